@@ -1,0 +1,39 @@
+package org.communityscheduler.constraints;
+
+import org.communityscheduler.model.Session;
+import org.communityscheduler.model.Worker;
+
+/** Match weights shared by a constraint's penalty and its justification; allocation-free. */
+final class Constraints {
+
+    private Constraints() {
+    }
+
+    static int lockedMinutes(Session session) {
+        return session.getRoom().getDoorsOpen().minutesOutside(session.getStart(), session.getEnd());
+    }
+
+    static int excessParticipants(Session session) {
+        return session.getActivity().getParticipants() - session.getRoom().getCapacity();
+    }
+
+    static int unavailableMinutes(Session session, Worker worker) {
+        return worker.getUnavailable().minutesInside(session.getStart(), session.getEnd());
+    }
+
+    static int minutesNotAllowed(Session session) {
+        return session.getActivity().getAllowedTimes().minutesOutside(session.getStart(), session.getEnd());
+    }
+
+    static int quietMinutes(Session session) {
+        return session.getSite().getQuietHours().minutesInside(session.getStart(), session.getEnd());
+    }
+
+    static int onRequestMinutes(Session session) {
+        return session.getRoom().getOnRequest().minutesInside(session.getStart(), session.getEnd());
+    }
+
+    static int overtimeMinutes(Session session, Worker worker) {
+        return worker.overtimeMinutes(session.getStart(), session.getEnd());
+    }
+}

@@ -1,0 +1,303 @@
+package org.communityscheduler.model;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+
+import ai.timefold.solver.core.api.domain.solution.ConstraintWeightOverrides;
+import ai.timefold.solver.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
+
+import org.communityscheduler.constraints.Rule;
+import org.communityscheduler.plan.Day;
+import org.communityscheduler.plan.Diagnostic;
+import org.communityscheduler.plan.Plan;
+import org.communityscheduler.plan.WeeklyHours;
+
+/**
+ * A valid {@link Plan} to the planning model: hours become {@link TimeWindows}, every session gets
+ * the rooms and starts it could ever use, and sessions that can never be placed get a diagnostic
+ * that says why.
+ */
+public final class ModelBuilder {
+
+    private final Plan plan;
+    private final List<Diagnostic> diagnostics = new ArrayList<>();
+    private final Map<String, Site> sites = new LinkedHashMap<>();
+    private final Map<String, Room> rooms = new LinkedHashMap<>();
+    private final Map<String, Worker> workers = new LinkedHashMap<>();
+    private final Map<String, Activity> activities = new LinkedHashMap<>();
+    private final Map<Rule, HardMediumSoftLongScore> weights = new HashMap<>();
+
+    private ModelBuilder(Plan plan) {
+        this.plan = plan;
+    }
+
+    public static WeeklySchedule build(Plan plan) {
+        return new ModelBuilder(plan).build();
+    }
+
+    private WeeklySchedule build() {
+        for (Rule rule : Rule.values()) {
+            weights.put(rule, rule.defaultWeight());
+        }
+        plan.constraintWeights().forEach((title, weight) -> Rule.byTitle(title)
+                .ifPresent(rule -> weights.put(rule, rule.parseWeight(weight))));
+
+        Map<String, TimeWindows> siteOpening = new HashMap<>();
+        Map<String, TimeWindows> siteOnRequest = new HashMap<>();
+        for (int i = 0; i < plan.sites().size(); i++) {
+            Plan.Site site = plan.sites().get(i);
+            TimeWindows closed = closedDays(site, "sites[" + i + "].closedDates");
+            TimeWindows opening = TimeWindows.of(site.openingHours()).minus(closed);
+            siteOpening.put(site.id(), opening);
+            siteOnRequest.put(site.id(), TimeWindows.of(site.onRequestHours()).minus(opening).minus(closed));
+            sites.put(site.id(), new Site(site.id(), site.name(), TimeWindows.of(site.quietHours()).minus(closed)));
+        }
+        String onlySite = plan.sites().size() == 1 ? plan.sites().get(0).id() : null;
+        for (Plan.Room room : plan.rooms()) {
+            String siteId = room.site() == null ? onlySite : room.site();
+            TimeWindows roomHours = room.openingHours() == null ? TimeWindows.WHOLE_WEEK
+                    : TimeWindows.of(room.openingHours());
+            TimeWindows onRequest = siteOnRequest.get(siteId).intersect(roomHours);
+            TimeWindows doorsOpen = siteOpening.get(siteId).intersect(roomHours).union(onRequest);
+            rooms.put(room.id(), new Room(room.id(), room.name(), rooms.size(), sites.get(siteId), room.capacity(),
+                    new HashSet<>(room.features()), doorsOpen, onRequest));
+        }
+        linkNoise();
+        for (Plan.Worker worker : plan.workers()) {
+            Set<Site> workerSites = worker.sites() == null ? null
+                    : worker.sites().stream().map(sites::get).collect(Collectors.toSet());
+            TimeWindows working = worker.workingHours() == null ? TimeWindows.WHOLE_WEEK
+                    : TimeWindows.of(worker.workingHours());
+            workers.put(worker.id(), new Worker(worker.id(), worker.name(), worker.organization(), workerSites, working,
+                    worker.maxMinutesPerDay(), TimeWindows.of(worker.unavailable())));
+        }
+        for (Plan.Activity activity : plan.activities()) {
+            Set<Site> allowedSites = activity.allowedSites() == null ? null
+                    : activity.allowedSites().stream().map(sites::get).collect(Collectors.toSet());
+            activities.put(activity.id(), new Activity(activity.id(), activity.name(), activities.size(),
+                    activity.organization(), activity.durationMinutes(), activity.participants(), activity.audience(),
+                    activity.noise(), new HashSet<>(activity.requiredFeatures()),
+                    activity.workers().stream().map(workers::get).toList(),
+                    activity.allowedTimes() == null ? TimeWindows.WHOLE_WEEK : TimeWindows.of(activity.allowedTimes()),
+                    activity.preferredTimes() == null ? null : TimeWindows.of(activity.preferredTimes()),
+                    allowedSites, activity.priority()));
+        }
+        Activity.linkSharedWorkers(List.copyOf(activities.values()));
+
+        List<Session> sessions = createSessions();
+        return new WeeklySchedule(plan, diagnostics, List.copyOf(sites.values()), List.copyOf(rooms.values()),
+                List.copyOf(workers.values()), List.copyOf(activities.values()), sessions, overrides());
+    }
+
+    private ConstraintWeightOverrides<HardMediumSoftLongScore> overrides() {
+        Map<String, HardMediumSoftLongScore> overridden = new HashMap<>();
+        plan.constraintWeights().keySet().forEach(title -> Rule.byTitle(title)
+                .ifPresent(rule -> overridden.put(title, weights.get(rule))));
+        return ConstraintWeightOverrides.of(overridden);
+    }
+
+    /** Whole days of this week on which the site stays shut; dates outside the week are ignored. */
+    private TimeWindows closedDays(Plan.Site site, String path) {
+        List<int[]> closed = new ArrayList<>();
+        LocalDate monday = plan.week().startDate();
+        for (int i = 0; i < site.closedDates().size(); i++) {
+            LocalDate date = site.closedDates().get(i);
+            long day = monday == null ? -1 : ChronoUnit.DAYS.between(monday, date);
+            if (day < 0 || day > 6) {
+                diagnostics.add(Diagnostic.info(path + "[" + i + "]", date + " is not in the week starting "
+                        + monday + "; ignored"));
+                continue;
+            }
+            closed.add(new int[] { (int) day * Day.MINUTES_PER_DAY, (int) (day + 1) * Day.MINUTES_PER_DAY });
+        }
+        return TimeWindows.normalized(closed);
+    }
+
+    private void linkNoise() {
+        Map<String, List<Room>> groups = new HashMap<>();
+        for (Plan.Room planRoom : plan.rooms()) {
+            Room room = rooms.get(planRoom.id());
+            for (String adjacent : planRoom.adjacentRooms()) {
+                room.hears(rooms.get(adjacent));
+            }
+            if (planRoom.group() != null) {
+                String key = room.getSite().getId() + "/" + planRoom.group();
+                for (Room other : groups.computeIfAbsent(key, k -> new ArrayList<>())) {
+                    room.hears(other);
+                }
+                groups.get(key).add(room);
+            }
+        }
+    }
+
+    private List<Session> createSessions() {
+        Map<String, Session> byKey = new LinkedHashMap<>();
+        for (int i = 0; i < plan.activities().size(); i++) {
+            Activity activity = activities.get(plan.activities().get(i).id());
+            String path = "activities[" + i + "]";
+            List<Room> roomRange = candidateRooms(activity, path);
+            List<Integer> startRange = roomRange.isEmpty() ? List.of() : candidateStarts(activity, roomRange, path);
+            for (int number = 1; number <= plan.activities().get(i).sessionsPerWeek(); number++) {
+                Session session = new Session(activity, number, startRange, roomRange);
+                if (!session.isPlaceable()) {
+                    session.lockUnplaceable();
+                }
+                byKey.put(session.getId(), session);
+            }
+        }
+        for (Plan.Placement pin : plan.pinned()) {
+            Session session = byKey.get(pin.activity() + "#" + pin.session());
+            session.pin(rooms.get(pin.room()), pin.day().weekMinute() + pin.start().minutes());
+        }
+        for (Plan.Placement previous : plan.previous()) {
+            Session session = byKey.get(previous.activity() + "#" + previous.session());
+            session.setPrevious(rooms.get(previous.room()), previous.day().weekMinute() + previous.start().minutes());
+        }
+        return new ArrayList<>(byKey.values());
+    }
+
+    /**
+     * The rooms a session of this activity could use, smallest first so that large rooms stay free
+     * for large groups. When there are none, says which requirement rules every room out.
+     */
+    private List<Room> candidateRooms(Activity activity, String path) {
+        List<Room> candidates = new ArrayList<>(rooms.values());
+        if (!narrow(candidates, room -> activity.allowsSite(room.getSite()), activity, path,
+                "none of its allowed sites has a room")) {
+            return List.of();
+        }
+        int largest = candidates.stream().mapToInt(Room::getCapacity).max().orElse(0);
+        if (!narrow(candidates, room -> room.getCapacity() >= activity.getParticipants(), activity, path,
+                "it has " + activity.getParticipants() + " participants, but the largest room it may use holds "
+                        + largest)) {
+            return List.of();
+        }
+        Set<String> missingEverywhere = new HashSet<>(activity.getRequiredFeatures());
+        rooms.values().forEach(room -> missingEverywhere.removeAll(room.getFeatures()));
+        String featureReason = missingEverywhere.isEmpty()
+                ? "no room large enough has all of the features " + activity.getRequiredFeatures()
+                : "no room has the feature(s) " + missingEverywhere.stream().sorted().toList();
+        if (!narrow(candidates, room -> room.missingFeatures(activity.getRequiredFeatures()) == 0, activity, path,
+                featureReason)) {
+            return List.of();
+        }
+        if (!narrow(candidates, room -> activity.wrongSiteCount(room.getSite()) == 0, activity, path,
+                "its workers " + names(activity.getWorkers()) + " cannot all work at a site with a suitable room")) {
+            return List.of();
+        }
+        candidates.sort(Comparator.comparingInt(Room::getCapacity).thenComparing(Room::getId));
+        return List.copyOf(candidates);
+    }
+
+    private boolean narrow(List<Room> candidates, Predicate<Room> requirement, Activity activity, String path,
+            String reason) {
+        candidates.removeIf(requirement.negate());
+        if (candidates.isEmpty()) {
+            unplaceable(activity, path, reason);
+            return false;
+        }
+        return true;
+    }
+
+    /**
+     * Every start on the slot grid where a session fits, on one day, in the open hours of one of its
+     * rooms, inside its allowed times, with all its workers available; ordered by what the soft
+     * constraints are expected to cost there, so the construction heuristic tries good times first.
+     */
+    private List<Integer> candidateStarts(Activity activity, List<Room> roomRange, String path) {
+        int duration = activity.getDurationMinutes();
+        TimeWindows unavailable = TimeWindows.NONE;
+        for (Worker worker : activity.getWorkers()) {
+            unavailable = unavailable.union(worker.getUnavailable());
+        }
+        TimeWindows allowed = activity.getAllowedTimes();
+        List<TimeWindows> open = roomRange.stream().map(Room::getDoorsOpen).toList();
+        List<TimeWindows> usable = open.stream().map(w -> w.intersect(allowed)).toList();
+        TimeWindows finalUnavailable = unavailable;
+        List<TimeWindows> free = usable.stream().map(w -> w.minus(finalUnavailable)).toList();
+
+        List<Integer> starts = startsWithin(free, duration);
+        if (!starts.isEmpty()) {
+            starts.sort(Comparator.comparingLong((Integer start) -> expectedSoftCost(activity, roomRange, start))
+                    .thenComparingInt(Integer::intValue));
+            return List.copyOf(starts);
+        }
+        if (startsWithin(open, duration).isEmpty()) {
+            int longest = open.stream().mapToInt(TimeWindows::longestInterval).max().orElse(0);
+            unplaceable(activity, path, longest == 0 ? "its rooms are never open"
+                    : "it lasts " + duration + " minutes, longer than any opening interval of its rooms (the longest is "
+                            + longest + " minutes)");
+        } else if (startsWithin(usable, duration).isEmpty()) {
+            unplaceable(activity, path, "none of its allowed times fits " + duration
+                    + " minutes inside the opening hours of its rooms");
+        } else {
+            List<String> blocking = activity.getWorkers().stream()
+                    .filter(worker -> startsWithin(usable.stream().map(w -> w.minus(worker.getUnavailable())).toList(),
+                            duration).isEmpty())
+                    .map(Worker::getName).toList();
+            unplaceable(activity, path, blocking.isEmpty()
+                    ? "its workers " + names(activity.getWorkers()) + " are never all available at an allowed time"
+                    : "worker(s) " + String.join(", ", blocking) + " are unavailable at every time it could take place");
+        }
+        return List.of();
+    }
+
+    private int slotMinutes() {
+        return plan.week().slotMinutes();
+    }
+
+    /** Starts on the slot grid where {@code [start, start + duration)} lies on one day inside one of the windows. */
+    private List<Integer> startsWithin(List<TimeWindows> windows, int duration) {
+        List<Integer> starts = new ArrayList<>();
+        for (int start = 0; start + duration <= Day.MINUTES_PER_WEEK; start += slotMinutes()) {
+            if (start / Day.MINUTES_PER_DAY != (start + duration - 1) / Day.MINUTES_PER_DAY) {
+                continue;
+            }
+            for (TimeWindows window : windows) {
+                if (window.covers(start, start + duration)) {
+                    starts.add(WeekTime.boxed(start));
+                    break;
+                }
+            }
+        }
+        return starts;
+    }
+
+    private long expectedSoftCost(Activity activity, List<Room> roomRange, int start) {
+        int end = start + activity.getDurationMinutes();
+        long cost = activity.minutesOutsidePreferred(start, end) * weights.get(Rule.NOT_PREFERRED_TIME).softScore()
+                + activity.overtimeMinutes(start, end) * weights.get(Rule.OVERTIME).softScore();
+        long bestRoom = Long.MAX_VALUE;
+        for (Room room : roomRange) {
+            if (!room.getDoorsOpen().covers(start, end)) {
+                continue;
+            }
+            long roomCost = room.getOnRequest().minutesInside(start, end) * weights.get(Rule.DOORS_ON_REQUEST).softScore();
+            if (activity.isLoud()) {
+                roomCost += room.getSite().getQuietHours().minutesInside(start, end)
+                        * weights.get(Rule.NOISE_DURING_QUIET_HOURS).softScore();
+            }
+            bestRoom = Math.min(bestRoom, roomCost);
+        }
+        return cost + (bestRoom == Long.MAX_VALUE ? 0 : bestRoom);
+    }
+
+    private void unplaceable(Activity activity, String path, String reason) {
+        activity.setUnplaceableReason(reason);
+        diagnostics.add(Diagnostic.warning(path, "\"" + activity.getName() + "\" can never be placed: " + reason));
+    }
+
+    private static String names(List<Worker> workers) {
+        return workers.stream().map(Worker::getName).collect(Collectors.joining(", "));
+    }
+}

@@ -1,0 +1,167 @@
+package org.communityscheduler.model;
+
+import java.util.List;
+
+import ai.timefold.solver.core.api.domain.entity.PlanningEntity;
+import ai.timefold.solver.core.api.domain.entity.PlanningPin;
+import ai.timefold.solver.core.api.domain.lookup.PlanningId;
+import ai.timefold.solver.core.api.domain.valuerange.ValueRangeProvider;
+import ai.timefold.solver.core.api.domain.variable.PlanningVariable;
+
+import org.communityscheduler.plan.Day;
+
+/**
+ * One occurrence of an activity in the week: the planning entity. The solver picks its start (a
+ * minute of the week on the slot grid) and its room; either may stay unassigned, and a session
+ * counts as placed only when both are set.
+ */
+@PlanningEntity(comparatorClass = SessionDifficulty.class)
+public class Session {
+
+    @PlanningId
+    private String id;
+    private Activity activity;
+    /** 1 for the activity's first session of the week. */
+    private int number;
+    /** Fixed by the coordinator. */
+    private boolean pinned;
+    /** Pinned by the coordinator, or impossible to place: the solver never touches it. */
+    @PlanningPin
+    private boolean locked;
+    private Room previousRoom;
+    private Integer previousStart;
+    /** Starts where the session fits in some candidate room, its allowed times and its workers' availability. */
+    private List<Integer> startRange;
+    /** Rooms with enough seats and every required feature, at a site the activity and its workers may use. */
+    private List<Room> roomRange;
+
+    @PlanningVariable(allowsUnassigned = true, valueRangeProviderRefs = "startRange")
+    private Integer start;
+    @PlanningVariable(allowsUnassigned = true, valueRangeProviderRefs = "roomRange")
+    private Room room;
+
+    /** For Timefold's cloning. */
+    public Session() {
+    }
+
+    public Session(Activity activity, int number, List<Integer> startRange, List<Room> roomRange) {
+        this.id = activity.getId() + "#" + number;
+        this.activity = activity;
+        this.number = number;
+        this.startRange = startRange;
+        this.roomRange = roomRange;
+    }
+
+    /** Fixes the session where the coordinator put it. */
+    public void pin(Room pinnedRoom, int pinnedStart) {
+        this.room = pinnedRoom;
+        this.start = WeekTime.boxed(pinnedStart);
+        this.pinned = true;
+        this.locked = true;
+    }
+
+    /** A session with nowhere to go is kept out of the solver's way. */
+    void lockUnplaceable() {
+        this.locked = true;
+    }
+
+    public void setPrevious(Room previousRoom, int previousStart) {
+        this.previousRoom = previousRoom;
+        this.previousStart = WeekTime.boxed(previousStart);
+    }
+
+    @ValueRangeProvider(id = "startRange")
+    public List<Integer> getStartRange() {
+        return startRange;
+    }
+
+    @ValueRangeProvider(id = "roomRange")
+    public List<Room> getRoomRange() {
+        return roomRange;
+    }
+
+    public boolean isPlaceable() {
+        return !startRange.isEmpty() && !roomRange.isEmpty();
+    }
+
+    public boolean isAssigned() {
+        return start != null && room != null;
+    }
+
+    public String getId() {
+        return id;
+    }
+
+    public Activity getActivity() {
+        return activity;
+    }
+
+    public int getNumber() {
+        return number;
+    }
+
+    public boolean isPinned() {
+        return pinned;
+    }
+
+    public boolean isLocked() {
+        return locked;
+    }
+
+    public Integer getStart() {
+        return start;
+    }
+
+    public void setStart(Integer start) {
+        this.start = start;
+    }
+
+    /** The minute the session ends; only for assigned sessions. */
+    public Integer getEnd() {
+        return WeekTime.boxed(start + activity.getDurationMinutes());
+    }
+
+    /** 0 for Monday; only for assigned sessions. */
+    public int getDay() {
+        return start / Day.MINUTES_PER_DAY;
+    }
+
+    public Room getRoom() {
+        return room;
+    }
+
+    public void setRoom(Room room) {
+        this.room = room;
+    }
+
+    public Site getSite() {
+        return room.getSite();
+    }
+
+    public Room getPreviousRoom() {
+        return previousRoom;
+    }
+
+    public Integer getPreviousStart() {
+        return previousStart;
+    }
+
+    public boolean hasPrevious() {
+        return previousStart != null;
+    }
+
+    /** Moved from, or no longer at, the published placement. */
+    public boolean isMovedFromPrevious() {
+        return previousStart != null && (room != previousRoom || !previousStart.equals(start));
+    }
+
+    public int overlapMinutes(Session other) {
+        return Math.min(start + activity.getDurationMinutes(), other.start + other.activity.getDurationMinutes())
+                - Math.max(start, other.start);
+    }
+
+    @Override
+    public String toString() {
+        return id + (isAssigned() ? " (" + room + " " + WeekTime.format(start) + ")" : " (unassigned)");
+    }
+}

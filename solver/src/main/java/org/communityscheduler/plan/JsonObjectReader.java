@@ -1,0 +1,316 @@
+package org.communityscheduler.plan;
+
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Reads the fields of one JSON object into Java values, noting every wrong type or format as a
+ * {@link Problem} at its path and carrying on. A field that cannot be read comes back null.
+ */
+final class JsonObjectReader {
+
+    private final JsonNode node;
+    private final String path;
+    private final List<Problem> problems;
+    private final List<Diagnostic> diagnostics;
+
+    JsonObjectReader(JsonNode node, String path, List<Problem> problems, List<Diagnostic> diagnostics) {
+        this.node = node;
+        this.path = path;
+        this.problems = problems;
+        this.diagnostics = diagnostics;
+    }
+
+    String path() {
+        return path;
+    }
+
+    String pathOf(String field) {
+        return path.isEmpty() ? field : path + "." + field;
+    }
+
+    void problem(String field, String message) {
+        problems.add(new Problem(field == null ? (path.isEmpty() ? "$" : path) : pathOf(field), message));
+    }
+
+    /** Unknown fields are most often typos: they are ignored, and the coordinator is told. */
+    void warnAboutUnknownFields(Set<String> known) {
+        for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!known.contains(name)) {
+                diagnostics.add(Diagnostic.warning(pathOf(name), "unknown field \"" + name + "\" is ignored"));
+            }
+        }
+    }
+
+    private JsonNode present(String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? null : value;
+    }
+
+    boolean has(String field) {
+        return present(field) != null;
+    }
+
+    String text(String field) {
+        JsonNode value = present(field);
+        if (value == null) {
+            return null;
+        }
+        if (!value.isTextual()) {
+            problem(field, "must be a string, not " + describe(value));
+            return null;
+        }
+        return value.asText();
+    }
+
+    String requiredText(String field) {
+        if (!has(field)) {
+            problem(field, "is required");
+            return null;
+        }
+        String text = text(field);
+        if (text != null && text.isBlank()) {
+            problem(field, "must not be empty");
+            return null;
+        }
+        return text;
+    }
+
+    Integer integer(String field, int min, int max) {
+        JsonNode value = present(field);
+        if (value == null) {
+            return null;
+        }
+        if (!value.isIntegralNumber() && !(value.isNumber() && value.asDouble() == Math.rint(value.asDouble()))) {
+            problem(field, "must be a whole number, not " + describe(value));
+            return null;
+        }
+        if (!value.canConvertToLong() || value.asLong() < min || value.asLong() > max) {
+            problem(field, "must be between " + min + " and " + max + ", not " + value.asText());
+            return null;
+        }
+        return (int) value.asLong();
+    }
+
+    Integer requiredInteger(String field, int min, int max) {
+        if (!has(field)) {
+            problem(field, "is required");
+            return null;
+        }
+        return integer(field, min, max);
+    }
+
+    <E extends Enum<E>> E enumValue(String field, Class<E> type) {
+        String text = text(field);
+        if (text == null) {
+            return null;
+        }
+        for (E constant : type.getEnumConstants()) {
+            if (constant.name().equalsIgnoreCase(text)) {
+                return constant;
+            }
+        }
+        problem(field, "unknown value \"" + text + "\"; expected one of " + List.of(type.getEnumConstants()));
+        return null;
+    }
+
+    Day day(String field) {
+        String text = text(field);
+        if (text == null) {
+            return null;
+        }
+        return Day.parse(text).orElseGet(() -> {
+            problem(field, "unknown day \"" + text + "\"; days are MON, TUE, WED, THU, FRI, SAT, SUN");
+            return null;
+        });
+    }
+
+    TimeOfDay timeOfDay(String field) {
+        String text = text(field);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return TimeOfDay.parse(text);
+        } catch (IllegalArgumentException e) {
+            problem(field, e.getMessage());
+            return null;
+        }
+    }
+
+    LocalDate date(String field) {
+        String text = text(field);
+        return text == null ? null : parseDate(text, pathOf(field));
+    }
+
+    private LocalDate parseDate(String text, String at) {
+        try {
+            return LocalDate.parse(text);
+        } catch (DateTimeException e) {
+            problems.add(new Problem(at, "\"" + text + "\" is not a date (YYYY-MM-DD)"));
+            return null;
+        }
+    }
+
+    List<String> texts(String field) {
+        List<JsonNode> elements = array(field);
+        if (elements == null) {
+            return null;
+        }
+        List<String> texts = new ArrayList<>();
+        for (int i = 0; i < elements.size(); i++) {
+            JsonNode element = elements.get(i);
+            if (element.isTextual() && !element.asText().isBlank()) {
+                texts.add(element.asText());
+            } else {
+                problems.add(new Problem(pathOf(field) + "[" + i + "]", "must be a non-empty string, not "
+                        + describe(element)));
+            }
+        }
+        return texts;
+    }
+
+    List<LocalDate> dates(String field) {
+        List<String> texts = texts(field);
+        if (texts == null) {
+            return null;
+        }
+        List<LocalDate> dates = new ArrayList<>();
+        for (int i = 0; i < texts.size(); i++) {
+            LocalDate date = parseDate(texts.get(i), pathOf(field) + "[" + i + "]");
+            if (date != null) {
+                dates.add(date);
+            }
+        }
+        return dates;
+    }
+
+    /** Reads each object of an array; elements that are not objects are problems, not nulls. */
+    <T> List<T> objects(String field, Function<JsonObjectReader, T> reading) {
+        List<JsonNode> elements = array(field);
+        if (elements == null) {
+            return null;
+        }
+        List<T> values = new ArrayList<>();
+        for (int i = 0; i < elements.size(); i++) {
+            String at = pathOf(field) + "[" + i + "]";
+            JsonNode element = elements.get(i);
+            if (!element.isObject()) {
+                problems.add(new Problem(at, "must be an object, not " + describe(element)));
+                continue;
+            }
+            values.add(reading.apply(new JsonObjectReader(element, at, problems, diagnostics)));
+        }
+        return values;
+    }
+
+    JsonObjectReader object(String field) {
+        JsonNode value = present(field);
+        if (value == null) {
+            return null;
+        }
+        if (!value.isObject()) {
+            problem(field, "must be an object, not " + describe(value));
+            return null;
+        }
+        return new JsonObjectReader(value, pathOf(field), problems, diagnostics);
+    }
+
+    /** A weekly hours object: {@code {"MON": ["08:30-12:00", "14:00-17:30"]}}. */
+    WeeklyHours weeklyHours(String field) {
+        JsonObjectReader hours = object(field);
+        if (hours == null) {
+            return null;
+        }
+        Map<Day, List<TimeRange>> days = new EnumMap<>(Day.class);
+        for (Iterator<String> names = hours.node.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            Day day = Day.parse(name).orElse(null);
+            if (day == null) {
+                hours.problem(name, "unknown day \"" + name + "\"; days are MON, TUE, WED, THU, FRI, SAT, SUN");
+                continue;
+            }
+            List<String> texts = hours.texts(name);
+            if (texts == null) {
+                continue;
+            }
+            List<TimeRange> ranges = new ArrayList<>();
+            for (int i = 0; i < texts.size(); i++) {
+                try {
+                    ranges.add(TimeRange.parse(texts.get(i)));
+                } catch (IllegalArgumentException e) {
+                    problems.add(new Problem(hours.pathOf(name) + "[" + i + "]", e.getMessage()));
+                }
+            }
+            if (days.containsKey(day)) {
+                hours.problem(name, day + " is given twice");
+            }
+            days.put(day, ranges);
+        }
+        return new WeeklyHours(days);
+    }
+
+    /** Constraint weights: a score such as {@code "0hard/0medium/5soft"}, or a plain number. */
+    Map<String, String> textMap(String field) {
+        JsonObjectReader map = object(field);
+        if (map == null) {
+            return null;
+        }
+        Map<String, String> values = new LinkedHashMap<>();
+        map.node.fields().forEachRemaining(entry -> {
+            JsonNode value = entry.getValue();
+            if (value.isTextual() || value.isNumber()) {
+                values.put(entry.getKey(), value.asText());
+            } else {
+                map.problem(entry.getKey(), "must be a score such as \"0hard/0medium/5soft\" or a number, not "
+                        + describe(value));
+            }
+        });
+        return values;
+    }
+
+    private List<JsonNode> array(String field) {
+        JsonNode value = present(field);
+        if (value == null) {
+            return null;
+        }
+        if (!value.isArray()) {
+            problem(field, "must be an array, not " + describe(value));
+            return null;
+        }
+        List<JsonNode> elements = new ArrayList<>(value.size());
+        value.elements().forEachRemaining(elements::add);
+        return elements;
+    }
+
+    static String describe(JsonNode value) {
+        if (value.isTextual()) {
+            String text = value.asText();
+            return "the string \"" + (text.length() > 40 ? text.substring(0, 40) + "…" : text) + "\"";
+        }
+        if (value.isNumber()) {
+            return "the number " + value.asText();
+        }
+        if (value.isBoolean()) {
+            return value.asText();
+        }
+        if (value.isArray()) {
+            return "an array";
+        }
+        if (value.isObject()) {
+            return "an object";
+        }
+        return "null";
+    }
+}

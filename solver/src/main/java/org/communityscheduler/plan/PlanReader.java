@@ -1,0 +1,184 @@
+package org.communityscheduler.plan;
+
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Plan JSON to {@link Plan}: every wrong type, format and reference is reported at once, each
+ * with its JSON path. Nothing here knows about solving.
+ */
+public final class PlanReader {
+
+    private PlanReader() {
+    }
+
+    /** Reads UTF-8 bytes; invalid UTF-8 is reported as a problem, not guessed at. */
+    public static PlanReading read(byte[] utf8) {
+        try {
+            String text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(utf8))
+                    .toString();
+            return read(text);
+        } catch (CharacterCodingException e) {
+            return failed(new Problem("$", "the plan is not valid UTF-8 text"));
+        }
+    }
+
+    public static PlanReading read(String json) {
+        JsonNode root;
+        try {
+            root = Json.MAPPER.readTree(json);
+        } catch (StreamConstraintsException e) {
+            return failed(new Problem("$", "the plan is too large or too deeply nested: " + firstLine(e.getOriginalMessage())));
+        } catch (JsonProcessingException e) {
+            return failed(new Problem("$", "malformed JSON" + where(e.getLocation()) + ": " + firstLine(e.getOriginalMessage())));
+        }
+        if (root == null || root.isMissingNode()) {
+            return failed(new Problem("$", "the plan is empty"));
+        }
+        if (!root.isObject()) {
+            return failed(new Problem("$", "a plan must be a JSON object, not " + JsonObjectReader.describe(root)));
+        }
+        return read(root);
+    }
+
+    public static PlanReading read(JsonNode root) {
+        List<Problem> problems = new ArrayList<>();
+        List<Diagnostic> diagnostics = new ArrayList<>();
+        Plan plan = readPlan(new JsonObjectReader(root, "", problems, diagnostics));
+        problems.addAll(PlanValidator.validate(plan));
+        return new PlanReading(problems.isEmpty() ? plan : null, problems, diagnostics);
+    }
+
+    private static PlanReading failed(Problem problem) {
+        return new PlanReading(null, List.of(problem), List.of());
+    }
+
+    private static Plan readPlan(JsonObjectReader json) {
+        json.warnAboutUnknownFields(Set.of("name", "week", "sites", "rooms", "organizations", "workers", "activities",
+                "pinned", "previous", "constraintWeights"));
+        JsonObjectReader week = json.object("week");
+        return new Plan(json.text("name"),
+                week == null ? null : readWeek(week),
+                json.objects("sites", PlanReader::readSite),
+                json.objects("rooms", PlanReader::readRoom),
+                json.objects("organizations", PlanReader::readOrganization),
+                json.objects("workers", PlanReader::readWorker),
+                json.objects("activities", PlanReader::readActivity),
+                json.objects("pinned", PlanReader::readPlacement),
+                json.objects("previous", PlanReader::readPlacement),
+                json.textMap("constraintWeights"));
+    }
+
+    private static Plan.Week readWeek(JsonObjectReader json) {
+        json.warnAboutUnknownFields(Set.of("startDate", "slotMinutes", "timeZone"));
+        var startDate = json.date("startDate");
+        if (startDate != null && startDate.getDayOfWeek() != java.time.DayOfWeek.MONDAY) {
+            json.problem("startDate", startDate + " is a " + startDate.getDayOfWeek().toString().toLowerCase()
+                    + "; the week must start on a Monday");
+            startDate = null;
+        }
+        Integer slotMinutes = json.integer("slotMinutes", 1, Day.MINUTES_PER_DAY);
+        if (slotMinutes != null && Day.MINUTES_PER_DAY % slotMinutes != 0) {
+            json.problem("slotMinutes", slotMinutes + " does not divide a day; use 5, 10, 15, 20, 30 or 60");
+            slotMinutes = null;
+        }
+        String zone = json.text("timeZone");
+        java.time.ZoneId timeZone = null;
+        if (zone != null) {
+            try {
+                timeZone = java.time.ZoneId.of(zone);
+            } catch (java.time.DateTimeException e) {
+                json.problem("timeZone", "unknown time zone \"" + zone + "\" (for example Asia/Shanghai)");
+            }
+        }
+        return new Plan.Week(startDate, slotMinutes, timeZone);
+    }
+
+    private static Plan.Site readSite(JsonObjectReader json) {
+        json.warnAboutUnknownFields(Set.of("id", "name", "openingHours", "onRequestHours", "quietHours", "closedDates"));
+        return new Plan.Site(json.requiredText("id"), json.text("name"), json.weeklyHours("openingHours"),
+                json.weeklyHours("onRequestHours"), json.weeklyHours("quietHours"), json.dates("closedDates"));
+    }
+
+    private static Plan.Room readRoom(JsonObjectReader json) {
+        json.warnAboutUnknownFields(Set.of("id", "name", "site", "capacity", "features", "adjacentRooms",
+                "openingHours", "group"));
+        return new Plan.Room(json.requiredText("id"), json.text("name"), json.text("site"),
+                json.requiredInteger("capacity", 1, 100_000), json.texts("features"), json.texts("adjacentRooms"),
+                json.weeklyHours("openingHours"), json.text("group"));
+    }
+
+    private static Plan.Organization readOrganization(JsonObjectReader json) {
+        json.warnAboutUnknownFields(Set.of("id", "name"));
+        return new Plan.Organization(json.requiredText("id"), json.text("name"));
+    }
+
+    private static Plan.Worker readWorker(JsonObjectReader json) {
+        json.warnAboutUnknownFields(Set.of("id", "name", "organization", "sites", "workingHours", "maxMinutesPerDay",
+                "unavailable"));
+        return new Plan.Worker(json.requiredText("id"), json.text("name"), json.text("organization"),
+                json.texts("sites"), json.weeklyHours("workingHours"),
+                json.integer("maxMinutesPerDay", 0, Day.MINUTES_PER_DAY), json.weeklyHours("unavailable"));
+    }
+
+    private static Plan.Activity readActivity(JsonObjectReader json) {
+        json.warnAboutUnknownFields(Set.of("id", "name", "organization", "durationMinutes", "sessionsPerWeek",
+                "participants", "audience", "noise", "requiredFeatures", "workers", "allowedTimes", "preferredTimes",
+                "allowedSites", "priority"));
+        return new Plan.Activity(json.requiredText("id"), json.text("name"), json.text("organization"),
+                json.requiredInteger("durationMinutes", 1, Day.MINUTES_PER_DAY),
+                json.integer("sessionsPerWeek", 1, 100), json.integer("participants", 0, 100_000),
+                json.text("audience"), json.enumValue("noise", Noise.class), json.texts("requiredFeatures"),
+                json.texts("workers"), json.weeklyHours("allowedTimes"), json.weeklyHours("preferredTimes"),
+                json.texts("allowedSites"), json.integer("priority", 1, Plan.MAX_PRIORITY));
+    }
+
+    private static Plan.Placement readPlacement(JsonObjectReader json) {
+        json.warnAboutUnknownFields(Set.of("activity", "session", "room", "day", "start", "end", "date", "pinned"));
+        if (!json.has("session")) {
+            json.problem("session", "is required (1 for the first session of the activity)");
+        }
+        Day day = json.has("day") ? json.day("day") : null;
+        if (!json.has("day")) {
+            json.problem("day", "is required");
+        }
+        if (!json.has("start")) {
+            json.problem("start", "is required");
+        }
+        return new Plan.Placement(json.requiredText("activity"), json.integer("session", 1, 100),
+                json.requiredText("room"), day, json.timeOfDay("start"));
+    }
+
+    private static String where(JsonLocation location) {
+        if (location == null || location.getLineNr() < 1) {
+            return "";
+        }
+        return " at line " + location.getLineNr() + ", column " + location.getColumnNr();
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "unreadable input";
+        }
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+
+    static String readAll(java.io.InputStream in) throws IOException {
+        return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,201 @@
+package org.communityscheduler.solve;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+
+import ai.timefold.solver.core.api.score.analysis.ConstraintAnalysis;
+import ai.timefold.solver.core.api.score.analysis.MatchAnalysis;
+import ai.timefold.solver.core.api.score.analysis.ScoreAnalysis;
+import ai.timefold.solver.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
+import ai.timefold.solver.core.api.solver.RecommendedAssignment;
+import ai.timefold.solver.core.api.solver.ScoreAnalysisFetchPolicy;
+import ai.timefold.solver.core.api.solver.SolutionManager;
+import ai.timefold.solver.core.api.solver.SolverConfigOverride;
+import ai.timefold.solver.core.api.solver.SolverFactory;
+import ai.timefold.solver.core.api.solver.SolverJob;
+import ai.timefold.solver.core.api.solver.SolverManager;
+import ai.timefold.solver.core.config.solver.SolverConfig;
+import ai.timefold.solver.core.config.solver.SolverManagerConfig;
+
+import org.communityscheduler.constraints.Justification;
+import org.communityscheduler.model.Room;
+import org.communityscheduler.model.Session;
+import org.communityscheduler.model.WeekTime;
+import org.communityscheduler.model.WeeklySchedule;
+import org.communityscheduler.schedule.Schedule;
+import org.communityscheduler.schedule.ScheduleWriter;
+
+/**
+ * Solving, analysis and recommendations for weekly schedules: the one entry point to Timefold
+ * that the command line and the server share.
+ */
+public final class SchedulingEngine implements AutoCloseable {
+
+    /** Unplaced sessions whose reasons are worked out in detail; the rest get a short reason. */
+    private static final int DETAILED_REASONS = 40;
+
+    private final SolverConfig solverConfig;
+    private final SolverManager<WeeklySchedule, String> solverManager;
+    private final SolutionManager<WeeklySchedule, HardMediumSoftLongScore> solutionManager;
+
+    public SchedulingEngine(SolverConfig solverConfig, int parallelSolvers) {
+        this.solverConfig = solverConfig;
+        SolverFactory<WeeklySchedule> solverFactory = SolverFactory.create(solverConfig);
+        this.solverManager = SolverManager.create(solverFactory,
+                new SolverManagerConfig().withParallelSolverCount(Integer.toString(parallelSolvers)));
+        this.solutionManager = SolutionManager.create(solverFactory);
+    }
+
+    /** The shipped configuration, one solve at a time. */
+    public static SchedulingEngine shipped() {
+        return new SchedulingEngine(SolverConfigs.shipped(), 1);
+    }
+
+    public SolverConfig solverConfig() {
+        return solverConfig;
+    }
+
+    /**
+     * Starts solving in the background. {@code onBest} sees every new best schedule, {@code onFinal}
+     * the last one, {@code onError} any failure; the job is queued when all solvers are busy.
+     */
+    public SolverJob<WeeklySchedule, String> start(String jobId, WeeklySchedule problem, Duration timeLimit,
+            Consumer<WeeklySchedule> onBest, Consumer<WeeklySchedule> onFinal, BiConsumer<String, Throwable> onError) {
+        return solverManager.solveBuilder()
+                .withProblemId(jobId)
+                .withProblem(problem)
+                .withConfigOverride(new SolverConfigOverride<WeeklySchedule>()
+                        .withTerminationConfig(SolverConfigs.termination(timeLimit, SolverConfigs.DEFAULT_UNIMPROVED_LIMIT)))
+                .withBestSolutionEventConsumer(event -> onBest.accept(event.solution()))
+                .withFinalBestSolutionEventConsumer(event -> onFinal.accept(event.solution()))
+                .withExceptionHandler(onError)
+                .run();
+    }
+
+    /** Solves and waits; {@code onBest} sees every improvement. */
+    public WeeklySchedule solve(WeeklySchedule problem, Duration timeLimit, Consumer<WeeklySchedule> onBest) {
+        SolverJob<WeeklySchedule, String> job = start(java.util.UUID.randomUUID().toString(), problem, timeLimit,
+                onBest, solution -> {
+                }, (id, error) -> {
+                });
+        try {
+            return job.getFinalBestSolution();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            job.terminateEarly();
+            throw new IllegalStateException("Solving was interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Solving failed: " + e.getCause().getMessage(), e.getCause());
+        }
+    }
+
+    public void terminateEarly(String jobId) {
+        solverManager.terminateEarly(jobId);
+    }
+
+    /** Scores the schedule as it is and writes the §4 document; {@code withMatches} adds every match. */
+    public Schedule describe(WeeklySchedule week, boolean withMatches) {
+        ScoreAnalysis<HardMediumSoftLongScore> analysis = solutionManager.analyze(week,
+                withMatches ? ScoreAnalysisFetchPolicy.FETCH_ALL : ScoreAnalysisFetchPolicy.FETCH_MATCH_COUNT);
+        week.setScore(analysis.score());
+        return ScheduleWriter.write(week, analysis, unassignedReasons(week), withMatches);
+    }
+
+    /** A placement the coordinator could choose for one session, with what it would change in the score. */
+    public record Recommendation(Room room, int start, HardMediumSoftLongScore scoreDifference,
+            ScoreAnalysis<HardMediumSoftLongScore> analysisDifference) {
+    }
+
+    /** The best placements for an unplaced session, best first, at most {@code limit}. */
+    public List<Recommendation> recommend(WeeklySchedule week, Session session, int limit) {
+        if (session.isAssigned() || session.isLocked()) {
+            return List.of();
+        }
+        List<RecommendedAssignment<Recommendation, HardMediumSoftLongScore>> assignments =
+                solutionManager.recommendAssignment(week, session,
+                        placed -> placed.isAssigned()
+                                ? new Recommendation(placed.getRoom(), placed.getStart(), null, null)
+                                : null,
+                        ScoreAnalysisFetchPolicy.FETCH_SHALLOW);
+        List<Recommendation> recommendations = new ArrayList<>();
+        for (RecommendedAssignment<Recommendation, HardMediumSoftLongScore> assignment : assignments) {
+            Recommendation placement = assignment.proposition();
+            if (placement != null && recommendations.size() < limit) {
+                recommendations.add(new Recommendation(placement.room(), placement.start(),
+                        assignment.scoreAnalysisDiff().score(), assignment.scoreAnalysisDiff()));
+            }
+        }
+        return recommendations;
+    }
+
+    /**
+     * Why each unplaced session is out: the plan makes it impossible (the model's diagnostic), or
+     * every placement left would break a hard rule (named, with the sessions in the way), or the
+     * solver ran out of time before it found the free placement this names.
+     */
+    private Map<Session, List<String>> unassignedReasons(WeeklySchedule week) {
+        Map<Session, List<String>> reasons = new HashMap<>();
+        int detailed = 0;
+        for (Session session : week.getSessions()) {
+            if (session.isAssigned()) {
+                continue;
+            }
+            String impossible = session.getActivity().getUnplaceableReason();
+            if (impossible != null) {
+                reasons.put(session, List.of(impossible));
+            } else if (session.isPinned()) {
+                reasons.put(session, List.of("it is pinned without a room or time"));
+            } else if (detailed++ < DETAILED_REASONS) {
+                reasons.put(session, blockingReasons(week, session));
+            } else {
+                reasons.put(session, List.of("every time it could take place is taken by other sessions"));
+            }
+        }
+        return reasons;
+    }
+
+    private List<String> blockingReasons(WeeklySchedule week, Session session) {
+        List<Recommendation> best = recommend(week, session, 1);
+        if (best.isEmpty()) {
+            return List.of("no placement could be evaluated");
+        }
+        Recommendation placement = best.get(0);
+        String where = placement.room().getName() + ", " + WeekTime.format(placement.start());
+        if (placement.scoreDifference().hardScore() >= 0) {
+            return List.of("the solver stopped before placing it; it would fit at " + where
+                    + " (solve longer, or place it there by hand)");
+        }
+        List<String> reasons = new ArrayList<>();
+        reasons.add("every possible placement breaks a hard rule; the least bad, " + where + ", would cause:");
+        session.setRoom(placement.room());
+        session.setStart(WeekTime.boxed(placement.start()));
+        try {
+            ScoreAnalysis<HardMediumSoftLongScore> analysis = solutionManager.analyze(week,
+                    ScoreAnalysisFetchPolicy.FETCH_ALL, ai.timefold.solver.core.api.solver.SolutionUpdatePolicy.NO_UPDATE);
+            analysis.constraintAnalyses().stream()
+                    .filter(constraint -> constraint.score().hardScore() < 0 && constraint.matches() != null)
+                    .sorted(Comparator.comparing(ConstraintAnalysis::constraintName))
+                    .flatMap(constraint -> constraint.matches().stream())
+                    .map(MatchAnalysis::justification)
+                    .filter(justification -> justification instanceof Justification j && j.concerns(session))
+                    .map(justification -> ((Justification) justification).description())
+                    .forEach(reasons::add);
+        } finally {
+            session.setRoom(null);
+            session.setStart(null);
+        }
+        return reasons;
+    }
+
+    @Override
+    public void close() {
+        solverManager.close();
+    }
+}

@@ -1,0 +1,145 @@
+package org.communityscheduler.solve;
+
+import java.time.Duration;
+import java.util.List;
+
+import ai.timefold.solver.core.api.score.director.ScoreDirector;
+import ai.timefold.solver.core.config.constructionheuristic.ConstructionHeuristicPhaseConfig;
+import ai.timefold.solver.core.config.constructionheuristic.decider.forager.ConstructionHeuristicForagerConfig;
+import ai.timefold.solver.core.config.constructionheuristic.decider.forager.ConstructionHeuristicPickEarlyType;
+import ai.timefold.solver.core.config.constructionheuristic.placer.QueuedEntityPlacerConfig;
+import ai.timefold.solver.core.config.heuristic.selector.common.SelectionCacheType;
+import ai.timefold.solver.core.config.heuristic.selector.common.SelectionOrder;
+import ai.timefold.solver.core.config.heuristic.selector.entity.EntitySelectorConfig;
+import ai.timefold.solver.core.config.heuristic.selector.entity.EntitySorterManner;
+import ai.timefold.solver.core.config.heuristic.selector.move.MoveSelectorConfig;
+import ai.timefold.solver.core.config.heuristic.selector.move.composite.CartesianProductMoveSelectorConfig;
+import ai.timefold.solver.core.config.heuristic.selector.move.composite.UnionMoveSelectorConfig;
+import ai.timefold.solver.core.config.heuristic.selector.move.generic.ChangeMoveSelectorConfig;
+import ai.timefold.solver.core.config.heuristic.selector.move.generic.SwapMoveSelectorConfig;
+import ai.timefold.solver.core.config.heuristic.selector.value.ValueSelectorConfig;
+import ai.timefold.solver.core.config.localsearch.LocalSearchPhaseConfig;
+import ai.timefold.solver.core.config.localsearch.decider.acceptor.LocalSearchAcceptorConfig;
+import ai.timefold.solver.core.config.localsearch.decider.forager.LocalSearchForagerConfig;
+import ai.timefold.solver.core.config.solver.SolverConfig;
+import ai.timefold.solver.core.config.solver.termination.TerminationConfig;
+import ai.timefold.solver.core.impl.heuristic.selector.common.decorator.SelectionFilter;
+
+import org.communityscheduler.constraints.SchedulingConstraints;
+import org.communityscheduler.model.Session;
+import org.communityscheduler.model.WeeklySchedule;
+
+/**
+ * The shipped solver configuration, and the pieces benchmarks recombine.
+ *
+ * <p>Construction places the hardest sessions first and takes, for each, the first (start, room)
+ * that breaks no hard rule, trying starts in the order of their expected soft cost (see the model's
+ * start ranges). Only when every placement would break a hard rule does it leave the session out:
+ * that "leave out" move is tried last, not first as Timefold's own null value would be.
+ */
+public final class SolverConfigs {
+
+    public static final Duration DEFAULT_TIME_LIMIT = Duration.ofSeconds(30);
+    /** Stop early once the best score has not improved for this long. */
+    public static final Duration DEFAULT_UNIMPROVED_LIMIT = Duration.ofSeconds(10);
+    public static final String PERFECT_SCORE = "0hard/0medium/0soft";
+
+    private static final String PLACED = "placedSession";
+    private static final String MOVED = "movedSession";
+
+    private SolverConfigs() {
+    }
+
+    /** The model and constraints, without phases or termination. */
+    public static SolverConfig base() {
+        return new SolverConfig()
+                .withSolutionClass(WeeklySchedule.class)
+                .withEntityClasses(Session.class)
+                .withConstraintProviderClass(SchedulingConstraints.class);
+    }
+
+    public static SolverConfig shipped() {
+        return base()
+                .withTerminationConfig(termination(DEFAULT_TIME_LIMIT, DEFAULT_UNIMPROVED_LIMIT))
+                .withPhases(construction(), localSearch());
+    }
+
+    /** Stops at the time limit, once nothing improved for a while, or at a perfect score. */
+    public static TerminationConfig termination(Duration timeLimit, Duration unimprovedLimit) {
+        return new TerminationConfig()
+                .withSpentLimit(timeLimit)
+                .withUnimprovedSpentLimit(unimprovedLimit.compareTo(timeLimit) < 0 ? unimprovedLimit : timeLimit)
+                .withBestScoreLimit(PERFECT_SCORE);
+    }
+
+    public static ConstructionHeuristicPhaseConfig construction() {
+        EntitySelectorConfig hardestFirst = new EntitySelectorConfig(Session.class)
+                .withId(PLACED)
+                .withCacheType(SelectionCacheType.PHASE)
+                .withSelectionOrder(SelectionOrder.SORTED)
+                .withSorterManner(EntitySorterManner.DESCENDING);
+        MoveSelectorConfig<?> place = new CartesianProductMoveSelectorConfig()
+                .withMoveSelectors(
+                        change(PLACED, "start", AssignedValue.class),
+                        change(PLACED, "room", AssignedValue.class));
+        MoveSelectorConfig<?> leaveOut = change(PLACED, "start", UnassignedValue.class);
+        return new ConstructionHeuristicPhaseConfig()
+                .withEntityPlacerConfig(new QueuedEntityPlacerConfig()
+                        .withEntitySelectorConfig(hardestFirst)
+                        .withMoveSelectorConfigList(List.of(new UnionMoveSelectorConfig()
+                                .withSelectionOrder(SelectionOrder.ORIGINAL)
+                                .withMoveSelectors(place, leaveOut))))
+                .withForagerConfig(new ConstructionHeuristicForagerConfig()
+                        .withPickEarlyType(ConstructionHeuristicPickEarlyType.FIRST_FEASIBLE_SCORE_OR_NON_DETERIORATING_HARD));
+    }
+
+    public static LocalSearchPhaseConfig localSearch() {
+        return new LocalSearchPhaseConfig()
+                .withMoveSelectorConfig(localSearchMoves())
+                .withAcceptorConfig(new LocalSearchAcceptorConfig().withLateAcceptanceSize(400))
+                .withForagerConfig(new LocalSearchForagerConfig().withAcceptedCountLimit(1));
+    }
+
+    /**
+     * Move one variable, move a whole session (start and room at once, which is also how an
+     * unplaced session gets placed), or swap two sessions.
+     */
+    public static MoveSelectorConfig<?> localSearchMoves() {
+        return new UnionMoveSelectorConfig().withMoveSelectors(
+                new ChangeMoveSelectorConfig().withValueSelectorConfig(new ValueSelectorConfig("start")),
+                new ChangeMoveSelectorConfig().withValueSelectorConfig(new ValueSelectorConfig("room")),
+                new CartesianProductMoveSelectorConfig().withMoveSelectors(
+                        new ChangeMoveSelectorConfig()
+                                .withEntitySelectorConfig(new EntitySelectorConfig(Session.class).withId(MOVED))
+                                .withValueSelectorConfig(new ValueSelectorConfig("start")),
+                        new ChangeMoveSelectorConfig()
+                                .withEntitySelectorConfig(EntitySelectorConfig.newMimicSelectorConfig(MOVED))
+                                .withValueSelectorConfig(new ValueSelectorConfig("room"))),
+                new SwapMoveSelectorConfig());
+    }
+
+    private static ChangeMoveSelectorConfig change(String entityId, String variable,
+            Class<? extends SelectionFilter> filter) {
+        return new ChangeMoveSelectorConfig()
+                .withEntitySelectorConfig(EntitySelectorConfig.newMimicSelectorConfig(entityId))
+                .withValueSelectorConfig(new ValueSelectorConfig(variable)
+                        .withSelectionOrder(SelectionOrder.ORIGINAL)
+                        .withFilterClass(filter));
+    }
+
+    /** Construction tries real values... */
+    public static final class AssignedValue implements SelectionFilter<WeeklySchedule, Object> {
+        @Override
+        public boolean accept(ScoreDirector<WeeklySchedule> scoreDirector, Object value) {
+            return value != null;
+        }
+    }
+
+    /** ...and only then the choice of leaving the session out. */
+    public static final class UnassignedValue implements SelectionFilter<WeeklySchedule, Object> {
+        @Override
+        public boolean accept(ScoreDirector<WeeklySchedule> scoreDirector, Object value) {
+            return value == null;
+        }
+    }
+}
