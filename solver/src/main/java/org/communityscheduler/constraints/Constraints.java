@@ -1,5 +1,9 @@
 package org.communityscheduler.constraints;
 
+import java.math.RoundingMode;
+
+import ai.timefold.solver.core.api.score.stream.common.LoadBalance;
+
 import org.communityscheduler.model.Session;
 import org.communityscheduler.model.Worker;
 
@@ -17,10 +21,6 @@ final class Constraints {
         return session.getActivity().getParticipants() - session.getRoom().getCapacity();
     }
 
-    static int unavailableMinutes(Session session, Worker worker) {
-        return worker.getUnavailable().minutesInside(session.getStart(), session.getEnd());
-    }
-
     static int minutesNotAllowed(Session session) {
         return session.getActivity().getAllowedTimes().minutesOutside(session.getStart(), session.getEnd());
     }
@@ -33,7 +33,8 @@ final class Constraints {
         return session.getRoom().getOnRequest().minutesInside(session.getStart(), session.getEnd());
     }
 
-    static int overtimeMinutes(Session session, Worker worker) {
-        return worker.overtimeMinutes(session.getStart(), session.getEnd());
+    /** Computed once per change of an organisation's balance: the square root is the costly part. */
+    static long roundedUnfairness(LoadBalance<Worker> balance) {
+        return balance.unfairness().setScale(0, RoundingMode.HALF_UP).longValue();
     }
 }

@@ -47,12 +47,9 @@ public final class Justifications {
         }
     }
 
-    public record WorkerClash(Session first, Session second, int minutes) implements Justification {
+    public record WorkerClash(Session first, Session second, Worker worker, int minutes) implements Justification {
         public String description() {
-            String shared = first.getActivity().getWorkers().stream()
-                    .filter(second.getActivity().getWorkers()::contains)
-                    .map(Worker::getName).collect(Collectors.joining(", "));
-            return shared + " would be in " + describe(first) + " and " + describe(second) + " at once, for "
+            return worker.getName() + " would be in " + describe(first) + " and " + describe(second) + " at once, for "
                     + minutes + " minutes";
         }
 

@@ -83,7 +83,7 @@ public enum Rule {
     public HardMediumSoftLongScore parseWeight(String text) {
         String trimmed = text.strip();
         HardMediumSoftLongScore weight;
-        if (trimmed.matches("\\d+")) {
+        if (trimmed.matches("-?\\d{1,15}")) {
             long amount = Long.parseLong(trimmed);
             weight = switch (level()) {
                 case "hard" -> HardMediumSoftLongScore.ofHard(amount);

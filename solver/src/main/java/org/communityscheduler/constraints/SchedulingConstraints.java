@@ -4,15 +4,15 @@ import static ai.timefold.solver.core.api.score.stream.ConstraintCollectors.coun
 import static ai.timefold.solver.core.api.score.stream.ConstraintCollectors.loadBalance;
 import static ai.timefold.solver.core.api.score.stream.ConstraintCollectors.sum;
 
-import java.math.RoundingMode;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 
 import ai.timefold.solver.core.api.score.stream.Constraint;
 import ai.timefold.solver.core.api.score.stream.ConstraintFactory;
 import ai.timefold.solver.core.api.score.stream.ConstraintProvider;
 import ai.timefold.solver.core.api.score.stream.Joiners;
-import ai.timefold.solver.core.api.score.stream.bi.BiConstraintStream;
+import ai.timefold.solver.core.api.score.stream.uni.UniConstraintStream;
 
 import org.communityscheduler.constraints.Justifications.AudienceClash;
 import org.communityscheduler.constraints.Justifications.Disruption;
@@ -35,6 +35,7 @@ import org.communityscheduler.constraints.Justifications.WorkerClash;
 import org.communityscheduler.constraints.Justifications.WorkerSiteChanges;
 import org.communityscheduler.constraints.Justifications.WorkerUnavailable;
 import org.communityscheduler.constraints.Justifications.WrongSite;
+import org.communityscheduler.model.Attendance;
 import org.communityscheduler.model.Session;
 import org.communityscheduler.model.Worker;
 
@@ -71,11 +72,9 @@ public class SchedulingConstraints implements ConstraintProvider {
         };
     }
 
-    /** Each assigned session with each of its workers. */
-    private static BiConstraintStream<Session, Worker> sessionsAndWorkers(ConstraintFactory factory) {
-        return factory.forEach(Session.class)
-                .expand(session -> session.getActivity().getWorkers())
-                .flattenLast(workers -> workers);
+    /** Each worker at each placed session. */
+    private static UniConstraintStream<Attendance> attendances(ConstraintFactory factory) {
+        return factory.forEach(Session.class).flattenLast(Session::getAttendances);
     }
 
     // Two sessions may not overlap in one room.
@@ -91,13 +90,15 @@ public class SchedulingConstraints implements ConstraintProvider {
 
     // A worker cannot be in two sessions at once.
     Constraint workerClash(ConstraintFactory factory) {
-        return factory.forEachUniquePair(Session.class,
-                        Joiners.overlapping(Session::getStart, Session::getEnd),
-                        Joiners.filtering((first, second) -> first.getActivity().sharedWorkers(second.getActivity()) > 0))
+        return attendances(factory)
+                .join(attendances(factory),
+                        Joiners.equal(Attendance::getWorker),
+                        Joiners.overlapping(Attendance::getStart, Attendance::getEnd),
+                        Joiners.lessThan(attendance -> attendance.getSession().getId()))
                 .penalizeLong(Rule.WORKER_CLASH.defaultWeight(),
-                        (first, second) -> (long) first.overlapMinutes(second)
-                                * first.getActivity().sharedWorkers(second.getActivity()))
-                .justifyWith((first, second, score) -> new WorkerClash(first, second, first.overlapMinutes(second)))
+                        (first, second) -> first.getSession().overlapMinutes(second.getSession()))
+                .justifyWith((first, second, score) -> new WorkerClash(first.getSession(), second.getSession(),
+                        first.getWorker(), first.getSession().overlapMinutes(second.getSession())))
                 .asConstraint(Rule.WORKER_CLASH.title());
     }
 
@@ -149,11 +150,11 @@ public class SchedulingConstraints implements ConstraintProvider {
 
     // A worker cannot be scheduled in their unavailable times.
     Constraint workerUnavailable(ConstraintFactory factory) {
-        return sessionsAndWorkers(factory)
-                .filter((session, worker) -> worker.getUnavailable().touches(session.getStart(), session.getEnd()))
-                .penalizeLong(Rule.WORKER_UNAVAILABLE.defaultWeight(), Constraints::unavailableMinutes)
-                .justifyWith((session, worker, score) ->
-                        new WorkerUnavailable(session, worker, Constraints.unavailableMinutes(session, worker)))
+        return attendances(factory)
+                .filter(attendance -> attendance.unavailableMinutes() > 0)
+                .penalizeLong(Rule.WORKER_UNAVAILABLE.defaultWeight(), Attendance::unavailableMinutes)
+                .justifyWith((attendance, score) -> new WorkerUnavailable(attendance.getSession(),
+                        attendance.getWorker(), attendance.unavailableMinutes()))
                 .asConstraint(Rule.WORKER_UNAVAILABLE.title());
     }
 
@@ -220,19 +221,19 @@ public class SchedulingConstraints implements ConstraintProvider {
 
     // A worker's session minutes outside their working hours are (unpaid) overtime.
     Constraint overtime(ConstraintFactory factory) {
-        return sessionsAndWorkers(factory)
-                .filter((session, worker) -> worker.overtimeMinutes(session.getStart(), session.getEnd()) > 0)
-                .penalizeLong(Rule.OVERTIME.defaultWeight(), Constraints::overtimeMinutes)
-                .justifyWith((session, worker, score) ->
-                        new Overtime(session, worker, Constraints.overtimeMinutes(session, worker)))
+        return attendances(factory)
+                .filter(attendance -> attendance.overtimeMinutes() > 0)
+                .penalizeLong(Rule.OVERTIME.defaultWeight(), Attendance::overtimeMinutes)
+                .justifyWith((attendance, score) ->
+                        new Overtime(attendance.getSession(), attendance.getWorker(), attendance.overtimeMinutes()))
                 .asConstraint(Rule.OVERTIME.title());
     }
 
     // A worker's activity minutes in one day should stay within their daily limit.
     Constraint overDailyLimit(ConstraintFactory factory) {
-        return sessionsAndWorkers(factory)
-                .groupBy((session, worker) -> worker, (session, worker) -> session.getDay(),
-                        sum((session, worker) -> session.getActivity().getDurationMinutes()))
+        return attendances(factory)
+                .groupBy(Attendance::getWorker, Attendance::getDay,
+                        sum(attendance -> attendance.getSession().getActivity().getDurationMinutes()))
                 .filter((worker, day, minutes) -> minutes > worker.getMaxMinutesPerDay())
                 .penalizeLong(Rule.OVER_DAILY_LIMIT.defaultWeight(),
                         (worker, day, minutes) -> minutes - worker.getMaxMinutesPerDay())
@@ -240,19 +241,19 @@ public class SchedulingConstraints implements ConstraintProvider {
                 .asConstraint(Rule.OVER_DAILY_LIMIT.title());
     }
 
-    // Unavoidable overtime should be spread evenly across the workers of one organisation.
+    // Unavoidable overtime should be spread evenly across the workers of one organisation (idle colleagues count as 0).
     Constraint fairOvertime(ConstraintFactory factory) {
-        return sessionsAndWorkers(factory)
-                .groupBy((session, worker) -> worker, sum(Constraints::overtimeMinutes))
+        return attendances(factory)
+                .groupBy(Attendance::getWorker, sum(Attendance::overtimeMinutes))
                 .complement(Worker.class, worker -> 0)
                 .filter((worker, minutes) -> worker.getOrganization() != null)
                 .groupBy((worker, minutes) -> worker.getOrganization(),
                         loadBalance((worker, minutes) -> worker, (worker, minutes) -> minutes))
-                .filter((organization, balance) -> balance.unfairness().signum() > 0)
-                .penalizeLong(Rule.FAIR_OVERTIME.defaultWeight(),
-                        (organization, balance) -> balance.unfairness().setScale(0, RoundingMode.HALF_UP).longValue())
-                .justifyWith((organization, balance, score) ->
-                        new FairOvertime(organization, balance.loads(), balance.unfairness()))
+                .expand((organization, balance) -> Constraints.roundedUnfairness(balance))
+                .filter((organization, balance, unfairness) -> unfairness > 0)
+                .penalizeLong(Rule.FAIR_OVERTIME.defaultWeight(), (organization, balance, unfairness) -> unfairness)
+                .justifyWith((organization, balance, unfairness, score) ->
+                        new FairOvertime(organization, Map.copyOf(balance.loads()), balance.unfairness()))
                 .asConstraint(Rule.FAIR_OVERTIME.title());
     }
 
@@ -289,9 +290,9 @@ public class SchedulingConstraints implements ConstraintProvider {
 
     // A worker should not have to travel between sites within a day.
     Constraint workerSiteChanges(ConstraintFactory factory) {
-        return sessionsAndWorkers(factory)
-                .groupBy((session, worker) -> worker, (session, worker) -> session.getDay(),
-                        countDistinct((session, worker) -> session.getSite()))
+        return attendances(factory)
+                .groupBy(Attendance::getWorker, Attendance::getDay,
+                        countDistinct(attendance -> attendance.getSession().getSite()))
                 .filter((worker, day, sites) -> sites > 1)
                 .penalizeLong(Rule.WORKER_SITE_CHANGES.defaultWeight(), (worker, day, sites) -> sites - 1)
                 .justifyWith((worker, day, sites, score) -> new WorkerSiteChanges(worker, day, sites))

@@ -20,6 +20,7 @@ import org.communityscheduler.constraints.Rule;
 import org.communityscheduler.plan.Day;
 import org.communityscheduler.plan.Diagnostic;
 import org.communityscheduler.plan.Plan;
+import org.communityscheduler.plan.PlanReading;
 import org.communityscheduler.plan.WeeklyHours;
 
 /**
@@ -43,6 +44,13 @@ public final class ModelBuilder {
 
     public static WeeklySchedule build(Plan plan) {
         return new ModelBuilder(plan).build();
+    }
+
+    /** The model of a valid reading, keeping the reader's diagnostics (unknown fields...) before the model's. */
+    public static WeeklySchedule build(PlanReading reading) {
+        ModelBuilder builder = new ModelBuilder(reading.orThrow());
+        builder.diagnostics.addAll(reading.diagnostics());
+        return builder.build();
     }
 
     private WeeklySchedule build() {
@@ -185,7 +193,7 @@ public final class ModelBuilder {
         Set<String> missingEverywhere = new HashSet<>(activity.getRequiredFeatures());
         rooms.values().forEach(room -> missingEverywhere.removeAll(room.getFeatures()));
         String featureReason = missingEverywhere.isEmpty()
-                ? "no room large enough has all of the features " + activity.getRequiredFeatures()
+                ? "no room large enough has all of the features " + activity.getRequiredFeatures().stream().sorted().toList()
                 : "no room has the feature(s) " + missingEverywhere.stream().sorted().toList();
         if (!narrow(candidates, room -> room.missingFeatures(activity.getRequiredFeatures()) == 0, activity, path,
                 featureReason)) {

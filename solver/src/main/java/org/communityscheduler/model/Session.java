@@ -34,6 +34,8 @@ public class Session {
     private List<Integer> startRange;
     /** Rooms with enough seats and every required feature, at a site the activity and its workers may use. */
     private List<Room> roomRange;
+    /** Each of the activity's workers at this session. */
+    private List<Attendance> attendances;
 
     @PlanningVariable(allowsUnassigned = true, valueRangeProviderRefs = "startRange")
     private Integer start;
@@ -50,14 +52,38 @@ public class Session {
         this.number = number;
         this.startRange = startRange;
         this.roomRange = roomRange;
+        this.attendances = activity.getWorkers().stream().map(worker -> new Attendance(this, worker)).toList();
     }
 
     /** Fixes the session where the coordinator put it. */
     public void pin(Room pinnedRoom, int pinnedStart) {
-        this.room = pinnedRoom;
-        this.start = WeekTime.boxed(pinnedStart);
+        place(pinnedRoom, pinnedStart);
         this.pinned = true;
         this.locked = true;
+    }
+
+    /**
+     * Puts the session in a room at a start chosen by a person (pinned, or edited by hand). Such a
+     * placement may break rules the ranges leave out, so this session's ranges are widened to hold it:
+     * the constraints then say what it breaks.
+     */
+    public void place(Room chosenRoom, int chosenStart) {
+        Integer boxedStart = WeekTime.boxed(chosenStart);
+        if (!startRange.contains(boxedStart)) {
+            startRange = widened(startRange, boxedStart);
+        }
+        if (!roomRange.contains(chosenRoom)) {
+            roomRange = widened(roomRange, chosenRoom);
+        }
+        this.room = chosenRoom;
+        this.start = boxedStart;
+    }
+
+    private static <T> List<T> widened(List<T> range, T value) {
+        List<T> copy = new java.util.ArrayList<>(range.size() + 1);
+        copy.addAll(range);
+        copy.add(value);
+        return List.copyOf(copy);
     }
 
     /** A session with nowhere to go is kept out of the solver's way. */
@@ -78,6 +104,10 @@ public class Session {
     @ValueRangeProvider(id = "roomRange")
     public List<Room> getRoomRange() {
         return roomRange;
+    }
+
+    public List<Attendance> getAttendances() {
+        return attendances;
     }
 
     public boolean isPlaceable() {

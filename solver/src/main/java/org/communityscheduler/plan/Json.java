@@ -5,6 +5,7 @@ import ai.timefold.solver.jackson.api.TimefoldJacksonModule;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -21,6 +22,8 @@ public final class Json {
             .addModule(new JavaTimeModule())
             .addModule(TimefoldJacksonModule.createModule())
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            // A second document after the first is a pasting accident, not something to ignore.
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .serializationInclusion(JsonInclude.Include.NON_NULL)
             .build();

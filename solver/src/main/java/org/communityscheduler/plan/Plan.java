@@ -10,7 +10,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
  * The weekly plan a coordinator uploads (shared/DESIGN.md §2), as plain records. Every default
- * of the format lives in the compact constructors here and nowhere else.
+ * of the format lives in the compact constructors here and nowhere else. Optional hours and lists
+ * are written only when given: an empty one ({@code {}}, {@code []}) means never or nowhere, an
+ * absent one any time or anywhere.
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record Plan(String name, Week week, List<Site> sites, List<Room> rooms, List<Organization> organizations,
@@ -50,7 +52,7 @@ public record Plan(String name, Week week, List<Site> sites, List<Room> rooms, L
     public record Site(String id, String name, WeeklyHours openingHours, WeeklyHours onRequestHours,
             WeeklyHours quietHours, List<LocalDate> closedDates) {
         public Site {
-            name = Objects.requireNonNullElse(name, id);
+            name = name == null ? id : name; // both null when the id is missing: reported, not thrown
             openingHours = Objects.requireNonNullElse(openingHours, WeeklyHours.NONE);
             onRequestHours = Objects.requireNonNullElse(onRequestHours, WeeklyHours.NONE);
             quietHours = Objects.requireNonNullElse(quietHours, WeeklyHours.NONE);
@@ -65,9 +67,9 @@ public record Plan(String name, Week week, List<Site> sites, List<Room> rooms, L
      */
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
     public record Room(String id, String name, String site, Integer capacity, List<String> features,
-            List<String> adjacentRooms, WeeklyHours openingHours, String group) {
+            List<String> adjacentRooms, @JsonInclude(JsonInclude.Include.NON_NULL) WeeklyHours openingHours, String group) {
         public Room {
-            name = Objects.requireNonNullElse(name, id);
+            name = name == null ? id : name;
             features = listOrEmpty(features);
             adjacentRooms = listOrEmpty(adjacentRooms);
         }
@@ -76,7 +78,7 @@ public record Plan(String name, Week week, List<Site> sites, List<Room> rooms, L
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Organization(String id, String name) {
         public Organization {
-            name = Objects.requireNonNullElse(name, id);
+            name = name == null ? id : name;
         }
     }
 
@@ -85,10 +87,12 @@ public record Plan(String name, Week week, List<Site> sites, List<Room> rooms, L
      * no minute counts as overtime.
      */
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
-    public record Worker(String id, String name, String organization, List<String> sites, WeeklyHours workingHours,
+    public record Worker(String id, String name, String organization,
+            @JsonInclude(JsonInclude.Include.NON_NULL) List<String> sites,
+            @JsonInclude(JsonInclude.Include.NON_NULL) WeeklyHours workingHours,
             Integer maxMinutesPerDay, WeeklyHours unavailable) {
         public Worker {
-            name = Objects.requireNonNullElse(name, id);
+            name = name == null ? id : name;
             maxMinutesPerDay = Objects.requireNonNullElse(maxMinutesPerDay, DEFAULT_MAX_MINUTES_PER_DAY);
             unavailable = Objects.requireNonNullElse(unavailable, WeeklyHours.NONE);
         }
@@ -101,10 +105,12 @@ public record Plan(String name, Week week, List<Site> sites, List<Room> rooms, L
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
     public record Activity(String id, String name, String organization, Integer durationMinutes,
             Integer sessionsPerWeek, Integer participants, String audience, Noise noise,
-            List<String> requiredFeatures, List<String> workers, WeeklyHours allowedTimes,
-            WeeklyHours preferredTimes, List<String> allowedSites, Integer priority) {
+            List<String> requiredFeatures, List<String> workers,
+            @JsonInclude(JsonInclude.Include.NON_NULL) WeeklyHours allowedTimes,
+            @JsonInclude(JsonInclude.Include.NON_NULL) WeeklyHours preferredTimes,
+            @JsonInclude(JsonInclude.Include.NON_NULL) List<String> allowedSites, Integer priority) {
         public Activity {
-            name = Objects.requireNonNullElse(name, id);
+            name = name == null ? id : name;
             sessionsPerWeek = Objects.requireNonNullElse(sessionsPerWeek, 1);
             participants = Objects.requireNonNullElse(participants, 0);
             noise = Objects.requireNonNullElse(noise, Noise.NORMAL);

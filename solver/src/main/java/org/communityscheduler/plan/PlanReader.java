@@ -40,7 +40,8 @@ public final class PlanReader {
     public static PlanReading read(String json) {
         JsonNode root;
         try {
-            root = Json.MAPPER.readTree(json);
+            // Editors on Windows start UTF-8 files with a byte order mark; it is not part of the JSON.
+            root = Json.MAPPER.readTree(json.startsWith("\uFEFF") ? json.substring(1) : json);
         } catch (StreamConstraintsException e) {
             return failed(new Problem("$", "the plan is too large or too deeply nested: " + firstLine(e.getOriginalMessage())));
         } catch (JsonProcessingException e) {
@@ -89,7 +90,6 @@ public final class PlanReader {
         if (startDate != null && startDate.getDayOfWeek() != java.time.DayOfWeek.MONDAY) {
             json.problem("startDate", startDate + " is a " + startDate.getDayOfWeek().toString().toLowerCase()
                     + "; the week must start on a Monday");
-            startDate = null;
         }
         Integer slotMinutes = json.integer("slotMinutes", 1, Day.MINUTES_PER_DAY);
         if (slotMinutes != null && Day.MINUTES_PER_DAY % slotMinutes != 0) {
@@ -170,12 +170,14 @@ public final class PlanReader {
         return " at line " + location.getLineNr() + ", column " + location.getColumnNr();
     }
 
+    /** Jackson's first line, without the "[Source: REDACTED ...]" it puts around a line and column. */
     private static String firstLine(String message) {
         if (message == null) {
             return "unreadable input";
         }
         int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
+        String line = newline < 0 ? message : message.substring(0, newline);
+        return line.replaceAll("\\[Source: [^;\\]]*; (line: \\d+, column: \\d+)]", "$1");
     }
 
     static String readAll(java.io.InputStream in) throws IOException {

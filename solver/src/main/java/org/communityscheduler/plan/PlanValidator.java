@@ -42,9 +42,12 @@ final class PlanValidator {
         Set<String> rooms = ids("rooms", plan.rooms(), Plan.Room::id);
         Set<String> organizations = ids("organizations", plan.organizations(), Plan.Organization::id);
         Set<String> workers = ids("workers", plan.workers(), Plan.Worker::id);
+        ids("activities", plan.activities(), Plan.Activity::id);
         Map<String, Plan.Activity> activities = new HashMap<>();
-        for (String id : ids("activities", plan.activities(), Plan.Activity::id)) {
-            plan.activities().stream().filter(a -> id.equals(a.id())).findFirst().ifPresent(a -> activities.put(id, a));
+        for (Plan.Activity activity : plan.activities()) {
+            if (activity.id() != null) {
+                activities.putIfAbsent(activity.id(), activity);
+            }
         }
 
         for (int i = 0; i < plan.sites().size(); i++) {
@@ -61,7 +64,7 @@ final class PlanValidator {
                 reference(at + ".site", room.site(), sites, "site");
             }
             references(at + ".adjacentRooms", room.adjacentRooms(), rooms, "room");
-            if (room.adjacentRooms().contains(room.id())) {
+            if (room.id() != null && room.adjacentRooms().contains(room.id())) {
                 problems.add(new Problem(at + ".adjacentRooms", "a room cannot be adjacent to itself"));
             }
         }

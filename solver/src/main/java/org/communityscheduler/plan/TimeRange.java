@@ -12,7 +12,7 @@ public record TimeRange(int start, int end) {
         }
         if (end <= start) {
             throw new IllegalArgumentException("the range " + TimeOfDay.format(start) + "-" + TimeOfDay.format(end)
-                    + " ends before it starts");
+                    + (end < start ? " ends before it starts" : " is empty"));
         }
     }
 

@@ -38,8 +38,11 @@ import org.communityscheduler.schedule.ScheduleWriter;
  */
 public final class SchedulingEngine implements AutoCloseable {
 
-    /** Unplaced sessions whose reasons are worked out in detail; the rest get a short reason. */
-    private static final int DETAILED_REASONS = 40;
+    /**
+     * How many placements may be tried to explain unplaced sessions: each costs a score analysis, so
+     * a week with hundreds of unplaced sessions explains the first ones in detail and the rest briefly.
+     */
+    private static final long REASON_BUDGET = 20_000;
 
     private final SolverConfig solverConfig;
     private final SolverManager<WeeklySchedule, String> solverManager;
@@ -79,14 +82,37 @@ public final class SchedulingEngine implements AutoCloseable {
                 .run();
     }
 
+    /**
+     * A finished solve: the best schedule, how long it took, how fast moves were evaluated, and when
+     * the best schedule first broke no hard rule and first had every placeable session placed
+     * (null when never).
+     */
+    public record SolveRun(WeeklySchedule best, Duration solvingTime, long moveEvaluationSpeed,
+            Duration timeToFeasible, Duration timeToAllPlaced) {
+    }
+
     /** Solves and waits; {@code onBest} sees every improvement. */
-    public WeeklySchedule solve(WeeklySchedule problem, Duration timeLimit, Consumer<WeeklySchedule> onBest) {
+    public SolveRun solve(WeeklySchedule problem, Duration timeLimit, Consumer<WeeklySchedule> onBest) {
+        long started = System.nanoTime();
+        long placeable = problem.getSessions().stream().filter(Session::isPlaceable).count();
+        Duration[] milestones = new Duration[2];
         SolverJob<WeeklySchedule, String> job = start(java.util.UUID.randomUUID().toString(), problem, timeLimit,
-                onBest, solution -> {
+                best -> {
+                    Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
+                    if (milestones[0] == null && best.getScore() != null && best.getScore().isFeasible()) {
+                        milestones[0] = elapsed;
+                    }
+                    if (milestones[1] == null && best.assignedCount() >= placeable) {
+                        milestones[1] = elapsed;
+                    }
+                    onBest.accept(best);
+                }, solution -> {
                 }, (id, error) -> {
                 });
         try {
-            return job.getFinalBestSolution();
+            WeeklySchedule best = job.getFinalBestSolution();
+            return new SolveRun(best, job.getSolvingDuration(), job.getMoveEvaluationSpeed(), milestones[0],
+                    milestones[1]);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             job.terminateEarly();
@@ -142,7 +168,7 @@ public final class SchedulingEngine implements AutoCloseable {
      */
     private Map<Session, List<String>> unassignedReasons(WeeklySchedule week) {
         Map<Session, List<String>> reasons = new HashMap<>();
-        int detailed = 0;
+        long budget = REASON_BUDGET;
         for (Session session : week.getSessions()) {
             if (session.isAssigned()) {
                 continue;
@@ -152,10 +178,11 @@ public final class SchedulingEngine implements AutoCloseable {
                 reasons.put(session, List.of(impossible));
             } else if (session.isPinned()) {
                 reasons.put(session, List.of("it is pinned without a room or time"));
-            } else if (detailed++ < DETAILED_REASONS) {
+            } else if (budget > 0) {
+                budget -= (long) session.getStartRange().size() * session.getRoomRange().size();
                 reasons.put(session, blockingReasons(week, session));
             } else {
-                reasons.put(session, List.of("every time it could take place is taken by other sessions"));
+                reasons.put(session, List.of("not placed; ask for a recommendation to see what stands in its way"));
             }
         }
         return reasons;
@@ -174,11 +201,12 @@ public final class SchedulingEngine implements AutoCloseable {
         }
         List<String> reasons = new ArrayList<>();
         reasons.add("every possible placement breaks a hard rule; the least bad, " + where + ", would cause:");
+        HardMediumSoftLongScore score = week.getScore();
         session.setRoom(placement.room());
         session.setStart(WeekTime.boxed(placement.start()));
         try {
             ScoreAnalysis<HardMediumSoftLongScore> analysis = solutionManager.analyze(week,
-                    ScoreAnalysisFetchPolicy.FETCH_ALL, ai.timefold.solver.core.api.solver.SolutionUpdatePolicy.NO_UPDATE);
+                    ScoreAnalysisFetchPolicy.FETCH_ALL);
             analysis.constraintAnalyses().stream()
                     .filter(constraint -> constraint.score().hardScore() < 0 && constraint.matches() != null)
                     .sorted(Comparator.comparing(ConstraintAnalysis::constraintName))
@@ -190,6 +218,7 @@ public final class SchedulingEngine implements AutoCloseable {
         } finally {
             session.setRoom(null);
             session.setStart(null);
+            week.setScore(score);
         }
         return reasons;
     }

@@ -21,6 +21,7 @@ import ai.timefold.solver.core.config.heuristic.selector.value.ValueSelectorConf
 import ai.timefold.solver.core.config.localsearch.LocalSearchPhaseConfig;
 import ai.timefold.solver.core.config.localsearch.decider.acceptor.LocalSearchAcceptorConfig;
 import ai.timefold.solver.core.config.localsearch.decider.forager.LocalSearchForagerConfig;
+import ai.timefold.solver.core.config.solver.EnvironmentMode;
 import ai.timefold.solver.core.config.solver.SolverConfig;
 import ai.timefold.solver.core.config.solver.termination.TerminationConfig;
 import ai.timefold.solver.core.impl.heuristic.selector.common.decorator.SelectionFilter;
@@ -50,9 +51,10 @@ public final class SolverConfigs {
     private SolverConfigs() {
     }
 
-    /** The model and constraints, without phases or termination. */
+    /** The model and constraints, without phases or termination; without assertions (reproducible for a given random seed). */
     public static SolverConfig base() {
         return new SolverConfig()
+                .withEnvironmentMode(EnvironmentMode.NO_ASSERT)
                 .withSolutionClass(WeeklySchedule.class)
                 .withEntityClasses(Session.class)
                 .withConstraintProviderClass(SchedulingConstraints.class);

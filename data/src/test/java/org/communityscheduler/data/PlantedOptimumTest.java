@@ -1,0 +1,113 @@
+package org.communityscheduler.data;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.communityscheduler.model.ModelBuilder;
+import org.communityscheduler.model.Session;
+import org.communityscheduler.model.WeeklySchedule;
+import org.communityscheduler.plan.PlanReader;
+import org.communityscheduler.plan.PlanReading;
+import org.communityscheduler.schedule.Assignments;
+import org.communityscheduler.schedule.Schedule;
+import org.communityscheduler.solve.SchedulingEngine;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The planted schedule, put into the plan's model and scored by the engine, is exactly what the
+ * generator claims: every session placed, 0hard/0medium/0soft (or, overfull, exactly the extra
+ * sessions out), the same sessions, loads and constraint scores.
+ */
+class PlantedOptimumTest {
+
+    private static SchedulingEngine engine;
+
+    @BeforeAll
+    static void startEngine() {
+        engine = SchedulingEngine.shipped();
+    }
+
+    @AfterAll
+    static void closeEngine() {
+        engine.close();
+    }
+
+    @ParameterizedTest(name = "{0} seed {1}, tightness {2}")
+    @CsvSource({
+            "S, 1, 0.5", "S, 2, 0.5", "S, 3, 0.5", "S, 4, 0.5", "S, 5, 0.5",
+            "S, 6, 0", "S, 7, 1",
+            "M, 1, 0.5", "M, 2, 0.5", "M, 3, 0", "M, 4, 1",
+            "L, 1, 0.5" })
+    void thePlantedScheduleCostsNothing(InstanceSize size, long seed, double tightness) {
+        GeneratedInstance instance = InstanceGenerator.generate(GeneratorOptions.of(size, seed).withTightness(tightness));
+
+        Schedule scored = score(instance);
+
+        assertThat(scored.score()).isEqualTo("0hard/0medium/0soft");
+        assertThat(scored.unassigned()).isEmpty();
+        assertThat(scored.sessions()).hasSize(instance.requestedSessions());
+        assertSameAsClaimed(scored, instance.planted());
+    }
+
+    @Test
+    void anOverfullWeekLeavesExactlyTheExtraSessionsOut() {
+        GeneratedInstance instance = InstanceGenerator.generate(GeneratorOptions.of(InstanceSize.M, 1).withOverfullPercent(10));
+        Schedule planted = instance.planted();
+        int extra = (int) Math.round(planted.sessions().size() * 0.10);
+
+        Schedule scored = score(instance);
+
+        assertThat(instance.requestedSessions()).isEqualTo(planted.sessions().size() + extra);
+        assertThat(planted.unassigned()).hasSize(extra);
+        assertThat(scored.unassigned()).extracting(Schedule.UnassignedSession::activity, Schedule.UnassignedSession::session)
+                .containsExactlyElementsOf(planted.unassigned().stream()
+                        .map(u -> org.assertj.core.groups.Tuple.tuple(u.activity(), u.session())).toList());
+        assertThat(scored.score()).isEqualTo(planted.score()).startsWith("0hard/-").endsWith("medium/0soft");
+        assertSameAsClaimed(scored, planted);
+        // The bound: every placement of an extra session breaks a hard rule.
+        WeeklySchedule week = plantedWeek(instance);
+        List<Session> left = week.getSessions().stream().filter(session -> !session.isAssigned()).toList();
+        assertThat(left).hasSize(extra).allSatisfy(session -> assertThat(engine.recommend(week, session, 1)).isNotEmpty()
+                .allSatisfy(best -> assertThat(best.scoreDifference().hardScore()).isNegative()));
+    }
+
+    @Test
+    void aSmallOverfullWeekStillHasItsOptimumPlanted() {
+        GeneratedInstance instance = InstanceGenerator.generate(GeneratorOptions.of(InstanceSize.S, 3).withOverfullPercent(25));
+
+        Schedule scored = score(instance);
+
+        assertThat(instance.planted().unassigned()).hasSize((int) Math.round(instance.plantedSessions() * 0.25));
+        assertSameAsClaimed(scored, instance.planted());
+    }
+
+    /** The planted sessions in the plan's model, scored by the engine as a coordinator's hand-made schedule would be. */
+    private static Schedule score(GeneratedInstance instance) {
+        return engine.describe(plantedWeek(instance), false);
+    }
+
+    private static WeeklySchedule plantedWeek(GeneratedInstance instance) {
+        PlanReading reading = PlanReader.read(instance.planJson());
+        assertThat(reading.problems()).isEmpty();
+        WeeklySchedule week = ModelBuilder.build(reading.plan());
+        assertThat(week.getDiagnostics()).as("sessions that can never be placed").isEmpty();
+        assertThat(Assignments.apply(week, instance.planted().sessions(), "sessions")).isEmpty();
+        return week;
+    }
+
+    private static void assertSameAsClaimed(Schedule scored, Schedule planted) {
+        assertThat(scored.score()).isEqualTo(planted.score());
+        assertThat(scored.feasible()).isTrue();
+        assertThat(scored.sessions()).isEqualTo(planted.sessions());
+        assertThat(scored.constraints()).isEqualTo(planted.constraints());
+        assertThat(scored.workers()).isEqualTo(planted.workers());
+        assertThat(scored.organizations()).isEqualTo(planted.organizations());
+        assertThat(scored.workers()).allSatisfy(worker -> assertThat(worker.overtimeMinutes()).isZero());
+        assertThat(scored.diagnostics()).isEqualTo(List.of());
+    }
+}

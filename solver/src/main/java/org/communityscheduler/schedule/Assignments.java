@@ -1,0 +1,59 @@
+package org.communityscheduler.schedule;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.communityscheduler.model.Room;
+import org.communityscheduler.model.Session;
+import org.communityscheduler.model.WeekTime;
+import org.communityscheduler.model.WeeklySchedule;
+import org.communityscheduler.plan.Problem;
+
+/**
+ * Puts the sessions of a schedule document (for example one a coordinator edited by hand, or a
+ * generator's planted schedule) into the planning model, so it can be scored and analysed.
+ */
+public final class Assignments {
+
+    private Assignments() {
+    }
+
+    /**
+     * Places each listed session; sessions not listed stay unplaced, pinned ones stay pinned.
+     *
+     * @param path the JSON path of the list, for problems ({@code "schedule.sessions"})
+     * @return every session that names an unknown activity, session number or room, or is listed twice
+     */
+    public static List<Problem> apply(WeeklySchedule week, List<Schedule.PlacedSession> placed, String path) {
+        Map<String, Session> sessions = new HashMap<>();
+        week.getSessions().forEach(session -> sessions.put(session.getId(), session));
+        Map<String, Room> rooms = new HashMap<>();
+        week.getRooms().forEach(room -> rooms.put(room.getId(), room));
+        List<Problem> problems = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < placed.size(); i++) {
+            Schedule.PlacedSession entry = placed.get(i);
+            String at = path + "[" + i + "]";
+            Session session = sessions.get(entry.activity() + "#" + entry.session());
+            Room room = rooms.get(entry.room());
+            if (session == null) {
+                problems.add(new Problem(at, "unknown session " + entry.session() + " of activity \"" + entry.activity()
+                        + "\""));
+            } else if (!seen.add(session.getId())) {
+                problems.add(new Problem(at, "session " + entry.session() + " of \"" + entry.activity()
+                        + "\" is listed twice"));
+            }
+            if (room == null) {
+                problems.add(new Problem(at + ".room", "unknown room \"" + entry.room() + "\""));
+            }
+            if (session != null && room != null && !session.isPinned()) {
+                session.place(room, WeekTime.of(entry.day(), entry.start()));
+            }
+        }
+        return problems;
+    }
+}

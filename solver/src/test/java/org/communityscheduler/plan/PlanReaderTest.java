@@ -1,0 +1,734 @@
+package org.communityscheduler.plan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.communityscheduler.plan.Day.MON;
+import static org.communityscheduler.plan.Day.SAT;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every rule of shared/DESIGN.md §2 that a plan can break: each is reported at its JSON path with a
+ * message a coordinator can act on, and all of them at once.
+ */
+class PlanReaderTest {
+
+    /** One site and one room: the least a plan needs. The tests add or replace top-level fields. */
+    private static final String MINIMAL_PLAN = """
+            {"sites": [{"id": "huanghe", "openingHours": {"MON": ["08:30-12:00", "14:00-17:30"]}}],
+             "rooms": [{"id": "hall", "capacity": 40}]}
+            """;
+
+    private static PlanReading readWith(String fields) {
+        try {
+            ObjectNode plan = (ObjectNode) Json.MAPPER.readTree(MINIMAL_PLAN);
+            plan.setAll((ObjectNode) Json.MAPPER.readTree(fields));
+            return PlanReader.read(Json.MAPPER.writeValueAsString(plan));
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("the test's JSON is broken", e);
+        }
+    }
+
+    private static List<Problem> problemsWith(String fields) {
+        PlanReading reading = readWith(fields);
+        assertThat(reading.plan()).as("an invalid plan is not handed out").isNull();
+        return reading.problems();
+    }
+
+    private static List<Problem> problemsOf(String json) {
+        PlanReading reading = PlanReader.read(json);
+        assertThat(reading.plan()).as("an invalid plan is not handed out").isNull();
+        return reading.problems();
+    }
+
+    private static Problem problem(String path, String message) {
+        return new Problem(path, message);
+    }
+
+    private static PlanBuilder validPlan() {
+        return PlanBuilder.plan()
+                .startDate("2026-11-30")
+                .site("huanghe", site -> site.open(MON, "08:30-12:00", "14:00-17:30").open(SAT, "09:00-16:00"))
+                .room("hall", room -> room.capacity(40).features("projector").adjacent("counselling-1"))
+                .room("counselling-1", room -> room.capacity(4))
+                .organization("sunrise")
+                .worker("li", worker -> worker.organization("sunrise").working(MON, "08:30-17:30"))
+                .activity("teen-club", activity -> activity.organization("sunrise").duration(90).sessions(2)
+                        .participants(20).noise(Noise.LOUD).workers("li").allowed(SAT, "09:00-16:00"));
+    }
+
+    // The document
+
+    @Test
+    void aValidPlanHasNoProblems() {
+        PlanReading reading = PlanReader.read(validPlan().pin("teen-club", 1, "hall", SAT, "09:00").json());
+
+        assertThat(reading.problems()).isEmpty();
+        assertThat(reading.diagnostics()).isEmpty();
+        assertThat(reading.orThrow().activities()).extracting(Plan.Activity::id).containsExactly("teen-club");
+    }
+
+    @Test
+    void malformedJsonIsReportedWithLineAndColumn() {
+        assertThat(problemsOf("""
+                {
+                  "name": "week 49"
+                  "sites": []
+                }
+                """)).containsExactly(problem("$", "malformed JSON at line 3, column 3: Unexpected character "
+                + "('\"' (code 34)): was expecting comma to separate Object entries"));
+    }
+
+    @Test
+    void unfinishedJsonSaysWhereTheOpenArrayStarted() {
+        assertThat(problemsOf("""
+                {
+                  "name": "week 49",
+                  "sites": [
+                """)).containsExactly(problem("$", "malformed JSON at line 4, column 1: Unexpected end-of-input: "
+                + "expected close marker for Array (start marker at line: 3, column: 12)"));
+    }
+
+    @Test
+    void contentAfterThePlanIsMalformed() {
+        assertThat(problemsOf(MINIMAL_PLAN + "{\"name\": \"a second plan\"}"))
+                .singleElement()
+                .satisfies(problem -> {
+                    assertThat(problem.path()).isEqualTo("$");
+                    assertThat(problem.message()).startsWith("malformed JSON at line 3, column 1: ")
+                            .contains("Trailing token");
+                });
+    }
+
+    @Test
+    void aPlanMustBeAnObject() {
+        assertThat(problemsOf("[]")).containsExactly(problem("$", "a plan must be a JSON object, not an array"));
+        assertThat(problemsOf("\"plan\"")).containsExactly(problem("$", "a plan must be a JSON object, not the string \"plan\""));
+        assertThat(problemsOf("null")).containsExactly(problem("$", "a plan must be a JSON object, not null"));
+    }
+
+    @Test
+    void anEmptyDocumentIsNoPlan() {
+        assertThat(problemsOf("")).containsExactly(problem("$", "the plan is empty"));
+        assertThat(problemsOf("  \n ")).containsExactly(problem("$", "the plan is empty"));
+    }
+
+    @Test
+    void invalidUtf8IsReportedNotGuessedAt() {
+        byte[] latin1 = "{\"name\": \"Caf\u00e9\"}".getBytes(StandardCharsets.ISO_8859_1);
+
+        PlanReading reading = PlanReader.read(latin1);
+
+        assertThat(reading.plan()).isNull();
+        assertThat(reading.problems()).containsExactly(problem("$", "the plan is not valid UTF-8 text"));
+    }
+
+    @Test
+    void utf8BytesWithOrWithoutAByteOrderMarkAreRead() {
+        byte[] utf8 = validPlan().name("黄河社区 第49周").json().getBytes(StandardCharsets.UTF_8);
+        byte[] withBom = new byte[utf8.length + 3];
+        withBom[0] = (byte) 0xEF;
+        withBom[1] = (byte) 0xBB;
+        withBom[2] = (byte) 0xBF;
+        System.arraycopy(utf8, 0, withBom, 3, utf8.length);
+
+        assertThat(PlanReader.read(utf8).orThrow().name()).isEqualTo("黄河社区 第49周");
+        assertThat(PlanReader.read(withBom).orThrow().name()).isEqualTo("黄河社区 第49周");
+    }
+
+    @Test
+    void duplicateKeysAreMalformed() {
+        assertThat(problemsOf("""
+                {
+                  "name": "week 49",
+                  "name": "week 50"
+                }
+                """)).containsExactly(problem("$", "malformed JSON at line 3, column 9: Duplicate field 'name'"));
+    }
+
+    @Test
+    void absurdNestingIsRefusedBeforeItIsRead() {
+        assertThat(problemsOf("{\"name\": " + "[".repeat(100) + "]".repeat(100) + "}"))
+                .singleElement()
+                .satisfies(problem -> assertThat(problem.message()).startsWith("the plan is too large or too deeply nested"));
+    }
+
+    @Test
+    void orThrowCarriesEveryProblem() {
+        PlanReading reading = readWith("""
+                {"activities": [{"id": "a", "durationMinutes": 0}, {"id": "a", "durationMinutes": 60}]}
+                """);
+
+        assertThatThrownBy(reading::orThrow)
+                .isInstanceOfSatisfying(InvalidPlanException.class, e -> assertThat(e.problems()).hasSize(2))
+                .hasMessage("activities[0].durationMinutes: must be between 1 and 1440, not 0\n"
+                        + "activities[1].id: duplicate id \"a\"");
+    }
+
+    // Wrong types
+
+    @Test
+    void aStringFieldMustBeAString() {
+        assertThat(problemsWith("""
+                {"name": 49,
+                 "rooms": [{"id": "hall", "site": true, "capacity": 40}],
+                 "activities": [{"id": "teen-club", "durationMinutes": 90, "audience": ["teens"]}]}
+                """)).containsExactlyInAnyOrder(
+                problem("name", "must be a string, not the number 49"),
+                problem("rooms[0].site", "must be a string, not true"),
+                problem("activities[0].audience", "must be a string, not an array"));
+    }
+
+    @Test
+    void anIntegerFieldMustBeAWholeNumber() {
+        assertThat(problemsWith("""
+                {"week": {"slotMinutes": "15"},
+                 "rooms": [{"id": "hall", "capacity": "40"}],
+                 "activities": [{"id": "teen-club", "durationMinutes": 90.5, "sessionsPerWeek": 2.0}]}
+                """)).containsExactlyInAnyOrder(
+                problem("week.slotMinutes", "must be a whole number, not the string \"15\""),
+                problem("rooms[0].capacity", "must be a whole number, not the string \"40\""),
+                problem("activities[0].durationMinutes", "must be a whole number, not the number 90.5"));
+    }
+
+    @Test
+    void anArrayFieldMustBeAnArrayOfNonEmptyStrings() {
+        assertThat(problemsWith("""
+                {"rooms": [{"id": "hall", "capacity": 40, "features": ["projector", 3, ""]}],
+                 "workers": [{"id": "li", "sites": "huanghe"}],
+                 "activities": "teen-club"}
+                """)).containsExactlyInAnyOrder(
+                problem("rooms[0].features[1]", "must be a non-empty string, not the number 3"),
+                problem("rooms[0].features[2]", "must be a non-empty string, not the string \"\""),
+                problem("workers[0].sites", "must be an array, not the string \"huanghe\""),
+                problem("activities", "must be an array, not the string \"teen-club\""));
+    }
+
+    @Test
+    void anObjectFieldMustBeAnObject() {
+        assertThat(problemsWith("""
+                {"week": "2026-11-30",
+                 "sites": [{"id": "huanghe", "openingHours": "MON 08:30-12:00"}, "riverside"],
+                 "constraintWeights": ["Room clash"]}
+                """)).containsExactlyInAnyOrder(
+                problem("week", "must be an object, not the string \"2026-11-30\""),
+                problem("sites[0].openingHours", "must be an object, not the string \"MON 08:30-12:00\""),
+                problem("sites[1]", "must be an object, not the string \"riverside\""),
+                problem("constraintWeights", "must be an object, not an array"));
+    }
+
+    @Test
+    void theHoursOfADayMustBeAnArray() {
+        assertThat(problemsWith("""
+                {"sites": [{"id": "huanghe", "openingHours": {"MON": "08:30-12:00"}}]}
+                """)).containsExactly(
+                problem("sites[0].openingHours.MON", "must be an array, not the string \"08:30-12:00\""));
+    }
+
+    // Required fields
+
+    @Test
+    void idsAreRequired() {
+        assertThat(problemsWith("""
+                {"sites": [{}],
+                 "rooms": [{"capacity": 40}],
+                 "organizations": [{"name": "朝阳社工服务中心"}],
+                 "workers": [{"id": ""}],
+                 "activities": [{"id": " ", "durationMinutes": 90}]}
+                """)).containsExactlyInAnyOrder(
+                problem("sites[0].id", "is required"),
+                problem("rooms[0].id", "is required"),
+                problem("organizations[0].id", "is required"),
+                problem("workers[0].id", "must not be empty"),
+                problem("activities[0].id", "must not be empty"));
+    }
+
+    @Test
+    void aRoomNeedsACapacityAndAnActivityADuration() {
+        assertThat(problemsWith("""
+                {"rooms": [{"id": "hall"}],
+                 "activities": [{"id": "teen-club"}]}
+                """)).containsExactlyInAnyOrder(
+                problem("rooms[0].capacity", "is required"),
+                problem("activities[0].durationMinutes", "is required"));
+    }
+
+    @Test
+    void aPlanNeedsASiteAndARoom() {
+        assertThat(problemsOf("{}")).containsExactlyInAnyOrder(
+                problem("sites", "a plan needs at least one site"),
+                problem("rooms", "a plan needs at least one room"));
+    }
+
+    @Test
+    void aRoomMustNameItsSiteWhenThereAreSeveral() {
+        assertThat(problemsWith("""
+                {"sites": [{"id": "huanghe"}, {"id": "riverside"}],
+                 "rooms": [{"id": "hall", "capacity": 40}]}
+                """)).containsExactly(problem("rooms[0].site", "is required when the plan has more than one site"));
+    }
+
+    // Identities and references
+
+    @Test
+    void idsAreUniqueWithinEachList() {
+        assertThat(problemsWith("""
+                {"sites": [{"id": "huanghe"}, {"id": "huanghe"}],
+                 "rooms": [{"id": "hall", "site": "huanghe", "capacity": 40}, {"id": "hall", "site": "huanghe", "capacity": 8}],
+                 "organizations": [{"id": "sunrise"}, {"id": "sunrise"}],
+                 "workers": [{"id": "li"}, {"id": "wang"}, {"id": "li"}],
+                 "activities": [{"id": "teen-club", "durationMinutes": 90}, {"id": "teen-club", "durationMinutes": 60}]}
+                """)).containsExactlyInAnyOrder(
+                problem("sites[1].id", "duplicate id \"huanghe\""),
+                problem("rooms[1].id", "duplicate id \"hall\""),
+                problem("organizations[1].id", "duplicate id \"sunrise\""),
+                problem("workers[2].id", "duplicate id \"li\""),
+                problem("activities[1].id", "duplicate id \"teen-club\""));
+    }
+
+    @Test
+    void roomsReferToKnownSitesAndRooms() {
+        assertThat(problemsWith("""
+                {"rooms": [{"id": "hall", "site": "huang-he", "capacity": 40, "adjacentRooms": ["counseling-1", "hall"]},
+                           {"id": "counselling-1", "site": "huanghe", "capacity": 4}]}
+                """)).containsExactlyInAnyOrder(
+                problem("rooms[0].site", "unknown site \"huang-he\""),
+                problem("rooms[0].adjacentRooms[0]", "unknown room \"counseling-1\""),
+                problem("rooms[0].adjacentRooms", "a room cannot be adjacent to itself"));
+    }
+
+    @Test
+    void workersReferToKnownOrganizationsAndSites() {
+        assertThat(problemsWith("""
+                {"organizations": [{"id": "sunrise"}],
+                 "workers": [{"id": "li", "organization": "sunset", "sites": ["huanghe", "riverside"]}]}
+                """)).containsExactlyInAnyOrder(
+                problem("workers[0].organization", "unknown organization \"sunset\""),
+                problem("workers[0].sites[1]", "unknown site \"riverside\""));
+    }
+
+    @Test
+    void activitiesReferToKnownOrganizationsWorkersAndSites() {
+        assertThat(problemsWith("""
+                {"organizations": [{"id": "sunrise"}],
+                 "workers": [{"id": "li"}],
+                 "activities": [{"id": "teen-club", "organization": "sun-rise", "durationMinutes": 90,
+                                 "workers": ["li", "wang", "li"], "allowedSites": ["riverside"]}]}
+                """)).containsExactlyInAnyOrder(
+                problem("activities[0].organization", "unknown organization \"sun-rise\""),
+                problem("activities[0].workers[1]", "unknown worker \"wang\""),
+                problem("activities[0].workers[2]", "worker \"li\" is listed twice"),
+                problem("activities[0].allowedSites[0]", "unknown site \"riverside\""));
+    }
+
+    @Test
+    void pinnedAndPreviousSessionsReferToKnownActivitiesAndRooms() {
+        assertThat(problemsWith("""
+                {"activities": [{"id": "teen-club", "durationMinutes": 90}],
+                 "pinned":   [{"activity": "teen-clubs", "session": 1, "room": "hall", "day": "MON", "start": "09:00"},
+                              {"activity": "teen-club", "session": 1, "room": "gym", "day": "MON", "start": "09:00"}],
+                 "previous": [{"activity": "choir", "session": 1, "room": "hall", "day": "MON", "start": "09:00"},
+                              {"activity": "teen-club", "session": 1, "room": "gym", "day": "MON", "start": "09:00"}]}
+                """)).containsExactlyInAnyOrder(
+                problem("pinned[0].activity", "unknown activity \"teen-clubs\""),
+                problem("pinned[1].room", "unknown room \"gym\""),
+                problem("previous[0].activity", "unknown activity \"choir\""),
+                problem("previous[1].room", "unknown room \"gym\""));
+    }
+
+    @Test
+    void aPlacementNeedsItsActivitySessionRoomDayAndStart() {
+        assertThat(problemsWith("""
+                {"activities": [{"id": "teen-club", "durationMinutes": 90}],
+                 "pinned": [{}]}
+                """)).containsExactlyInAnyOrder(
+                problem("pinned[0].activity", "is required"),
+                problem("pinned[0].session", "is required (1 for the first session of the activity)"),
+                problem("pinned[0].room", "is required"),
+                problem("pinned[0].day", "is required"),
+                problem("pinned[0].start", "is required"));
+    }
+
+    // Days, times and dates
+
+    @Test
+    void dayNamesAreMonToSun() {
+        assertThat(problemsWith("""
+                {"sites": [{"id": "huanghe", "openingHours": {"MONDAY": ["08:30-12:00"], "sat": ["09:00-16:00"]}}],
+                 "activities": [{"id": "teen-club", "durationMinutes": 90}],
+                 "pinned": [{"activity": "teen-club", "session": 1, "room": "hall", "day": "周六", "start": "09:00"}]}
+                """)).containsExactlyInAnyOrder(
+                problem("sites[0].openingHours.MONDAY",
+                        "unknown day \"MONDAY\"; days are MON, TUE, WED, THU, FRI, SAT, SUN"),
+                problem("pinned[0].day", "unknown day \"周六\"; days are MON, TUE, WED, THU, FRI, SAT, SUN"));
+    }
+
+    @Test
+    void aDayIsGivenOnce() {
+        assertThat(problemsWith("""
+                {"sites": [{"id": "huanghe", "openingHours": {"MON": ["08:30-12:00"], "mon": ["14:00-17:30"]}}]}
+                """)).containsExactly(problem("sites[0].openingHours.mon", "MON is given twice"));
+    }
+
+    @Test
+    void timeRangesAreHHmmToHHmm() {
+        assertThat(problemsWith("""
+                {"sites": [{"id": "huanghe",
+                            "openingHours": {"MON": ["08:30 to 12:00", "8-12", "14:00-25:00", "9:00-12:00"]}}]}
+                """)).containsExactly(
+                problem("sites[0].openingHours.MON[0]", "\"08:30 to 12:00\" is not a time range (HH:mm-HH:mm)"),
+                problem("sites[0].openingHours.MON[1]", "\"8\" is not a time of day (HH:mm)"),
+                problem("sites[0].openingHours.MON[2]", "\"25:00\" is not a time of day (00:00 to 24:00)"));
+    }
+
+    @Test
+    void aTimeRangeEndsAfterItStarts() {
+        assertThat(problemsWith("""
+                {"workers": [{"id": "li", "unavailable": {"WED": ["17:30-14:00", "09:00-09:00"]}}]}
+                """)).containsExactly(
+                problem("workers[0].unavailable.WED[0]", "the range 17:30-14:00 ends before it starts"),
+                problem("workers[0].unavailable.WED[1]", "the range 09:00-09:00 is empty"));
+    }
+
+    @Test
+    void aRangeMayEndAtMidnight() {
+        PlanReading reading = readWith("""
+                {"sites": [{"id": "huanghe", "onRequestHours": {"SAT": ["20:00-24:00"]}}]}
+                """);
+
+        assertThat(reading.problems()).isEmpty();
+        assertThat(reading.plan().sites().get(0).onRequestHours().on(SAT)).containsExactly(new TimeRange(1200, 1440));
+    }
+
+    @Test
+    void datesAreYearMonthDay() {
+        assertThat(problemsWith("""
+                {"week": {"startDate": "2026-11-31"},
+                 "sites": [{"id": "huanghe", "closedDates": ["2026-12-01", "1 Dec 2026"]}]}
+                """)).contains(
+                problem("week.startDate", "\"2026-11-31\" is not a date (YYYY-MM-DD)"),
+                problem("sites[0].closedDates[1]", "\"1 Dec 2026\" is not a date (YYYY-MM-DD)"));
+    }
+
+    @Test
+    void theWeekStartsOnAMonday() {
+        assertThat(problemsWith("""
+                {"week": {"startDate": "2026-12-01"},
+                 "sites": [{"id": "huanghe", "closedDates": ["2026-12-01"]}]}
+                """)).containsExactly(
+                problem("week.startDate", "2026-12-01 is a tuesday; the week must start on a Monday"));
+    }
+
+    @Test
+    void theTimeZoneIsARegionId() {
+        assertThat(problemsWith("""
+                {"week": {"timeZone": "Beijing"}}
+                """)).containsExactly(
+                problem("week.timeZone", "unknown time zone \"Beijing\" (for example Asia/Shanghai)"));
+    }
+
+    @Test
+    void slotMinutesDivideADay() {
+        assertThat(problemsWith("""
+                {"week": {"slotMinutes": 7}}
+                """)).containsExactly(
+                problem("week.slotMinutes", "7 does not divide a day; use 5, 10, 15, 20, 30 or 60"));
+        assertThat(problemsWith("""
+                {"week": {"slotMinutes": 0}}
+                """)).containsExactly(problem("week.slotMinutes", "must be between 1 and 1440, not 0"));
+    }
+
+    @Test
+    void closedDatesNeedAStartDate() {
+        assertThat(problemsWith("""
+                {"sites": [{"id": "huanghe", "closedDates": ["2026-12-01"]}]}
+                """)).containsExactly(
+                problem("sites[0].closedDates", "needs week.startDate to know which days of the week they are"));
+    }
+
+    // Pinned sessions
+
+    @Test
+    void aPinnedStartIsOnTheSlotGrid() {
+        assertThat(problemsWith("""
+                {"week": {"slotMinutes": 30},
+                 "activities": [{"id": "teen-club", "durationMinutes": 90}],
+                 "pinned": [{"activity": "teen-club", "session": 1, "room": "hall", "day": "SAT", "start": "09:15"}]}
+                """)).containsExactly(problem("pinned[0].start", "09:15 is off the 30-minute slot grid"));
+    }
+
+    @Test
+    void aPinnedSessionEndsOnItsDay() {
+        assertThat(problemsWith("""
+                {"activities": [{"id": "teen-club", "durationMinutes": 90}],
+                 "pinned": [{"activity": "teen-club", "session": 1, "room": "hall", "day": "SAT", "start": "23:00"}]}
+                """)).containsExactly(
+                problem("pinned[0].start", "a 90-minute session starting at 23:00 would end after midnight"));
+    }
+
+    @Test
+    void aPinnedSessionExistsInTheWeek() {
+        assertThat(problemsWith("""
+                {"activities": [{"id": "teen-club", "durationMinutes": 90, "sessionsPerWeek": 2}],
+                 "pinned": [{"activity": "teen-club", "session": 3, "room": "hall", "day": "SAT", "start": "09:00"},
+                            {"activity": "teen-club", "session": 0, "room": "hall", "day": "SAT", "start": "11:00"}]}
+                """)).containsExactlyInAnyOrder(
+                problem("pinned[0].session", "activity \"teen-club\" has 2 session(s) a week, so there is no session 3"),
+                problem("pinned[1].session", "must be between 1 and 100, not 0"));
+    }
+
+    @Test
+    void aSessionIsPinnedOnce() {
+        assertThat(problemsWith("""
+                {"activities": [{"id": "teen-club", "durationMinutes": 90, "sessionsPerWeek": 2}],
+                 "pinned": [{"activity": "teen-club", "session": 1, "room": "hall", "day": "SAT", "start": "09:00"},
+                            {"activity": "teen-club", "session": 2, "room": "hall", "day": "SAT", "start": "14:00"},
+                            {"activity": "teen-club", "session": 1, "room": "hall", "day": "MON", "start": "09:00"}]}
+                """)).containsExactly(problem("pinned[2]", "session 1 of \"teen-club\" is listed twice"));
+    }
+
+    // Numbers and values
+
+    @Test
+    void durationsCountsCapacitiesAndPrioritiesAreSensible() {
+        assertThat(problemsWith("""
+                {"rooms": [{"id": "hall", "capacity": 0}, {"id": "stadium", "capacity": 1000000}],
+                 "workers": [{"id": "li", "maxMinutesPerDay": -60}],
+                 "activities": [
+                   {"id": "a", "durationMinutes": 0, "sessionsPerWeek": 0, "participants": -1, "priority": 0},
+                   {"id": "b", "durationMinutes": 1500, "sessionsPerWeek": 500, "participants": 200000, "priority": 11}]}
+                """)).containsExactlyInAnyOrder(
+                problem("rooms[0].capacity", "must be between 1 and 100000, not 0"),
+                problem("rooms[1].capacity", "must be between 1 and 100000, not 1000000"),
+                problem("workers[0].maxMinutesPerDay", "must be between 0 and 1440, not -60"),
+                problem("activities[0].durationMinutes", "must be between 1 and 1440, not 0"),
+                problem("activities[0].sessionsPerWeek", "must be between 1 and 100, not 0"),
+                problem("activities[0].participants", "must be between 0 and 100000, not -1"),
+                problem("activities[0].priority", "must be between 1 and 10, not 0"),
+                problem("activities[1].durationMinutes", "must be between 1 and 1440, not 1500"),
+                problem("activities[1].sessionsPerWeek", "must be between 1 and 100, not 500"),
+                problem("activities[1].participants", "must be between 0 and 100000, not 200000"),
+                problem("activities[1].priority", "must be between 1 and 10, not 11"));
+    }
+
+    @Test
+    void hugeNumbersAreOutOfRangeNotWrapped() {
+        assertThat(problemsWith("""
+                {"rooms": [{"id": "hall", "capacity": 4294967336}, {"id": "tent", "capacity": 1e300}]}
+                """)).containsExactlyInAnyOrder(
+                problem("rooms[0].capacity", "must be between 1 and 100000, not 4294967336"),
+                problem("rooms[1].capacity", "must be between 1 and 100000, not 1.0E300"));
+    }
+
+    @Test
+    void noiseIsQuietNormalOrLoud() {
+        assertThat(problemsWith("""
+                {"activities": [{"id": "teen-club", "durationMinutes": 90, "noise": "SHOUTY"}]}
+                """)).containsExactly(problem("activities[0].noise",
+                "unknown value \"SHOUTY\"; expected one of [QUIET, NORMAL, LOUD]"));
+        assertThat(readWith("""
+                {"activities": [{"id": "teen-club", "durationMinutes": 90, "noise": "loud"}]}
+                """).orThrow().activities().get(0).noise()).isEqualTo(Noise.LOUD);
+    }
+
+    // Constraint weights
+
+    @Test
+    void constraintWeightsNameKnownConstraints() {
+        assertThat(problemsWith("""
+                {"constraintWeights": {"Room clashes": "1hard/0medium/0soft"}}
+                """)).singleElement().satisfies(problem -> {
+                    assertThat(problem.path()).isEqualTo("constraintWeights.Room clashes");
+                    assertThat(problem.message()).startsWith("unknown constraint \"Room clashes\"; the constraints are [")
+                            .contains("Room clash, Worker clash", "Noise during quiet hours", "Disruption");
+                });
+    }
+
+    @Test
+    void constraintWeightsAreScoresOrNumbers() {
+        assertThat(problemsWith("""
+                {"constraintWeights": {"Room clash": "lots", "Disruption": "0hard/0medium/-5soft",
+                                       "Fair overtime": 2.5, "Same-day repeat": ["60"]}}
+                """)).containsExactlyInAnyOrder(
+                problem("constraintWeights.Room clash",
+                        "\"lots\" is not a weight; write a number or a score such as \"0hard/0medium/5soft\""),
+                problem("constraintWeights.Disruption",
+                        "\"0hard/0medium/-5soft\" is negative; a weight says how much a penalty costs"),
+                problem("constraintWeights.Fair overtime",
+                        "\"2.5\" is not a weight; write a number or a score such as \"0hard/0medium/5soft\""),
+                problem("constraintWeights.Same-day repeat",
+                        "must be a score such as \"0hard/0medium/5soft\" or a number, not an array"));
+    }
+
+    @Test
+    void validConstraintWeightsAreKept() {
+        Plan plan = readWith("""
+                {"constraintWeights": {"Noise during quiet hours": "0hard/0medium/5soft", "Disruption": 0,
+                                       "Room stability": "45"}}
+                """).orThrow();
+
+        assertThat(plan.constraintWeights()).containsOnly(Map.entry("Noise during quiet hours", "0hard/0medium/5soft"),
+                Map.entry("Disruption", "0"), Map.entry("Room stability", "45"));
+    }
+
+    // All at once
+
+    @Test
+    void everyProblemIsReportedAtOnce() {
+        List<Problem> problems = problemsOf("""
+                {
+                  "name": "Huanghe community centre, week of 2026-12-01",
+                  "week": {"startDate": "2026-12-01", "slotMinutes": 7, "timeZone": "Asia/Beijing"},
+                  "sites": [{"id": "huanghe", "openingHours": {"MON": ["08:30-12:00", "17:30-14:00"], "FUN": []}}],
+                  "rooms": [{"id": "hall", "site": "huanghe", "capacity": 0},
+                            {"id": "hall", "site": "riverside", "capacity": 8, "adjacentRooms": ["kitchen"]}],
+                  "organizations": [{"id": "sunrise"}],
+                  "workers": [{"id": "li", "organization": "sunset", "maxMinutesPerDay": 2000}],
+                  "activities": [{"id": "teen-club", "durationMinutes": 90, "sessionsPerWeek": 2, "noise": "LOUDER",
+                                  "workers": ["li", "wang"], "priority": 99},
+                                 {"id": "elder-choir"}],
+                  "pinned": [{"activity": "teen-club", "session": 3, "room": "gym", "day": "SAT", "start": "09:00"}],
+                  "constraintWeights": {"Noise": "5"}
+                }
+                """);
+
+        assertThat(problems).extracting(Problem::path).containsExactlyInAnyOrder(
+                "week.startDate",
+                "week.slotMinutes",
+                "week.timeZone",
+                "sites[0].openingHours.MON[1]",
+                "sites[0].openingHours.FUN",
+                "rooms[0].capacity",
+                "rooms[1].id",
+                "rooms[1].site",
+                "rooms[1].adjacentRooms[0]",
+                "workers[0].organization",
+                "workers[0].maxMinutesPerDay",
+                "activities[0].noise",
+                "activities[0].workers[1]",
+                "activities[0].priority",
+                "activities[1].durationMinutes",
+                "pinned[0].session",
+                "pinned[0].room",
+                "constraintWeights.Noise");
+        assertThat(problems).contains(problem("activities[0].workers[1]", "unknown worker \"wang\""));
+    }
+
+    // What a valid plan reads as
+
+    @Test
+    void defaultsAreApplied() {
+        Plan plan = readWith("""
+                {"workers": [{"id": "li"}],
+                 "activities": [{"id": "teen-club", "durationMinutes": 90}]}
+                """).orThrow();
+
+        assertThat(plan.name()).isEqualTo("Weekly plan");
+        assertThat(plan.week().slotMinutes()).isEqualTo(15);
+        assertThat(plan.week().timeZone().getId()).isEqualTo("Asia/Shanghai");
+        assertThat(plan.week().startDate()).isNull();
+        Plan.Worker worker = plan.workers().get(0);
+        assertThat(worker.name()).isEqualTo("li");
+        assertThat(worker.maxMinutesPerDay()).isEqualTo(480);
+        assertThat(worker.sites()).as("every site").isNull();
+        assertThat(worker.unavailable().isEmpty()).isTrue();
+        Plan.Activity activity = plan.activities().get(0);
+        assertThat(activity.sessionsPerWeek()).isEqualTo(1);
+        assertThat(activity.noise()).isEqualTo(Noise.NORMAL);
+        assertThat(activity.priority()).isEqualTo(1);
+        assertThat(activity.participants()).isZero();
+        assertThat(activity.allowedTimes()).as("any time").isNull();
+        assertThat(activity.allowedSites()).as("any site").isNull();
+        assertThat(plan.rooms().get(0).openingHours()).as("the site's hours").isNull();
+        assertThat(plan.pinned()).isEmpty();
+        assertThat(plan.constraintWeights()).isEmpty();
+    }
+
+    @Test
+    void givenValuesAreRead() {
+        Plan plan = PlanReader.read(validPlan().slotMinutes(30).json()).orThrow();
+
+        assertThat(plan.week().startDate()).isEqualTo(LocalDate.of(2026, 11, 30));
+        assertThat(plan.week().slotMinutes()).isEqualTo(30);
+        assertThat(plan.sites().get(0).openingHours().on(MON))
+                .containsExactly(TimeRange.parse("08:30-12:00"), TimeRange.parse("14:00-17:30"));
+        assertThat(plan.rooms().get(0).site()).isEqualTo("huanghe");
+        assertThat(plan.rooms().get(0).adjacentRooms()).containsExactly("counselling-1");
+        Plan.Activity activity = plan.activities().get(0);
+        assertThat(activity.durationMinutes()).isEqualTo(90);
+        assertThat(activity.sessionsPerWeek()).isEqualTo(2);
+        assertThat(activity.noise()).isEqualTo(Noise.LOUD);
+        assertThat(activity.allowedTimes().on(SAT)).containsExactly(TimeRange.parse("09:00-16:00"));
+    }
+
+    @Test
+    void chineseNamesSurviveARoundTrip() {
+        Plan written = PlanBuilder.plan()
+                .name("黄河社区服务中心 第49周")
+                .site("黄河", site -> site.open(MON, "08:30-12:00"))
+                .room("多功能厅", room -> room.capacity(40).features("投影仪"))
+                .organization("朝阳社工")
+                .worker("李娜", worker -> worker.organization("朝阳社工"))
+                .activity("青少年成长小组", activity -> activity.organization("朝阳社工").workers("李娜").audience("青少年"))
+                .weight("Noise during quiet hours", "0hard/0medium/5soft")
+                .build();
+
+        Plan read = PlanReader.read(Json.write(written)).orThrow();
+
+        assertThat(read).isEqualTo(written);
+        assertThat(read.activities().get(0).name()).isEqualTo("青少年成长小组");
+        assertThat(PlanReader.read(Json.write(written).getBytes(StandardCharsets.UTF_8)).orThrow()).isEqualTo(written);
+    }
+
+    @Test
+    void emptyHoursAndListsSurviveARoundTrip() {
+        // {} is "never" and [] is "nowhere"; written as absent they would read as "any time" and "anywhere".
+        Plan written = readWith("""
+                {"rooms": [{"id": "hall", "capacity": 40, "openingHours": {}}],
+                 "workers": [{"id": "li", "sites": [], "workingHours": {}}],
+                 "activities": [{"id": "teen-club", "durationMinutes": 90, "allowedTimes": {}, "preferredTimes": {},
+                                 "allowedSites": []}]}
+                """).orThrow();
+
+        Plan read = PlanReader.read(Json.write(written)).orThrow();
+
+        assertThat(read).isEqualTo(written);
+        assertThat(read.activities().get(0).allowedTimes()).isEqualTo(WeeklyHours.NONE);
+        assertThat(read.workers().get(0).sites()).isEmpty();
+    }
+
+    @Test
+    void anUnknownFieldIsAWarningNotAnError() {
+        PlanReading reading = readWith("""
+                {"activites": [],
+                 "activities": [{"id": "teen-club", "durationMinutes": 90, "colour": "red"}]}
+                """);
+
+        assertThat(reading.problems()).isEmpty();
+        assertThat(reading.plan()).isNotNull();
+        assertThat(reading.diagnostics()).containsExactlyInAnyOrder(
+                Diagnostic.warning("activites", "unknown field \"activites\" is ignored"),
+                Diagnostic.warning("activities[0].colour", "unknown field \"colour\" is ignored"));
+    }
+
+    @Test
+    void aScheduledSessionReadsAsAPreviousPlacement() {
+        PlanReading reading = readWith("""
+                {"activities": [{"id": "teen-club", "durationMinutes": 90}],
+                 "previous": [{"activity": "teen-club", "session": 1, "room": "hall", "day": "MON", "start": "09:00",
+                               "end": "10:30", "date": "2026-11-30", "pinned": false}]}
+                """);
+
+        assertThat(reading.diagnostics()).isEmpty();
+        assertThat(reading.orThrow().previous())
+                .containsExactly(new Plan.Placement("teen-club", 1, "hall", MON, TimeOfDay.parse("09:00")));
+    }
+}

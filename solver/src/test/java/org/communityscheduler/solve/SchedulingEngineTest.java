@@ -1,0 +1,175 @@
+package org.communityscheduler.solve;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+
+import ai.timefold.solver.core.config.solver.EnvironmentMode;
+import ai.timefold.solver.core.config.solver.termination.TerminationConfig;
+
+import org.communityscheduler.model.ModelBuilder;
+import org.communityscheduler.model.Session;
+import org.communityscheduler.model.WeekTime;
+import org.communityscheduler.model.WeeklySchedule;
+import org.communityscheduler.plan.Day;
+import org.communityscheduler.plan.Noise;
+import org.communityscheduler.plan.Plan;
+import org.communityscheduler.plan.PlanBuilder;
+import org.communityscheduler.plan.TimeOfDay;
+import org.communityscheduler.schedule.Schedule;
+import org.junit.jupiter.api.Test;
+
+class SchedulingEngineTest {
+
+    /** A small but complete week: two sites, noise, audiences, pins, previous placements, overtime. */
+    private static Plan smallWeek() {
+        return PlanBuilder.plan()
+                .startDate("2026-11-30")
+                .site("north", site -> site
+                        .open(Day.MON, "08:30-12:00", "14:00-17:30").open(Day.TUE, "08:30-12:00", "14:00-17:30")
+                        .open(Day.WED, "08:30-12:00", "14:00-17:30").open(Day.SAT, "09:00-12:00")
+                        .onRequest(Day.TUE, "17:30-20:00")
+                        .quiet(Day.MON, "08:30-12:00", "14:00-17:30").quiet(Day.TUE, "08:30-12:00", "14:00-17:30")
+                        .closed("2026-12-02"))
+                .site("south", site -> site.open(Day.MON, "09:00-17:00").open(Day.THU, "09:00-17:00"))
+                .room("hall", room -> room.site("north").capacity(40).adjacent("counselling").features("projector"))
+                .room("counselling", room -> room.site("north").capacity(4).features("private"))
+                .room("classroom", room -> room.site("south").capacity(25).features("projector"))
+                .organization("sunrise")
+                .organization("harbor")
+                .worker("li", w -> w.organization("sunrise").working(Day.MON, "08:30-17:30")
+                        .working(Day.TUE, "08:30-17:30").working(Day.SAT, "09:00-12:00"))
+                .worker("wang", w -> w.organization("sunrise").sites("north").working(Day.MON, "08:30-17:30")
+                        .unavailable(Day.TUE, "08:30-12:00"))
+                .worker("zhao", w -> w.organization("harbor").sites("south").working(Day.MON, "09:00-17:00")
+                        .working(Day.THU, "09:00-17:00"))
+                .activity("teen-club", a -> a.organization("sunrise").duration(90).sessions(2).participants(20)
+                        .audience("teens").noise(Noise.LOUD).workers("li").allowed(Day.SAT, "09:00-12:00")
+                        .allowed(Day.TUE, "17:30-20:00"))
+                .activity("counselling", a -> a.organization("sunrise").duration(60).sessions(3).participants(2)
+                        .noise(Noise.QUIET).features("private").workers("wang"))
+                .activity("training", a -> a.organization("harbor").duration(120).sessions(2).participants(18)
+                        .features("projector").workers("zhao").preferred(Day.THU, "09:00-12:00"))
+                .activity("elders", a -> a.organization("harbor").duration(60).sessions(1).participants(15)
+                        .audience("elders").workers("zhao", "li"))
+                .pin("counselling", 1, "counselling", Day.MON, "09:00")
+                .previous("training", 1, "classroom", Day.THU, "09:00")
+                .build();
+    }
+
+    @Test
+    void fullAssertSolveFindsNoScoreCorruption() {
+        var config = SolverConfigs.shipped()
+                .withEnvironmentMode(EnvironmentMode.FULL_ASSERT)
+                .withTerminationConfig(new TerminationConfig().withSpentLimit(Duration.ofSeconds(3)));
+        try (SchedulingEngine engine = new SchedulingEngine(config, 1)) {
+            // FULL_ASSERT recalculates the score from scratch after every move and fails on any difference.
+            WeeklySchedule best = engine.solve(ModelBuilder.build(smallWeek()), Duration.ofSeconds(3), week -> {
+            }).best();
+            assertThat(best.getScore().isFeasible()).isTrue();
+        }
+    }
+
+    @Test
+    void solvesTheSmallWeekWithEverySessionPlacedAndThePinKept() {
+        try (SchedulingEngine engine = SchedulingEngine.shipped()) {
+            SchedulingEngine.SolveRun run = engine.solve(ModelBuilder.build(smallWeek()), Duration.ofSeconds(5), w -> {
+            });
+            Schedule schedule = engine.describe(run.best(), false);
+
+            assertThat(schedule.feasible()).isTrue();
+            assertThat(schedule.unassigned()).isEmpty();
+            assertThat(schedule.sessions()).hasSize(8);
+            assertThat(schedule.sessions()).filteredOn(Schedule.PlacedSession::pinned).singleElement()
+                    .satisfies(pinned -> {
+                        assertThat(pinned.activity()).isEqualTo("counselling");
+                        assertThat(pinned.room()).isEqualTo("counselling");
+                        assertThat(pinned.day()).isEqualTo(Day.MON);
+                        assertThat(pinned.start()).isEqualTo(TimeOfDay.parse("09:00"));
+                        assertThat(pinned.date()).hasToString("2026-11-30");
+                    });
+            // Teenagers only come on Saturday morning or Tuesday evening (on request).
+            assertThat(schedule.sessions()).filteredOn(s -> s.activity().equals("teen-club"))
+                    .allSatisfy(s -> assertThat(s.day()).isIn(Day.SAT, Day.TUE));
+            // Wednesday is a closed date: nothing happens at north then.
+            assertThat(schedule.sessions()).noneMatch(s -> s.day() == Day.WED);
+            assertThat(schedule.organizations()).containsExactly(
+                    new Schedule.OrganizationCount("sunrise", 5, 5), new Schedule.OrganizationCount("harbor", 3, 3));
+            assertThat(schedule.constraints()).extracting(Schedule.ConstraintResult::name)
+                    .startsWith("Room clash", "Worker clash").hasSize(21);
+        }
+    }
+
+    /** Loud sessions avoid quiet hours by default; with that rule switched off, the preference wins. */
+    @Test
+    void constraintWeightsFromThePlanChangeTheResult() {
+        PlanBuilder plan = PlanBuilder.plan()
+                .site("centre", site -> site.open(Day.MON, "08:00-20:00").quiet(Day.MON, "08:00-12:00"))
+                .room("hall", room -> room.capacity(30))
+                .activity("drums", a -> a.duration(60).noise(Noise.LOUD).preferred(Day.MON, "08:00-12:00"));
+        try (SchedulingEngine engine = SchedulingEngine.shipped()) {
+            Schedule byDefault = engine.describe(engine.solve(ModelBuilder.build(plan.build()), Duration.ofSeconds(2),
+                    w -> {
+                    }).best(), false);
+            Schedule quietOff = engine.describe(engine.solve(
+                    ModelBuilder.build(plan.weight("Noise during quiet hours", "0").build()), Duration.ofSeconds(2),
+                    w -> {
+                    }).best(), false);
+
+            assertThat(byDefault.sessions().get(0).start().minutes()).isGreaterThanOrEqualTo(12 * 60);
+            assertThat(byDefault.score()).isEqualTo("0hard/0medium/-60soft");
+            assertThat(quietOff.sessions().get(0).start().minutes()).isLessThan(12 * 60);
+            assertThat(quietOff.score()).isEqualTo("0hard/0medium/0soft");
+            assertThat(quietOff.constraints()).filteredOn(c -> c.name().equals("Noise during quiet hours"))
+                    .singleElement().extracting(Schedule.ConstraintResult::matches).isEqualTo(0);
+        }
+    }
+
+    @Test
+    void anOverfullWeekSaysWhichSessionIsOutAndWhy() {
+        Plan plan = PlanBuilder.plan()
+                .site("centre", site -> site.open(Day.MON, "09:00-11:00"))
+                .room("room", room -> room.capacity(10))
+                .activity("reading", a -> a.duration(60).sessions(3).priority(2))
+                .activity("choir", a -> a.duration(60).participants(50))
+                .build();
+        try (SchedulingEngine engine = SchedulingEngine.shipped()) {
+            Schedule schedule = engine.describe(engine.solve(ModelBuilder.build(plan), Duration.ofSeconds(2), w -> {
+            }).best(), false);
+
+            assertThat(schedule.feasible()).isTrue();
+            assertThat(schedule.score()).isEqualTo("0hard/-3medium/-60soft");
+            assertThat(schedule.unassigned()).hasSize(2);
+            assertThat(schedule.unassigned()).filteredOn(u -> u.activity().equals("choir")).singleElement()
+                    .satisfies(choir -> assertThat(choir.reasons()).singleElement().asString()
+                            .contains("50 participants").contains("holds 10"));
+            assertThat(schedule.unassigned()).filteredOn(u -> u.activity().equals("reading")).singleElement()
+                    .satisfies(reading -> assertThat(reading.reasons())
+                            .anySatisfy(reason -> assertThat(reason).contains("breaks a hard rule"))
+                            .anySatisfy(reason -> assertThat(reason).contains("overlap")));
+            assertThat(schedule.diagnostics()).singleElement()
+                    .satisfies(d -> assertThat(d.path()).isEqualTo("activities[1]"));
+        }
+    }
+
+    @Test
+    void recommendsPlacementsForAnUnplacedSessionBestFirst() {
+        Plan plan = PlanBuilder.plan()
+                .site("centre", site -> site.open(Day.MON, "09:00-12:00"))
+                .room("room", room -> room.capacity(10))
+                .activity("reading", a -> a.duration(60).preferred(Day.MON, "10:00-11:00"))
+                .build();
+        try (SchedulingEngine engine = SchedulingEngine.shipped()) {
+            WeeklySchedule week = ModelBuilder.build(plan);
+            Session reading = week.getSessions().get(0);
+
+            var recommendations = engine.recommend(week, reading, 3);
+
+            assertThat(recommendations).hasSize(3);
+            assertThat(recommendations.get(0).start()).isEqualTo(WeekTime.of(Day.MON, TimeOfDay.parse("10:00")));
+            assertThat(recommendations.get(0).scoreDifference()).hasToString("0hard/1medium/0soft");
+            assertThat(recommendations.get(1).scoreDifference().softScore()).isNegative();
+            assertThat(reading.isAssigned()).as("recommending leaves the schedule as it was").isFalse();
+        }
+    }
+}
