@@ -1,6 +1,6 @@
 package org.communityscheduler.constraints;
 
-import java.math.RoundingMode;
+import java.util.Map;
 
 import ai.timefold.solver.core.api.score.stream.common.LoadBalance;
 
@@ -33,8 +33,22 @@ final class Constraints {
         return session.getRoom().getOnRequest().minutesInside(session.getStart(), session.getEnd());
     }
 
-    /** Computed once per change of an organisation's balance: the square root is the costly part. */
+    /**
+     * {@link LoadBalance#unfairness()} rounded, in plain double arithmetic: the square root of the
+     * summed squared deviations from the mean load. The BigDecimal version is too slow for every move.
+     */
     static long roundedUnfairness(LoadBalance<Worker> balance) {
-        return balance.unfairness().setScale(0, RoundingMode.HALF_UP).longValue();
+        Map<Worker, Long> loads = balance.loads();
+        if (loads.size() < 2) {
+            return 0;
+        }
+        double sum = 0;
+        double sumOfSquares = 0;
+        for (long load : loads.values()) {
+            sum += load;
+            sumOfSquares += (double) load * load;
+        }
+        double squaredDeviations = sumOfSquares - sum * sum / loads.size();
+        return Math.round(Math.sqrt(Math.max(0, squaredDeviations)));
     }
 }

@@ -47,6 +47,7 @@ public final class SolverConfigs {
 
     private static final String PLACED = "placedSession";
     private static final String MOVED = "movedSession";
+    private static final String UNPLACED = "unplacedSession";
 
     private SolverConfigs() {
     }
@@ -103,21 +104,34 @@ public final class SolverConfigs {
     }
 
     /**
-     * Move one variable, move a whole session (start and room at once, which is also how an
-     * unplaced session gets placed), or swap two sessions.
+     * Move one variable, move a whole session (start and room at once), place an unplaced session, or
+     * swap two sessions. Swaps are rarer: with per-session ranges, finding a partner whose ranges
+     * hold both placements costs many tries.
      */
     public static MoveSelectorConfig<?> localSearchMoves() {
         return new UnionMoveSelectorConfig().withMoveSelectors(
-                new ChangeMoveSelectorConfig().withValueSelectorConfig(new ValueSelectorConfig("start")),
-                new ChangeMoveSelectorConfig().withValueSelectorConfig(new ValueSelectorConfig("room")),
-                new CartesianProductMoveSelectorConfig().withMoveSelectors(
-                        new ChangeMoveSelectorConfig()
-                                .withEntitySelectorConfig(new EntitySelectorConfig(Session.class).withId(MOVED))
-                                .withValueSelectorConfig(new ValueSelectorConfig("start")),
-                        new ChangeMoveSelectorConfig()
-                                .withEntitySelectorConfig(EntitySelectorConfig.newMimicSelectorConfig(MOVED))
-                                .withValueSelectorConfig(new ValueSelectorConfig("room"))),
-                new SwapMoveSelectorConfig());
+                new ChangeMoveSelectorConfig().withValueSelectorConfig(new ValueSelectorConfig("start"))
+                        .withFixedProbabilityWeight(1.0),
+                new ChangeMoveSelectorConfig().withValueSelectorConfig(new ValueSelectorConfig("room"))
+                        .withFixedProbabilityWeight(0.5),
+                moveWholeSession(MOVED, null).withFixedProbabilityWeight(1.0),
+                moveWholeSession(UNPLACED, Unplaced.class).withFixedProbabilityWeight(0.5),
+                new SwapMoveSelectorConfig().withFixedProbabilityWeight(0.2));
+    }
+
+    private static CartesianProductMoveSelectorConfig moveWholeSession(String entityId,
+            Class<? extends SelectionFilter> entityFilter) {
+        EntitySelectorConfig entities = new EntitySelectorConfig(Session.class).withId(entityId);
+        if (entityFilter != null) {
+            entities = entities.withFilterClass(entityFilter);
+        }
+        return new CartesianProductMoveSelectorConfig().withMoveSelectors(
+                new ChangeMoveSelectorConfig()
+                        .withEntitySelectorConfig(entities)
+                        .withValueSelectorConfig(new ValueSelectorConfig("start")),
+                new ChangeMoveSelectorConfig()
+                        .withEntitySelectorConfig(EntitySelectorConfig.newMimicSelectorConfig(entityId))
+                        .withValueSelectorConfig(new ValueSelectorConfig("room")));
     }
 
     private static ChangeMoveSelectorConfig change(String entityId, String variable,
@@ -127,6 +141,14 @@ public final class SolverConfigs {
                 .withValueSelectorConfig(new ValueSelectorConfig(variable)
                         .withSelectionOrder(SelectionOrder.ORIGINAL)
                         .withFilterClass(filter));
+    }
+
+    /** Local search picks unplaced sessions on purpose, not only by chance. */
+    public static final class Unplaced implements SelectionFilter<WeeklySchedule, Session> {
+        @Override
+        public boolean accept(ScoreDirector<WeeklySchedule> scoreDirector, Session session) {
+            return !session.isAssigned();
+        }
     }
 
     /** Construction tries real values... */
