@@ -1,0 +1,77 @@
+package org.communityscheduler.cli;
+
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * {@code ./scheduler COMMAND ...}: solve, validate, serve, generate. Each command says
+ * what went wrong in a line, never with a stack trace.
+ */
+public final class Main {
+
+    /** Exit codes of shared/DESIGN.md §5. */
+    public static final int OK = 0;
+    public static final int HARD_RULES_BROKEN = 1;
+    public static final int BAD_INPUT = 2;
+
+    private static final String USAGE = """
+            Usage: ./scheduler COMMAND [OPTIONS]
+
+              solve [PLAN] [--time-limit 30s] [--output FILE] [--verbose]
+                  Solve PLAN (the bundled sample without one). Progress on stderr, a readable
+                  schedule on stdout, the JSON schedule to FILE.
+                  Exit 0 feasible, 1 hard rules still broken, 2 bad input.
+              validate PLAN
+                  Every error (path: message) and diagnostic; nothing is solved. Exit 0 valid, 2 invalid.
+              serve [--port 7070] [--data-dir DIR] [--solvers N] [--max-time-limit 10m] [--max-request-size 10MB]
+                  The HTTP API until stopped (Ctrl-C or SIGTERM stops solves early and keeps their best).
+                  API docs at http://localhost:7070/api-docs.
+              generate --size S|M|L|XL|CITY --seed N [--planted FILE] [--tightness 0.5] [--overfull P]
+                  A generated plan on stdout (same size and seed, same bytes); the planted schedule,
+                  which costs 0hard/0medium/0soft, to FILE.
+              help
+                  This text.
+            """;
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
+        System.exit(run(args, out, err));
+    }
+
+    /** Runs one command and returns its exit code; for tests as much as for {@link #main}. */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        if (args.length == 0 || List.of("help", "--help", "-h").contains(args[0])) {
+            out.print(USAGE);
+            return args.length == 0 ? BAD_INPUT : OK;
+        }
+        Arguments arguments;
+        try {
+            arguments = Arguments.parse(Arrays.copyOfRange(args, 1, args.length));
+        } catch (IllegalArgumentException e) {
+            err.println("error: " + e.getMessage());
+            return BAD_INPUT;
+        }
+        try {
+            return switch (args[0]) {
+                case "solve" -> new SolveCommand(out, err).run(arguments);
+                case "validate" -> new ValidateCommand(out, err).run(arguments);
+                case "generate" -> new GenerateCommand(out, err).run(arguments);
+                case "serve" -> new ServeCommand(err).run(arguments);
+                default -> {
+                    err.println("error: unknown command \"" + args[0] + "\"\n");
+                    err.print(USAGE);
+                    yield BAD_INPUT;
+                }
+            };
+        } catch (IllegalArgumentException e) {
+            err.println("error: " + e.getMessage());
+            return BAD_INPUT;
+        }
+    }
+}

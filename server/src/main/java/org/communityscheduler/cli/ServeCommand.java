@@ -1,0 +1,107 @@
+package org.communityscheduler.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.communityscheduler.server.SchedulerServer;
+import org.communityscheduler.server.ServerSettings;
+import org.communityscheduler.solve.TimeLimit;
+
+/**
+ * {@code ./scheduler serve [--port 7070] [--data-dir DIR]}: the HTTP API until the process is stopped.
+ * Ctrl-C or SIGTERM stops it gracefully: no new jobs, solves stopped early with their best kept.
+ */
+final class ServeCommand {
+
+    private static final Pattern SIZE = Pattern.compile("(\\d{1,12})\\s*(B|KB|MB|GB)?");
+
+    private final PrintStream err;
+
+    ServeCommand(PrintStream err) {
+        this.err = err;
+    }
+
+    int run(Arguments arguments) {
+        arguments.allowing("port", "data-dir", "solvers", "max-time-limit", "max-request-size");
+        if (!arguments.positional().isEmpty()) {
+            throw new IllegalArgumentException("serve takes no PLAN; send plans to POST /api/schedules");
+        }
+        ServerSettings settings = settings(arguments);
+        if (settings.dataDir() != null) {
+            try {
+                Files.createDirectories(settings.dataDir());
+            } catch (IOException e) {
+                err.println("error: cannot create the data directory " + settings.dataDir() + ": " + e.getMessage());
+                return Main.BAD_INPUT;
+            }
+        }
+        // Requests and solves are logged at info, with the time, as a server log should be.
+        Logging.configure(true);
+        System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
+        System.setProperty("org.slf4j.simpleLogger.dateTimeFormat", "yyyy-MM-dd'T'HH:mm:ss.SSSXXX");
+        System.setProperty("org.slf4j.simpleLogger.log.org.eclipse.jetty", "warn");
+
+        SchedulerServer server = new SchedulerServer(settings);
+        try {
+            server.start();
+        } catch (RuntimeException e) {
+            err.println("error: cannot serve on port " + settings.port() + ": " + e.getMessage());
+            server.stop();
+            return Main.BAD_INPUT;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "graceful-stop"));
+        err.println("Serving on http://localhost:" + server.port() + "/ — API docs at /api-docs. Ctrl-C stops.");
+        if (settings.dataDir() != null) {
+            err.println("Note: jobs are kept in memory for now; " + settings.dataDir() + " is not written yet.");
+        }
+        server.awaitStop();
+        return Main.OK;
+    }
+
+    private static ServerSettings settings(Arguments arguments) {
+        ServerSettings settings = ServerSettings.defaults();
+        settings = settings.withPort(integer(arguments.option("port", Integer.toString(settings.port())), "--port"));
+        if (arguments.options().containsKey("data-dir")) {
+            settings = settings.withDataDir(Path.of(arguments.option("data-dir", null)));
+        }
+        if (arguments.options().containsKey("solvers")) {
+            settings = settings.withParallelSolvers(integer(arguments.option("solvers", null), "--solvers"));
+        }
+        if (arguments.options().containsKey("max-time-limit")) {
+            settings = settings.withMaxTimeLimit(TimeLimit.parse(arguments.option("max-time-limit", null)));
+        }
+        if (arguments.options().containsKey("max-request-size")) {
+            settings = settings.withMaxRequestBytes(bytes(arguments.option("max-request-size", null)));
+        }
+        return settings;
+    }
+
+    private static int integer(String text, String option) {
+        try {
+            return Integer.parseInt(text.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(option + " must be a whole number, not \"" + text + "\"");
+        }
+    }
+
+    /** {@code 10MB}, {@code 512KB}, {@code 1048576}. */
+    static long bytes(String text) {
+        Matcher size = SIZE.matcher(text.strip().toUpperCase(Locale.ROOT));
+        if (!size.matches()) {
+            throw new IllegalArgumentException("\"" + text + "\" is not a size (for example 10MB, 512KB)");
+        }
+        long amount = Long.parseLong(size.group(1));
+        String unit = size.group(2) == null ? "B" : size.group(2);
+        return switch (unit) {
+            case "KB" -> amount * 1024;
+            case "MB" -> amount * 1024 * 1024;
+            case "GB" -> amount * 1024 * 1024 * 1024;
+            default -> amount;
+        };
+    }
+}

@@ -1,0 +1,77 @@
+package org.communityscheduler.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+
+import org.communityscheduler.model.ModelBuilder;
+import org.communityscheduler.model.WeeklySchedule;
+import org.communityscheduler.plan.Json;
+import org.communityscheduler.plan.PlanReading;
+import org.communityscheduler.schedule.Schedule;
+import org.communityscheduler.schedule.ScheduleText;
+import org.communityscheduler.solve.SchedulingEngine;
+import org.communityscheduler.solve.SolverConfigs;
+import org.communityscheduler.solve.TimeLimit;
+
+/** {@code ./scheduler solve [PLAN] [--time-limit 30s] [--output FILE]}. */
+final class SolveCommand {
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    SolveCommand(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    int run(Arguments arguments) {
+        arguments.allowing("time-limit", "output", "verbose");
+        Duration timeLimit = TimeLimit.parse(arguments.option("time-limit",
+                TimeLimit.format(SolverConfigs.DEFAULT_TIME_LIMIT)));
+        Path output = arguments.options().containsKey("output") ? Path.of(arguments.option("output", null)) : null;
+        Logging.configure(arguments.flag("verbose"));
+
+        String file = arguments.atMostOnePositional("PLAN");
+        PlanReading reading = PlanInput.read(file, err);
+        if (reading == null) {
+            return Main.BAD_INPUT;
+        }
+        if (!reading.isValid()) {
+            PlanInput.report(reading, err);
+            err.println(reading.problems().size() + " error(s): nothing was solved.");
+            return Main.BAD_INPUT;
+        }
+        WeeklySchedule week = ModelBuilder.build(reading);
+        week.getDiagnostics().forEach(err::println);
+        err.printf("Solving %s: %d sessions, %d rooms, time limit %s%n", reading.plan().name(),
+                week.getSessions().size(), week.getRooms().size(), TimeLimit.format(timeLimit));
+
+        Schedule schedule;
+        try (SchedulingEngine engine = SchedulingEngine.shipped()) {
+            long started = System.nanoTime();
+            SchedulingEngine.SolveRun run = engine.solve(week, timeLimit, best -> err.printf(Locale.ROOT,
+                    "  %6.1f s  best %s  (%d of %d placed)%n", (System.nanoTime() - started) / 1e9,
+                    best.getScore(), best.assignedCount(), best.getSessions().size()));
+            err.printf(Locale.ROOT, "Solved in %.1f s at %,d moves/s%s%n", run.solvingTime().toMillis() / 1000.0,
+                    run.moveEvaluationSpeed(), run.timeToFeasible() == null ? "; never feasible"
+                            : String.format(Locale.ROOT, "; feasible after %.1f s", run.timeToFeasible().toMillis() / 1000.0));
+            schedule = engine.describe(run.best(), false);
+        }
+        if (output != null) {
+            try {
+                Files.writeString(output, Json.write(schedule), StandardCharsets.UTF_8);
+                err.println("Schedule written to " + output);
+            } catch (IOException e) {
+                err.println("error: cannot write " + output + ": " + e.getMessage());
+                return Main.BAD_INPUT;
+            }
+        }
+        out.print(ScheduleText.render(schedule, reading.plan()));
+        return schedule.feasible() ? Main.OK : Main.HARD_RULES_BROKEN;
+    }
+}

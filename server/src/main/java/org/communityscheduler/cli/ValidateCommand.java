@@ -1,0 +1,41 @@
+package org.communityscheduler.cli;
+
+import java.io.PrintStream;
+
+import org.communityscheduler.model.ModelBuilder;
+import org.communityscheduler.model.WeeklySchedule;
+import org.communityscheduler.plan.PlanReading;
+
+/** {@code ./scheduler validate PLAN}: every error and diagnostic, nothing solved. */
+final class ValidateCommand {
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    ValidateCommand(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    int run(Arguments arguments) {
+        arguments.allowing();
+        if (arguments.positional().size() != 1) {
+            throw new IllegalArgumentException("validate needs one PLAN file");
+        }
+        PlanReading reading = PlanInput.read(arguments.positional().get(0), err);
+        if (reading == null) {
+            return Main.BAD_INPUT;
+        }
+        if (!reading.isValid()) {
+            PlanInput.report(reading, out);
+            out.println(reading.problems().size() + " error(s): the plan is not valid.");
+            return Main.BAD_INPUT;
+        }
+        WeeklySchedule week = ModelBuilder.build(reading);
+        week.getDiagnostics().forEach(out::println);
+        out.println("The plan is valid: " + week.getSessions().size() + " sessions of "
+                + week.getActivities().size() + " activities, " + week.getRooms().size() + " rooms, "
+                + week.getWorkers().size() + " workers.");
+        return Main.OK;
+    }
+}

@@ -1,0 +1,137 @@
+package org.communityscheduler.server;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import ai.timefold.solver.core.api.solver.SolverStatus;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import org.communityscheduler.model.Room;
+import org.communityscheduler.model.Session;
+import org.communityscheduler.model.WeekTime;
+import org.communityscheduler.model.WeeklySchedule;
+import org.communityscheduler.plan.Day;
+import org.communityscheduler.plan.Diagnostic;
+import org.communityscheduler.plan.Json;
+import org.communityscheduler.plan.Plan;
+import org.communityscheduler.plan.PlanReading;
+import org.communityscheduler.plan.Problem;
+import org.communityscheduler.plan.TimeOfDay;
+import org.communityscheduler.solve.SchedulingEngine;
+
+/** The JSON answers of the API that are not a plan or a schedule, as src/main/resources/openapi.yaml names them. */
+final class Answers {
+
+    private Answers() {
+    }
+
+    /** {@code GET /api/schedules/{id}}: the schedule document with the job's id and status at the top. */
+    static ObjectNode scheduleOf(Job job) {
+        ObjectNode document = Json.MAPPER.createObjectNode();
+        document.put("id", job.id());
+        document.put("status", job.status().name());
+        if (job.error() != null) {
+            document.put("error", job.error());
+        }
+        document.put("submitted", job.submitted().toString());
+        if (job.started() != null) {
+            document.put("started", job.started().toString());
+        }
+        if (job.finished() != null) {
+            document.put("finished", job.finished().toString());
+        }
+        if (job.schedule() != null) {
+            document.setAll((ObjectNode) Json.MAPPER.valueToTree(job.schedule()));
+        } else {
+            // Before the solver's first best there is no schedule yet; what the plan says is known.
+            document.put("name", job.name());
+            document.set("diagnostics", Json.MAPPER.valueToTree(job.diagnostics()));
+        }
+        return document;
+    }
+
+    /** {@code POST /api/schedules}: the new job, its time limit, and what the plan's reading and model noted. */
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    record Submitted(String id, SolverStatus status, String timeLimit, List<Diagnostic> diagnostics) {
+    }
+
+    /** {@code POST /api/plans/validate}. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Validation(boolean valid, List<Problem> errors, List<Diagnostic> diagnostics, Integer sessions,
+            Integer activities, Integer rooms, Integer workers) {
+
+        static Validation invalid(PlanReading reading) {
+            return new Validation(false, reading.problems(), reading.diagnostics(), null, null, null, null);
+        }
+
+        static Validation valid(PlanReading reading, WeeklySchedule week) {
+            List<Diagnostic> diagnostics = new ArrayList<>(reading.diagnostics());
+            diagnostics.addAll(week.getDiagnostics());
+            return new Validation(true, List.of(), diagnostics, week.getSessions().size(), week.getActivities().size(),
+                    week.getRooms().size(), week.getWorkers().size());
+        }
+    }
+
+    /** {@code GET /api/demo-data}: a bundled plan's name (for the URL) and its title. */
+    record DemoPlan(String name, String title) {
+    }
+
+    /** {@code GET /health}. */
+    record Health(String status, int parallelSolvers, Map<SolverStatus, Long> jobs) {
+    }
+
+    /** {@code POST /api/schedules/recommend}. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Recommendations(SessionRef session, Placement current, List<Recommended> recommendations,
+            String reason) {
+    }
+
+    record SessionRef(String activity, int session) {
+    }
+
+    /** Where a session is or could be. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Placement(String room, Day day, TimeOfDay start, TimeOfDay end, LocalDate date) {
+
+        static Placement of(Plan plan, Session session, Room room, int start) {
+            int duration = session.getActivity().getDurationMinutes();
+            TimeOfDay from = WeekTime.timeOfDay(start);
+            LocalDate monday = plan.week().startDate();
+            return new Placement(room.getId(), WeekTime.day(start), from, new TimeOfDay(from.minutes() + duration),
+                    monday == null ? null : monday.plusDays(WeekTime.day(start).ordinal()));
+        }
+    }
+
+    /** A placement with what it would change: the score difference, and by constraint. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Recommended(String room, Day day, TimeOfDay start, TimeOfDay end, LocalDate date, String scoreDifference,
+            List<ConstraintChange> constraints) {
+    }
+
+    record ConstraintChange(String name, String score) {
+    }
+
+    static Recommendations recommendations(Plan plan, Session session, Placement current,
+            List<SchedulingEngine.Recommendation> found) {
+        List<Recommended> recommended = new ArrayList<>();
+        for (SchedulingEngine.Recommendation recommendation : found) {
+            Placement at = Placement.of(plan, session, recommendation.room(), recommendation.start());
+            List<ConstraintChange> changes = new ArrayList<>();
+            if (recommendation.analysisDifference() != null) {
+                recommendation.analysisDifference().constraintAnalyses().stream()
+                        .filter(constraint -> !constraint.score().isZero())
+                        .forEach(constraint -> changes.add(new ConstraintChange(constraint.constraintName(),
+                                constraint.score().toString())));
+            }
+            recommended.add(new Recommended(at.room(), at.day(), at.start(), at.end(), at.date(),
+                    recommendation.scoreDifference().toString(), changes));
+        }
+        String reason = recommended.isEmpty() ? session.getActivity().getUnplaceableReason() : null;
+        return new Recommendations(new SessionRef(session.getActivity().getId(), session.getNumber()), current,
+                recommended, reason);
+    }
+}

@@ -1,0 +1,50 @@
+package org.communityscheduler.server;
+
+import java.util.List;
+
+import org.communityscheduler.plan.Problem;
+
+/**
+ * A request the API turns down, answered as {@code {"errors": [{"path", "message"}]}} with a 4xx status.
+ * A path is a JSON path into the request body ({@code plan.activities[3].workers[0]}), the name of a
+ * query or path parameter ({@code timeLimit}, {@code id}), or {@code $} for the request as a whole.
+ */
+final class ApiError extends RuntimeException {
+
+    private final int status;
+    private final transient List<Problem> problems;
+
+    ApiError(int status, List<Problem> problems) {
+        super(status + " " + problems, null, false, false);
+        this.status = status;
+        this.problems = List.copyOf(problems);
+    }
+
+    ApiError(int status, String path, String message) {
+        this(status, List.of(new Problem(path, message)));
+    }
+
+    static ApiError badRequest(List<Problem> problems) {
+        return new ApiError(400, problems);
+    }
+
+    static ApiError badRequest(String path, String message) {
+        return new ApiError(400, path, message);
+    }
+
+    static ApiError notFound(String path, String message) {
+        return new ApiError(404, path, message);
+    }
+
+    int status() {
+        return status;
+    }
+
+    /** The body of the answer. */
+    record Errors(List<Problem> errors) {
+    }
+
+    Errors errors() {
+        return new Errors(problems);
+    }
+}

@@ -1,0 +1,78 @@
+package org.communityscheduler.server;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import ai.timefold.solver.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
+import ai.timefold.solver.core.api.solver.SolverStatus;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import org.communityscheduler.plan.Diagnostic;
+import org.communityscheduler.schedule.Schedule;
+
+/**
+ * One solving job as it stands: the plan it was given, its best schedule so far, where it is and when
+ * things happened. Plain and immutable — each change makes a new one — so that a job can be written to
+ * a file as it is and read back.
+ *
+ * @param planJson the plan exactly as it was sent
+ * @param diagnostics what reading the plan and building its model noted (unknown fields, sessions that can never
+ *     be placed), known before solving
+ * @param score the best score so far; null before the first
+ * @param schedule the best schedule so far as shared/DESIGN.md §4 writes it; null before it is first described
+ * @param error why solving failed; null unless it did
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Job(String id, String name, String planJson, List<Diagnostic> diagnostics, SolverStatus status,
+        Duration timeLimit, Instant submitted, Instant started, Instant finished, String score, Schedule schedule,
+        String error) {
+
+    public Job {
+        diagnostics = List.copyOf(diagnostics);
+    }
+
+    static Job queued(String id, String name, String planJson, List<Diagnostic> diagnostics,
+            Duration timeLimit, Instant now) {
+        return new Job(id, name, planJson, diagnostics, SolverStatus.SOLVING_SCHEDULED, timeLimit, now, null,
+                null, null, null, null);
+    }
+
+    Job start(Instant at) {
+        return new Job(id, name, planJson, diagnostics, SolverStatus.SOLVING_ACTIVE, timeLimit, submitted, at,
+                finished, score, schedule, error);
+    }
+
+    Job withScore(String newScore) {
+        return new Job(id, name, planJson, diagnostics, status, timeLimit, submitted, started, finished, newScore,
+                schedule, error);
+    }
+
+    Job withSchedule(Schedule newSchedule) {
+        return new Job(id, name, planJson, diagnostics, status, timeLimit, submitted, started, finished,
+                newSchedule == null ? score : newSchedule.score(), newSchedule, error);
+    }
+
+    Job finish(Instant at, Instant startedAt, String failure) {
+        return new Job(id, name, planJson, diagnostics, SolverStatus.NOT_SOLVING, timeLimit, submitted,
+                started == null ? startedAt : started, at, score, schedule, failure);
+    }
+
+    @JsonIgnore // not a field of its own: the status says it
+    public boolean isFinished() {
+        return status == SolverStatus.NOT_SOLVING;
+    }
+
+    /** One line of the job list. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Summary(String id, String name, SolverStatus status, String score, Boolean feasible,
+            Instant submitted, Instant finished) {
+    }
+
+    public Summary summary() {
+        return new Summary(id, name, status, score,
+                score == null ? null : HardMediumSoftLongScore.parseScore(score).isFeasible(), submitted, finished);
+    }
+}

@@ -1,0 +1,373 @@
+package org.communityscheduler.server;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+
+import ai.timefold.solver.core.api.solver.SolverJob;
+import ai.timefold.solver.core.api.solver.SolverStatus;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import org.communityscheduler.model.WeeklySchedule;
+import org.communityscheduler.plan.Diagnostic;
+import org.communityscheduler.plan.Plan;
+import org.communityscheduler.schedule.Schedule;
+import org.communityscheduler.solve.SchedulingEngine;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The solving jobs. Each is handed to the engine, which runs a bounded number at once and queues the
+ * rest in order; its state is kept as a {@link Job} and told, as it changes, to whoever listens. Jobs
+ * are kept in memory for now.
+ */
+public final class JobStore implements AutoCloseable {
+
+    public static final String STATUS = "status";
+    public static final String BEST = "best";
+    public static final String DONE = "done";
+
+    private static final Logger LOG = LoggerFactory.getLogger(JobStore.class);
+    /** How long stopping a job waits for its final schedule to be written. */
+    private static final Duration FINAL_WAIT = Duration.ofSeconds(30);
+
+    /** What listeners hear: a {@code status} change, a new {@code best} score, and last of all {@code done}. */
+    public record Event(String name, Progress data) {
+    }
+
+    /** Where a job stands, in a few numbers. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Progress(String id, SolverStatus status, String score, Boolean feasible, Long placed,
+            Long unassigned, Double seconds, String error) {
+    }
+
+    /** The store is closing and takes no new jobs. */
+    public static final class Closed extends IllegalStateException {
+        Closed() {
+            super("the store is closing and takes no new jobs");
+        }
+    }
+
+    private final SchedulingEngine engine;
+    private final Map<String, Run> runs = new ConcurrentHashMap<>();
+    private volatile boolean accepting = true;
+
+    public JobStore(SchedulingEngine engine) {
+        this.engine = engine;
+    }
+
+    /** False once the store is closing: no new jobs then ({@link #submit} throws {@link Closed}). */
+    public boolean isAccepting() {
+        return accepting;
+    }
+
+    /**
+     * Starts solving {@code week}, the model of {@code plan}, in the background.
+     *
+     * @param planJson the plan as it was sent, kept with the job
+     * @param readingDiagnostics what reading the plan noted; the model's own diagnostics are added
+     */
+    public Job submit(Plan plan, String planJson, List<Diagnostic> readingDiagnostics, WeeklySchedule week,
+            Duration timeLimit) {
+        String id = UUID.randomUUID().toString();
+        List<Diagnostic> diagnostics = new ArrayList<>(readingDiagnostics);
+        diagnostics.addAll(week.getDiagnostics());
+        // One submission at a time, so that jobs are queued for a solver in the order of their submission times.
+        synchronized (runs) {
+            if (!accepting) {
+                throw new Closed();
+            }
+            Run run = new Run(Job.queued(id, plan.name(), planJson, diagnostics, timeLimit, Instant.now()), plan,
+                    week);
+            runs.put(id, run);
+            try {
+                run.solverJob = engine.start(id, week, timeLimit, best -> improved(run, best),
+                        last -> finished(run, last, null), (problemId, error) -> failed(run, error));
+            } catch (RuntimeException e) {
+                runs.remove(id);
+                throw e;
+            }
+            return run.snapshot();
+        }
+    }
+
+    /**
+     * The job with its best schedule so far, described afresh if the solver found a better one since. A job
+     * has no schedule before the solver's first best.
+     */
+    public Optional<Job> find(String id) {
+        Run run = runs.get(id);
+        if (run == null) {
+            return Optional.empty();
+        }
+        synchronized (run) {
+            noticeStart(run);
+            if (run.best != null) {
+                describe(run, run.best);
+            }
+            return Optional.of(run.job);
+        }
+    }
+
+    /** The plan a job was given. */
+    public Optional<Plan> plan(String id) {
+        return Optional.ofNullable(runs.get(id)).map(run -> run.plan);
+    }
+
+    /** Every job, oldest first, as it stands (without describing schedules anew). */
+    public List<Job> list() {
+        List<Job> jobs = new ArrayList<>();
+        for (Run run : runs.values()) {
+            synchronized (run) {
+                noticeStart(run);
+                jobs.add(run.job);
+            }
+        }
+        jobs.sort(Comparator.comparing(Job::submitted).thenComparing(Job::id));
+        return jobs;
+    }
+
+    public long count(SolverStatus status) {
+        return runs.values().stream().filter(run -> run.snapshot().status() == status).count();
+    }
+
+    /** Stops a job early; its best schedule so far is kept. Waits until that schedule is written. */
+    public Optional<Job> stop(String id) {
+        Run run = runs.get(id);
+        if (run == null) {
+            return Optional.empty();
+        }
+        stopSolving(run, true);
+        awaitDone(run);
+        return find(id);
+    }
+
+    /**
+     * Listens to a job: hears its current status at once, then every change, and {@code done} last. The
+     * listener is called while the job is locked, so it must only hand the event on, never block.
+     *
+     * @return how to stop listening; empty for an unknown job
+     */
+    public Optional<Runnable> subscribe(String id, Consumer<Event> listener) {
+        Run run = runs.get(id);
+        if (run == null) {
+            return Optional.empty();
+        }
+        synchronized (run) {
+            noticeStart(run);
+            listener.accept(new Event(STATUS, progress(run.job, null)));
+            if (run.job.isFinished()) {
+                listener.accept(new Event(DONE, progress(run.job, null)));
+                return Optional.of(() -> {
+                });
+            }
+            run.listeners.add(listener);
+        }
+        return Optional.of(() -> {
+            synchronized (run) {
+                run.listeners.remove(listener);
+            }
+        });
+    }
+
+    /** How many listen to a job now. */
+    int listenerCount(String id) {
+        Run run = runs.get(id);
+        if (run == null) {
+            return 0;
+        }
+        synchronized (run) {
+            return run.listeners.size();
+        }
+    }
+
+    /**
+     * Takes no new jobs, stops every solve early and waits until their best schedules are kept. Jobs still
+     * waiting for a solver end without a schedule.
+     */
+    @Override
+    public void close() {
+        List<Run> open;
+        synchronized (runs) { // no submission is half done
+            accepting = false;
+            open = runs.values().stream().filter(run -> !run.snapshot().isFinished()).toList();
+        }
+        if (!open.isEmpty()) {
+            LOG.info("Stopping {} job(s) early; the best schedules of those solving are kept", open.size());
+        }
+        // Those waiting first, so that none of them starts when a solver comes free.
+        open.stream().filter(run -> run.solverJob.getSolverStatus() == SolverStatus.SOLVING_SCHEDULED).toList()
+                .forEach(run -> stopSolving(run, false));
+        open.forEach(run -> stopSolving(run, false));
+        open.forEach(this::awaitDone);
+    }
+
+    private void improved(Run run, WeeklySchedule best) {
+        synchronized (run) {
+            if (run.job.isFinished()) {
+                return;
+            }
+            start(run);
+            run.best = best;
+            run.job = run.job.withScore(String.valueOf(best.getScore()));
+            tell(run, new Event(BEST, progress(run.job, best)));
+        }
+    }
+
+    private void failed(Run run, Throwable error) {
+        LOG.error("Solving job {} failed", run.job.id(), error);
+        finished(run, null, error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage());
+    }
+
+    /** The end of a job: its last schedule is described and kept, listeners hear {@code done}. */
+    private void finished(Run run, WeeklySchedule last, String failure) {
+        synchronized (run) {
+            if (run.job.isFinished()) {
+                return;
+            }
+            String error = failure;
+            WeeklySchedule latest = last != null ? last : run.best;
+            if (latest != null) {
+                try {
+                    describe(run, latest);
+                } catch (RuntimeException e) {
+                    LOG.error("Cannot describe the schedule of job {}", run.job.id(), e);
+                    error = error != null ? error : "the schedule could not be described: " + e.getMessage();
+                }
+            }
+            Instant now = Instant.now();
+            Duration solving = run.solverJob == null ? Duration.ZERO : run.solverJob.getSolvingDuration();
+            Instant startedAt = solving.isZero() ? null : now.minus(solving);
+            run.job = run.job.finish(now, startedAt, error);
+            run.problem = null;
+            tell(run, new Event(STATUS, progress(run.job, null)));
+            tell(run, new Event(DONE, progress(run.job, last)));
+            run.listeners.clear();
+        }
+        run.done.complete(null);
+    }
+
+    /** Describes {@code week} as the job's schedule. Call with the run locked. */
+    private void describe(Run run, WeeklySchedule week) {
+        Schedule schedule = engine.describe(week, false);
+        // The job's diagnostics are the model's (which the schedule has) after what reading the plan noted.
+        run.job = run.job.withSchedule(new Schedule(schedule.name(), schedule.score(), schedule.feasible(),
+                schedule.sessions(), schedule.unassigned(), schedule.constraints(), schedule.workers(),
+                schedule.organizations(), run.job.diagnostics()));
+        run.best = null;
+    }
+
+    /**
+     * @param keepUnstarted whether a job stopped before it started keeps the plan as given as its schedule
+     *     (describing it takes a moment), or ends without one
+     */
+    private void stopSolving(Run run, boolean keepUnstarted) {
+        if (run.snapshot().isFinished()) {
+            return;
+        }
+        engine.terminateEarly(run.job.id());
+        try {
+            WeeklySchedule last = run.solverJob.getFinalBestSolution();
+            if (last == run.problem) {
+                // Stopped before it started (or before it improved on the plan as given): Timefold hands back
+                // the plan as given, and will not (or need not) call the final consumer with it.
+                finished(run, keepUnstarted ? last : null, keepUnstarted ? null : "stopped before it started");
+            }
+        } catch (ExecutionException e) {
+            // failed(...) has been told.
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void awaitDone(Run run) {
+        try {
+            run.done.get(FINAL_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            LOG.warn("Job {} did not finish within {} of being stopped", run.job.id(), FINAL_WAIT);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** A queued job may have started without a new best yet: the solver's own status says. Call with the run locked. */
+    private void noticeStart(Run run) {
+        if (run.job.status() == SolverStatus.SOLVING_SCHEDULED && run.solverJob != null
+                && run.solverJob.getSolverStatus() == SolverStatus.SOLVING_ACTIVE) {
+            start(run);
+        }
+    }
+
+    private void start(Run run) {
+        if (run.job.status() == SolverStatus.SOLVING_SCHEDULED) {
+            run.job = run.job.start(Instant.now());
+            tell(run, new Event(STATUS, progress(run.job, null)));
+        }
+    }
+
+    private static void tell(Run run, Event event) {
+        for (Consumer<Event> listener : List.copyOf(run.listeners)) {
+            try {
+                listener.accept(event);
+            } catch (RuntimeException e) {
+                LOG.warn("A listener of job {} failed", run.job.id(), e);
+            }
+        }
+    }
+
+    private static Progress progress(Job job, WeeklySchedule week) {
+        Long placed = null;
+        Long unassigned = null;
+        if (week != null) {
+            placed = week.assignedCount();
+            unassigned = week.getSessions().size() - placed;
+        } else if (job.schedule() != null) {
+            placed = (long) job.schedule().sessions().size();
+            unassigned = (long) job.schedule().unassigned().size();
+        }
+        Instant since = job.started();
+        Instant until = job.finished() != null ? job.finished() : Instant.now();
+        Double seconds = since == null ? null : Duration.between(since, until).toMillis() / 1000.0;
+        return new Progress(job.id(), job.status(), job.score(), job.summary().feasible(), placed, unassigned,
+                seconds, job.error());
+    }
+
+    /** A job and what only a running server needs of it: the parsed plan, the solver's handle, the listeners. */
+    private static final class Run {
+        private final Plan plan;
+        /** The week as it was handed to the solver (which works on copies), until the job is finished. */
+        private volatile WeeklySchedule problem;
+        private final CompletableFuture<Void> done = new CompletableFuture<>();
+        /** Guarded by this run. */
+        private final List<Consumer<Event>> listeners = new ArrayList<>();
+        private volatile SolverJob<WeeklySchedule, String> solverJob;
+        /** Guarded by this run; read without it through {@link #snapshot()}. */
+        private volatile Job job;
+        /** The newest best solution not described yet; guarded by this run. */
+        private WeeklySchedule best;
+
+        Run(Job job, Plan plan, WeeklySchedule problem) {
+            this.job = job;
+            this.plan = plan;
+            this.problem = problem;
+        }
+
+        Job snapshot() {
+            return job;
+        }
+    }
+}

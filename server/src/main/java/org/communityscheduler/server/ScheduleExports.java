@@ -1,0 +1,237 @@
+package org.communityscheduler.server;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import biweekly.Biweekly;
+import biweekly.ICalendar;
+import biweekly.component.VEvent;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+
+import org.communityscheduler.plan.Plan;
+import org.communityscheduler.plan.Problem;
+import org.communityscheduler.plan.TimeOfDay;
+import org.communityscheduler.schedule.Schedule;
+
+/**
+ * A job's schedule for other tools: an iCalendar file for calendar apps and a CSV table for Excel or WPS.
+ * Both can be narrowed to one room, one worker or one organisation.
+ */
+final class ScheduleExports {
+
+    private static final CsvMapper CSV = new CsvMapper();
+    private static final CsvSchema ROWS = CSV.schemaFor(Row.class).withHeader().withLineSeparator("\r\n");
+    /** Excel and WPS read a CSV file as UTF-8 only when it starts with a byte order mark. */
+    private static final byte[] BOM = { (byte) 0xEF, (byte) 0xBB, (byte) 0xBF };
+
+    private ScheduleExports() {
+    }
+
+    /** Which sessions an export keeps; an absent field keeps all. */
+    record Filter(String room, String worker, String organization) {
+
+        /** Reads {@code ?room=&worker=&organization=}; an id the plan does not know is a problem. */
+        static Filter of(String room, String worker, String organization, Plan plan) {
+            List<Problem> problems = new ArrayList<>();
+            check("room", room, plan.rooms().stream().map(Plan.Room::id).toList(), problems);
+            check("worker", worker, plan.workers().stream().map(Plan.Worker::id).toList(), problems);
+            check("organization", organization, plan.organizations().stream().map(Plan.Organization::id).toList(),
+                    problems);
+            if (!problems.isEmpty()) {
+                throw ApiError.badRequest(problems);
+            }
+            return new Filter(room, worker, organization);
+        }
+
+        private static void check(String name, String value, List<String> known, List<Problem> problems) {
+            if (value != null && !known.contains(value)) {
+                problems.add(new Problem(name, "the plan has no " + name + " \"" + value + "\""));
+            }
+        }
+
+        boolean keeps(String roomId, Plan.Activity activity) {
+            return (room == null || room.equals(roomId))
+                    && (worker == null || activity.workers().contains(worker))
+                    && (organization == null || organization.equals(activity.organization()));
+        }
+    }
+
+    /**
+     * One event per placed session at its real date and time: the plan's wall-clock times in its time
+     * zone, written in UTC so that every calendar app shows them right wherever it is.
+     *
+     * @throws ApiError 409 when the plan's week has no start date, so there are no real dates
+     */
+    static String ics(String jobId, Plan plan, Schedule schedule, Filter filter) {
+        if (plan.week().startDate() == null) {
+            throw new ApiError(409, "week.startDate", "the plan's week has no startDate, so its sessions have no "
+                    + "real dates for a calendar; add one (the Monday of the week) and solve again");
+        }
+        ZoneId zone = plan.week().timeZone();
+        Lookup lookup = new Lookup(plan);
+        ICalendar calendar = new ICalendar();
+        calendar.setProductId("-//community-scheduler//schedule export//EN");
+        calendar.setName(plan.name());
+        calendar.setExperimentalProperty("X-WR-CALNAME", plan.name());
+        calendar.setExperimentalProperty("X-WR-TIMEZONE", zone.getId());
+        for (Schedule.PlacedSession session : schedule.sessions()) {
+            Plan.Activity activity = lookup.activities.get(session.activity());
+            if (!filter.keeps(session.room(), activity)) {
+                continue;
+            }
+            LocalDate date = session.date();
+            VEvent event = new VEvent();
+            event.setUid(jobId + "/" + session.activity() + "/" + session.session() + "@community-scheduler");
+            event.setSummary(lookup.title(activity, session.session()));
+            event.setDateStart(at(date, session.start(), zone), true);
+            event.setDateEnd(at(date, session.end(), zone), true);
+            event.setLocation(lookup.place(session.room()));
+            event.setDescription(lookup.details(activity, session.pinned()));
+            if (activity.organization() != null) {
+                event.addCategories(lookup.organizationName(activity.organization()));
+            }
+            calendar.addEvent(event);
+        }
+        return Biweekly.write(calendar).go();
+    }
+
+    private static Date at(LocalDate date, TimeOfDay time, ZoneId zone) {
+        return Date.from(date.atStartOfDay().plusMinutes(time.minutes()).atZone(zone).toInstant());
+    }
+
+    /** One row per session of the week, placed or not, in UTF-8 with a byte order mark. */
+    static byte[] csv(Plan plan, Schedule schedule, Filter filter) {
+        Lookup lookup = new Lookup(plan);
+        List<Row> rows = new ArrayList<>();
+        for (Schedule.PlacedSession session : schedule.sessions()) {
+            Plan.Activity activity = lookup.activities.get(session.activity());
+            if (filter.keeps(session.room(), activity)) {
+                Plan.Room room = lookup.rooms.get(session.room());
+                rows.add(Row.of("placed", session.date() == null ? null : session.date().toString(),
+                        session.day().name(), session.start().toString(), session.end().toString(), activity,
+                        session.session(), room.id(), room.name(), lookup.siteName(room),
+                        lookup.organizationName(activity.organization()), lookup.workerNames(activity),
+                        session.pinned(), ""));
+            }
+        }
+        for (Schedule.UnassignedSession session : schedule.unassigned()) {
+            Plan.Activity activity = lookup.activities.get(session.activity());
+            if (filter.keeps(null, activity)) {
+                rows.add(Row.of("unassigned", null, null, null, null, activity, session.session(), null, null, null,
+                        lookup.organizationName(activity.organization()), lookup.workerNames(activity), false,
+                        String.join("; ", session.reasons())));
+            }
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            out.write(BOM);
+            CSV.writer(ROWS).writeValue(out, rows);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    /** A CSV row; text that a spreadsheet would run as a formula is neutralised. */
+    @JsonPropertyOrder({ "status", "date", "day", "start", "end", "activity", "activityName", "session", "room",
+            "roomName", "site", "organization", "workers", "participants", "pinned", "reasons" })
+    record Row(String status, String date, String day, String start, String end, String activity, String activityName,
+            int session, String room, String roomName, String site, String organization, String workers,
+            int participants, boolean pinned, String reasons) {
+
+        static Row of(String status, String date, String day, String start, String end, Plan.Activity activity,
+                int session, String room, String roomName, String site, String organization, String workers,
+                boolean pinned, String reasons) {
+            return new Row(status, date, day, start, end, safe(activity.id()), safe(activity.name()), session,
+                    safe(room), safe(roomName), safe(site), safe(organization), safe(workers),
+                    activity.participants(), pinned, safe(reasons));
+        }
+
+        /** A cell starting with = + - @ (or a tab or carriage return) is a formula to Excel: a quote makes it text. */
+        static String safe(String text) {
+            if (text == null || text.isEmpty()) {
+                return text;
+            }
+            char first = text.charAt(0);
+            return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r'
+                    ? "'" + text
+                    : text;
+        }
+    }
+
+    /** The plan's names by id. */
+    private static final class Lookup {
+        final Map<String, Plan.Activity> activities;
+        final Map<String, Plan.Room> rooms;
+        final Map<String, Plan.Site> sites;
+        final Map<String, Plan.Worker> workers;
+        final Map<String, Plan.Organization> organizations;
+
+        Lookup(Plan plan) {
+            activities = byId(plan.activities(), Plan.Activity::id);
+            rooms = byId(plan.rooms(), Plan.Room::id);
+            sites = byId(plan.sites(), Plan.Site::id);
+            workers = byId(plan.workers(), Plan.Worker::id);
+            organizations = byId(plan.organizations(), Plan.Organization::id);
+        }
+
+        private static <T> Map<String, T> byId(List<T> values, Function<T, String> id) {
+            return values.stream().collect(Collectors.toMap(id, Function.identity(), (a, b) -> a));
+        }
+
+        String title(Plan.Activity activity, int session) {
+            return activity.sessionsPerWeek() > 1 ? activity.name() + " #" + session : activity.name();
+        }
+
+        String place(String roomId) {
+            Plan.Room room = rooms.get(roomId);
+            String site = siteName(room);
+            return site == null ? room.name() : room.name() + ", " + site;
+        }
+
+        String siteName(Plan.Room room) {
+            String siteId = room.site() != null ? room.site() : sites.size() == 1 ? sites.keySet().iterator().next() : null;
+            Plan.Site site = siteId == null ? null : sites.get(siteId);
+            return site == null ? null : site.name();
+        }
+
+        String organizationName(String id) {
+            Plan.Organization organization = id == null ? null : organizations.get(id);
+            return organization == null ? id : organization.name();
+        }
+
+        String workerNames(Plan.Activity activity) {
+            return activity.workers().stream().map(id -> workers.containsKey(id) ? workers.get(id).name() : id)
+                    .collect(Collectors.joining(", "));
+        }
+
+        String details(Plan.Activity activity, boolean pinned) {
+            List<String> lines = new ArrayList<>();
+            if (activity.organization() != null) {
+                lines.add(organizationName(activity.organization()));
+            }
+            if (!activity.workers().isEmpty()) {
+                lines.add("Workers: " + workerNames(activity));
+            }
+            if (activity.participants() > 0) {
+                lines.add("Participants: " + activity.participants());
+            }
+            if (pinned) {
+                lines.add("Pinned by the coordinator");
+            }
+            return String.join("\n", lines);
+        }
+    }
+}

@@ -1,0 +1,502 @@
+package org.communityscheduler.server;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import ai.timefold.solver.core.api.solver.SolverStatus;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import io.javalin.http.HttpResponseException;
+import io.javalin.json.JavalinJackson;
+import io.javalin.router.Endpoint;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import jakarta.servlet.http.HttpServletResponse;
+import org.eclipse.jetty.server.handler.GracefulHandler;
+
+import org.communityscheduler.data.DemoPlans;
+import org.communityscheduler.model.ModelBuilder;
+import org.communityscheduler.model.Session;
+import org.communityscheduler.model.WeeklySchedule;
+import org.communityscheduler.plan.Json;
+import org.communityscheduler.plan.Plan;
+import org.communityscheduler.plan.PlanReader;
+import org.communityscheduler.plan.PlanReading;
+import org.communityscheduler.plan.Problem;
+import org.communityscheduler.schedule.Schedule;
+import org.communityscheduler.solve.SchedulingEngine;
+import org.communityscheduler.solve.SolverConfigs;
+import org.communityscheduler.solve.TimeLimit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP API of shared/DESIGN.md §5, described in src/main/resources/openapi.yaml: the configuration and
+ * every route up front, then one short handler per route that reads the request, asks the engine or the
+ * job store, and writes the answer. Errors are {@code {"errors": [{"path", "message"}]}} ({@link ApiError}).
+ */
+public final class SchedulerServer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SchedulerServer.class);
+    /** One line per request, as {@code key=value} pairs. */
+    private static final Logger REQUESTS = LoggerFactory.getLogger("org.communityscheduler.server.requests");
+    private static final int DEFAULT_RECOMMENDATIONS = 5;
+    private static final int MAX_RECOMMENDATIONS = 50;
+    private static final String JSON = "application/json";
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
+
+    private final ServerSettings settings;
+    private final SchedulingEngine engine;
+    private final JobStore jobs;
+    private final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final String openApi = resource("/openapi.yaml");
+    private final String apiDocs = resource("/api-docs.html").replace("{{swagger-ui}}", swaggerUiVersion());
+    private final List<String> routes = new CopyOnWriteArrayList<>();
+    private final AtomicBoolean stopping = new AtomicBoolean();
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private final Javalin app;
+
+    public SchedulerServer(ServerSettings settings) {
+        this.settings = settings;
+        this.engine = new SchedulingEngine(SolverConfigs.shipped(), settings.parallelSolvers());
+        this.jobs = new JobStore(engine);
+        this.app = Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.jetty.modifyServer(server -> {
+                // Stopping lets the requests in flight finish (event streams end once the solves have).
+                server.setHandler(new GracefulHandler());
+                server.setStopTimeout(STOP_TIMEOUT.toMillis());
+            });
+            config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
+            config.http.maxRequestSize = settings.maxRequestBytes();
+            config.http.prefer405over404 = true;
+            config.staticFiles.enableWebjars();
+            config.requestLogger.http(this::logRequest);
+            config.events.handlerAdded(handler -> {
+                if (handler.getHttpMethod().isHttpMethod()) {
+                    routes.add(handler.getHttpMethod() + " " + handler.getPath());
+                }
+            });
+
+            config.routes.beforeMatched("/api/*", this::requireJsonBody);
+
+            config.routes.post("/api/schedules", this::submit);
+            config.routes.get("/api/schedules", this::list);
+            config.routes.get("/api/schedules/{id}", this::schedule);
+            config.routes.delete("/api/schedules/{id}", this::stop);
+            config.routes.get("/api/schedules/{id}/events", this::events);
+            config.routes.get("/api/schedules/{id}/export.ics", this::exportIcs);
+            config.routes.get("/api/schedules/{id}/export.csv", this::exportCsv);
+            config.routes.post("/api/schedules/analyze", this::analyze);
+            config.routes.post("/api/schedules/recommend", this::recommend);
+            config.routes.post("/api/plans/validate", this::validate);
+            config.routes.get("/api/demo-data", this::demoPlans);
+            config.routes.get("/api/demo-data/{name}", this::demoPlan);
+            config.routes.get("/health", this::health);
+            config.routes.get("/metrics", this::metrics);
+            config.routes.get("/openapi.yaml", this::openApi);
+            config.routes.get("/api-docs", this::apiDocs);
+
+            config.routes.exception(ApiError.class, (error, ctx) -> ctx.status(error.status()).json(error.errors()));
+            config.routes.exception(HttpResponseException.class, this::httpError);
+            config.routes.exception(Exception.class, this::unexpected);
+        });
+        Metrics.addRegistry(metrics); // Timefold reports its solver metrics to Micrometer's global registry
+        new JvmMemoryMetrics().bindTo(metrics);
+        new JvmThreadMetrics().bindTo(metrics);
+        new ProcessorMetrics().bindTo(metrics);
+        new UptimeMetrics().bindTo(metrics);
+        for (SolverStatus status : SolverStatus.values()) {
+            Gauge.builder("scheduler.jobs", jobs, store -> store.count(status)).description("Solving jobs by status")
+                    .tag("status", status.name()).register(metrics);
+        }
+    }
+
+    public SchedulerServer start() {
+        app.start(settings.port());
+        LOG.info("Serving the scheduling API on http://localhost:{}/ ({} solve(s) at once; API docs at /api-docs)",
+                port(), settings.parallelSolvers());
+        return this;
+    }
+
+    /** The port the server listens on (the one picked when the settings asked for 0). */
+    public int port() {
+        return app.port();
+    }
+
+    /** Every route, as {@code "GET /api/schedules/{id}"}. */
+    public List<String> routes() {
+        return List.copyOf(routes);
+    }
+
+    JobStore jobs() {
+        return jobs;
+    }
+
+    /**
+     * Stops gracefully: no new jobs, every solve stopped early with its best schedule kept (event streams
+     * hear {@code done}), then the HTTP server. Safe to call more than once.
+     */
+    public void stop() {
+        if (!stopping.compareAndSet(false, true)) {
+            awaitStop();
+            return;
+        }
+        LOG.info("Stopping the server");
+        try {
+            jobs.close();
+            app.stop();
+            engine.close();
+        } finally {
+            Metrics.removeRegistry(metrics);
+            metrics.close();
+            stopped.countDown();
+        }
+    }
+
+    /** Waits until {@link #stop()} has finished. */
+    public void awaitStop() {
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    // --- Solving jobs
+
+    private void submit(Context ctx) {
+        Duration timeLimit = timeLimit(ctx.queryParam("timeLimit"));
+        byte[] body = ctx.bodyAsBytes();
+        PlanReading reading = PlanReader.read(body);
+        if (!reading.isValid()) {
+            throw ApiError.badRequest(reading.problems());
+        }
+        WeeklySchedule week = ModelBuilder.build(reading.plan());
+        Job job;
+        try {
+            job = jobs.submit(reading.plan(), new String(body, StandardCharsets.UTF_8), reading.diagnostics(), week,
+                    timeLimit);
+        } catch (JobStore.Closed stopping) {
+            throw new ApiError(503, "$", "the server is stopping and takes no new jobs; try again when it is back");
+        }
+        ctx.status(202).header("Location", "/api/schedules/" + job.id())
+                .json(new Answers.Submitted(job.id(), job.status(), TimeLimit.format(timeLimit), job.diagnostics()));
+    }
+
+    private void list(Context ctx) {
+        ctx.json(jobs.list().stream().map(Job::summary).toList());
+    }
+
+    private void schedule(Context ctx) {
+        ctx.json(Answers.scheduleOf(job(ctx)));
+    }
+
+    private void stop(Context ctx) {
+        String id = ctx.pathParam("id");
+        ctx.json(Answers.scheduleOf(jobs.stop(id).orElseThrow(() -> unknownJob(id))));
+    }
+
+    /** Server-sent events: the job's status, every new best score, and {@code done} last, then the stream ends. */
+    private void events(Context ctx) {
+        String id = ctx.pathParam("id");
+        EventStream stream = new EventStream(EventStream.HEARTBEAT);
+        Runnable unsubscribe = jobs.subscribe(id, stream::offer).orElseThrow(() -> unknownJob(id));
+        HttpServletResponse response = ctx.res();
+        response.setStatus(200);
+        response.setContentType("text/event-stream;charset=utf-8");
+        response.setHeader("Cache-Control", "no-cache");
+        response.setHeader("X-Accel-Buffering", "no"); // tells a proxy such as nginx to pass events on at once
+        ctx.async(() -> stream.pump(response, unsubscribe));
+    }
+
+    // --- Analysis and recommendations
+
+    private void analyze(Context ctx) {
+        List<Problem> problems = new ArrayList<>();
+        ScheduleInput input = ScheduleInput.read(jsonObject(ctx), jobs, problems);
+        if (input == null) {
+            throw ApiError.badRequest(problems);
+        }
+        ctx.json(engine.describe(input.week(), true));
+    }
+
+    private void recommend(Context ctx) {
+        JsonNode body = jsonObject(ctx);
+        List<Problem> problems = new ArrayList<>();
+        int limit = recommendationLimit(body.get("limit"), problems);
+        ScheduleInput input = ScheduleInput.read(body, jobs, problems);
+        Session session = input == null ? null : input.session(body.get("session"), "session", problems);
+        if (!problems.isEmpty()) {
+            throw ApiError.badRequest(problems);
+        }
+        if (session.isPinned()) {
+            throw new ApiError(409, "session", "session " + session.getNumber() + " of \""
+                    + session.getActivity().getId() + "\" is pinned by the plan; unpin it there to move it");
+        }
+        Answers.Placement current = session.isAssigned()
+                ? Answers.Placement.of(input.plan(), session, session.getRoom(), session.getStart())
+                : null;
+        // A placed session is taken out first: the question is where else it could go.
+        session.setRoom(null);
+        session.setStart(null);
+        ctx.json(Answers.recommendations(input.plan(), session, current, engine.recommend(input.week(), session,
+                limit)));
+    }
+
+    // --- Plans
+
+    private void validate(Context ctx) {
+        PlanReading reading = PlanReader.read(ctx.bodyAsBytes());
+        ctx.json(reading.isValid()
+                ? Answers.Validation.valid(reading, ModelBuilder.build(reading.plan()))
+                : Answers.Validation.invalid(reading));
+    }
+
+    private void demoPlans(Context ctx) {
+        ctx.json(DemoPlans.names().stream()
+                .map(name -> new Answers.DemoPlan(name, title(DemoPlans.json(name).orElseThrow(), name)))
+                .toList());
+    }
+
+    private void demoPlan(Context ctx) {
+        String name = ctx.pathParam("name");
+        String json = DemoPlans.json(name).orElseThrow(() -> ApiError.notFound("name", "no bundled plan \"" + name
+                + "\"; GET /api/demo-data lists them"));
+        ctx.contentType(JSON + "; charset=utf-8").result(json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    // --- Exports
+
+    private void exportIcs(Context ctx) {
+        Job job = job(ctx);
+        Plan plan = jobs.plan(job.id()).orElseThrow();
+        ScheduleExports.Filter filter = filter(ctx, plan);
+        String calendar = ScheduleExports.ics(job.id(), plan, scheduleOf(job), filter);
+        ctx.contentType("text/calendar; charset=utf-8")
+                .header("Content-Disposition", "attachment; filename=\"schedule-" + job.id() + ".ics\"")
+                .result(calendar.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private void exportCsv(Context ctx) {
+        Job job = job(ctx);
+        Plan plan = jobs.plan(job.id()).orElseThrow();
+        ScheduleExports.Filter filter = filter(ctx, plan);
+        byte[] table = ScheduleExports.csv(plan, scheduleOf(job), filter);
+        ctx.contentType("text/csv; charset=utf-8")
+                .header("Content-Disposition", "attachment; filename=\"schedule-" + job.id() + ".csv\"")
+                .result(table);
+    }
+
+    // --- Operations
+
+    private void health(Context ctx) {
+        Map<SolverStatus, Long> counts = new EnumMap<>(SolverStatus.class);
+        for (SolverStatus status : SolverStatus.values()) {
+            counts.put(status, jobs.count(status));
+        }
+        boolean up = jobs.isAccepting();
+        ctx.status(up ? 200 : 503).json(new Answers.Health(up ? "UP" : "STOPPING", settings.parallelSolvers(), counts));
+    }
+
+    private void metrics(Context ctx) {
+        ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape());
+    }
+
+    private void openApi(Context ctx) {
+        ctx.contentType("application/yaml; charset=utf-8").result(openApi.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private void apiDocs(Context ctx) {
+        ctx.html(apiDocs);
+    }
+
+    // --- Reading requests
+
+    /** POST bodies are JSON, and no larger than the limit; both are checked before a body is read. */
+    private void requireJsonBody(Context ctx) {
+        HandlerType method = ctx.method();
+        if (!method.equals(HandlerType.POST) && !method.equals(HandlerType.PUT) && !method.equals(HandlerType.PATCH)) {
+            return;
+        }
+        String type = ctx.contentType();
+        String mediaType = type == null ? "" : type.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+        if (!mediaType.equals(JSON) && !mediaType.endsWith("+json")) {
+            throw new ApiError(415, "$", "send the body as JSON with the header Content-Type: application/json"
+                    + (type == null ? "" : ", not " + type));
+        }
+        if (ctx.contentLength() > settings.maxRequestBytes()) {
+            throw tooLarge();
+        }
+    }
+
+    /** A JSON object body; JSON syntax errors are worded as they are for plans. */
+    private static JsonNode jsonObject(Context ctx) {
+        byte[] body = ctx.bodyAsBytes();
+        JsonNode node;
+        try {
+            node = Json.MAPPER.readTree(body);
+        } catch (IOException e) {
+            List<Problem> problems = PlanReader.read(body).problems();
+            throw ApiError.badRequest(problems.isEmpty() ? List.of(new Problem("$", "malformed JSON")) : problems);
+        }
+        if (node == null || !node.isObject()) {
+            throw ApiError.badRequest("$", "the body must be a JSON object");
+        }
+        return node;
+    }
+
+    private Duration timeLimit(String text) {
+        if (text == null) {
+            return settings.defaultTimeLimit();
+        }
+        try {
+            Duration asked = TimeLimit.parse(text);
+            return asked.compareTo(settings.maxTimeLimit()) > 0 ? settings.maxTimeLimit() : asked;
+        } catch (IllegalArgumentException e) {
+            throw ApiError.badRequest("timeLimit", e.getMessage());
+        }
+    }
+
+    private static int recommendationLimit(JsonNode limit, List<Problem> problems) {
+        if (limit == null || limit.isNull()) {
+            return DEFAULT_RECOMMENDATIONS;
+        }
+        if (!limit.isIntegralNumber() || limit.asLong() < 1 || limit.asLong() > MAX_RECOMMENDATIONS) {
+            problems.add(new Problem("limit", "must be a whole number from 1 to " + MAX_RECOMMENDATIONS));
+            return DEFAULT_RECOMMENDATIONS;
+        }
+        return limit.asInt();
+    }
+
+    private Job job(Context ctx) {
+        String id = ctx.pathParam("id");
+        return jobs.find(id).orElseThrow(() -> unknownJob(id));
+    }
+
+    private static ApiError unknownJob(String id) {
+        return ApiError.notFound("id", "no job with id \"" + id + "\"; GET /api/schedules lists them");
+    }
+
+    private static Schedule scheduleOf(Job job) {
+        if (job.schedule() == null) {
+            throw new ApiError(409, "id", "job " + job.id() + " has no schedule" + (job.error() == null ? ""
+                    : ": " + job.error()));
+        }
+        return job.schedule();
+    }
+
+    private static ScheduleExports.Filter filter(Context ctx, Plan plan) {
+        return ScheduleExports.Filter.of(ctx.queryParam("room"), ctx.queryParam("worker"),
+                ctx.queryParam("organization"), plan);
+    }
+
+    private static String title(String planJson, String fallback) {
+        try {
+            return Json.MAPPER.readTree(planJson).path("name").asText(fallback);
+        } catch (IOException e) {
+            return fallback;
+        }
+    }
+
+    // --- Errors and logging
+
+    private ApiError tooLarge() {
+        return new ApiError(413, "$", "the body is larger than the limit of " + settings.maxRequestBytes()
+                + " bytes");
+    }
+
+    /** Javalin's own refusals (no such route, wrong method, body too large), in the API's error format. */
+    private void httpError(HttpResponseException error, Context ctx) {
+        ApiError answer = switch (error.getStatus()) {
+            case 404 -> ApiError.notFound("$", "no such endpoint: " + ctx.method() + " " + ctx.path()
+                    + " (the API is described at /openapi.yaml)");
+            case 405 -> new ApiError(405, "$", ctx.method() + " is not allowed on " + ctx.path()
+                    + allowed(error));
+            case 413 -> tooLarge();
+            default -> new ApiError(error.getStatus(), "$", error.getMessage());
+        };
+        ctx.status(answer.status()).json(answer.errors());
+    }
+
+    private static String allowed(HttpResponseException error) {
+        String methods = error.getDetails().getOrDefault("availableMethods",
+                error.getDetails().get("Available methods"));
+        return methods == null ? "" : "; allowed: " + methods;
+    }
+
+    private void unexpected(Exception error, Context ctx) {
+        LOG.error("Unexpected error", error);
+        try {
+            ctx.status(500).json(new ApiError(500, "$", "the server failed; the server log says why").errors());
+        } catch (RuntimeException gone) {
+            // The request is over (the client left, or the server is stopping): nobody to answer.
+        }
+    }
+
+    private void logRequest(Context ctx, Float millis) {
+        Endpoint endpoint = ctx.endpoints().matchedHttpEndpoint();
+        String route = endpoint != null ? endpoint.path
+                : ctx.path().startsWith("/webjars/") && ctx.statusCode() < 400 ? "/webjars/*" : "unmatched";
+        Timer.builder("http.server.requests").description("HTTP requests by route and status")
+                .tag("method", ctx.method().name()).tag("route", route)
+                .tag("status", Integer.toString(ctx.statusCode()))
+                .register(metrics).record((long) (millis * 1_000_000), TimeUnit.NANOSECONDS);
+        if (route.equals("/health") || route.equals("/metrics")) {
+            REQUESTS.debug("method={} path={} route={} status={} durationMs={}", ctx.method(), ctx.path(), route,
+                    ctx.statusCode(), String.format(Locale.ROOT, "%.1f", millis));
+        } else {
+            REQUESTS.info("method={} path={} route={} status={} durationMs={} ip={}", ctx.method(), ctx.path(), route,
+                    ctx.statusCode(), String.format(Locale.ROOT, "%.1f", millis), ctx.ip());
+        }
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = SchedulerServer.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException(name + " is missing from the server's resources");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The version of the bundled Swagger UI webjar, which is part of its path. */
+    private static String swaggerUiVersion() {
+        try (InputStream in = SchedulerServer.class
+                .getResourceAsStream("/META-INF/maven/org.webjars/swagger-ui/pom.properties")) {
+            Properties properties = new Properties();
+            if (in != null) {
+                properties.load(in);
+            }
+            return properties.getProperty("version", "unknown");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

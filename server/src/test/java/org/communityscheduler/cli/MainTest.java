@@ -1,0 +1,123 @@
+package org.communityscheduler.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.communityscheduler.plan.Json;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line as a coordinator uses it: exit codes, what lands on stdout, stderr and disk. */
+class MainTest {
+
+    @TempDir
+    Path folder;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(String... args) {
+        return Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    private String stdout() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private String stderr() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    private Path write(String name, String content) throws IOException {
+        return Files.writeString(folder.resolve(name), content, StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void solvesTheBundledSampleToAFeasibleScheduleWithEverySessionPlaced() throws IOException {
+        Path output = folder.resolve("schedule.json");
+
+        int exit = run("solve", "--time-limit", "8s", "--output", output.toString());
+
+        assertThat(exit).isZero();
+        assertThat(stdout()).contains("all hard rules hold").contains("40 of 40 sessions placed").contains("多功能厅");
+        assertThat(stderr()).contains("best 0hard/0medium").contains("moves/s");
+        JsonNode schedule = Json.MAPPER.readTree(Files.readString(output));
+        assertThat(schedule.get("feasible").asBoolean()).isTrue();
+        assertThat(schedule.get("sessions")).hasSize(40);
+        assertThat(schedule.get("unassigned")).isEmpty();
+        assertThat(schedule.get("sessions").get(0).get("date").asText()).startsWith("2026-1");
+    }
+
+    @Test
+    void exitsWithOneWhenHardRulesStayBroken() throws IOException {
+        // Two sessions pinned into the same room at the same time: the solver may not move them.
+        Path plan = write("clash.json", """
+                {"sites": [{"id": "s", "openingHours": {"MON": ["09:00-12:00"]}}],
+                 "rooms": [{"id": "r", "capacity": 10}],
+                 "activities": [{"id": "a", "durationMinutes": 60}, {"id": "b", "durationMinutes": 60}],
+                 "pinned": [{"activity": "a", "session": 1, "room": "r", "day": "MON", "start": "09:00"},
+                            {"activity": "b", "session": 1, "room": "r", "day": "MON", "start": "09:30"}]}
+                """);
+
+        assertThat(run("solve", plan.toString(), "--time-limit", "2s")).isEqualTo(Main.HARD_RULES_BROKEN);
+        assertThat(stdout()).contains("HARD RULES BROKEN").contains("Room clash");
+    }
+
+    @Test
+    void validateReportsEveryProblemWithItsPathAndNoStackTrace() throws IOException {
+        Path plan = write("broken.json", """
+                {"sites": [{"id": "s", "openingHours": {"MON": ["12:00-09:00"], "MOON": ["09:00-10:00"]}}],
+                 "rooms": [{"id": "r", "site": "nowhere", "capacity": -3}],
+                 "activities": [{"id": "a", "durationMinutes": "long", "workers": ["wang"]}]}
+                """);
+
+        int exit = run("validate", plan.toString());
+
+        assertThat(exit).isEqualTo(Main.BAD_INPUT);
+        assertThat(stdout()).contains("sites[0].openingHours.MON[0]: ")
+                .contains("sites[0].openingHours.MOON: unknown day")
+                .contains("rooms[0].site: unknown site \"nowhere\"")
+                .contains("rooms[0].capacity: ")
+                .contains("activities[0].durationMinutes: must be a whole number")
+                .contains("activities[0].workers[0]: unknown worker \"wang\"")
+                .doesNotContain("Exception").doesNotContain("\tat ");
+    }
+
+    @Test
+    void validateReportsMalformedJsonWithLineAndColumn() throws IOException {
+        Path broken = write("truncated.json", "{\n  \"sites\": [\n");
+
+        assertThat(run("validate", broken.toString())).isEqualTo(Main.BAD_INPUT);
+        assertThat(stdout()).contains("$: malformed JSON at line");
+    }
+
+    @Test
+    void solvingABrokenPlanSolvesNothingAndExitsWithTwo() throws IOException {
+        Path plan = write("broken.json", "{\"sites\": [], \"rooms\": []}");
+
+        assertThat(run("solve", plan.toString())).isEqualTo(Main.BAD_INPUT);
+        assertThat(stderr()).contains("sites: a plan needs at least one site").contains("nothing was solved");
+        assertThat(stdout()).isEmpty();
+    }
+
+    @Test
+    void unknownFilesOptionsAndCommandsAreBadInput() {
+        assertThat(run("solve", folder.resolve("missing.json").toString())).isEqualTo(Main.BAD_INPUT);
+        assertThat(stderr()).contains("no such file");
+        assertThat(run("solve", "--time-limt", "3s")).isEqualTo(Main.BAD_INPUT);
+        assertThat(stderr()).contains("unknown option --time-limt");
+        assertThat(run("solve", "--time-limit", "soon")).isEqualTo(Main.BAD_INPUT);
+        assertThat(stderr()).contains("not a time limit");
+        assertThat(run("plan-my-week")).isEqualTo(Main.BAD_INPUT);
+        assertThat(stderr()).contains("unknown command");
+    }
+}

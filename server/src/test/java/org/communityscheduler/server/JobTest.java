@@ -1,0 +1,51 @@
+package org.communityscheduler.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+
+import org.communityscheduler.model.ModelBuilder;
+import org.communityscheduler.plan.Json;
+import org.communityscheduler.plan.Plan;
+import org.communityscheduler.plan.PlanReader;
+import org.communityscheduler.solve.SchedulingEngine;
+import org.junit.jupiter.api.Test;
+
+/** A job is plain data: written as JSON (to a file, later) and read back, it is the same job. */
+class JobTest {
+
+    @Test
+    void aFinishedJobSurvivesARoundTripThroughJson() throws Exception {
+        try (TestServer api = new TestServer()) {
+            String id = api.submit(TestServer.SAMPLE, "1s");
+            api.awaitDone(id, Duration.ofSeconds(60));
+            Job job = api.server.jobs().find(id).orElseThrow();
+
+            String written = Json.write(job);
+            Job read = Json.MAPPER.readValue(written, Job.class);
+
+            assertThat(read).isEqualTo(job);
+            assertThat(written).contains("\"planJson\"").contains("\"schedule\"").contains("\"status\" : \"NOT_SOLVING\"");
+        }
+    }
+
+    @Test
+    void aQueuedJobHasNoScheduleYet() {
+        Plan plan = PlanReader.read(TestServer.SAMPLE).plan();
+        try (SchedulingEngine engine = SchedulingEngine.shipped()) {
+            JobStore jobs = new JobStore(engine);
+            Job running = jobs.submit(plan, TestServer.SAMPLE, java.util.List.of(), ModelBuilder.build(plan),
+                    Duration.ofMinutes(1));
+            Job queued = jobs.submit(plan, TestServer.SAMPLE, java.util.List.of(), ModelBuilder.build(plan),
+                    Duration.ofMinutes(1));
+
+            Job waiting = jobs.find(queued.id()).orElseThrow();
+            assertThat(waiting.schedule()).isNull();
+            assertThat(waiting.submitted()).isAfterOrEqualTo(running.submitted());
+
+            jobs.close();
+            assertThat(jobs.find(running.id()).orElseThrow().isFinished()).isTrue();
+            assertThat(jobs.find(queued.id()).orElseThrow().error()).isEqualTo("stopped before it started");
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package org.communityscheduler.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.util.Set;
+import java.util.TreeSet;
+
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
+
+import org.junit.jupiter.api.Test;
+
+/** openapi.yaml and the routes the server registers agree both ways, and the document is served with its UI. */
+class OpenApiContractTest {
+
+    @Test
+    void theDocumentAndTheRoutesAgreeBothWays() {
+        try (TestServer api = new TestServer()) {
+            HttpResponse<String> served = api.get("/openapi.yaml");
+            assertThat(served.statusCode()).isEqualTo(200);
+            SwaggerParseResult parsed = new OpenAPIV3Parser().readContents(served.body());
+            assertThat(parsed.getMessages()).isEmpty();
+            OpenAPI document = parsed.getOpenAPI();
+
+            Set<String> documented = new TreeSet<>();
+            document.getPaths().forEach((path, item) -> item.readOperationsMap()
+                    .forEach((method, operation) -> documented.add(method.name() + " " + path)));
+            Set<String> registered = new TreeSet<>(api.server.routes());
+
+            assertThat(registered).as("routes the document leaves out").isSubsetOf(documented);
+            assertThat(documented).as("documented operations the server lacks").isSubsetOf(registered);
+            assertThat(registered).contains("POST /api/schedules", "GET /api/schedules/{id}/events");
+        }
+    }
+
+    @Test
+    void everyOperationHasAnIdASummaryAndItsErrorAnswers() {
+        OpenAPI document = new OpenAPIV3Parser().readContents(resource("/openapi.yaml")).getOpenAPI();
+        document.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
+            assertThat(operation.getOperationId()).as(method + " " + path).isNotBlank();
+            assertThat(operation.getSummary()).as(method + " " + path).isNotBlank();
+            if (path.contains("{id}")) {
+                assertThat(operation.getResponses()).as(method + " " + path).containsKey("404");
+            }
+            if (method == PathItem.HttpMethod.POST) {
+                assertThat(operation.getResponses()).as(method + " " + path).containsKeys("413", "415");
+            }
+        }));
+    }
+
+    private static String resource(String name) {
+        try (var in = OpenApiContractTest.class.getResourceAsStream(name)) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void swaggerUiIsServedFromTheBundledWebjar() {
+        try (TestServer api = new TestServer()) {
+            HttpResponse<String> page = api.get("/api-docs");
+            assertThat(page.statusCode()).isEqualTo(200);
+            assertThat(page.body()).contains("SwaggerUIBundle").contains("/openapi.yaml").doesNotContain("{{");
+
+            String script = page.body().replaceAll("(?s).*src=\"([^\"]+swagger-ui-bundle\\.js)\".*", "$1");
+            assertThat(script).startsWith("/webjars/swagger-ui/");
+            assertThat(api.get(script).statusCode()).isEqualTo(200);
+            assertThat(api.get(script.replace("swagger-ui-bundle.js", "swagger-ui.css")).statusCode()).isEqualTo(200);
+        }
+    }
+}
