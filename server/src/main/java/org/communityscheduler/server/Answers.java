@@ -68,11 +68,10 @@ final class Answers {
             return new Validation(false, reading.problems(), reading.diagnostics(), null, null, null, null);
         }
 
+        /** The week's diagnostics include the reading's (unknown fields) and the model's (never placeable). */
         static Validation valid(PlanReading reading, WeeklySchedule week) {
-            List<Diagnostic> diagnostics = new ArrayList<>(reading.diagnostics());
-            diagnostics.addAll(week.getDiagnostics());
-            return new Validation(true, List.of(), diagnostics, week.getSessions().size(), week.getActivities().size(),
-                    week.getRooms().size(), week.getWorkers().size());
+            return new Validation(true, List.of(), week.getDiagnostics(), week.getSessions().size(),
+                    week.getActivities().size(), week.getRooms().size(), week.getWorkers().size());
         }
     }
 

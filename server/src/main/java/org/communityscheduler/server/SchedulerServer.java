@@ -270,11 +270,14 @@ public final class SchedulerServer {
 
     // --- Plans
 
+    /** 200 with the diagnostics for a valid plan; 400 with every error (and the diagnostics) for an invalid one. */
     private void validate(Context ctx) {
         PlanReading reading = PlanReader.read(ctx.bodyAsBytes());
-        ctx.json(reading.isValid()
-                ? Answers.Validation.valid(reading, ModelBuilder.build(reading.plan()))
-                : Answers.Validation.invalid(reading));
+        if (reading.isValid()) {
+            ctx.json(Answers.Validation.valid(reading, ModelBuilder.build(reading)));
+        } else {
+            ctx.status(400).json(Answers.Validation.invalid(reading));
+        }
     }
 
     private void demoPlans(Context ctx) {

@@ -151,7 +151,7 @@ class ErrorsTest {
                 assertThat(response.statusCode()).isEqualTo(413);
                 assertThat(problems(response).get(0).message()).contains("1024 bytes");
             });
-            assertThat(small.post("/api/plans/validate", "{\"sites\": []}").statusCode()).isEqualTo(200);
+            assertThat(small.post("/api/plans/validate", "{\"sites\": []}").statusCode()).isEqualTo(400);
         }
     }
 

@@ -339,9 +339,11 @@ class SchedulesApiTest {
             assertThat(d.get("message").asText()).contains("can never be placed").contains("50 participants");
         }).anySatisfy(d -> assertThat(d.get("path").asText()).isEqualTo("typo"));
 
-        JsonNode invalid = TestServer.json(api.post("/api/plans/validate", """
+        HttpResponse<String> invalidResponse = api.post("/api/plans/validate", """
                 {"sites": [{"id": "s"}], "rooms": [{"id": "r", "site": "nowhere", "capacity": 5}]}
-                """).body());
+                """);
+        assertThat(invalidResponse.statusCode()).isEqualTo(400);
+        JsonNode invalid = TestServer.json(invalidResponse.body());
         assertThat(invalid.get("valid").asBoolean()).isFalse();
         assertThat(invalid.get("errors")).anySatisfy(e -> assertThat(e.get("path").asText()).isEqualTo("rooms[0].site"));
         assertThat(TestServer.json(api.get("/api/schedules").body())).hasSize(jobs);
