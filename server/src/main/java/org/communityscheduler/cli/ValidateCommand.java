@@ -33,9 +33,16 @@ final class ValidateCommand {
         }
         WeeklySchedule week = ModelBuilder.build(reading);
         week.getDiagnostics().forEach(out::println);
-        out.println("The plan is valid: " + week.getSessions().size() + " sessions of "
-                + week.getActivities().size() + " activities, " + week.getRooms().size() + " rooms, "
-                + week.getWorkers().size() + " workers.");
+        out.println("The plan is valid: " + count(week.getSessions().size(), "session") + " of "
+                + count(week.getActivities().size(), "activity") + ", " + count(week.getRooms().size(), "room") + ", "
+                + count(week.getWorkers().size(), "worker") + ".");
         return Main.OK;
+    }
+
+    private static String count(int n, String noun) {
+        if (n == 1) {
+            return "1 " + noun;
+        }
+        return n + " " + (noun.endsWith("y") ? noun.substring(0, noun.length() - 1) + "ies" : noun + "s");
     }
 }

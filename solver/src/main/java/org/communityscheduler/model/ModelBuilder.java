@@ -193,8 +193,8 @@ public final class ModelBuilder {
         Set<String> missingEverywhere = new HashSet<>(activity.getRequiredFeatures());
         rooms.values().forEach(room -> missingEverywhere.removeAll(room.getFeatures()));
         String featureReason = missingEverywhere.isEmpty()
-                ? "no room large enough has all of the features " + activity.getRequiredFeatures().stream().sorted().toList()
-                : "no room has the feature(s) " + missingEverywhere.stream().sorted().toList();
+                ? "no room large enough has all of the features " + sortedList(activity.getRequiredFeatures())
+                : "no room has the feature(s) " + sortedList(missingEverywhere);
         if (!narrow(candidates, room -> room.missingFeatures(activity.getRequiredFeatures()) == 0, activity, path,
                 featureReason)) {
             return List.of();
@@ -303,6 +303,10 @@ public final class ModelBuilder {
     private void unplaceable(Activity activity, String path, String reason) {
         activity.setUnplaceableReason(reason);
         diagnostics.add(Diagnostic.warning(path, "\"" + activity.getName() + "\" can never be placed: " + reason));
+    }
+
+    private static String sortedList(java.util.Collection<String> texts) {
+        return texts.stream().sorted().collect(Collectors.joining(", "));
     }
 
     private static String names(List<Worker> workers) {
