@@ -6,7 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * {@code ./scheduler COMMAND ...}: solve, validate, serve, generate. Each command says
+ * {@code ./scheduler COMMAND ...}: solve, validate, serve, generate, benchmark. Each command says
  * what went wrong in a line, never with a stack trace.
  */
 public final class Main {
@@ -25,12 +25,20 @@ public final class Main {
                   Exit 0 feasible, 1 hard rules still broken, 2 bad input.
               validate PLAN
                   Every error (path: message) and diagnostic; nothing is solved. Exit 0 valid, 2 invalid.
-              serve [--port 7070] [--data-dir DIR] [--solvers N] [--max-time-limit 10m] [--max-request-size 10MB]
-                  The HTTP API until stopped (Ctrl-C or SIGTERM stops solves early and keeps their best).
+              serve [--port 7070] [--data-dir DIR|none] [--solvers N] [--max-time-limit 10m] [--max-request-size 10MB]
+                    [--max-jobs N] [--max-sessions 5000] [--keep-finished 500] [--keep-for 30d]
+                    [--token TOKEN] [--cors-origin https://...]
+                  The HTTP API until stopped. Jobs are kept in DIR (~/.community-scheduler/jobs) and go on after
+                  a restart; Ctrl-C or SIGTERM stops solves early with their best on disk. With a token (or
+                  SCHEDULER_API_TOKEN) every /api request needs Authorization: Bearer TOKEN.
                   API docs at http://localhost:7070/api-docs.
               generate --size S|M|L|XL|CITY --seed N [--planted FILE] [--tightness 0.5] [--overfull P]
                   A generated plan on stdout (same size and seed, same bytes); the planted schedule,
                   which costs 0hard/0medium/0soft, to FILE.
+              benchmark [--quick] [--sizes S,M,L] [--configs shipped,default,greedy,...] [--time 60s] [--runs 3]
+                        [--warm-up 30s] [--scaling S,M,L,XL|none] [--seed 1] [--output DIR] [--report DIR]
+                  Compare solver configurations on generated weeks (Timefold Benchmarker) against the
+                  baselines and the planted optimum; tables on stdout, files in DIR (local/benchmarks).
               help
                   This text.
             """;
@@ -63,6 +71,7 @@ public final class Main {
                 case "validate" -> new ValidateCommand(out, err).run(arguments);
                 case "generate" -> new GenerateCommand(out, err).run(arguments);
                 case "serve" -> new ServeCommand(err).run(arguments);
+                case "benchmark" -> new BenchmarkCommand(out, err).run(arguments);
                 default -> {
                     err.println("error: unknown command \"" + args[0] + "\"\n");
                     err.print(USAGE);

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -13,12 +15,16 @@ import org.communityscheduler.server.ServerSettings;
 import org.communityscheduler.solve.TimeLimit;
 
 /**
- * {@code ./scheduler serve [--port 7070] [--data-dir DIR]}: the HTTP API until the process is stopped.
- * Ctrl-C or SIGTERM stops it gracefully: no new jobs, solves stopped early with their best kept.
+ * {@code ./scheduler serve [--port 7070] [--data-dir DIR] ...}: the HTTP API until the process is stopped.
+ * Jobs are kept in the data directory and found again after a restart. Ctrl-C or SIGTERM stops it
+ * gracefully: no new jobs, solves stopped early with their best on disk, to go on when the server is back.
  */
 final class ServeCommand {
 
     private static final Pattern SIZE = Pattern.compile("(\\d{1,12})\\s*(B|KB|MB|GB)?");
+    private static final Pattern DAYS = Pattern.compile("(\\d{1,6})d");
+    /** The API token, when the --token option does not give one. */
+    static final String TOKEN_VARIABLE = "SCHEDULER_API_TOKEN";
 
     private final PrintStream err;
 
@@ -27,7 +33,8 @@ final class ServeCommand {
     }
 
     int run(Arguments arguments) {
-        arguments.allowing("port", "data-dir", "solvers", "max-time-limit", "max-request-size");
+        arguments.allowing("port", "data-dir", "solvers", "max-time-limit", "max-request-size", "max-jobs",
+                "max-sessions", "keep-finished", "keep-for", "token", "cors-origin");
         if (!arguments.positional().isEmpty()) {
             throw new IllegalArgumentException("serve takes no PLAN; send plans to POST /api/schedules");
         }
@@ -56,8 +63,10 @@ final class ServeCommand {
         }
         Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "graceful-stop"));
         err.println("Serving on http://localhost:" + server.port() + "/ — API docs at /api-docs. Ctrl-C stops.");
-        if (settings.dataDir() != null) {
-            err.println("Note: jobs are kept in memory for now; " + settings.dataDir() + " is not written yet.");
+        err.println(settings.dataDir() == null ? "Jobs are kept in memory only (--data-dir none)."
+                : "Jobs are kept in " + settings.dataDir() + ".");
+        if (settings.apiToken() != null) {
+            err.println("The API needs its token: Authorization: Bearer <token>.");
         }
         server.awaitStop();
         return Main.OK;
@@ -66,9 +75,9 @@ final class ServeCommand {
     private static ServerSettings settings(Arguments arguments) {
         ServerSettings settings = ServerSettings.defaults();
         settings = settings.withPort(integer(arguments.option("port", Integer.toString(settings.port())), "--port"));
-        if (arguments.options().containsKey("data-dir")) {
-            settings = settings.withDataDir(Path.of(arguments.option("data-dir", null)));
-        }
+        String dataDir = arguments.option("data-dir", null);
+        settings = settings.withDataDir(dataDir == null ? ServerSettings.DEFAULT_DATA_DIR
+                : dataDir.equals("none") ? null : Path.of(dataDir));
         if (arguments.options().containsKey("solvers")) {
             settings = settings.withParallelSolvers(integer(arguments.option("solvers", null), "--solvers"));
         }
@@ -77,6 +86,27 @@ final class ServeCommand {
         }
         if (arguments.options().containsKey("max-request-size")) {
             settings = settings.withMaxRequestBytes(bytes(arguments.option("max-request-size", null)));
+        }
+        if (arguments.options().containsKey("max-jobs")) {
+            settings = settings.withMaxOpenJobs(integer(arguments.option("max-jobs", null), "--max-jobs"));
+        }
+        if (arguments.options().containsKey("max-sessions")) {
+            settings = settings.withMaxSessions(integer(arguments.option("max-sessions", null), "--max-sessions"));
+        }
+        if (arguments.options().containsKey("keep-finished") || arguments.options().containsKey("keep-for")) {
+            int count = integer(arguments.option("keep-finished", Integer.toString(settings.keepFinished())),
+                    "--keep-finished");
+            Duration age = arguments.options().containsKey("keep-for") ? age(arguments.option("keep-for", null))
+                    : settings.keepFinishedFor();
+            settings = settings.withKeepFinished(count, age);
+        }
+        String token = arguments.option("token", System.getenv(TOKEN_VARIABLE));
+        if (token != null && !token.isBlank()) {
+            settings = settings.withApiToken(token.strip());
+        }
+        if (arguments.options().containsKey("cors-origin")) {
+            settings = settings.withCorsOrigins(List.of(arguments.option("cors-origin", null).split(",")).stream()
+                    .map(String::strip).filter(origin -> !origin.isEmpty()).toList());
         }
         return settings;
     }
@@ -87,6 +117,12 @@ final class ServeCommand {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(option + " must be a whole number, not \"" + text + "\"");
         }
+    }
+
+    /** {@code 30d}, or a time limit such as {@code 12h}. */
+    static Duration age(String text) {
+        Matcher days = DAYS.matcher(text.strip().toLowerCase(Locale.ROOT));
+        return days.matches() ? Duration.ofDays(Long.parseLong(days.group(1))) : TimeLimit.parse(text);
     }
 
     /** {@code 10MB}, {@code 512KB}, {@code 1048576}. */

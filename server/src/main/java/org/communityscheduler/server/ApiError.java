@@ -1,6 +1,10 @@
 package org.communityscheduler.server;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+
+import io.javalin.http.Context;
 
 import org.communityscheduler.plan.Problem;
 
@@ -13,11 +17,31 @@ final class ApiError extends RuntimeException {
 
     private final int status;
     private final transient List<Problem> problems;
+    /** Headers the answer needs, such as {@code Retry-After} or {@code WWW-Authenticate}. */
+    private final transient Map<String, String> headers;
 
     ApiError(int status, List<Problem> problems) {
+        this(status, problems, Map.of());
+    }
+
+    private ApiError(int status, List<Problem> problems, Map<String, String> headers) {
         super(status + " " + problems, null, false, false);
         this.status = status;
         this.problems = List.copyOf(problems);
+        this.headers = Map.copyOf(headers);
+    }
+
+    /** The same refusal with one more header. */
+    ApiError withHeader(String name, String value) {
+        Map<String, String> more = new LinkedHashMap<>(headers);
+        more.put(name, value);
+        return new ApiError(status, problems, more);
+    }
+
+    /** Writes the refusal as the answer. */
+    void answer(Context ctx) {
+        headers.forEach(ctx::header);
+        ctx.status(status).json(errors());
     }
 
     ApiError(int status, String path, String message) {

@@ -1,7 +1,9 @@
 package org.communityscheduler.server;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -20,9 +22,14 @@ import ai.timefold.solver.core.api.solver.SolverStatus;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import org.communityscheduler.model.ModelBuilder;
 import org.communityscheduler.model.WeeklySchedule;
 import org.communityscheduler.plan.Diagnostic;
 import org.communityscheduler.plan.Plan;
+import org.communityscheduler.plan.PlanReader;
+import org.communityscheduler.plan.PlanReading;
+import org.communityscheduler.plan.Problem;
+import org.communityscheduler.schedule.Assignments;
 import org.communityscheduler.schedule.Schedule;
 import org.communityscheduler.solve.SchedulingEngine;
 import org.slf4j.Logger;
@@ -30,8 +37,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The solving jobs. Each is handed to the engine, which runs a bounded number at once and queues the
- * rest in order; its state is kept as a {@link Job} and told, as it changes, to whoever listens. Jobs
- * are kept in memory for now.
+ * rest in order; its state is kept as a {@link Job} and told, as it changes, to whoever listens.
+ *
+ * <p>With a data directory every job is also on disk ({@link JobFiles}): its plan when it is accepted, its best
+ * schedule as it improves (at most every {@link #SAVE_EVERY}) and when it ends. A new store reads them back:
+ * finished jobs are served as they were, and jobs that were still solving (the server was stopped or killed)
+ * start again from their best schedule so far, for what was left of their time limit. A finished job keeps its
+ * result, not its solver; the oldest are deleted beyond {@link ServerSettings#keepFinished()}.
  */
 public final class JobStore implements AutoCloseable {
 
@@ -42,6 +54,10 @@ public final class JobStore implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(JobStore.class);
     /** How long stopping a job waits for its final schedule to be written. */
     private static final Duration FINAL_WAIT = Duration.ofSeconds(30);
+    /** A job's best schedule is written at most this often while it solves (and always at the end). */
+    static final Duration SAVE_EVERY = Duration.ofSeconds(2);
+    /** A job started again after a restart solves at least this long, whatever was left of its time limit. */
+    private static final Duration MIN_RESUMED_TIME = Duration.ofSeconds(5);
 
     /** What listeners hear: a {@code status} change, a new {@code best} score, and last of all {@code done}. */
     public record Event(String name, Progress data) {
@@ -60,12 +76,33 @@ public final class JobStore implements AutoCloseable {
         }
     }
 
+    /** As many jobs as the store takes are waiting or solving: try again later. */
+    public static final class Full extends IllegalStateException {
+        Full(int open) {
+            super(open + " jobs are already waiting or solving");
+        }
+    }
+
     private final SchedulingEngine engine;
+    private final ServerSettings settings;
+    /** Null when jobs are kept in memory only. */
+    private final JobFiles files;
     private final Map<String, Run> runs = new ConcurrentHashMap<>();
     private volatile boolean accepting = true;
 
+    /** Jobs in memory only, as many as the default settings allow. */
     public JobStore(SchedulingEngine engine) {
+        this(engine, ServerSettings.defaults());
+    }
+
+    /** Reads back the jobs in the settings' data directory, if any, and starts again those that were solving. */
+    public JobStore(SchedulingEngine engine, ServerSettings settings) {
         this.engine = engine;
+        this.settings = settings;
+        this.files = settings.dataDir() == null ? null : new JobFiles(settings.dataDir());
+        if (files != null) {
+            restore();
+        }
     }
 
     /** False once the store is closing: no new jobs then ({@link #submit} throws {@link Closed}). */
@@ -89,18 +126,47 @@ public final class JobStore implements AutoCloseable {
             if (!accepting) {
                 throw new Closed();
             }
+            long open = openCount();
+            if (open >= settings.maxOpenJobs()) {
+                throw new Full((int) open);
+            }
             Run run = new Run(Job.queued(id, plan.name(), planJson, diagnostics, timeLimit, Instant.now()), plan,
                     week);
+            if (files != null) {
+                try {
+                    files.create(run.job); // accepted means kept: a job that cannot be written is not taken
+                } catch (IOException e) {
+                    files.delete(id);
+                    throw new java.io.UncheckedIOException("cannot write the job to " + files.directory(), e);
+                }
+            }
             runs.put(id, run);
             try {
-                run.solverJob = engine.start(id, week, timeLimit, best -> improved(run, best),
-                        last -> finished(run, last, null), (problemId, error) -> failed(run, error));
+                solve(run, week, timeLimit);
             } catch (RuntimeException e) {
                 runs.remove(id);
+                if (files != null) {
+                    files.delete(id);
+                }
                 throw e;
             }
             return run.snapshot();
         }
+    }
+
+    private void solve(Run run, WeeklySchedule week, Duration timeLimit) {
+        run.solverJob = engine.start(run.job.id(), week, timeLimit, best -> improved(run, best),
+                last -> finished(run, last, null), (problemId, error) -> failed(run, error));
+    }
+
+    /** The most sessions a plan may ask for. */
+    int maxSessions() {
+        return settings.maxSessions();
+    }
+
+    /** Jobs waiting for a solver or solving. */
+    public long openCount() {
+        return runs.values().stream().filter(run -> !run.snapshot().isFinished()).count();
     }
 
     /**
@@ -149,6 +215,7 @@ public final class JobStore implements AutoCloseable {
         if (run == null) {
             return Optional.empty();
         }
+        run.stoppedByServer = false;
         stopSolving(run, true);
         awaitDone(run);
         return find(id);
@@ -203,12 +270,17 @@ public final class JobStore implements AutoCloseable {
         synchronized (runs) { // no submission is half done
             accepting = false;
             open = runs.values().stream().filter(run -> !run.snapshot().isFinished()).toList();
+            // On disk they stay unfinished, with their best schedule, to start again when the server does.
+            open.forEach(run -> run.stoppedByServer = true);
         }
         if (!open.isEmpty()) {
             LOG.info("Stopping {} job(s) early; the best schedules of those solving are kept", open.size());
         }
         // Those waiting first, so that none of them starts when a solver comes free.
-        open.stream().filter(run -> run.solverJob.getSolverStatus() == SolverStatus.SOLVING_SCHEDULED).toList()
+        open.stream().filter(run -> {
+            SolverJob<WeeklySchedule, String> solverJob = run.solverJob;
+            return solverJob != null && solverJob.getSolverStatus() == SolverStatus.SOLVING_SCHEDULED;
+        }).toList()
                 .forEach(run -> stopSolving(run, false));
         open.forEach(run -> stopSolving(run, false));
         open.forEach(this::awaitDone);
@@ -223,6 +295,25 @@ public final class JobStore implements AutoCloseable {
             run.best = best;
             run.job = run.job.withScore(String.valueOf(best.getScore()));
             tell(run, new Event(BEST, progress(run.job, best)));
+            long now = System.nanoTime();
+            if (files != null && now - run.lastSaved >= SAVE_EVERY.toNanos()) {
+                run.lastSaved = now;
+                try {
+                    describe(run, best);
+                } catch (RuntimeException e) {
+                    LOG.error("Cannot describe the schedule of job {}", run.job.id(), e);
+                    return;
+                }
+                save(run.job);
+            }
+        }
+    }
+
+    private void save(Job job) {
+        try {
+            files.save(job);
+        } catch (IOException | RuntimeException e) {
+            LOG.error("Cannot write job {} to {}: {}", job.id(), files.directory(), e.toString());
         }
     }
 
@@ -248,15 +339,111 @@ public final class JobStore implements AutoCloseable {
                 }
             }
             Instant now = Instant.now();
-            Duration solving = run.solverJob == null ? Duration.ZERO : run.solverJob.getSolvingDuration();
+            SolverJob<WeeklySchedule, String> solverJob = run.solverJob;
+            Duration solving = solverJob == null ? Duration.ZERO : solverJob.getSolvingDuration();
             Instant startedAt = solving.isZero() ? null : now.minus(solving);
+            Job unfinished = run.job;
             run.job = run.job.finish(now, startedAt, error);
+            if (files != null) {
+                // Stopped by the server going down: kept unfinished, with its best schedule, to start again.
+                save(run.stoppedByServer && (error == null || latest == null) ? unfinished : run.job);
+            }
+            // A finished job keeps its result, not what solving it took.
             run.problem = null;
+            run.solverJob = null;
             tell(run, new Event(STATUS, progress(run.job, null)));
             tell(run, new Event(DONE, progress(run.job, last)));
             run.listeners.clear();
         }
         run.done.complete(null);
+        if (accepting) {
+            prune();
+        }
+    }
+
+    /** Deletes the oldest finished jobs beyond the number and age kept; jobs waiting or solving never. */
+    void prune() {
+        Instant tooOld = Instant.now().minus(settings.keepFinishedFor());
+        List<Job> finished = runs.values().stream().map(Run::snapshot).filter(Job::isFinished)
+                .sorted(Comparator.comparing(Job::finished).reversed()).toList();
+        for (int i = 0; i < finished.size(); i++) {
+            Job job = finished.get(i);
+            if (i >= settings.keepFinished() || job.finished().isBefore(tooOld)) {
+                if (files != null) {
+                    files.delete(job.id()); // first, so that a job no longer served is no longer on disk either
+                }
+                runs.remove(job.id());
+                LOG.debug("Deleted finished job {} ({})", job.id(), job.finished());
+            }
+        }
+    }
+
+    /** The jobs on disk, read back when the store is made; those unfinished start again. */
+    private void restore() {
+        long started = System.nanoTime();
+        List<JobFiles.Stored> stored;
+        try {
+            stored = files.load();
+        } catch (IOException e) {
+            LOG.error("Cannot read the jobs in {}: {}", files.directory(), e.toString());
+            return;
+        }
+        int resumed = 0;
+        for (JobFiles.Stored entry : stored) {
+            Job job = entry.job();
+            PlanReading reading = PlanReader.read(job.planJson());
+            if (!reading.isValid()) {
+                LOG.warn("Skipping job {}: its plan.json is no longer a valid plan ({})", job.id(),
+                        reading.problems().get(0));
+                continue;
+            }
+            if (job.isFinished()) {
+                Run run = new Run(job, reading.plan(), null);
+                run.done.complete(null);
+                runs.put(job.id(), run);
+                continue;
+            }
+            try {
+                resume(job, reading.plan(), entry.savedAt());
+                resumed++;
+            } catch (RuntimeException e) {
+                // Never lost: it is served as it was left, finished, with why it did not go on.
+                LOG.error("Job {} cannot be started again", job.id(), e);
+                Job ended = job.finish(entry.savedAt(), null, "could not be started again after a restart: "
+                        + e.getMessage());
+                Run run = new Run(ended, reading.plan(), null);
+                run.done.complete(null);
+                runs.put(job.id(), run);
+                save(ended);
+            }
+        }
+        prune();
+        if (!stored.isEmpty()) {
+            LOG.info("Read {} job(s) from {} in {} ms; {} started again from their best schedule so far",
+                    runs.size(), files.directory(), (System.nanoTime() - started) / 1_000_000, resumed);
+        }
+    }
+
+    /** Starts a job again from its best schedule so far, for what was left of its time limit. */
+    private void resume(Job job, Plan plan, Instant savedAt) {
+        WeeklySchedule week = ModelBuilder.build(plan);
+        if (job.schedule() != null) {
+            List<Problem> problems = Assignments.apply(week, job.schedule().sessions(), "schedule.sessions");
+            if (!problems.isEmpty()) {
+                LOG.warn("Job {} starts again from scratch: its best schedule no longer fits its plan ({})",
+                        job.id(), problems.get(0));
+                week = ModelBuilder.build(plan);
+            }
+        }
+        Duration used = job.started() == null ? Duration.ZERO : Duration.between(job.started(), savedAt);
+        Duration left = job.timeLimit().minus(used.isNegative() ? Duration.ZERO : used);
+        // Timefold takes whole milliseconds.
+        Duration timeLimit = left.compareTo(MIN_RESUMED_TIME) < 0 ? MIN_RESUMED_TIME : left.truncatedTo(ChronoUnit.MILLIS);
+        Job waiting = new Job(job.id(), job.name(), job.planJson(), job.diagnostics(), SolverStatus.SOLVING_SCHEDULED,
+                job.timeLimit(), job.submitted(), null, null, job.score(), job.schedule(), null);
+        Run run = new Run(waiting, plan, week);
+        runs.put(job.id(), run);
+        solve(run, week, timeLimit);
     }
 
     /** Describes {@code week} as the job's schedule. Call with the run locked. */
@@ -274,12 +461,13 @@ public final class JobStore implements AutoCloseable {
      *     (describing it takes a moment), or ends without one
      */
     private void stopSolving(Run run, boolean keepUnstarted) {
-        if (run.snapshot().isFinished()) {
+        SolverJob<WeeklySchedule, String> solverJob = run.solverJob;
+        if (run.snapshot().isFinished() || solverJob == null) {
             return;
         }
         engine.terminateEarly(run.job.id());
         try {
-            WeeklySchedule last = run.solverJob.getFinalBestSolution();
+            WeeklySchedule last = solverJob.getFinalBestSolution();
             if (last == run.problem) {
                 // Stopped before it started (or before it improved on the plan as given): Timefold hands back
                 // the plan as given, and will not (or need not) call the final consumer with it.
@@ -306,8 +494,9 @@ public final class JobStore implements AutoCloseable {
 
     /** A queued job may have started without a new best yet: the solver's own status says. Call with the run locked. */
     private void noticeStart(Run run) {
-        if (run.job.status() == SolverStatus.SOLVING_SCHEDULED && run.solverJob != null
-                && run.solverJob.getSolverStatus() == SolverStatus.SOLVING_ACTIVE) {
+        SolverJob<WeeklySchedule, String> solverJob = run.solverJob;
+        if (run.job.status() == SolverStatus.SOLVING_SCHEDULED && solverJob != null
+                && solverJob.getSolverStatus() == SolverStatus.SOLVING_ACTIVE) {
             start(run);
         }
     }
@@ -359,6 +548,10 @@ public final class JobStore implements AutoCloseable {
         private volatile Job job;
         /** The newest best solution not described yet; guarded by this run. */
         private WeeklySchedule best;
+        /** When the job was last written ({@link System#nanoTime()}); guarded by this run. */
+        private long lastSaved = System.nanoTime() - SAVE_EVERY.toNanos(); // the first best is written at once
+        /** Whether the server going down stopped it (rather than its time limit or a coordinator). */
+        private volatile boolean stoppedByServer;
 
         Run(Job job, Plan plan, WeeklySchedule problem) {
             this.job = job;

@@ -52,6 +52,11 @@ record ScheduleInput(Plan plan, WeeklySchedule week) {
             problems.addAll(ScheduleReader.read(scheduleNode, "schedule").problems());
             return null;
         }
+        Problem tooLarge = PlanLimits.sessions(reading.plan(), jobs.maxSessions());
+        if (tooLarge != null) {
+            problems.add(inPlan(tooLarge));
+            return null;
+        }
         WeeklySchedule week = ModelBuilder.build(reading.plan());
         List<Problem> placing = ScheduleReader.apply(week, scheduleNode, "schedule");
         problems.addAll(placing);

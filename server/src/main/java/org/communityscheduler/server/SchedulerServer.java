@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -25,6 +26,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
+import io.javalin.plugin.bundled.CorsPlugin;
 import io.javalin.router.Endpoint;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Metrics;
@@ -68,6 +70,9 @@ public final class SchedulerServer {
     private static final int MAX_RECOMMENDATIONS = 50;
     private static final String JSON = "application/json";
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
+    /** The page and the API docs load only this server's own files; there is no inline script anywhere. */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
 
     private final ServerSettings settings;
     private final SchedulingEngine engine;
@@ -75,6 +80,7 @@ public final class SchedulerServer {
     private final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final String openApi = resource("/openapi.yaml");
     private final String apiDocs = resource("/api-docs.html").replace("{{swagger-ui}}", swaggerUiVersion());
+    private final String apiDocsScript = resource("/api-docs.js");
     private final List<String> routes = new CopyOnWriteArrayList<>();
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final CountDownLatch stopped = new CountDownLatch(1);
@@ -83,7 +89,7 @@ public final class SchedulerServer {
     public SchedulerServer(ServerSettings settings) {
         this.settings = settings;
         this.engine = new SchedulingEngine(SolverConfigs.shipped(), settings.parallelSolvers());
-        this.jobs = new JobStore(engine);
+        this.jobs = new JobStore(engine, settings);
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.jetty.modifyServer(server -> {
@@ -95,6 +101,7 @@ public final class SchedulerServer {
             config.http.maxRequestSize = settings.maxRequestBytes();
             config.http.prefer405over404 = true;
             config.staticFiles.enableWebjars();
+            config.staticFiles.add("/public"); // the coordinators' web page at / (from the classpath)
             config.requestLogger.http(this::logRequest);
             config.events.handlerAdded(handler -> {
                 if (handler.getHttpMethod().isHttpMethod()) {
@@ -102,6 +109,15 @@ public final class SchedulerServer {
                 }
             });
 
+            if (!settings.corsOrigins().isEmpty()) { // off unless configured: the page is served from here
+                config.registerPlugin(new CorsPlugin(cors -> cors.addRule(rule -> {
+                    settings.corsOrigins().forEach(origin -> rule.allowHost(origin));
+                    rule.exposeHeader("Location");
+                    rule.exposeHeader("Retry-After");
+                })));
+            }
+            config.routes.before(this::securityHeaders);
+            config.routes.before("/api/*", this::requireToken);
             config.routes.beforeMatched("/api/*", this::requireJsonBody);
 
             config.routes.post("/api/schedules", this::submit);
@@ -120,8 +136,9 @@ public final class SchedulerServer {
             config.routes.get("/metrics", this::metrics);
             config.routes.get("/openapi.yaml", this::openApi);
             config.routes.get("/api-docs", this::apiDocs);
+            config.routes.get("/api-docs.js", this::apiDocsScript);
 
-            config.routes.exception(ApiError.class, (error, ctx) -> ctx.status(error.status()).json(error.errors()));
+            config.routes.exception(ApiError.class, (error, ctx) -> error.answer(ctx));
             config.routes.exception(HttpResponseException.class, this::httpError);
             config.routes.exception(Exception.class, this::unexpected);
         });
@@ -196,13 +213,20 @@ public final class SchedulerServer {
         if (!reading.isValid()) {
             throw ApiError.badRequest(reading.problems());
         }
+        requireSolvableSize(reading.plan());
+        if (jobs.openCount() >= settings.maxOpenJobs()) {
+            throw busy(); // before building a model the store would refuse anyway
+        }
         WeeklySchedule week = ModelBuilder.build(reading.plan());
         Job job;
         try {
             job = jobs.submit(reading.plan(), new String(body, StandardCharsets.UTF_8), reading.diagnostics(), week,
                     timeLimit);
+        } catch (JobStore.Full full) {
+            throw busy();
         } catch (JobStore.Closed stopping) {
-            throw new ApiError(503, "$", "the server is stopping and takes no new jobs; try again when it is back");
+            throw new ApiError(503, "$", "the server is stopping and takes no new jobs; try again when it is back")
+                    .withHeader("Retry-After", "30");
         }
         ctx.status(202).header("Location", "/api/schedules/" + job.id())
                 .json(new Answers.Submitted(job.id(), job.status(), TimeLimit.format(timeLimit), job.diagnostics()));
@@ -274,6 +298,7 @@ public final class SchedulerServer {
     private void validate(Context ctx) {
         PlanReading reading = PlanReader.read(ctx.bodyAsBytes());
         if (reading.isValid()) {
+            requireSolvableSize(reading.plan());
             ctx.json(Answers.Validation.valid(reading, ModelBuilder.build(reading)));
         } else {
             ctx.status(400).json(Answers.Validation.invalid(reading));
@@ -336,6 +361,53 @@ public final class SchedulerServer {
 
     private void apiDocs(Context ctx) {
         ctx.html(apiDocs);
+    }
+
+    /** Swagger UI's start, a file of its own: the Content-Security-Policy allows no inline script. */
+    private void apiDocsScript(Context ctx) {
+        ctx.contentType("text/javascript; charset=utf-8").result(apiDocsScript.getBytes(StandardCharsets.UTF_8));
+    }
+
+    // --- Access and limits
+
+    /** Every answer: scripts, styles and data only from this server, never framed, no guessing of types. */
+    private void securityHeaders(Context ctx) {
+        ctx.header("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+        ctx.header("X-Content-Type-Options", "nosniff");
+        ctx.header("Referrer-Policy", "no-referrer");
+        ctx.header("X-Frame-Options", "DENY");
+    }
+
+    /** With a token configured, every /api request carries it (a CORS preflight cannot, and needs not). */
+    private void requireToken(Context ctx) {
+        if (settings.apiToken() == null || ctx.method().equals(HandlerType.OPTIONS)) {
+            return;
+        }
+        String authorization = ctx.header("Authorization");
+        String given = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
+                ? authorization.substring(7).strip() : null;
+        if (given == null || !MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8),
+                settings.apiToken().getBytes(StandardCharsets.UTF_8))) {
+            throw new ApiError(401, "Authorization", given == null
+                    ? "this server needs its API token: send the header Authorization: Bearer <token>"
+                    : "the API token is not this server's")
+                    .withHeader("WWW-Authenticate", "Bearer realm=\"community-scheduler\"");
+        }
+    }
+
+    private void requireSolvableSize(Plan plan) {
+        Problem tooLarge = PlanLimits.sessions(plan, settings.maxSessions());
+        if (tooLarge != null) {
+            throw ApiError.badRequest(List.of(tooLarge));
+        }
+    }
+
+    /** 429 with a Retry-After of about one solve: a place will be free by then. */
+    private ApiError busy() {
+        long seconds = Math.max(1, settings.defaultTimeLimit().toSeconds());
+        return new ApiError(429, "$", "the server already has " + settings.maxOpenJobs()
+                + " jobs waiting or solving; try again in " + seconds + " s").withHeader("Retry-After",
+                Long.toString(seconds));
     }
 
     // --- Reading requests

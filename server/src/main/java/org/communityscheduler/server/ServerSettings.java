@@ -2,6 +2,7 @@ package org.communityscheduler.server;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 import org.communityscheduler.solve.SolverConfigs;
 
@@ -9,18 +10,30 @@ import org.communityscheduler.solve.SolverConfigs;
  * How the HTTP server runs. Every default lives in {@link #defaults()}.
  *
  * @param port 0 picks a free port (tests)
- * @param dataDir where jobs will be kept on disk; null keeps them in memory only
+ * @param dataDir where jobs are kept on disk (and found again after a restart); null keeps them in memory only
  * @param parallelSolvers solves that run at once; later ones wait in order
  * @param defaultTimeLimit a solve's time limit when the request gives none
  * @param maxTimeLimit the longest time limit a request may ask for; longer ones are capped to it
  * @param maxRequestBytes the largest request body accepted (413 above it)
+ * @param maxOpenJobs jobs solving or waiting at once; more are refused with 429 and a Retry-After
+ * @param maxSessions the most sessions a plan may ask for (400 above it)
+ * @param keepFinished finished jobs kept (the newest); older ones are deleted, running ones never
+ * @param keepFinishedFor how long a finished job is kept
+ * @param apiToken when set, every {@code /api} request needs {@code Authorization: Bearer <token>}; null for none
+ * @param corsOrigins origins (such as {@code https://example.org}) whose pages may call the API; empty for none
  */
 public record ServerSettings(int port, Path dataDir, int parallelSolvers, Duration defaultTimeLimit,
-        Duration maxTimeLimit, long maxRequestBytes) {
+        Duration maxTimeLimit, long maxRequestBytes, int maxOpenJobs, int maxSessions, int keepFinished,
+        Duration keepFinishedFor, String apiToken, List<String> corsOrigins) {
 
     public static final int DEFAULT_PORT = 7070;
     public static final long DEFAULT_MAX_REQUEST_BYTES = 10L * 1024 * 1024;
     public static final Duration DEFAULT_MAX_TIME_LIMIT = Duration.ofMinutes(10);
+    public static final int DEFAULT_MAX_SESSIONS = 5_000;
+    public static final int DEFAULT_KEEP_FINISHED = 500;
+    public static final Duration DEFAULT_KEEP_FINISHED_FOR = Duration.ofDays(30);
+    /** Where jobs are kept unless {@code --data-dir} says otherwise. */
+    public static final Path DEFAULT_DATA_DIR = Path.of(System.getProperty("user.home"), ".community-scheduler", "jobs");
 
     public ServerSettings {
         if (port < 0 || port > 65_535) {
@@ -32,34 +45,90 @@ public record ServerSettings(int port, Path dataDir, int parallelSolvers, Durati
         if (maxRequestBytes < 1) {
             throw new IllegalArgumentException("the request size limit must be positive");
         }
+        if (maxOpenJobs < 1) {
+            throw new IllegalArgumentException("at least one job must be able to wait or run, not " + maxOpenJobs);
+        }
+        if (maxSessions < 1) {
+            throw new IllegalArgumentException("a plan must be allowed at least one session, not " + maxSessions);
+        }
+        if (keepFinished < 0) {
+            throw new IllegalArgumentException("the number of finished jobs kept cannot be negative");
+        }
+        if (apiToken != null && apiToken.isBlank()) {
+            throw new IllegalArgumentException("the API token cannot be blank");
+        }
         if (defaultTimeLimit.compareTo(maxTimeLimit) > 0) {
             defaultTimeLimit = maxTimeLimit;
         }
+        corsOrigins = List.copyOf(corsOrigins);
     }
 
-    /** Port 7070, jobs in memory, one solve per core, 30 s solves by default and 10 min at most, 10 MB bodies. */
+    /**
+     * Port 7070, jobs in memory, one solve per core, 30 s solves by default and 10 min at most, 10 MB bodies,
+     * 8 jobs per solver waiting or running, 5 000 sessions a plan, the newest 500 finished jobs for 30 days,
+     * no token, no CORS.
+     */
     public static ServerSettings defaults() {
-        return new ServerSettings(DEFAULT_PORT, null, Runtime.getRuntime().availableProcessors(),
-                SolverConfigs.DEFAULT_TIME_LIMIT, DEFAULT_MAX_TIME_LIMIT, DEFAULT_MAX_REQUEST_BYTES);
+        int solvers = Runtime.getRuntime().availableProcessors();
+        return new ServerSettings(DEFAULT_PORT, null, solvers, SolverConfigs.DEFAULT_TIME_LIMIT,
+                DEFAULT_MAX_TIME_LIMIT, DEFAULT_MAX_REQUEST_BYTES, 8 * solvers, DEFAULT_MAX_SESSIONS,
+                DEFAULT_KEEP_FINISHED, DEFAULT_KEEP_FINISHED_FOR, null, List.of());
     }
 
     public ServerSettings withPort(int port) {
-        return new ServerSettings(port, dataDir, parallelSolvers, defaultTimeLimit, maxTimeLimit, maxRequestBytes);
+        return new ServerSettings(port, dataDir, parallelSolvers, defaultTimeLimit, maxTimeLimit, maxRequestBytes,
+                maxOpenJobs, maxSessions, keepFinished, keepFinishedFor, apiToken, corsOrigins);
     }
 
     public ServerSettings withDataDir(Path dataDir) {
-        return new ServerSettings(port, dataDir, parallelSolvers, defaultTimeLimit, maxTimeLimit, maxRequestBytes);
+        return new ServerSettings(port, dataDir, parallelSolvers, defaultTimeLimit, maxTimeLimit, maxRequestBytes,
+                maxOpenJobs, maxSessions, keepFinished, keepFinishedFor, apiToken, corsOrigins);
     }
 
+    /** Also makes room for 8 jobs per solver, waiting or running. */
     public ServerSettings withParallelSolvers(int parallelSolvers) {
-        return new ServerSettings(port, dataDir, parallelSolvers, defaultTimeLimit, maxTimeLimit, maxRequestBytes);
+        return new ServerSettings(port, dataDir, parallelSolvers, defaultTimeLimit, maxTimeLimit, maxRequestBytes,
+                Math.max(maxOpenJobs, 8 * Math.max(1, parallelSolvers)), maxSessions, keepFinished, keepFinishedFor,
+                apiToken, corsOrigins);
+    }
+
+    public ServerSettings withDefaultTimeLimit(Duration defaultTimeLimit) {
+        return new ServerSettings(port, dataDir, parallelSolvers, defaultTimeLimit, maxTimeLimit, maxRequestBytes,
+                maxOpenJobs, maxSessions, keepFinished, keepFinishedFor, apiToken, corsOrigins);
     }
 
     public ServerSettings withMaxTimeLimit(Duration maxTimeLimit) {
-        return new ServerSettings(port, dataDir, parallelSolvers, defaultTimeLimit, maxTimeLimit, maxRequestBytes);
+        return new ServerSettings(port, dataDir, parallelSolvers, defaultTimeLimit, maxTimeLimit, maxRequestBytes,
+                maxOpenJobs, maxSessions, keepFinished, keepFinishedFor, apiToken, corsOrigins);
     }
 
     public ServerSettings withMaxRequestBytes(long maxRequestBytes) {
-        return new ServerSettings(port, dataDir, parallelSolvers, defaultTimeLimit, maxTimeLimit, maxRequestBytes);
+        return new ServerSettings(port, dataDir, parallelSolvers, defaultTimeLimit, maxTimeLimit, maxRequestBytes,
+                maxOpenJobs, maxSessions, keepFinished, keepFinishedFor, apiToken, corsOrigins);
+    }
+
+    public ServerSettings withMaxOpenJobs(int maxOpenJobs) {
+        return new ServerSettings(port, dataDir, parallelSolvers, defaultTimeLimit, maxTimeLimit, maxRequestBytes,
+                maxOpenJobs, maxSessions, keepFinished, keepFinishedFor, apiToken, corsOrigins);
+    }
+
+    public ServerSettings withMaxSessions(int maxSessions) {
+        return new ServerSettings(port, dataDir, parallelSolvers, defaultTimeLimit, maxTimeLimit, maxRequestBytes,
+                maxOpenJobs, maxSessions, keepFinished, keepFinishedFor, apiToken, corsOrigins);
+    }
+
+    public ServerSettings withKeepFinished(int keepFinished, Duration keepFinishedFor) {
+        return new ServerSettings(port, dataDir, parallelSolvers, defaultTimeLimit, maxTimeLimit, maxRequestBytes,
+                maxOpenJobs, maxSessions, keepFinished, keepFinishedFor, apiToken, corsOrigins);
+    }
+
+    public ServerSettings withApiToken(String apiToken) {
+        return new ServerSettings(port, dataDir, parallelSolvers, defaultTimeLimit, maxTimeLimit, maxRequestBytes,
+                maxOpenJobs, maxSessions, keepFinished, keepFinishedFor, apiToken, corsOrigins);
+    }
+
+    public ServerSettings withCorsOrigins(List<String> corsOrigins) {
+        return new ServerSettings(port, dataDir, parallelSolvers, defaultTimeLimit, maxTimeLimit, maxRequestBytes,
+                maxOpenJobs, maxSessions, keepFinished, keepFinishedFor, apiToken, corsOrigins);
     }
 }

@@ -64,7 +64,13 @@ class OpenApiContractTest {
         try (TestServer api = new TestServer()) {
             HttpResponse<String> page = api.get("/api-docs");
             assertThat(page.statusCode()).isEqualTo(200);
-            assertThat(page.body()).contains("SwaggerUIBundle").contains("/openapi.yaml").doesNotContain("{{");
+            assertThat(page.body()).contains("src=\"/api-docs.js\"").doesNotContain("{{");
+            // The Content-Security-Policy allows no inline script: Swagger UI starts from a file of its own.
+            assertThat(page.body().replaceAll("<script src=\"[^\"]+\"></script>", "")).doesNotContain("<script");
+            assertThat(page.headers().firstValue("Content-Security-Policy")).contains(SchedulerServer.CONTENT_SECURITY_POLICY);
+            HttpResponse<String> start = api.get("/api-docs.js");
+            assertThat(start.statusCode()).isEqualTo(200);
+            assertThat(start.body()).contains("SwaggerUIBundle").contains("/openapi.yaml");
 
             String script = page.body().replaceAll("(?s).*src=\"([^\"]+swagger-ui-bundle\\.js)\".*", "$1");
             assertThat(script).startsWith("/webjars/swagger-ui/");

@@ -38,6 +38,10 @@ final class TestServer implements AutoCloseable {
         this(ServerSettings.defaults().withParallelSolvers(2));
     }
 
+    HttpClient client() {
+        return client;
+    }
+
     URI uri(String path) {
         return URI.create("http://localhost:" + server.port() + path);
     }

@@ -43,7 +43,7 @@ public final class PlanReader {
             // Editors on Windows start UTF-8 files with a byte order mark; it is not part of the JSON.
             root = Json.MAPPER.readTree(json.startsWith("\uFEFF") ? json.substring(1) : json);
         } catch (StreamConstraintsException e) {
-            return failed(new Problem("$", "the plan is too large or too deeply nested: " + firstLine(e.getOriginalMessage())));
+            return failed(new Problem("$", tooLarge(e.getOriginalMessage())));
         } catch (JsonProcessingException e) {
             return failed(new Problem("$", "malformed JSON" + where(e.getLocation()) + ": " + firstLine(e.getOriginalMessage())));
         }
@@ -170,6 +170,22 @@ public final class PlanReader {
         return " at line " + location.getLineNr() + ", column " + location.getColumnNr();
     }
 
+    /** Jackson's read constraints ({@link Json}), in plain words without its class names. */
+    private static String tooLarge(String message) {
+        String text = message == null ? "" : message;
+        String prefix = "the plan is too large or too deeply nested: ";
+        if (text.contains("nesting depth")) {
+            return prefix + "JSON nested deeper than " + Json.MAX_NESTING_DEPTH + " levels";
+        }
+        if (text.startsWith("String value length")) {
+            return prefix + "a string longer than " + Json.MAX_STRING_LENGTH + " characters";
+        }
+        if (text.startsWith("Number value length")) {
+            return prefix + "a number with more digits than any plan needs";
+        }
+        return prefix + firstLine(text).replaceAll(" \\(from `[^`]*`\\)", "");
+    }
+
     /** Jackson's first line, without the "[Source: REDACTED ...]" it puts around a line and column. */
     private static String firstLine(String message) {
         if (message == null) {
@@ -177,6 +193,9 @@ public final class PlanReader {
         }
         int newline = message.indexOf('\n');
         String line = newline < 0 ? message : message.substring(0, newline);
+        if (line.startsWith("Trailing token")) { // Jackson names its own classes here
+            return "more follows the end of the document (only one JSON value is allowed)";
+        }
         return line.replaceAll("\\[Source: [^;\\]]*; (line: \\d+, column: \\d+)]", "$1");
     }
 

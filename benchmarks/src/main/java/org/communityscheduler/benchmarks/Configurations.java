@@ -1,0 +1,105 @@
+package org.communityscheduler.benchmarks;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import ai.timefold.solver.core.config.localsearch.LocalSearchPhaseConfig;
+import ai.timefold.solver.core.config.localsearch.LocalSearchType;
+import ai.timefold.solver.core.config.localsearch.decider.acceptor.LocalSearchAcceptorConfig;
+import ai.timefold.solver.core.config.localsearch.decider.forager.LocalSearchForagerConfig;
+import ai.timefold.solver.core.config.phase.custom.CustomPhaseConfig;
+import ai.timefold.solver.core.config.solver.SolverConfig;
+
+import org.communityscheduler.solve.SolverConfigs;
+
+/**
+ * Every configuration the benchmark knows. The acceptor variants keep the shipped construction and
+ * the shipped local-search moves and change only how moves are accepted, so a difference between
+ * them is the acceptor's doing.
+ */
+public final class Configurations {
+
+    private static final Map<String, Configuration> ALL = new LinkedHashMap<>();
+
+    static {
+        add("shipped", "what the engine ships: SolverConfigs.shipped() without its termination",
+                () -> SolverConfigs.base().withPhases(SolverConfigs.construction(), SolverConfigs.localSearch()));
+        add("default", "Timefold's defaults: the model and constraints, no phases configured "
+                + "(first-fit construction, late acceptance with change and swap moves)",
+                SolverConfigs::base);
+        add("greedy", "first come, first served: sessions in plan order, each to the earliest free start "
+                + "and first free room that breaks no hard rule (FirstComeFirstServed), no search",
+                () -> SolverConfigs.base().withPhases(new CustomPhaseConfig()
+                        .withCustomPhaseCommandClassList(List.of(FirstComeFirstServed.Phase.class))));
+        add("tabu", "shipped construction and moves; tabu search as Timefold sets it up "
+                + "(entity tabu 10 % of the sessions, best of 1000 accepted moves per step)",
+                () -> withLocalSearch(new LocalSearchPhaseConfig()
+                        .withLocalSearchType(LocalSearchType.TABU_SEARCH)
+                        .withMoveSelectorConfig(SolverConfigs.localSearchMoves())));
+        add("simulated-annealing", "shipped construction and moves; simulated annealing from 0hard/0medium/100soft, "
+                + "best of 4 accepted moves per step",
+                () -> withLocalSearch(new LocalSearchPhaseConfig()
+                        .withAcceptorConfig(new LocalSearchAcceptorConfig()
+                                .withSimulatedAnnealingStartingTemperature("0hard/0medium/100soft"))
+                        .withForagerConfig(new LocalSearchForagerConfig().withAcceptedCountLimit(4))
+                        .withMoveSelectorConfig(SolverConfigs.localSearchMoves())));
+        add("late-acceptance", "shipped construction and moves; late acceptance as Timefold sets it up "
+                + "(400 steps back, first accepted move)",
+                () -> withLocalSearch(new LocalSearchPhaseConfig()
+                        .withLocalSearchType(LocalSearchType.LATE_ACCEPTANCE)
+                        .withMoveSelectorConfig(SolverConfigs.localSearchMoves())));
+        add("great-deluge", "shipped construction and moves; great deluge as Timefold sets it up "
+                + "(water level rising by 0.000 000 05 of the score per step)",
+                () -> withLocalSearch(new LocalSearchPhaseConfig()
+                        .withLocalSearchType(LocalSearchType.GREAT_DELUGE)
+                        .withMoveSelectorConfig(SolverConfigs.localSearchMoves())));
+    }
+
+    /** What a plain {@code benchmark} compares. */
+    public static final List<String> STANDARD = List.of("shipped", "default", "greedy", "tabu", "simulated-annealing",
+            "late-acceptance", "great-deluge");
+
+    private Configurations() {
+    }
+
+    private static void add(String name, String description, java.util.function.Supplier<SolverConfig> config) {
+        ALL.put(name, new Configuration(name, description, config));
+    }
+
+    private static SolverConfig withLocalSearch(LocalSearchPhaseConfig localSearch) {
+        return SolverConfigs.base().withPhases(SolverConfigs.construction(), localSearch);
+    }
+
+    public static List<Configuration> all() {
+        return List.copyOf(ALL.values());
+    }
+
+    public static Configuration named(String name) {
+        Configuration configuration = ALL.get(name.strip());
+        if (configuration == null) {
+            throw new IllegalArgumentException("unknown configuration \"" + name + "\"; the configurations are "
+                    + String.join(", ", ALL.keySet()));
+        }
+        return configuration;
+    }
+
+    /** {@code shipped,default,tabu}: in the order given, each once. */
+    public static List<Configuration> parse(String commaSeparated) {
+        List<Configuration> chosen = new ArrayList<>();
+        for (String name : commaSeparated.split(",")) {
+            if (name.isBlank()) {
+                continue;
+            }
+            Configuration configuration = named(name);
+            if (!chosen.contains(configuration)) {
+                chosen.add(configuration);
+            }
+        }
+        if (chosen.isEmpty()) {
+            throw new IllegalArgumentException("name at least one configuration");
+        }
+        return chosen;
+    }
+}

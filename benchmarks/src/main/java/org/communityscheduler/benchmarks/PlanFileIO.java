@@ -1,0 +1,37 @@
+package org.communityscheduler.benchmarks;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+
+import ai.timefold.solver.persistence.common.api.domain.solution.SolutionFileIO;
+
+import org.communityscheduler.model.ModelBuilder;
+import org.communityscheduler.model.WeeklySchedule;
+import org.communityscheduler.plan.PlanReader;
+
+/**
+ * Lets the Benchmarker read weekly plans (shared/DESIGN.md §2) as any user would hand them in: the
+ * plan JSON is read and built into the planning model before each run, outside the solving time.
+ */
+public final class PlanFileIO implements SolutionFileIO<WeeklySchedule> {
+
+    @Override
+    public String getInputFileExtension() {
+        return "json";
+    }
+
+    @Override
+    public WeeklySchedule read(File planFile) {
+        try {
+            return ModelBuilder.build(PlanReader.read(Files.readAllBytes(planFile.toPath())));
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot read the plan " + planFile + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void write(WeeklySchedule schedule, File file) {
+        throw new UnsupportedOperationException("The benchmark writes no solutions");
+    }
+}

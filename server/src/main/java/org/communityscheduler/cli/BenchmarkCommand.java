@@ -1,0 +1,95 @@
+package org.communityscheduler.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.communityscheduler.benchmarks.BenchmarkOptions;
+import org.communityscheduler.benchmarks.Benchmarks;
+import org.communityscheduler.benchmarks.Configurations;
+import org.communityscheduler.benchmarks.Dataset;
+import org.communityscheduler.benchmarks.ResultFiles;
+import org.communityscheduler.solve.TimeLimit;
+
+/**
+ * {@code ./scheduler benchmark [--quick] [--sizes S,M,L] [--configs shipped,default,...] [--time 60s]
+ * [--runs 3] [--warm-up 30s] [--scaling S,M,L,XL|none] [--seed 1] [--output DIR] [--report DIR]}.
+ * Progress on stderr, the results tables on stdout, the files in the output folder.
+ */
+final class BenchmarkCommand {
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    BenchmarkCommand(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    int run(Arguments arguments) {
+        arguments.allowing("quick", "sizes", "configs", "time", "runs", "warm-up", "scaling", "seed", "output", "report",
+                "verbose");
+        if (!arguments.positional().isEmpty()) {
+            throw new IllegalArgumentException("benchmark takes no PLAN; it generates its weeks (say --sizes)");
+        }
+        Logging.configure(arguments.flag("verbose"));
+        BenchmarkOptions options = options(arguments);
+
+        Benchmarks.Results results = Benchmarks.run(options, err);
+        Path markdown = ResultFiles.write(results, options.output());
+        err.println("Results written to " + options.output().toAbsolutePath());
+        try {
+            out.print(Files.readString(markdown, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return Main.OK;
+    }
+
+    static BenchmarkOptions options(Arguments arguments) {
+        BenchmarkOptions options = arguments.flag("quick") ? BenchmarkOptions.quick() : BenchmarkOptions.standard();
+        long seed = number("seed", arguments.option("seed", Long.toString(Dataset.DEFAULT_SEED)));
+        if (arguments.options().containsKey("sizes") || arguments.options().containsKey("seed")) {
+            List<Dataset> datasets = Dataset.parse(arguments.option("sizes",
+                    String.join(",", options.datasets().stream().map(d -> d.size().name()).toList())), seed);
+            options = options.withDatasets(datasets).withScalingDatasets(datasets);
+        }
+        if (arguments.options().containsKey("scaling")) {
+            String scaling = arguments.option("scaling", "");
+            options = options.withScalingDatasets(scaling.equalsIgnoreCase("none") ? List.of()
+                    : Dataset.parse(scaling, seed));
+        }
+        if (arguments.options().containsKey("configs")) {
+            options = options.withConfigurations(Configurations.parse(arguments.option("configs", "")));
+        }
+        if (arguments.options().containsKey("time")) {
+            options = options.withTimeLimit(TimeLimit.parse(arguments.option("time", "")));
+        }
+        if (arguments.options().containsKey("warm-up")) {
+            String warmUp = arguments.option("warm-up", "");
+            options = options.withWarmUp(warmUp.strip().equals("0") ? java.time.Duration.ZERO : TimeLimit.parse(warmUp));
+        }
+        if (arguments.options().containsKey("runs")) {
+            options = options.withRuns((int) number("runs", arguments.option("runs", "")));
+        }
+        if (arguments.options().containsKey("output")) {
+            options = options.withOutput(Path.of(arguments.option("output", "")));
+        }
+        if (arguments.options().containsKey("report")) {
+            options = options.withReport(Path.of(arguments.option("report", "")));
+        }
+        return options;
+    }
+
+    private static long number(String option, String text) {
+        try {
+            return Long.parseLong(text.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--" + option + " must be a whole number, not \"" + text + "\"");
+        }
+    }
+}

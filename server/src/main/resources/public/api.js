@@ -1,0 +1,145 @@
+// The HTTP API (see /openapi.yaml), with the optional bearer token: on a 401 the page asks once for it,
+// keeps it for the browser tab (sessionStorage) and sends the request again.
+
+const TOKEN_KEY = 'apiToken';
+let askToken = async () => null;
+
+/** Sets the dialog that asks the coordinator for a token; it resolves to the token, or null when cancelled. */
+export function onTokenNeeded(ask) {
+  askToken = ask;
+}
+
+/** An error the server answered, with its {path, message} list. */
+export class ApiError extends Error {
+  constructor(status, errors, body) {
+    super(errors.map((e) => (e.path && e.path !== '$' ? `${e.path}: ${e.message}` : e.message)).join('; ')
+      || `HTTP ${status}`);
+    this.status = status;
+    this.errors = errors;
+    this.body = body;
+  }
+}
+
+function headers(extra = {}) {
+  const token = sessionStorage.getItem(TOKEN_KEY);
+  return token ? { ...extra, Authorization: `Bearer ${token}` } : extra;
+}
+
+/** fetch() with the token; asks for a (new) token on a 401 and retries once with it. */
+async function send(path, options = {}) {
+  let response = await fetch(path, { ...options, headers: headers(options.headers) });
+  if (response.status === 401) {
+    const token = await askToken(Boolean(sessionStorage.getItem(TOKEN_KEY)));
+    if (token) {
+      sessionStorage.setItem(TOKEN_KEY, token);
+      response = await fetch(path, { ...options, headers: headers(options.headers) });
+    }
+  }
+  return response;
+}
+
+async function json(path, options = {}) {
+  const response = await send(path, options);
+  const text = await response.text();
+  let body = null;
+  try {
+    body = text ? JSON.parse(text) : null;
+  } catch (e) {
+    body = null;
+  }
+  if (!response.ok) {
+    const errors = Array.isArray(body?.errors) ? body.errors : Array.isArray(body) ? body
+      : [{ path: '$', message: text || `HTTP ${response.status}` }];
+    throw new ApiError(response.status, errors, body);
+  }
+  return body;
+}
+
+function post(path, body) {
+  return json(path, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+}
+
+export const api = {
+  demoPlans: () => json('/api/demo-data'),
+  demoPlan: (name) => json(`/api/demo-data/${encodeURIComponent(name)}`),
+  /** 200 and 400 both carry a Validation document. */
+  validate: async (planText) => {
+    try {
+      return await post('/api/plans/validate', planText);
+    } catch (error) {
+      if (error.status === 400 && error.body && error.body.valid === false) {
+        return error.body;
+      }
+      throw error;
+    }
+  },
+  submit: (planText, timeLimit) => post(`/api/schedules?timeLimit=${encodeURIComponent(timeLimit)}`, planText),
+  schedule: (id) => json(`/api/schedules/${encodeURIComponent(id)}`),
+  stop: (id) => json(`/api/schedules/${encodeURIComponent(id)}`, { method: 'DELETE' }),
+  analyze: (request) => post('/api/schedules/analyze', request),
+  recommend: (request) => post('/api/schedules/recommend', request),
+  /** A file of the API as a Blob, with the token. */
+  download: async (path) => {
+    const response = await send(path);
+    if (!response.ok) {
+      throw new ApiError(response.status, [{ path: '$', message: await response.text() }]);
+    }
+    return response.blob();
+  },
+};
+
+/**
+ * Reads the job's server-sent events with fetch() (EventSource cannot send the token) and calls
+ * onEvent(name, data) for each; resolves when the stream ends. abort() on the signal ends it early.
+ */
+export async function followEvents(id, onEvent, signal) {
+  const response = await send(`/api/schedules/${encodeURIComponent(id)}/events`,
+    { headers: { Accept: 'text/event-stream' }, signal });
+  if (!response.ok || !response.body) {
+    throw new ApiError(response.status, [{ path: '$', message: `HTTP ${response.status}` }]);
+  }
+  const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+  let buffer = '';
+  let name = 'message';
+  let data = [];
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) {
+      return;
+    }
+    buffer += value;
+    let newline;
+    while ((newline = buffer.search(/\r?\n/)) >= 0) {
+      const line = buffer.slice(0, newline);
+      buffer = buffer.slice(newline + (buffer[newline] === '\r' ? 2 : 1));
+      if (line === '') {
+        if (data.length) {
+          let parsed = data.join('\n');
+          try {
+            parsed = JSON.parse(parsed);
+          } catch (e) {
+            // not JSON: handed on as text
+          }
+          onEvent(name, parsed);
+        }
+        name = 'message';
+        data = [];
+      } else if (line.startsWith(':')) {
+        // a comment (heartbeat)
+      } else {
+        const colon = line.indexOf(':');
+        const field = colon < 0 ? line : line.slice(0, colon);
+        const text = colon < 0 ? '' : line.slice(colon + 1).replace(/^ /, '');
+        if (field === 'event') {
+          name = text;
+        } else if (field === 'data') {
+          data.push(text);
+        }
+      }
+    }
+  }
+}

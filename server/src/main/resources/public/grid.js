@@ -1,0 +1,337 @@
+// The week drawn as lanes: for each day a row per room (or one row for a worker), time running left to right.
+// Opening hours are light, on-request hours hatched, closed time grey; a session is a block as long as it lasts.
+
+import { t, dayName, formatDate, constraintName } from './i18n.js';
+
+export const DAYS = ['MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT', 'SUN'];
+const HUES = [210, 150, 30, 280, 350, 185, 95, 320, 50, 250];
+
+/** "08:30" → 510. */
+export function minutes(time) {
+  const [h, m] = time.split(':').map(Number);
+  return h * 60 + m;
+}
+
+function clock(min) {
+  return `${String(Math.floor(min / 60)).padStart(2, '0')}:${String(min % 60).padStart(2, '0')}`;
+}
+
+/** The ranges of a weekly-hours object on one day, as [from, to] minutes. */
+export function ranges(hours, day) {
+  return (hours?.[day] ?? []).map((range) => range.split('-').map(minutes));
+}
+
+function el(tag, className, text) {
+  const element = document.createElement(tag);
+  if (className) {
+    element.className = className;
+  }
+  if (text !== undefined) {
+    element.textContent = text;
+  }
+  return element;
+}
+
+/** Lookups over a plan: activities, rooms, workers, organisations and their colours. */
+export function indexPlan(plan) {
+  const byId = (list) => new Map((list ?? []).map((item) => [item.id, item]));
+  const organizations = byId(plan.organizations);
+  const hue = new Map([...organizations.keys()].map((id, i) => [id, HUES[i % HUES.length]]));
+  return {
+    plan,
+    activities: byId(plan.activities),
+    rooms: byId(plan.rooms),
+    workers: byId(plan.workers),
+    sites: byId(plan.sites),
+    organizations,
+    hue: (orgId) => hue.get(orgId),
+    dates: weekDates(plan.week?.startDate),
+  };
+}
+
+function weekDates(startDate) {
+  if (!startDate) {
+    return {};
+  }
+  const [y, m, d] = startDate.split('-').map(Number);
+  return Object.fromEntries(DAYS.map((day, i) => [day, new Date(Date.UTC(y, m - 1, d + i)).toISOString().slice(0, 10)]));
+}
+
+export function sessionKey(session) {
+  return `${session.activity}#${session.session}`;
+}
+
+export function activityName(index, activityId) {
+  return index.activities.get(activityId)?.name ?? activityId;
+}
+
+/** The hours the grid spans: whole hours around every opening range and session. */
+function span(index, sessions, hoursLists) {
+  let from = 24 * 60;
+  let to = 0;
+  for (const hours of hoursLists) {
+    for (const day of DAYS) {
+      for (const [a, b] of ranges(hours, day)) {
+        from = Math.min(from, a);
+        to = Math.max(to, b);
+      }
+    }
+  }
+  for (const session of sessions) {
+    from = Math.min(from, minutes(session.start));
+    to = Math.max(to, minutes(session.end));
+  }
+  if (from >= to) {
+    return { from: 8 * 60, to: 18 * 60 };
+  }
+  return { from: Math.floor(from / 60) * 60, to: Math.ceil(to / 60) * 60 };
+}
+
+function place(element, from, to, range) {
+  const width = range.to - range.from;
+  element.style.left = `${((from - range.from) / width) * 100}%`;
+  element.style.width = `${((to - from) / width) * 100}%`;
+}
+
+function axis(range, labelColumns) {
+  const row = el('div', 'axis');
+  row.style.gridColumn = `1 / span ${labelColumns + 1}`;
+  const ticks = el('div', 'axis-ticks');
+  row.append(el('div', 'axis-spacer'), ticks);
+  for (let m = range.from; m < range.to; m += 60) {
+    const tick = el('span', 'tick', clock(m));
+    place(tick, m, m + 60, range);
+    ticks.append(tick);
+  }
+  return row;
+}
+
+function track(range) {
+  const element = el('div', 'track');
+  element.style.setProperty('--hours', String((range.to - range.from) / 60));
+  return element;
+}
+
+function shade(trackElement, className, from, to, range) {
+  const a = Math.max(from, range.from);
+  const b = Math.min(to, range.to);
+  if (b > a) {
+    const segment = el('div', `shade ${className}`);
+    place(segment, a, b, range);
+    trackElement.append(segment);
+  }
+}
+
+/** One session as a block; the classes say loud/quiet/pinned, the hue its organisation. */
+function block(index, session, range, options) {
+  const activity = index.activities.get(session.activity) ?? {};
+  const org = activity.organization;
+  const element = el('div', 'block');
+  element.dataset.key = sessionKey(session);
+  element.dataset.org = org ?? '';
+  const hue = index.hue(org);
+  if (hue !== undefined) {
+    element.style.setProperty('--hue', String(hue));
+  } else {
+    element.classList.add('no-org');
+  }
+  const noise = activity.noise ?? 'NORMAL';
+  if (noise === 'LOUD') {
+    element.classList.add('loud');
+  } else if (noise === 'QUIET') {
+    element.classList.add('quiet');
+  }
+  if (session.pinned) {
+    element.classList.add('pinned');
+  }
+  if (options.highlight?.has(element.dataset.key)) {
+    element.classList.add('hl');
+  }
+  if (options.focusOrg && options.focusOrg !== org) {
+    element.classList.add('faded');
+  }
+  place(element, minutes(session.start), minutes(session.end), range);
+  const name = el('span', 'block-name', `${activity.name ?? session.activity} #${session.session}`);
+  const detail = options.showRoom
+    ? `${session.start}–${session.end} · ${index.rooms.get(session.room)?.name ?? session.room}`
+    : `${session.start}–${session.end}`;
+  element.append(name, el('span', 'block-time', detail));
+  const workers = (activity.workers ?? []).map((id) => index.workers.get(id)?.name ?? id).join(', ');
+  const flags = [noise === 'LOUD' ? t('session.loud') : '', noise === 'QUIET' ? t('session.quiet') : '',
+    session.pinned ? t('session.pinned') : ''].filter(Boolean).join(', ');
+  element.title = [
+    `${activity.name ?? session.activity} #${session.session}`,
+    `${dayName(session.day)} ${session.start}–${session.end}`,
+    `${t('session.room')}: ${index.rooms.get(session.room)?.name ?? session.room}`,
+    org ? `${t('view.org')}: ${index.organizations.get(org)?.name ?? org}` : '',
+    workers ? `${t('session.workers')}: ${workers}` : '',
+    flags,
+  ].filter(Boolean).join('\n');
+  if (options.overtime) {
+    for (const [a, b] of options.overtime(session)) {
+      const over = el('div', 'overtime');
+      const from = minutes(session.start);
+      const length = minutes(session.end) - from;
+      over.style.left = `${((a - from) / length) * 100}%`;
+      over.style.width = `${((b - a) / length) * 100}%`;
+      element.append(over);
+    }
+  }
+  return element;
+}
+
+function dayLabel(index, day, rows, closed) {
+  const label = el('div', 'day-label');
+  label.style.gridRow = `span ${rows}`;
+  label.append(el('strong', '', dayName(day)));
+  if (index.dates[day]) {
+    label.append(el('span', 'date', formatDate(index.dates[day])));
+  }
+  if (closed) {
+    label.append(el('span', 'closed-note', t('grid.closedDay')));
+  }
+  return label;
+}
+
+/** The rooms of one site, a row each, for every day the site opens or has sessions. */
+export function renderRoomGrid(container, index, sessions, options) {
+  const site = index.sites.get(options.site) ?? index.plan.sites?.[0];
+  const rooms = (index.plan.rooms ?? []).filter((room) => room.site === site?.id);
+  const roomIds = new Set(rooms.map((room) => room.id));
+  const here = sessions.filter((session) => roomIds.has(session.room));
+  const range = span(index, here, [site?.openingHours, site?.onRequestHours, ...rooms.map((r) => r.openingHours)]);
+  const grid = el('div', 'grid rooms-grid');
+  grid.classList.toggle('has-highlight', Boolean(options.highlight?.size));
+  grid.classList.toggle('has-focus', Boolean(options.focusOrg));
+  grid.append(axis(range, 2));
+  const closedDates = new Set(site?.closedDates ?? []);
+  for (const day of DAYS) {
+    const daySessions = here.filter((session) => session.day === day);
+    const closed = closedDates.has(index.dates[day]);
+    const open = ranges(site?.openingHours, day).length + ranges(site?.onRequestHours, day).length > 0;
+    if (!open && daySessions.length === 0) {
+      continue;
+    }
+    const section = el('div', 'day');
+    section.dataset.day = day;
+    section.style.gridColumn = '1 / -1';
+    section.append(dayLabel(index, day, rooms.length, closed));
+    for (const room of rooms) {
+      const label = el('div', 'lane-label');
+      label.append(el('span', 'room-name', room.name ?? room.id), el('span', 'room-capacity', room.capacity ? t('grid.capacity', { n: room.capacity }) : ''));
+      const lane = track(range);
+      if (!closed) {
+        const roomHours = room.openingHours ? ranges(room.openingHours, day) : null;
+        for (const [a, b] of ranges(site?.openingHours, day)) {
+          if (roomHours) {
+            for (const [c, d] of roomHours) {
+              shade(lane, 'open', Math.max(a, c), Math.min(b, d), range);
+            }
+          } else {
+            shade(lane, 'open', a, b, range);
+          }
+        }
+        for (const [a, b] of ranges(site?.onRequestHours, day)) {
+          shade(lane, 'on-request', a, b, range);
+        }
+      }
+      for (const session of daySessions.filter((s) => s.room === room.id)) {
+        lane.append(block(index, session, range, options));
+      }
+      section.append(label, lane);
+    }
+    grid.append(section);
+  }
+  container.replaceChildren(grid);
+}
+
+/** Minutes of a session outside a worker's working hours, as [from, to] pairs. */
+function overtimeOf(worker) {
+  return (session) => {
+    const from = minutes(session.start);
+    const to = minutes(session.end);
+    const inside = ranges(worker.workingHours, session.day)
+      .map(([a, b]) => [Math.max(a, from), Math.min(b, to)]).filter(([a, b]) => b > a)
+      .sort((x, y) => x[0] - y[0]);
+    const outside = [];
+    let at = from;
+    for (const [a, b] of inside) {
+      if (a > at) {
+        outside.push([at, a]);
+      }
+      at = Math.max(at, b);
+    }
+    if (at < to) {
+      outside.push([at, to]);
+    }
+    return outside;
+  };
+}
+
+/** One worker's week: a row per day, working hours light, overtime marked red. */
+export function renderWorkerGrid(container, index, sessions, workerId, options) {
+  const worker = index.workers.get(workerId);
+  if (!worker) {
+    container.replaceChildren();
+    return;
+  }
+  const mine = sessions.filter((session) => (index.activities.get(session.activity)?.workers ?? []).includes(workerId));
+  const range = span(index, mine, [worker.workingHours]);
+  const grid = el('div', 'grid worker-grid');
+  grid.classList.toggle('has-highlight', Boolean(options.highlight?.size));
+  grid.append(axis(range, 1));
+  for (const day of DAYS) {
+    const daySessions = mine.filter((session) => session.day === day);
+    if (ranges(worker.workingHours, day).length === 0 && daySessions.length === 0) {
+      continue;
+    }
+    const section = el('div', 'day');
+    section.dataset.day = day;
+    section.style.gridColumn = '1 / -1';
+    const label = dayLabel(index, day, 1, false);
+    const lane = track(range);
+    lane.classList.add('off-hours');
+    for (const [a, b] of ranges(worker.workingHours, day)) {
+      shade(lane, 'open', a, b, range);
+    }
+    for (const [a, b] of ranges(worker.unavailable, day)) {
+      shade(lane, 'unavailable', a, b, range);
+    }
+    for (const session of daySessions) {
+      lane.append(block(index, session, range, { ...options, showRoom: true, overtime: overtimeOf(worker) }));
+    }
+    section.append(label, lane);
+    grid.append(section);
+  }
+  if (mine.length === 0) {
+    grid.append(el('p', 'muted', t('grid.noSessions')));
+  }
+  container.replaceChildren(grid);
+}
+
+/** The legend: organisations by colour, then the marks and shadings. */
+export function renderLegend(container, index, view) {
+  const items = [];
+  for (const [id, org] of index.organizations) {
+    const swatch = el('span', 'swatch org');
+    swatch.style.setProperty('--hue', String(index.hue(id)));
+    items.push([swatch, org.name ?? id]);
+  }
+  const mark = (className) => el('span', `swatch ${className}`);
+  if (view === 'workers') {
+    items.push([mark('open'), t('legend.open')], [mark('off-hours'), t('legend.offHours')],
+      [mark('overtime-mark'), t('legend.overtime')]);
+  } else {
+    items.push([mark('open'), t('legend.open')], [mark('on-request'), t('legend.onRequest')],
+      [mark('closed'), t('legend.closed')]);
+  }
+  items.push([mark('loud-mark'), t('legend.loud')], [mark('quiet-mark'), t('legend.quiet')],
+    [mark('pinned-mark'), t('legend.pinned')]);
+  container.replaceChildren(...items.map(([swatch, label]) => {
+    const item = el('span', 'legend-item');
+    item.append(swatch, el('span', '', label));
+    return item;
+  }));
+}
+
+export { el, clock, constraintName };

@@ -1,0 +1,99 @@
+package org.communityscheduler.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.communityscheduler.data.DemoPlans;
+import org.communityscheduler.model.ModelBuilder;
+import org.communityscheduler.plan.PlanReader;
+import org.communityscheduler.plan.PlanReading;
+import org.communityscheduler.plan.Problem;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Thousands of broken and hostile versions of the bundled plans ({@link PlanMutations}): each is refused
+ * with problems that have a path and a plain message, or accepted as a plan — never an exception, a
+ * stack trace, a 5xx or a hang.
+ */
+class FuzzTest {
+
+    private static final List<String> PLANS = List.of("binzhou-huanghe", "generated-s", "overfull-demo").stream()
+            .map(name -> DemoPlans.json(name).orElseThrow()).toList();
+    private static final int READER_CASES = 3_000;
+    private static final int HTTP_CASES = 300;
+
+    @Test
+    void thePlanReaderAnswersEveryMutatedPlanWithPathsAndNeverThrows() {
+        PlanMutations mutations = new PlanMutations(PLANS, 20261130);
+        int refused = 0;
+        long started = System.nanoTime();
+        for (int i = 0; i < READER_CASES; i++) {
+            byte[] plan = mutations.next();
+            PlanReading reading = PlanReader.read(plan);
+            if (reading.isValid()) {
+                if (PlanLimits.sessions(reading.plan(), ServerSettings.DEFAULT_MAX_SESSIONS) == null) {
+                    ModelBuilder.build(reading); // a valid plan must always make a model
+                }
+            } else {
+                refused++;
+                assertThat(reading.problems()).as("case %d", i).isNotEmpty().allSatisfy(FuzzTest::isPlain);
+            }
+        }
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        System.out.printf("Fuzz, plan reader: %d mutated plans, %d refused, %d accepted, in %d ms%n", READER_CASES,
+                refused, READER_CASES - refused, millis);
+        assertThat(refused).isGreaterThan(READER_CASES / 2);
+        assertThat(millis).isLessThan(60_000);
+    }
+
+    @Test
+    void everyRouteAnswersMutatedPlansWithoutA5xxAndWithPaths() {
+        PlanMutations mutations = new PlanMutations(PLANS, 7);
+        int[] byStatus = new int[600];
+        long started = System.nanoTime();
+        try (TestServer api = new TestServer(ServerSettings.defaults().withParallelSolvers(1).withMaxOpenJobs(1_000)
+                .withMaxTimeLimit(Duration.ofMillis(200)))) {
+            for (int i = 0; i < HTTP_CASES; i++) {
+                byte[] plan = mutations.next();
+                HttpResponse<String> response = switch (i % 3) {
+                    case 0 -> api.post("/api/plans/validate", "application/json", plan);
+                    case 1 -> api.post("/api/schedules?timeLimit=200ms", "application/json", plan);
+                    default -> api.post("/api/schedules/analyze", "application/json", wrapped(plan));
+                };
+                byStatus[response.statusCode()]++;
+                assertThat(response.statusCode()).as("case %d: %s", i, response.body()).isLessThan(500);
+                assertThat(response.body()).as("case %d", i).doesNotContain("\tat ").doesNotContain("Exception");
+                if (response.statusCode() >= 400) {
+                    JsonNode errors = TestServer.json(response.body()).get("errors");
+                    assertThat(errors).as("case %d: %s", i, response.body()).isNotEmpty();
+                    errors.forEach(error -> isPlain(new Problem(error.path("path").asText(null),
+                            error.path("message").asText(null))));
+                }
+            }
+        }
+        System.out.printf("Fuzz, HTTP: %d mutated requests in %d ms; 200: %d, 202: %d, 400: %d, 413: %d%n", HTTP_CASES,
+                (System.nanoTime() - started) / 1_000_000, byStatus[200], byStatus[202], byStatus[400], byStatus[413]);
+    }
+
+    /** {"plan": <the mutated bytes>, "schedule": {"sessions": []}}, built as bytes so that broken ones stay broken. */
+    private static byte[] wrapped(byte[] plan) {
+        byte[] head = "{\"plan\": ".getBytes();
+        byte[] tail = ", \"schedule\": {\"sessions\": []}}".getBytes();
+        byte[] body = new byte[head.length + plan.length + tail.length];
+        System.arraycopy(head, 0, body, 0, head.length);
+        System.arraycopy(plan, 0, body, head.length, plan.length);
+        System.arraycopy(tail, 0, body, head.length + plan.length, tail.length);
+        return body;
+    }
+
+    private static void isPlain(Problem problem) {
+        assertThat(problem.path()).isNotBlank();
+        assertThat(problem.message()).isNotBlank().doesNotContain("\tat ").doesNotContain("Exception")
+                .doesNotContain("com.fasterxml").hasSizeLessThan(2_000);
+    }
+}
