@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -36,6 +37,27 @@ public final class Json {
     }
 
     private Json() {
+    }
+
+    /** A JSON value as a message names it: {@code the string "abc"}, {@code the number 5}, {@code an array}. */
+    public static String describe(JsonNode value) {
+        if (value == null || value.isNull() || value.isMissingNode()) {
+            return "null";
+        }
+        if (value.isTextual()) {
+            String text = value.asText();
+            return "the string \"" + (text.length() > 40 ? text.substring(0, 40) + "…" : text) + "\"";
+        }
+        if (value.isNumber()) {
+            return "the number " + value.asText();
+        }
+        if (value.isArray()) {
+            return "an array";
+        }
+        if (value.isObject()) {
+            return "an object";
+        }
+        return value.asText();
     }
 
     /** Pretty JSON for files and answers a person may read. */

@@ -68,7 +68,7 @@ final class JsonObjectReader {
             return null;
         }
         if (!value.isTextual()) {
-            problem(field, "must be a string, not " + describe(value));
+            problem(field, "must be a string, not " + Json.describe(value));
             return null;
         }
         return value.asText();
@@ -93,7 +93,7 @@ final class JsonObjectReader {
             return null;
         }
         if (!value.isIntegralNumber() && !(value.isNumber() && value.asDouble() == Math.rint(value.asDouble()))) {
-            problem(field, "must be a whole number, not " + describe(value));
+            problem(field, "must be a whole number, not " + Json.describe(value));
             return null;
         }
         if (!value.canConvertToLong() || value.asLong() < min || value.asLong() > max) {
@@ -175,7 +175,7 @@ final class JsonObjectReader {
                 texts.add(element.asText());
             } else {
                 problems.add(new Problem(pathOf(field) + "[" + i + "]", "must be a non-empty string, not "
-                        + describe(element)));
+                        + Json.describe(element)));
             }
         }
         return texts;
@@ -207,7 +207,7 @@ final class JsonObjectReader {
             String at = pathOf(field) + "[" + i + "]";
             JsonNode element = elements.get(i);
             if (!element.isObject()) {
-                problems.add(new Problem(at, "must be an object, not " + describe(element)));
+                problems.add(new Problem(at, "must be an object, not " + Json.describe(element)));
                 continue;
             }
             values.add(reading.apply(new JsonObjectReader(element, at, problems, diagnostics)));
@@ -221,7 +221,7 @@ final class JsonObjectReader {
             return null;
         }
         if (!value.isObject()) {
-            problem(field, "must be an object, not " + describe(value));
+            problem(field, "must be an object, not " + Json.describe(value));
             return null;
         }
         return new JsonObjectReader(value, pathOf(field), problems, diagnostics);
@@ -274,7 +274,7 @@ final class JsonObjectReader {
                 values.put(entry.getKey(), value.asText());
             } else {
                 map.problem(entry.getKey(), "must be a score such as \"0hard/0medium/5soft\" or a number, not "
-                        + describe(value));
+                        + Json.describe(value));
             }
         });
         return values;
@@ -286,31 +286,11 @@ final class JsonObjectReader {
             return null;
         }
         if (!value.isArray()) {
-            problem(field, "must be an array, not " + describe(value));
+            problem(field, "must be an array, not " + Json.describe(value));
             return null;
         }
         List<JsonNode> elements = new ArrayList<>(value.size());
         value.elements().forEachRemaining(elements::add);
         return elements;
-    }
-
-    static String describe(JsonNode value) {
-        if (value.isTextual()) {
-            String text = value.asText();
-            return "the string \"" + (text.length() > 40 ? text.substring(0, 40) + "…" : text) + "\"";
-        }
-        if (value.isNumber()) {
-            return "the number " + value.asText();
-        }
-        if (value.isBoolean()) {
-            return value.asText();
-        }
-        if (value.isArray()) {
-            return "an array";
-        }
-        if (value.isObject()) {
-            return "an object";
-        }
-        return "null";
     }
 }

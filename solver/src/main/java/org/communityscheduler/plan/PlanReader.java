@@ -51,7 +51,7 @@ public final class PlanReader {
             return failed(new Problem("$", "the plan is empty"));
         }
         if (!root.isObject()) {
-            return failed(new Problem("$", "a plan must be a JSON object, not " + JsonObjectReader.describe(root)));
+            return failed(new Problem("$", "a plan must be a JSON object, not " + Json.describe(root)));
         }
         return read(root);
     }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import org.communityscheduler.model.WeeklySchedule;
 import org.communityscheduler.plan.Day;
+import org.communityscheduler.plan.Json;
 import org.communityscheduler.plan.Problem;
 import org.communityscheduler.plan.TimeOfDay;
 
@@ -44,7 +45,7 @@ public final class ScheduleReader {
         List<Schedule.PlacedSession> sessions = new ArrayList<>();
         if (schedule == null || !schedule.isObject()) {
             problems.add(new Problem(path.isEmpty() ? "$" : path, "a schedule must be a JSON object, not "
-                    + describe(schedule)));
+                    + Json.describe(schedule)));
             return new Reading(sessions, problems);
         }
         String listPath = pathOf(path, "sessions");
@@ -52,7 +53,7 @@ public final class ScheduleReader {
         if (list == null || list.isNull()) {
             problems.add(new Problem(listPath, "is required (the placed sessions; [] for none)"));
         } else if (!list.isArray()) {
-            problems.add(new Problem(listPath, "must be an array, not " + describe(list)));
+            problems.add(new Problem(listPath, "must be an array, not " + Json.describe(list)));
         } else {
             for (int i = 0; i < list.size(); i++) {
                 Schedule.PlacedSession session = readSession(list.get(i), listPath + "[" + i + "]", problems);
@@ -80,7 +81,7 @@ public final class ScheduleReader {
 
     private static Schedule.PlacedSession readSession(JsonNode entry, String at, List<Problem> problems) {
         if (entry == null || !entry.isObject()) {
-            problems.add(new Problem(at, "must be an object, not " + describe(entry)));
+            problems.add(new Problem(at, "must be an object, not " + Json.describe(entry)));
             return null;
         }
         int before = problems.size();
@@ -90,7 +91,7 @@ public final class ScheduleReader {
         if (session == null) {
             problems.add(new Problem(at + ".session", "is required (1 for the first session of the activity)"));
         } else if (!session.isIntegralNumber() || !session.canConvertToInt() || session.asInt() < 1) {
-            problems.add(new Problem(at + ".session", "must be a whole number from 1, not " + describe(session)));
+            problems.add(new Problem(at + ".session", "must be a whole number from 1, not " + Json.describe(session)));
         } else {
             number = session.asInt();
         }
@@ -135,7 +136,7 @@ public final class ScheduleReader {
             return null;
         }
         if (!value.isTextual() || value.asText().isBlank()) {
-            problems.add(new Problem(at + "." + field, "must be a non-empty string, not " + describe(value)));
+            problems.add(new Problem(at + "." + field, "must be a non-empty string, not " + Json.describe(value)));
             return null;
         }
         return value.asText();
@@ -143,25 +144,5 @@ public final class ScheduleReader {
 
     private static String pathOf(String path, String field) {
         return path.isEmpty() ? field : path + "." + field;
-    }
-
-    private static String describe(JsonNode value) {
-        if (value == null || value.isNull() || value.isMissingNode()) {
-            return "null";
-        }
-        if (value.isTextual()) {
-            String text = value.asText();
-            return "the string \"" + (text.length() > 40 ? text.substring(0, 40) + "…" : text) + "\"";
-        }
-        if (value.isNumber()) {
-            return "the number " + value.asText();
-        }
-        if (value.isArray()) {
-            return "an array";
-        }
-        if (value.isObject()) {
-            return "an object";
-        }
-        return value.asText();
     }
 }
