@@ -104,7 +104,7 @@ public final class Comparison {
                 Dataset dataset = byName.get(single.getProblemBenchmarkResult().getName());
                 GeneratedInstance instance = instances.get(dataset);
                 for (SubSingleBenchmarkResult sub : single.getSubSingleBenchmarkResultList()) {
-                    results.add(result(dataset, instance, solver.getName(), sub));
+                    results.add(result(dataset, instance, solver.getName(), sub, timeLimit));
                 }
             }
         }
@@ -118,7 +118,7 @@ public final class Comparison {
 
     @SuppressWarnings("unchecked")
     private static RunResult result(Dataset dataset, GeneratedInstance instance, String configuration,
-            SubSingleBenchmarkResult sub) {
+            SubSingleBenchmarkResult sub, Duration timeLimit) {
         if (!Boolean.TRUE.equals(sub.getSucceeded())) {
             throw new IllegalStateException("The run " + sub.getName() + " failed; see the Benchmarker's log");
         }
@@ -141,7 +141,7 @@ public final class Comparison {
         }
         Long speed = sub.getMoveEvaluationSpeed();
         return new RunResult(dataset, instance.requestedSessions(), configuration, sub.getSubSingleBenchmarkIndex() + 1,
-                points, finalScore, sub.getTimeMillisSpent(), speed == null ? 0 : speed,
+                points, finalScore, sub.getTimeMillisSpent(), timeLimit.toMillis(), speed == null ? 0 : speed,
                 HardMediumSoftLongScore.parseScore(instance.planted().score()));
     }
 

@@ -87,10 +87,10 @@ public final class ResultFiles {
             md.append("## Scaling of the shipped configuration\n\n");
             md.append("Each size solved until the first complete schedule (or its cap: S 30 s, M 60 s, L 2 min, "
                     + "XL 5 min), medians of ").append(options.runs()).append(" run(s). Heap: in use after a full "
-                    + "garbage collection when the first complete schedule is found (plan, model, the solver's "
-                    + "working copy and best schedule), less what was in use before.\n\n");
+                    + "garbage collection when the first complete schedule is found, or shortly before the cap "
+                    + "(plan, model, the solver's working copy and best schedule), less what was in use before.\n\n");
             md.append(scalingTable(Scaling.medians(results.scaling()))).append('\n');
-            md.append("![Time to feasible and complete, and heap, against plan size](").append(SCALING_CHART)
+            md.append("![Time to feasible and to complete, and heap, against plan size](").append(SCALING_CHART)
                     .append(")\n");
         }
         return md.toString();
@@ -118,7 +118,7 @@ public final class ResultFiles {
             cells.add(score(row.finalScore()));
             cells.add(byDefault == null || row == byDefault ? "" : Summary.ratio(row.gap(), byDefault.gap()));
             cells.add(byGreedy == null || row == byGreedy ? "" : Summary.ratio(row.gap(), byGreedy.gap()));
-            cells.add(String.format(Locale.ROOT, "%,d", row.moveEvaluationSpeed()));
+            cells.add(row.moveEvaluationSpeed() == 0 ? "–" : String.format(Locale.ROOT, "%,d", row.moveEvaluationSpeed()));
             table.append("| ").append(String.join(" | ", cells)).append(" |\n");
         }
         return table.toString();
@@ -126,7 +126,7 @@ public final class ResultFiles {
 
     static String scalingTable(List<Scaling.Point> medians) {
         StringBuilder table = new StringBuilder();
-        table.append("| size | sessions | rooms | model built | feasible | complete | final score | heap | moves/s |\n");
+        table.append("| size | sessions | rooms | model built | feasible | complete | score when stopped | heap | moves/s |\n");
         table.append("|---|---|---|---|---|---|---|---|---|\n");
         for (Scaling.Point point : medians) {
             table.append(String.format(Locale.ROOT, "| %s | %,d | %,d | %s | %s | %s | %s | %,.1f MB | %,d |%n",
@@ -142,11 +142,11 @@ public final class ResultFiles {
                 .map(p -> p.dataset().size() + "\n" + String.format(Locale.ROOT, "%,d sessions", p.sessions()))
                 .toList();
         SvgChart time = new SvgChart("Shipped configuration: time to", sizes, "seconds of solving", true)
-                .series("feasible", medians.stream().map(p -> secondsOrNull(p.feasibleAt())).toList())
-                .series("complete (every session placed)", medians.stream()
+                .series("feasible: no hard rule broken", medians.stream().map(p -> secondsOrNull(p.feasibleAt())).toList())
+                .series("complete: every session placed", medians.stream()
                         .map(p -> secondsOrNull(p.completeAt())).toList())
                 .series("model built", medians.stream().map(p -> Math.max(0.001, p.buildMillis() / 1000.0)).toList());
-        SvgChart memory = new SvgChart("Heap in use when complete", sizes, "MB", false)
+        SvgChart memory = new SvgChart("Heap in use while solving", sizes, "MB", false)
                 .series("live heap", medians.stream().map(p -> megabytes(p.heapBytes())).toList());
         return SvgChart.row(List.of(time, memory));
     }

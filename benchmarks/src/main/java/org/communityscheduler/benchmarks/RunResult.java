@@ -10,11 +10,16 @@ import ai.timefold.solver.core.api.score.buildin.hardmediumsoftlong.HardMediumSo
  * "never within this run".
  *
  * @param bestScores each new best score, in order of time
+ * @param timeLimitMillis the limit the run was given; it may have stopped earlier (at the optimum, or a
+ *        configuration that ends by itself, such as the greedy baseline)
  * @param optimum the best score that exists, known from the planted schedule
  */
 public record RunResult(Dataset dataset, int sessions, String configuration, int run, List<ScorePoint> bestScores,
-        HardMediumSoftLongScore finalScore, long timeSpentMillis, long moveEvaluationSpeed,
+        HardMediumSoftLongScore finalScore, long timeSpentMillis, long timeLimitMillis, long moveEvaluationSpeed,
         HardMediumSoftLongScore optimum) {
+
+    /** A run that ends this close to its limit was stopped by it. */
+    private static final long LIMIT_TOLERANCE_MILLIS = 1000;
 
     /** A new best score and when it was found. */
     public record ScorePoint(long millis, HardMediumSoftLongScore score) {
@@ -40,12 +45,13 @@ public record RunResult(Dataset dataset, int sessions, String configuration, int
     }
 
     /**
-     * The best score after {@code millis} of solving; {@code null} when the run stopped earlier without
-     * reaching the optimum (it was not measured).
+     * The best score after {@code millis} of solving. A run that stopped by itself keeps its final score
+     * for later times; {@code null} when the time lies beyond the run's limit (it was not measured).
      */
     public HardMediumSoftLongScore scoreAt(long millis) {
-        if (millis > timeSpentMillis && finalScore.compareTo(optimum) < 0) {
-            return null;
+        if (millis > timeSpentMillis) {
+            boolean stoppedByItself = timeSpentMillis < timeLimitMillis - LIMIT_TOLERANCE_MILLIS;
+            return stoppedByItself || millis <= timeLimitMillis ? finalScore : null;
         }
         HardMediumSoftLongScore best = null;
         for (ScorePoint point : bestScores) {

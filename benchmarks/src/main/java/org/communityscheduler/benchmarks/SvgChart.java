@@ -12,11 +12,11 @@ import java.util.Locale;
 public final class SvgChart {
 
     static final int WIDTH = 460;
-    static final int HEIGHT = 320;
+    static final int HEIGHT = 350;
     private static final int LEFT = 64;
     private static final int RIGHT = 16;
     private static final int TOP = 40;
-    private static final int BOTTOM = 76;
+    private static final int BOTTOM = 110;
     private static final String[] COLOURS = { "#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b" };
 
     private final String title;
@@ -126,13 +126,24 @@ public final class SvgChart {
                         "<path d=\"%s\" fill=\"none\" stroke=\"%s\" stroke-width=\"2\"/>\n", path.toString().strip(),
                         colour));
             }
-            double legendY = HEIGHT - 14;
-            double legendX = LEFT + s * (plotWidth / Math.max(1, seriesNames.size()));
+            double legendY = TOP + plotHeight + 56 + 15 * s;
+            double legendX = LEFT;
             svg.append(String.format(Locale.ROOT,
                     "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\" stroke-width=\"2\"/>\n",
                     legendX, legendY - 4, legendX + 16, legendY - 4, colour));
-            text(svg, legendX + 20, legendY, seriesNames.get(s), "start", "");
+            text(svg, legendX + 20, legendY, seriesNames.get(s) + missing(seriesValues.get(s)), "start", "");
         }
+    }
+
+    /** {@code " (not reached: L, XL)"} for the categories a series has no value for. */
+    private String missing(List<Double> values) {
+        List<String> absent = new ArrayList<>();
+        for (int c = 0; c < values.size(); c++) {
+            if (values.get(c) == null) {
+                absent.add(categories.get(c).split("\n")[0]);
+            }
+        }
+        return absent.isEmpty() ? "" : " (not reached: " + String.join(", ", absent) + ")";
     }
 
     private double x(int category, double plotWidth) {
@@ -199,7 +210,11 @@ public final class SvgChart {
         if (value == Math.rint(value) && Math.abs(value) < 1e15) {
             return String.format(Locale.ROOT, "%,d", (long) value);
         }
-        return String.format(Locale.ROOT, value < 1 ? "%.2f" : "%.1f", value);
+        if (value < 1) {
+            return new java.math.BigDecimal(value).round(new java.math.MathContext(2)).stripTrailingZeros()
+                    .toPlainString();
+        }
+        return String.format(Locale.ROOT, "%.1f", value);
     }
 
     private static void text(StringBuilder svg, double x, double y, String text, String anchor, String attributes) {

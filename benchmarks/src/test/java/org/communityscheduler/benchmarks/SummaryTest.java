@@ -22,7 +22,7 @@ class SummaryTest {
                     HardMediumSoftLongScore.parseScore((String) timeAndScore[i + 1])));
         }
         return new RunResult(M, 500, "shipped", number, points, points.get(points.size() - 1).score(), timeSpent,
-                20_000 + number, OPTIMUM);
+                60_000, 20_000 + number, OPTIMUM);
     }
 
     @Test
@@ -35,7 +35,7 @@ class SummaryTest {
         assertThat(run.optimumAt()).isNull();
         assertThat(run.scoreAt(10_000)).hasToString("0hard/0medium/-4000soft");
         assertThat(run.scoreAt(60_000)).hasToString("0hard/0medium/-1200soft");
-        assertThat(run.scoreAt(90_000)).as("not measured: the run stopped at 60 s").isNull();
+        assertThat(run.scoreAt(90_000)).as("not measured: the run stopped at its limit, 60 s").isNull();
         assertThat(run.gap()).hasToString("0hard/0medium/1200soft");
     }
 
@@ -45,6 +45,15 @@ class SummaryTest {
 
         assertThat(run.optimumAt()).isEqualTo(4_000);
         assertThat(run.scoreAt(60_000)).isEqualTo(OPTIMUM);
+    }
+
+    @Test
+    void aRunThatEndsByItselfKeepsItsScoreForLaterCheckpoints() {
+        RunResult greedy = run(1, 30, 30, "0hard/-23medium/-2856soft");
+
+        assertThat(greedy.scoreAt(10_000)).hasToString("0hard/-23medium/-2856soft");
+        assertThat(greedy.scoreAt(60_000)).hasToString("0hard/-23medium/-2856soft");
+        assertThat(greedy.completeAt()).isNull();
     }
 
     @Test

@@ -38,6 +38,7 @@ class SvgChartTest {
         assertThat(document.getElementsByTagNameNS("*", "circle").getLength()).as("no point for a missing value")
                 .isEqualTo(7);
         assertThat(svg).contains("Time to &lt;complete&gt; &amp; feasible").contains("40 sessions")
+                .contains("complete (not reached: XL)")
                 .doesNotContain("NaN").doesNotContain("Infinity");
     }
 
