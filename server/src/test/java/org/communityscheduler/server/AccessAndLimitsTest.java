@@ -88,9 +88,16 @@ class AccessAndLimitsTest {
     void eachLimitIsRefusedWithItsOwnMessage() {
         try (TestServer api = new TestServer(ServerSettings.defaults().withParallelSolvers(1).withMaxSessions(10)
                 .withMaxRequestBytes(2_000_000).withMaxTimeLimit(Duration.ofSeconds(2)))) {
-            HttpResponse<String> large = api.post("/api/schedules", "{\"name\": \"" + "x".repeat(2_000_001) + "\"}");
-            assertThat(large.statusCode()).isEqualTo(413);
-            assertThat(error(large)).isEqualTo(List.of("$", "the body is larger than the limit of 2000000 bytes"));
+            // The server answers 413 as soon as it sees the length and closes; a client still pushing 2 MB may
+            // see the connection reset instead of the answer. Either way the body was refused and the server
+            // stays up (ErrorsTest checks the 413 message with a body small enough to arrive whole).
+            try {
+                HttpResponse<String> large = api.post("/api/schedules", "{\"name\": \"" + "x".repeat(2_000_001) + "\"}");
+                assertThat(large.statusCode()).isEqualTo(413);
+                assertThat(error(large)).isEqualTo(List.of("$", "the body is larger than the limit of 2000000 bytes"));
+            } catch (java.io.UncheckedIOException reset) {
+                assertThat(api.get("/health").statusCode()).isEqualTo(200);
+            }
 
             HttpResponse<String> deep = api.post("/api/schedules", "{\"name\": " + "[".repeat(65) + "]".repeat(65) + "}");
             assertThat(deep.statusCode()).isEqualTo(400);
