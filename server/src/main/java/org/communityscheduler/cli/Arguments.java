@@ -11,6 +11,14 @@ record Arguments(List<String> positional, Map<String, String> options) {
 
     private static final Set<String> FLAGS = Set.of("verbose", "quick");
 
+    static int integer(String text, String option) {
+        try {
+            return Integer.parseInt(text.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(option + " must be a whole number, not \"" + text + "\"");
+        }
+    }
+
     static Arguments parse(String[] args) {
         List<String> positional = new ArrayList<>();
         Map<String, String> options = new HashMap<>();

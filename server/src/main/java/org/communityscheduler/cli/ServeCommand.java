@@ -33,7 +33,7 @@ final class ServeCommand {
     }
 
     int run(Arguments arguments) {
-        arguments.allowing("port", "data-dir", "solvers", "max-time-limit", "max-request-size", "max-jobs",
+        arguments.allowing("port", "data-dir", "solvers", "threads", "max-time-limit", "max-request-size", "max-jobs",
                 "max-sessions", "keep-finished", "keep-for", "token", "cors-origin");
         if (!arguments.positional().isEmpty()) {
             throw new IllegalArgumentException("serve takes no PLAN; send plans to POST /api/schedules");
@@ -74,12 +74,14 @@ final class ServeCommand {
 
     private static ServerSettings settings(Arguments arguments) {
         ServerSettings settings = ServerSettings.defaults();
-        settings = settings.withPort(integer(arguments.option("port", Integer.toString(settings.port())), "--port"));
+        settings = settings.withPort(Arguments.integer(arguments.option("port", Integer.toString(settings.port())), "--port"));
         String dataDir = arguments.option("data-dir", null);
         settings = settings.withDataDir(dataDir == null ? ServerSettings.DEFAULT_DATA_DIR
                 : dataDir.equals("none") ? null : Path.of(dataDir));
-        if (arguments.options().containsKey("solvers")) {
-            settings = settings.withParallelSolvers(integer(arguments.option("solvers", null), "--solvers"));
+        if (arguments.options().containsKey("solvers") || arguments.options().containsKey("threads")) {
+            settings = settings.withCores(
+                    arguments.options().containsKey("solvers") ? Arguments.integer(arguments.option("solvers", null), "--solvers") : null,
+                    arguments.options().containsKey("threads") ? Arguments.integer(arguments.option("threads", null), "--threads") : null);
         }
         if (arguments.options().containsKey("max-time-limit")) {
             settings = settings.withMaxTimeLimit(TimeLimit.parse(arguments.option("max-time-limit", null)));
@@ -88,13 +90,13 @@ final class ServeCommand {
             settings = settings.withMaxRequestBytes(bytes(arguments.option("max-request-size", null)));
         }
         if (arguments.options().containsKey("max-jobs")) {
-            settings = settings.withMaxOpenJobs(integer(arguments.option("max-jobs", null), "--max-jobs"));
+            settings = settings.withMaxOpenJobs(Arguments.integer(arguments.option("max-jobs", null), "--max-jobs"));
         }
         if (arguments.options().containsKey("max-sessions")) {
-            settings = settings.withMaxSessions(integer(arguments.option("max-sessions", null), "--max-sessions"));
+            settings = settings.withMaxSessions(Arguments.integer(arguments.option("max-sessions", null), "--max-sessions"));
         }
         if (arguments.options().containsKey("keep-finished") || arguments.options().containsKey("keep-for")) {
-            int count = integer(arguments.option("keep-finished", Integer.toString(settings.keepFinished())),
+            int count = Arguments.integer(arguments.option("keep-finished", Integer.toString(settings.keepFinished())),
                     "--keep-finished");
             Duration age = arguments.options().containsKey("keep-for") ? age(arguments.option("keep-for", null))
                     : settings.keepFinishedFor();
@@ -109,14 +111,6 @@ final class ServeCommand {
                     .map(String::strip).filter(origin -> !origin.isEmpty()).toList());
         }
         return settings;
-    }
-
-    private static int integer(String text, String option) {
-        try {
-            return Integer.parseInt(text.strip());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(option + " must be a whole number, not \"" + text + "\"");
-        }
     }
 
     /** {@code 30d}, or a time limit such as {@code 12h}. */

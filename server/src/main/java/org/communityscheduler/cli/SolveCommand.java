@@ -30,7 +30,13 @@ final class SolveCommand {
     }
 
     int run(Arguments arguments) {
-        arguments.allowing("time-limit", "output", "verbose");
+        arguments.allowing("time-limit", "output", "verbose", "threads");
+        int threads = arguments.options().containsKey("threads")
+                ? Arguments.integer(arguments.option("threads", null), "--threads")
+                : SchedulingEngine.availableCores();
+        if (threads < 1) {
+            throw new IllegalArgumentException("--threads must be at least 1, not " + threads);
+        }
         Duration timeLimit = TimeLimit.parse(arguments.option("time-limit",
                 TimeLimit.format(SolverConfigs.DEFAULT_TIME_LIMIT)));
         Path output = arguments.options().containsKey("output") ? Path.of(arguments.option("output", null)) : null;
@@ -48,11 +54,11 @@ final class SolveCommand {
         }
         WeeklySchedule week = ModelBuilder.build(reading);
         week.getDiagnostics().forEach(err::println);
-        err.printf("Solving %s: %d sessions, %d rooms, time limit %s%n", reading.plan().name(),
-                week.getSessions().size(), week.getRooms().size(), TimeLimit.format(timeLimit));
+        err.printf("Solving %s: %d sessions, %d rooms, time limit %s, %d thread(s)%n", reading.plan().name(),
+                week.getSessions().size(), week.getRooms().size(), TimeLimit.format(timeLimit), threads);
 
         Schedule schedule;
-        try (SchedulingEngine engine = SchedulingEngine.shipped()) {
+        try (SchedulingEngine engine = SchedulingEngine.shipped(threads)) {
             long started = System.nanoTime();
             SchedulingEngine.SolveRun run = engine.solve(week, timeLimit, best -> err.printf(Locale.ROOT,
                     "  %6.1f s  best %s  (%d of %d placed)%n", (System.nanoTime() - started) / 1e9,
@@ -60,7 +66,10 @@ final class SolveCommand {
             err.printf(Locale.ROOT, "Solved in %.1f s at %,d moves/s%s%n", run.solvingTime().toMillis() / 1000.0,
                     run.moveEvaluationSpeed(), run.timeToFeasible() == null ? "; never feasible"
                             : String.format(Locale.ROOT, "; feasible after %.1f s", run.timeToFeasible().toMillis() / 1000.0));
+            long describing = System.nanoTime();
+            err.println("Explaining what is left out and scoring each constraint...");
             schedule = engine.describe(run.best(), false);
+            err.printf(Locale.ROOT, "Schedule ready %.1f s after solving%n", (System.nanoTime() - describing) / 1e9);
         }
         if (output != null) {
             try {

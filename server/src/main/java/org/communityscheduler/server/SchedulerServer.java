@@ -88,7 +88,7 @@ public final class SchedulerServer {
 
     public SchedulerServer(ServerSettings settings) {
         this.settings = settings;
-        this.engine = new SchedulingEngine(SolverConfigs.shipped(), settings.parallelSolvers());
+        this.engine = new SchedulingEngine(SolverConfigs.shipped(), settings.parallelSolvers(), settings.threads());
         this.jobs = new JobStore(engine, settings);
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;

@@ -12,6 +12,7 @@ import org.communityscheduler.solve.SolverConfigs;
  * @param port 0 picks a free port (tests)
  * @param dataDir where jobs are kept on disk (and found again after a restart); null keeps them in memory only
  * @param parallelSolvers solves that run at once; later ones wait in order
+ * @param threads cores each solve uses (its independent parts, or differently seeded solvers)
  * @param defaultTimeLimit a solve's time limit when the request gives none
  * @param maxTimeLimit the longest time limit a request may ask for; longer ones are capped to it
  * @param maxRequestBytes the largest request body accepted (413 above it)
@@ -22,7 +23,7 @@ import org.communityscheduler.solve.SolverConfigs;
  * @param apiToken when set, every {@code /api} request needs {@code Authorization: Bearer <token>}; null for none
  * @param corsOrigins origins (such as {@code https://example.org}) whose pages may call the API; empty for none
  */
-public record ServerSettings(int port, Path dataDir, int parallelSolvers, Duration defaultTimeLimit,
+public record ServerSettings(int port, Path dataDir, int parallelSolvers, int threads, Duration defaultTimeLimit,
         Duration maxTimeLimit, long maxRequestBytes, int maxOpenJobs, int maxSessions, int keepFinished,
         Duration keepFinishedFor, String apiToken, List<String> corsOrigins) {
 
@@ -41,6 +42,9 @@ public record ServerSettings(int port, Path dataDir, int parallelSolvers, Durati
         }
         if (parallelSolvers < 1) {
             throw new IllegalArgumentException("at least one solve must be able to run, not " + parallelSolvers);
+        }
+        if (threads < 1) {
+            throw new IllegalArgumentException("a solve needs at least one thread, not " + threads);
         }
         if (maxRequestBytes < 1) {
             throw new IllegalArgumentException("the request size limit must be positive");
@@ -70,65 +74,78 @@ public record ServerSettings(int port, Path dataDir, int parallelSolvers, Durati
      */
     public static ServerSettings defaults() {
         int solvers = Runtime.getRuntime().availableProcessors();
-        return new ServerSettings(DEFAULT_PORT, null, solvers, SolverConfigs.DEFAULT_TIME_LIMIT,
+        return new ServerSettings(DEFAULT_PORT, null, solvers, 1, SolverConfigs.DEFAULT_TIME_LIMIT,
                 DEFAULT_MAX_TIME_LIMIT, DEFAULT_MAX_REQUEST_BYTES, 8 * solvers, DEFAULT_MAX_SESSIONS,
                 DEFAULT_KEEP_FINISHED, DEFAULT_KEEP_FINISHED_FOR, null, List.of());
     }
 
+    /** Solves at once and cores each: both given, or the other one chosen so that together they fill the cores. */
+    public ServerSettings withCores(Integer solvers, Integer threadsPerSolve) {
+        int cores = Runtime.getRuntime().availableProcessors();
+        int jobs = solvers != null ? solvers : threadsPerSolve != null ? Math.max(1, cores / threadsPerSolve) : parallelSolvers;
+        int each = threadsPerSolve != null ? threadsPerSolve : Math.max(1, cores / jobs);
+        return withParallelSolvers(jobs).withThreads(each);
+    }
+
+    public ServerSettings withThreads(int threads) {
+        return new ServerSettings(port, dataDir, parallelSolvers, threads, defaultTimeLimit, maxTimeLimit, maxRequestBytes,
+                maxOpenJobs, maxSessions, keepFinished, keepFinishedFor, apiToken, corsOrigins);
+    }
+
     public ServerSettings withPort(int port) {
-        return new ServerSettings(port, dataDir, parallelSolvers, defaultTimeLimit, maxTimeLimit, maxRequestBytes,
+        return new ServerSettings(port, dataDir, parallelSolvers, threads, defaultTimeLimit, maxTimeLimit, maxRequestBytes,
                 maxOpenJobs, maxSessions, keepFinished, keepFinishedFor, apiToken, corsOrigins);
     }
 
     public ServerSettings withDataDir(Path dataDir) {
-        return new ServerSettings(port, dataDir, parallelSolvers, defaultTimeLimit, maxTimeLimit, maxRequestBytes,
+        return new ServerSettings(port, dataDir, parallelSolvers, threads, defaultTimeLimit, maxTimeLimit, maxRequestBytes,
                 maxOpenJobs, maxSessions, keepFinished, keepFinishedFor, apiToken, corsOrigins);
     }
 
     /** Also makes room for 8 jobs per solver, waiting or running. */
     public ServerSettings withParallelSolvers(int parallelSolvers) {
-        return new ServerSettings(port, dataDir, parallelSolvers, defaultTimeLimit, maxTimeLimit, maxRequestBytes,
+        return new ServerSettings(port, dataDir, parallelSolvers, threads, defaultTimeLimit, maxTimeLimit, maxRequestBytes,
                 Math.max(maxOpenJobs, 8 * Math.max(1, parallelSolvers)), maxSessions, keepFinished, keepFinishedFor,
                 apiToken, corsOrigins);
     }
 
     public ServerSettings withDefaultTimeLimit(Duration defaultTimeLimit) {
-        return new ServerSettings(port, dataDir, parallelSolvers, defaultTimeLimit, maxTimeLimit, maxRequestBytes,
+        return new ServerSettings(port, dataDir, parallelSolvers, threads, defaultTimeLimit, maxTimeLimit, maxRequestBytes,
                 maxOpenJobs, maxSessions, keepFinished, keepFinishedFor, apiToken, corsOrigins);
     }
 
     public ServerSettings withMaxTimeLimit(Duration maxTimeLimit) {
-        return new ServerSettings(port, dataDir, parallelSolvers, defaultTimeLimit, maxTimeLimit, maxRequestBytes,
+        return new ServerSettings(port, dataDir, parallelSolvers, threads, defaultTimeLimit, maxTimeLimit, maxRequestBytes,
                 maxOpenJobs, maxSessions, keepFinished, keepFinishedFor, apiToken, corsOrigins);
     }
 
     public ServerSettings withMaxRequestBytes(long maxRequestBytes) {
-        return new ServerSettings(port, dataDir, parallelSolvers, defaultTimeLimit, maxTimeLimit, maxRequestBytes,
+        return new ServerSettings(port, dataDir, parallelSolvers, threads, defaultTimeLimit, maxTimeLimit, maxRequestBytes,
                 maxOpenJobs, maxSessions, keepFinished, keepFinishedFor, apiToken, corsOrigins);
     }
 
     public ServerSettings withMaxOpenJobs(int maxOpenJobs) {
-        return new ServerSettings(port, dataDir, parallelSolvers, defaultTimeLimit, maxTimeLimit, maxRequestBytes,
+        return new ServerSettings(port, dataDir, parallelSolvers, threads, defaultTimeLimit, maxTimeLimit, maxRequestBytes,
                 maxOpenJobs, maxSessions, keepFinished, keepFinishedFor, apiToken, corsOrigins);
     }
 
     public ServerSettings withMaxSessions(int maxSessions) {
-        return new ServerSettings(port, dataDir, parallelSolvers, defaultTimeLimit, maxTimeLimit, maxRequestBytes,
+        return new ServerSettings(port, dataDir, parallelSolvers, threads, defaultTimeLimit, maxTimeLimit, maxRequestBytes,
                 maxOpenJobs, maxSessions, keepFinished, keepFinishedFor, apiToken, corsOrigins);
     }
 
     public ServerSettings withKeepFinished(int keepFinished, Duration keepFinishedFor) {
-        return new ServerSettings(port, dataDir, parallelSolvers, defaultTimeLimit, maxTimeLimit, maxRequestBytes,
+        return new ServerSettings(port, dataDir, parallelSolvers, threads, defaultTimeLimit, maxTimeLimit, maxRequestBytes,
                 maxOpenJobs, maxSessions, keepFinished, keepFinishedFor, apiToken, corsOrigins);
     }
 
     public ServerSettings withApiToken(String apiToken) {
-        return new ServerSettings(port, dataDir, parallelSolvers, defaultTimeLimit, maxTimeLimit, maxRequestBytes,
+        return new ServerSettings(port, dataDir, parallelSolvers, threads, defaultTimeLimit, maxTimeLimit, maxRequestBytes,
                 maxOpenJobs, maxSessions, keepFinished, keepFinishedFor, apiToken, corsOrigins);
     }
 
     public ServerSettings withCorsOrigins(List<String> corsOrigins) {
-        return new ServerSettings(port, dataDir, parallelSolvers, defaultTimeLimit, maxTimeLimit, maxRequestBytes,
+        return new ServerSettings(port, dataDir, parallelSolvers, threads, defaultTimeLimit, maxTimeLimit, maxRequestBytes,
                 maxOpenJobs, maxSessions, keepFinished, keepFinishedFor, apiToken, corsOrigins);
     }
 }

@@ -55,6 +55,24 @@ public class Session {
         this.attendances = activity.getWorkers().stream().map(worker -> new Attendance(this, worker)).toList();
     }
 
+    /** A copy with its own attendances, for a solver that must not share the original. */
+    Session copy() {
+        Session copy = new Session();
+        copy.id = id;
+        copy.activity = activity;
+        copy.number = number;
+        copy.pinned = pinned;
+        copy.locked = locked;
+        copy.previousRoom = previousRoom;
+        copy.previousStart = previousStart;
+        copy.startRange = startRange;
+        copy.roomRange = roomRange;
+        copy.attendances = activity.getWorkers().stream().map(worker -> new Attendance(copy, worker)).toList();
+        copy.start = start;
+        copy.room = room;
+        return copy;
+    }
+
     /** Fixes the session where the coordinator put it. */
     public void pin(Room pinnedRoom, int pinnedStart) {
         place(pinnedRoom, pinnedStart);

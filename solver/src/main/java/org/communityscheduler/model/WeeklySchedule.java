@@ -53,6 +53,22 @@ public class WeeklySchedule {
         this.constraintWeightOverrides = constraintWeightOverrides;
     }
 
+    /**
+     * The same week with other sessions (a part of this week's, or a solver's copies of them): the plan, facts
+     * and weights are shared, the score is not.
+     */
+    public WeeklySchedule withSessions(List<Session> otherSessions) {
+        return new WeeklySchedule(plan, diagnostics, sites, rooms, workers, activities, otherSessions,
+                constraintWeightOverrides);
+    }
+
+    /** A copy whose sessions a solver may change without touching this week's. */
+    public WeeklySchedule copy() {
+        WeeklySchedule copy = withSessions(sessions.stream().map(Session::copy).toList());
+        copy.score = score;
+        return copy;
+    }
+
     public Plan getPlan() {
         return plan;
     }

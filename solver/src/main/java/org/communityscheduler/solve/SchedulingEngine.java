@@ -6,7 +6,14 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
@@ -31,6 +38,8 @@ import org.communityscheduler.model.WeekTime;
 import org.communityscheduler.model.WeeklySchedule;
 import org.communityscheduler.schedule.Schedule;
 import org.communityscheduler.schedule.ScheduleWriter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Solving, analysis and recommendations for weekly schedules: the one entry point to Timefold
@@ -39,47 +48,137 @@ import org.communityscheduler.schedule.ScheduleWriter;
 public final class SchedulingEngine implements AutoCloseable {
 
     /**
-     * How many placements may be tried to explain unplaced sessions: each costs a score analysis, so
-     * a week with hundreds of unplaced sessions explains the first ones in detail and the rest briefly.
+     * How many placements may be tried, and for how long, to explain unplaced sessions: each costs a score
+     * analysis, so a week with hundreds of unplaced sessions, or a very large week, explains the first ones in
+     * detail and the rest briefly, and the answer comes a few seconds after solving at any size.
      */
     private static final long REASON_BUDGET = 20_000;
+    private static final Duration REASON_TIME_BUDGET = Duration.ofSeconds(3);
+
+    private static final Logger LOG = LoggerFactory.getLogger(SchedulingEngine.class);
+    /** How often a solve's parts are merged and its "unimproved" stop is checked. */
+    private static final Duration TICK = Duration.ofMillis(500);
+    /** More unplaced sessions than this and a free placement is assumed to be left, without looking. */
+    private static final int ROOM_CHECK_LIMIT = 200;
 
     private final SolverConfig solverConfig;
-    private final SolverManager<WeeklySchedule, String> solverManager;
+    private final int threads;
+    /** One per thread a solve may use, each with its own random seed. */
+    private final List<SolverManager<WeeklySchedule, String>> solverManagers = new ArrayList<>();
     private final SolutionManager<WeeklySchedule, HardMediumSoftLongScore> solutionManager;
+    private final Map<String, ParallelSolve> solves = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService ticker;
+    private final ExecutorService waiters;
 
-    public SchedulingEngine(SolverConfig solverConfig, int parallelSolvers) {
+    /**
+     * @param parallelSolves solves that run at once; later ones wait in order
+     * @param threads        cores one solve uses: the week's independent parts, or as many differently seeded
+     *                       solvers when it does not split
+     */
+    public SchedulingEngine(SolverConfig solverConfig, int parallelSolves, int threads) {
         this.solverConfig = solverConfig;
-        SolverFactory<WeeklySchedule> solverFactory = SolverFactory.create(solverConfig);
-        this.solverManager = SolverManager.create(solverFactory,
-                new SolverManagerConfig().withParallelSolverCount(Integer.toString(parallelSolvers)));
-        this.solutionManager = SolutionManager.create(solverFactory);
+        this.threads = threads;
+        for (int k = 0; k < threads; k++) {
+            solverManagers.add(SolverManager.create(SolverFactory.create(SolverConfigs.member(solverConfig, k)),
+                    new SolverManagerConfig().withParallelSolverCount(Integer.toString(parallelSolves))));
+        }
+        this.solutionManager = SolutionManager.create(SolverFactory.create(SolverConfigs.forAnalysis(solverConfig)));
+        this.ticker = Executors.newSingleThreadScheduledExecutor(daemon("solve-ticker"));
+        this.waiters = Executors.newCachedThreadPool(daemon("solve-waiter"));
     }
 
-    /** The shipped configuration, one solve at a time. */
+    /** The shipped configuration, one solve at a time, on every core. */
     public static SchedulingEngine shipped() {
-        return new SchedulingEngine(SolverConfigs.shipped(), 1);
+        return shipped(availableCores());
+    }
+
+    /** The shipped configuration, one solve at a time, on {@code threads} cores. */
+    public static SchedulingEngine shipped(int threads) {
+        return new SchedulingEngine(SolverConfigs.shipped(), 1, threads);
+    }
+
+    public static int availableCores() {
+        return Runtime.getRuntime().availableProcessors();
     }
 
     public SolverConfig solverConfig() {
         return solverConfig;
     }
 
+    public int threads() {
+        return threads;
+    }
+
     /**
      * Starts solving in the background. {@code onBest} sees every new best schedule, {@code onFinal}
-     * the last one, {@code onError} any failure; the job is queued when all solvers are busy.
+     * the last one, {@code onError} any failure; the job is queued when all solvers are busy. It stops at
+     * the time limit, at a perfect score, or once nothing improved for {@link SolverConfigs#DEFAULT_UNIMPROVED_LIMIT}
+     * with no placeable session left out.
      */
     public SolverJob<WeeklySchedule, String> start(String jobId, WeeklySchedule problem, Duration timeLimit,
             Consumer<WeeklySchedule> onBest, Consumer<WeeklySchedule> onFinal, BiConsumer<String, Throwable> onError) {
-        return solverManager.solveBuilder()
-                .withProblemId(jobId)
-                .withProblem(problem)
-                .withConfigOverride(new SolverConfigOverride<WeeklySchedule>()
-                        .withTerminationConfig(SolverConfigs.termination(timeLimit, SolverConfigs.DEFAULT_UNIMPROVED_LIMIT)))
-                .withBestSolutionEventConsumer(event -> onBest.accept(event.solution()))
-                .withFinalBestSolutionEventConsumer(event -> onFinal.accept(event.solution()))
-                .withExceptionHandler(onError)
-                .run();
+        List<List<Session>> parts = Partition.of(problem, threads);
+        ParallelSolve solve = new ParallelSolve(jobId, problem, parts.size() > 1 ? parts : null,
+                week -> {
+                    week.setScore(solutionManager.update(week));
+                    return week;
+                }, onBest, onFinal, onError);
+        int members = parts.size() > 1 ? parts.size() : threads;
+        LOG.info("Solving {} with {}", jobId, parts.size() > 1
+                ? parts.size() + " independent parts of " + parts.stream().map(part -> Integer.toString(part.size()))
+                        .collect(java.util.stream.Collectors.joining(", ")) + " sessions"
+                : members + " differently seeded solver(s)");
+        for (int k = 0; k < members; k++) {
+            int member = k;
+            solve.addMember(solverManagers.get(k).solveBuilder()
+                    .withProblemId(k == 0 ? jobId : jobId + "#" + k)
+                    .withProblem(solve.memberInput(k))
+                    .withConfigOverride(new SolverConfigOverride<WeeklySchedule>()
+                            .withTerminationConfig(SolverConfigs.termination(timeLimit)))
+                    .withBestSolutionEventConsumer(event -> solve.memberImproved(member, event.solution()))
+                    .withExceptionHandler((id, error) -> solve.terminateEarly())
+                    .run());
+        }
+        solve.started();
+        solves.put(jobId, solve);
+        ScheduledFuture<?> ticks = ticker.scheduleAtFixedRate(() -> solve.tick(SolverConfigs.DEFAULT_UNIMPROVED_LIMIT),
+                TICK.toMillis(), TICK.toMillis(), TimeUnit.MILLISECONDS);
+        waiters.execute(() -> {
+            try {
+                solve.awaitMembers();
+            } finally {
+                ticks.cancel(false);
+                solves.remove(jobId, solve);
+            }
+        });
+        return solve;
+    }
+
+    /**
+     * Whether an unplaced session could still go somewhere without breaking a clash rule or finding the doors
+     * locked: while one can, the solve does not stop for lack of improvement.
+     */
+    static boolean hasRoomLeft(WeeklySchedule week) {
+        List<Session> out = week.getSessions().stream()
+                .filter(session -> !session.isAssigned() && !session.isLocked() && session.isPlaceable())
+                .toList();
+        if (out.isEmpty()) {
+            return false;
+        }
+        if (out.size() > ROOM_CHECK_LIMIT) {
+            return true;
+        }
+        Occupancy occupancy = new Occupancy(week);
+        List<Session> scratch = new ArrayList<>();
+        return out.stream().anyMatch(session -> occupancy.freePlacement(session, scratch) != null);
+    }
+
+    private static ThreadFactory daemon(String name) {
+        return runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        };
     }
 
     /**
@@ -123,7 +222,10 @@ public final class SchedulingEngine implements AutoCloseable {
     }
 
     public void terminateEarly(String jobId) {
-        solverManager.terminateEarly(jobId);
+        ParallelSolve solve = solves.get(jobId);
+        if (solve != null) {
+            solve.terminateEarly();
+        }
     }
 
     /** Scores the schedule as it is and writes the §4 document; {@code withMatches} adds every match. */
@@ -169,6 +271,7 @@ public final class SchedulingEngine implements AutoCloseable {
     private Map<Session, List<String>> unassignedReasons(WeeklySchedule week) {
         Map<Session, List<String>> reasons = new HashMap<>();
         long budget = REASON_BUDGET;
+        long deadline = System.nanoTime() + REASON_TIME_BUDGET.toNanos();
         for (Session session : week.getSessions()) {
             if (session.isAssigned()) {
                 continue;
@@ -178,7 +281,7 @@ public final class SchedulingEngine implements AutoCloseable {
                 reasons.put(session, List.of(impossible));
             } else if (session.isPinned()) {
                 reasons.put(session, List.of("it is pinned without a room or time"));
-            } else if (budget > 0) {
+            } else if (budget > 0 && System.nanoTime() < deadline) {
                 budget -= (long) session.getStartRange().size() * session.getRoomRange().size();
                 reasons.put(session, blockingReasons(week, session));
             } else {
@@ -225,6 +328,9 @@ public final class SchedulingEngine implements AutoCloseable {
 
     @Override
     public void close() {
-        solverManager.close();
+        solves.values().forEach(ParallelSolve::terminateEarly);
+        solverManagers.forEach(SolverManager::close);
+        ticker.shutdownNow();
+        waiters.shutdownNow();
     }
 }

@@ -19,6 +19,7 @@ import ai.timefold.solver.core.config.heuristic.selector.move.generic.ChangeMove
 import ai.timefold.solver.core.config.heuristic.selector.move.generic.SwapMoveSelectorConfig;
 import ai.timefold.solver.core.config.heuristic.selector.value.ValueSelectorConfig;
 import ai.timefold.solver.core.config.localsearch.LocalSearchPhaseConfig;
+import ai.timefold.solver.core.config.phase.custom.CustomPhaseConfig;
 import ai.timefold.solver.core.config.localsearch.decider.acceptor.LocalSearchAcceptorConfig;
 import ai.timefold.solver.core.config.localsearch.decider.forager.LocalSearchForagerConfig;
 import ai.timefold.solver.core.config.solver.EnvironmentMode;
@@ -34,14 +35,16 @@ import org.communityscheduler.model.WeeklySchedule;
 /**
  * The shipped solver configuration, and the pieces benchmarks recombine.
  *
- * <p>Construction places the hardest sessions first and takes, for each, the first (start, room)
- * that breaks no hard rule, trying starts in the order of their expected soft cost (see the model's
- * start ranges). Only when every placement would break a hard rule does it leave the session out:
- * that "leave out" move is tried last, not first as Timefold's own null value would be.
+ * <p>{@link EjectionChains} places the hardest sessions first and takes, for each, the first (start, room)
+ * that is free, trying starts in the order of their expected soft cost (see the model's start ranges);
+ * what finds no free placement displaces the fewest, least important sessions, which are placed in turn.
+ * Local search then runs in two phases of simulated annealing ({@link #placement()}, {@link #localSearch()}):
+ * hot until every session is placed, cooler for the soft wishes, with chains again in between for what the
+ * hot phase could not place. benchmarks/README.md has the comparisons that chose them.
  *
- * <p>Local search then runs in two phases of simulated annealing ({@link #placement()}, {@link #localSearch()}):
- * hot until every session is placed, cooler for the soft wishes. benchmarks/README.md has the comparison
- * that chose them over the late acceptance shipped before.
+ * <p>{@link #construction()} is Timefold's construction heuristic shaped the same way (first placement that
+ * breaks no hard rule; "leave out" tried last, not first as Timefold's own null value would be), which
+ * the chains replaced: it scores every try.
  */
 public final class SolverConfigs {
 
@@ -51,6 +54,10 @@ public final class SolverConfigs {
     public static final String PERFECT_SCORE = "0hard/0medium/0soft";
     /** Any score with no hard rule broken and every session placed. */
     private static final String COMPLETE_SCORE = "0hard/0medium/-999999999999soft";
+
+    /** Steps without placing more before a chains phase hands over to local search. */
+    private static final int EJECTION_STALL_LIMIT = 2_000;
+    private static final long MEMBER_SEED = 7_919;
 
     private static final String PLACED = "placedSession";
     private static final String MOVED = "movedSession";
@@ -68,18 +75,60 @@ public final class SolverConfigs {
                 .withConstraintProviderClass(SchedulingConstraints.class);
     }
 
+    /**
+     * Every session placed where it is free, hardest first, and chains of displacements for the rest; hot
+     * annealing until every session is placed, chains again for what is still out, and cooler annealing for
+     * the soft wishes.
+     */
     public static SolverConfig shipped() {
         return base()
-                .withTerminationConfig(termination(DEFAULT_TIME_LIMIT, DEFAULT_UNIMPROVED_LIMIT))
-                .withPhases(construction(), placement(), localSearch());
+                .withTerminationConfig(termination(DEFAULT_TIME_LIMIT))
+                .withPhases(ejectionChains(0), placement(), ejectionChains(1), localSearch());
     }
 
-    /** Stops at the time limit, once nothing improved for a while, or at a perfect score. */
-    public static TerminationConfig termination(Duration timeLimit, Duration unimprovedLimit) {
+    /**
+     * Stops at the time limit or at a perfect score. The engine adds the "unimproved" stop, which applies
+     * only once no placeable session is left out ({@link SchedulingEngine}).
+     */
+    public static TerminationConfig termination(Duration timeLimit) {
         return new TerminationConfig()
                 .withSpentLimit(timeLimit)
-                .withUnimprovedSpentLimit(unimprovedLimit.compareTo(timeLimit) < 0 ? unimprovedLimit : timeLimit)
                 .withBestScoreLimit(PERFECT_SCORE);
+    }
+
+    /**
+     * The model and constraints of {@code config} for analysis and recommendations: Timefold recommends the
+     * placements its one construction heuristic phase would try.
+     */
+    public static SolverConfig forAnalysis(SolverConfig config) {
+        return config.copyConfig().withPhases(construction());
+    }
+
+    /** Makes room for unplaced sessions by displacing others ({@link EjectionChains}). */
+    public static CustomPhaseConfig ejectionChains(long seed) {
+        return new CustomPhaseConfig().withCustomPhaseCommands(new EjectionChains(seed, EJECTION_STALL_LIMIT));
+    }
+
+    /**
+     * The configuration of the {@code k}-th of several solvers working on one week: the same phases with
+     * other random seeds, so that they search differently.
+     */
+    public static SolverConfig member(SolverConfig config, int k) {
+        if (k == 0) {
+            return config;
+        }
+        SolverConfig copy = config.copyConfig().withRandomSeed(MEMBER_SEED * k);
+        if (copy.getPhaseConfigList() != null) {
+            copy.setPhaseConfigList(copy.getPhaseConfigList().stream()
+                    .map(phase -> phase instanceof CustomPhaseConfig custom && custom.getCustomPhaseCommandList() != null
+                            ? new CustomPhaseConfig().withCustomPhaseCommandList(custom.getCustomPhaseCommandList().stream()
+                                    .map(command -> command instanceof EjectionChains chains
+                                            ? chains.withSeed(chains.seed() + MEMBER_SEED * k) : command)
+                                    .toList())
+                            : phase)
+                    .toList());
+        }
+        return copy;
     }
 
     public static ConstructionHeuristicPhaseConfig construction() {

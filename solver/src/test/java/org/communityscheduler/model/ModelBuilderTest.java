@@ -193,7 +193,7 @@ class ModelBuilderTest {
         });
 
         WeeklySchedule solved = SolverFactory.<WeeklySchedule> create(SolverConfigs.shipped()
-                        .withTerminationConfig(SolverConfigs.termination(Duration.ofSeconds(2), Duration.ofSeconds(1))))
+                        .withTerminationConfig(SolverConfigs.termination(Duration.ofSeconds(2))))
                 .buildSolver()
                 .solve(week);
 

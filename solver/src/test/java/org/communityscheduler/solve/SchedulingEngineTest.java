@@ -3,7 +3,9 @@ package org.communityscheduler.solve;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.List;
 
+import ai.timefold.solver.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
 import ai.timefold.solver.core.config.solver.EnvironmentMode;
 import ai.timefold.solver.core.config.solver.termination.TerminationConfig;
 
@@ -62,7 +64,7 @@ class SchedulingEngineTest {
         var config = SolverConfigs.shipped()
                 .withEnvironmentMode(EnvironmentMode.FULL_ASSERT)
                 .withTerminationConfig(new TerminationConfig().withSpentLimit(Duration.ofSeconds(3)));
-        try (SchedulingEngine engine = new SchedulingEngine(config, 1)) {
+        try (SchedulingEngine engine = new SchedulingEngine(config, 1, 1)) {
             // FULL_ASSERT recalculates the score from scratch after every move and fails on any difference.
             WeeklySchedule best = engine.solve(ModelBuilder.build(smallWeek()), Duration.ofSeconds(3), week -> {
             }).best();
@@ -171,5 +173,75 @@ class SchedulingEngineTest {
             assertThat(recommendations.get(1).scoreDifference().softScore()).isNegative();
             assertThat(reading.isAssigned()).as("recommending leaves the schedule as it was").isFalse();
         }
+    }
+
+    /** Two sites that share nothing, each busy enough to need some search. */
+    private static Plan twoIndependentSites() {
+        PlanBuilder plan = PlanBuilder.plan().slotMinutes(30);
+        for (String site : List.of("north", "south")) {
+            plan.site(site, s -> s.open(Day.MON, "09:00-17:00").open(Day.TUE, "09:00-17:00"))
+                    .room(site + "-hall", room -> room.site(site).capacity(30))
+                    .room(site + "-room", room -> room.site(site).capacity(10))
+                    .worker(site + "-li", w -> w.sites(site).working(Day.MON, "09:00-17:00"))
+                    .activity(site + "-reading", a -> a.duration(60).sessions(6).participants(8).workers(site + "-li")
+                            .preferred(Day.TUE, "09:00-12:00"))
+                    .activity(site + "-choir", a -> a.duration(90).sessions(4).participants(25).audience(site + "-kids"))
+                    .activity(site + "-crafts", a -> a.duration(60).sessions(4).participants(9).audience(site + "-kids"));
+        }
+        return plan.build();
+    }
+
+    @Test
+    void aWeekThatSplitsIsSolvedInPartsOnSeveralThreadsAndMergedWhole() {
+        WeeklySchedule week = ModelBuilder.build(twoIndependentSites());
+        try (SchedulingEngine engine = SchedulingEngine.shipped(2)) {
+            SchedulingEngine.SolveRun run = engine.solve(week, Duration.ofSeconds(3), w -> {
+            });
+            WeeklySchedule best = run.best();
+
+            assertThat(best.getSessions()).extracting(Session::getId)
+                    .containsExactlyElementsOf(week.getSessions().stream().map(Session::getId).toList());
+            assertThat(best.assignedCount()).isEqualTo(28);
+            HardMediumSoftLongScore merged = best.getScore();
+            assertThat(engine.describe(best, false).score()).as("the merged week scored whole").isEqualTo(merged.toString());
+            assertThat(merged.isFeasible()).isTrue();
+            assertThat(week.getSessions()).as("the problem given is left as it was").noneMatch(Session::isAssigned);
+        }
+    }
+
+    @Test
+    void aWeekThatDoesNotSplitRunsDifferentlySeededSolversAndKeepsTheBest() {
+        WeeklySchedule week = ModelBuilder.build(smallWeek());
+        List<HardMediumSoftLongScore> improvements = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (SchedulingEngine engine = SchedulingEngine.shipped(2)) {
+            SchedulingEngine.SolveRun run = engine.solve(week, Duration.ofSeconds(2),
+                    best -> improvements.add(best.getScore()));
+
+            assertThat(Partition.of(week, 2)).hasSize(1);
+            assertThat(run.best().assignedCount()).isEqualTo(8);
+            assertThat(improvements).isSortedAccordingTo(HardMediumSoftLongScore::compareTo);
+            assertThat(run.best().getScore()).isEqualTo(improvements.get(improvements.size() - 1));
+        }
+    }
+
+    @Test
+    void theUnimprovedStopWaitsWhileAnUnplacedSessionStillHasAFreePlacement() {
+        WeeklySchedule week = ModelBuilder.build(PlanBuilder.plan()
+                .slotMinutes(60)
+                .site("centre", site -> site.open(Day.MON, "09:00-11:00"))
+                .room("room", room -> room.capacity(10))
+                .activity("reading", a -> a.duration(60).sessions(3))
+                .build());
+        assertThat(SchedulingEngine.hasRoomLeft(week)).isTrue();
+
+        Session first = week.getSessions().get(0);
+        Session second = week.getSessions().get(1);
+        first.setRoom(week.getRooms().get(0));
+        first.setStart(WeekTime.of(Day.MON, TimeOfDay.parse("09:00")));
+        assertThat(SchedulingEngine.hasRoomLeft(week)).as("10:00 is free").isTrue();
+
+        second.setRoom(week.getRooms().get(0));
+        second.setStart(WeekTime.of(Day.MON, TimeOfDay.parse("10:00")));
+        assertThat(SchedulingEngine.hasRoomLeft(week)).as("the third session has nowhere to go").isFalse();
     }
 }

@@ -1,0 +1,228 @@
+package org.communityscheduler.solve;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.function.BooleanSupplier;
+
+import ai.timefold.solver.core.api.score.director.ScoreDirector;
+import ai.timefold.solver.core.api.solver.phase.PhaseCommand;
+
+import org.communityscheduler.model.Room;
+import org.communityscheduler.model.Session;
+import org.communityscheduler.model.SessionDifficulty;
+import org.communityscheduler.model.WeeklySchedule;
+
+/**
+ * Places every session it can, hardest first, and makes room for the rest. First each unplaced session
+ * takes its first free placement in range order (cheapest starts first, smallest rooms first), as a
+ * construction heuristic would but without scoring each try. What finds no free placement takes the
+ * placement where the
+ * fewest, least important sessions stand in its way (clashing in its room, through a worker or its
+ * audience); those are taken out and placed the same way in turn, each chain going on until a
+ * session finds a free placement. Recently placed sessions are not taken out again for a few steps,
+ * so chains do not undo themselves. The week ends at the best placed count reached; when no step
+ * improves it for a while, the phase ends and local search goes on.
+ *
+ * <p>Only the clash rules and locked doors are checked here (through {@link Occupancy}): the
+ * sessions' ranges keep the other hard rules, and local search repairs what the soft rules lose.
+ */
+public final class EjectionChains implements PhaseCommand<WeeklySchedule> {
+
+    /** Placements looked at for one session, in range order from a start on. */
+    private static final int MAX_CANDIDATES = 4_000;
+    /** More sessions in the way than this and the placement is not worth it. */
+    private static final int MAX_BLOCKERS = 3;
+    /** Steps a placed session stays put before it may be taken out again. */
+    private static final int TABU_STEPS = 10;
+
+    private static final long UNMOVABLE = Long.MAX_VALUE;
+
+    private final long seed;
+    private final int stallLimit;
+
+    /** {@code stallLimit}: steps without a better placed count before the phase gives up. */
+    public EjectionChains(long seed, int stallLimit) {
+        this.seed = seed;
+        this.stallLimit = stallLimit;
+    }
+
+    long seed() {
+        return seed;
+    }
+
+    EjectionChains withSeed(long otherSeed) {
+        return new EjectionChains(otherSeed, stallLimit);
+    }
+
+    @Override
+    public void changeWorkingSolution(ScoreDirector<WeeklySchedule> scoreDirector, BooleanSupplier isPhaseTerminated) {
+        new Chains(scoreDirector, new SplittableRandom(seed)).run(isPhaseTerminated);
+    }
+
+    private final class Chains {
+
+        private final ScoreDirector<WeeklySchedule> director;
+        private final SplittableRandom random;
+        private final Occupancy occupancy;
+        private final List<Session> open;
+        private final Deque<Session> queue = new ArrayDeque<>();
+        private final Map<Session, Integer> placedAtStep = new HashMap<>();
+        private final Set<Session> visited = new HashSet<>();
+        /** What changed since the best placed count, to go back to it at the end. */
+        private final List<Change> journal = new ArrayList<>();
+        private final List<Session> scratch = new ArrayList<>();
+        private final List<Session> chosen = new ArrayList<>();
+        private long unplacedPriority;
+        private long bestUnplacedPriority;
+        private int step;
+
+        Chains(ScoreDirector<WeeklySchedule> director, SplittableRandom random) {
+            this.director = director;
+            this.random = random;
+            WeeklySchedule week = director.getWorkingSolution();
+            this.occupancy = new Occupancy(week);
+            this.open = week.getSessions().stream()
+                    .filter(session -> !session.isLocked() && session.isPlaceable())
+                    .sorted(new SessionDifficulty().reversed())
+                    .toList();
+            for (Session session : open) {
+                if (!session.isAssigned()) {
+                    unplacedPriority += session.getActivity().getPriority();
+                }
+            }
+            this.bestUnplacedPriority = unplacedPriority;
+        }
+
+        void run(BooleanSupplier isPhaseTerminated) {
+            // First every session in turn, hardest first, as a construction heuristic would; then what is still out.
+            open.stream().filter(session -> !session.isAssigned()).forEach(queue::add);
+            int stalled = 0;
+            while (unplacedPriority > 0 && stalled < stallLimit && !isPhaseTerminated.getAsBoolean()) {
+                if (queue.isEmpty()) {
+                    List<Session> unplaced = new ArrayList<>(open.stream().filter(s -> !s.isAssigned()).toList());
+                    Collections.shuffle(unplaced, new java.util.Random(random.nextLong()));
+                    queue.addAll(unplaced);
+                }
+                Session session = queue.pollFirst();
+                if (!session.isAssigned() && placeMakingRoom(session) && unplacedPriority < bestUnplacedPriority) {
+                    bestUnplacedPriority = unplacedPriority;
+                    journal.clear();
+                    stalled = 0;
+                } else {
+                    stalled++;
+                }
+                step++;
+            }
+            for (int i = journal.size() - 1; i >= 0; i--) {
+                undoChange(journal.get(i));
+            }
+            director.triggerVariableListeners();
+        }
+
+        /** Puts the session where the least stands in its way, and queues what it displaced first. */
+        private boolean placeMakingRoom(Session session) {
+            List<Integer> starts = session.getStartRange();
+            List<Room> rooms = session.getRoomRange();
+            long candidates = (long) starts.size() * rooms.size();
+            // Starts come cheapest first: a session's first placement looks from the cheapest, a displaced one
+            // from anywhere, so that chains do not all crowd the same times.
+            int firstStart = visited.add(session) ? 0 : random.nextInt(starts.size());
+            Room bestRoom = null;
+            int bestStart = 0;
+            long bestCost = UNMOVABLE;
+            int ties = 0;
+            for (int i = 0; i < Math.min(candidates, MAX_CANDIDATES); i++) {
+                int start = starts.get((firstStart + i / rooms.size()) % starts.size());
+                Room room = rooms.get(i % rooms.size());
+                if (!occupancy.blockers(session, room, start, scratch, MAX_BLOCKERS)) {
+                    continue;
+                }
+                long cost = cost(scratch);
+                if (cost == UNMOVABLE) {
+                    continue;
+                }
+                if (cost == 0) {
+                    bestRoom = room;
+                    bestStart = start;
+                    chosen.clear();
+                    break;
+                }
+                if (cost < bestCost) {
+                    bestCost = cost;
+                    ties = 1;
+                } else if (cost > bestCost || random.nextInt(++ties) != 0) {
+                    continue;
+                }
+                bestRoom = room;
+                bestStart = start;
+                chosen.clear();
+                chosen.addAll(scratch);
+            }
+            if (bestRoom == null) {
+                return false;
+            }
+            for (Session blocker : chosen) {
+                occupancy.remove(blocker);
+                set(blocker, null, null);
+                unplacedPriority += blocker.getActivity().getPriority();
+                queue.addFirst(blocker);
+            }
+            set(session, bestRoom, bestStart);
+            occupancy.add(session);
+            unplacedPriority -= session.getActivity().getPriority();
+            placedAtStep.put(session, step);
+            return true;
+        }
+
+        /** What taking these sessions out costs: their priority, then their count; never pinned or just placed ones. */
+        private long cost(List<Session> blockers) {
+            long cost = 0;
+            for (int i = 0; i < blockers.size(); i++) {
+                Session blocker = blockers.get(i);
+                Integer placed = placedAtStep.get(blocker);
+                if (blocker.isLocked() || placed != null && step - placed < TABU_STEPS) {
+                    return UNMOVABLE;
+                }
+                cost += blocker.getActivity().getPriority() * 16L + 1;
+            }
+            return cost;
+        }
+
+        private void set(Session session, Room room, Integer start) {
+            journal.add(new Change(session, session.getRoom(), session.getStart()));
+            director.beforeVariableChanged(session, "start");
+            session.setStart(start);
+            director.afterVariableChanged(session, "start");
+            director.beforeVariableChanged(session, "room");
+            session.setRoom(room);
+            director.afterVariableChanged(session, "room");
+        }
+
+        private record Change(Session session, Room room, Integer start) {
+        }
+
+        private void undoChange(Change change) {
+            Session session = change.session();
+            if (session.isAssigned()) {
+                occupancy.remove(session);
+            }
+            director.beforeVariableChanged(session, "start");
+            session.setStart(change.start());
+            director.afterVariableChanged(session, "start");
+            director.beforeVariableChanged(session, "room");
+            session.setRoom(change.room());
+            director.afterVariableChanged(session, "room");
+            if (session.isAssigned()) {
+                occupancy.add(session);
+            }
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package org.communityscheduler.solve;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.communityscheduler.model.Room;
+import org.communityscheduler.model.Session;
+import org.communityscheduler.model.WeeklySchedule;
+import org.communityscheduler.model.Worker;
+
+/**
+ * Who is where in a week, by room, worker and audience: answers "which placed sessions stand in the
+ * way of this session at this start in this room" without scoring the whole week. It knows the
+ * clash rules and locked doors; the sessions' ranges already keep every other hard rule.
+ */
+final class Occupancy {
+
+    private final List<List<Session>> byRoom;
+    private final Map<Worker, List<Session>> byWorker = new HashMap<>();
+    private final Map<String, List<Session>> byAudience = new HashMap<>();
+
+    Occupancy(WeeklySchedule week) {
+        byRoom = new ArrayList<>(week.getRooms().size());
+        for (int i = 0; i < week.getRooms().size(); i++) {
+            byRoom.add(new ArrayList<>());
+        }
+        for (Session session : week.getSessions()) {
+            if (session.isAssigned()) {
+                add(session);
+            }
+        }
+    }
+
+    void add(Session session) {
+        byRoom.get(session.getRoom().getIndex()).add(session);
+        for (Worker worker : session.getActivity().getWorkers()) {
+            byWorker.computeIfAbsent(worker, w -> new ArrayList<>()).add(session);
+        }
+        String audience = session.getActivity().getAudience();
+        if (audience != null) {
+            byAudience.computeIfAbsent(audience, a -> new ArrayList<>()).add(session);
+        }
+    }
+
+    /** Call before the session's room or start changes. */
+    void remove(Session session) {
+        byRoom.get(session.getRoom().getIndex()).remove(session);
+        for (Worker worker : session.getActivity().getWorkers()) {
+            byWorker.get(worker).remove(session);
+        }
+        String audience = session.getActivity().getAudience();
+        if (audience != null) {
+            byAudience.get(audience).remove(session);
+        }
+    }
+
+    /**
+     * Fills {@code blockers} with the placed sessions that {@code session} would clash with at
+     * {@code start} in {@code room} (in the room, through a worker, or through its audience).
+     * Returns false, leaving {@code blockers} partial, when the doors are locked then or when more
+     * than {@code maxBlockers} stand in the way.
+     */
+    boolean blockers(Session session, Room room, int start, List<Session> blockers, int maxBlockers) {
+        blockers.clear();
+        int end = start + session.getActivity().getDurationMinutes();
+        if (!room.getDoorsOpen().covers(start, end)) {
+            return false;
+        }
+        if (!collect(byRoom.get(room.getIndex()), session, start, end, blockers, maxBlockers)) {
+            return false;
+        }
+        List<Worker> workers = session.getActivity().getWorkers();
+        for (int i = 0; i < workers.size(); i++) {
+            List<Session> busy = byWorker.get(workers.get(i));
+            if (busy != null && !collect(busy, session, start, end, blockers, maxBlockers)) {
+                return false;
+            }
+        }
+        String audience = session.getActivity().getAudience();
+        if (audience != null) {
+            List<Session> busy = byAudience.get(audience);
+            return busy == null || collect(busy, session, start, end, blockers, maxBlockers);
+        }
+        return true;
+    }
+
+    /** A placement that breaks none of the clash rules nor locked doors, or null when none is left. */
+    Placement freePlacement(Session session, List<Session> scratch) {
+        for (Integer start : session.getStartRange()) {
+            for (Room room : session.getRoomRange()) {
+                if (blockers(session, room, start, scratch, 0)) {
+                    return new Placement(room, start);
+                }
+            }
+        }
+        return null;
+    }
+
+    record Placement(Room room, int start) {
+    }
+
+    private static boolean collect(List<Session> placed, Session session, int start, int end, List<Session> blockers,
+            int maxBlockers) {
+        for (int i = 0; i < placed.size(); i++) {
+            Session other = placed.get(i);
+            if (other == session || other.getStart() >= end
+                    || other.getStart() + other.getActivity().getDurationMinutes() <= start) {
+                continue;
+            }
+            if (!blockers.contains(other)) {
+                if (blockers.size() >= maxBlockers) {
+                    return false;
+                }
+                blockers.add(other);
+            }
+        }
+        return true;
+    }
+}
