@@ -171,29 +171,41 @@ public final class SolverConfigs {
                 .withForagerConfig(new LocalSearchForagerConfig().withAcceptedCountLimit(1));
     }
 
-    /** The soft wishes: cooler simulated annealing (300soft), the better of two accepted moves per step. */
+    /**
+     * The soft wishes: cooler simulated annealing (300soft), the better of two accepted moves per step. Its
+     * moves do not pick unplaced sessions on purpose: once few or none are left, finding one by filtering
+     * random picks costs more than the moves themselves, and the chains before it have placed what they can.
+     */
     public static LocalSearchPhaseConfig localSearch() {
         return new LocalSearchPhaseConfig()
-                .withMoveSelectorConfig(localSearchMoves())
+                .withMoveSelectorConfig(localSearchMoves(false))
                 .withAcceptorConfig(new LocalSearchAcceptorConfig()
                         .withSimulatedAnnealingStartingTemperature("0hard/0medium/300soft"))
                 .withForagerConfig(new LocalSearchForagerConfig().withAcceptedCountLimit(2));
     }
 
-    /**
-     * Move one variable, move a whole session (start and room at once), place an unplaced session, or
-     * swap two sessions. Swaps are rarer: with per-session ranges, finding a partner whose ranges
-     * hold both placements costs many tries.
-     */
+    /** {@link #localSearchMoves(boolean)} with unplaced sessions picked on purpose. */
     public static MoveSelectorConfig<?> localSearchMoves() {
-        return new UnionMoveSelectorConfig().withMoveSelectors(
+        return localSearchMoves(true);
+    }
+
+    /**
+     * Move one variable, move a whole session (start and room at once), place an unplaced session
+     * ({@code pickUnplaced}), or swap two sessions. Swaps are rarer: with per-session ranges, finding a
+     * partner whose ranges hold both placements costs many tries.
+     */
+    public static MoveSelectorConfig<?> localSearchMoves(boolean pickUnplaced) {
+        List<MoveSelectorConfig> moves = new java.util.ArrayList<>(List.of(
                 new ChangeMoveSelectorConfig().withValueSelectorConfig(new ValueSelectorConfig("start"))
                         .withFixedProbabilityWeight(1.0),
                 new ChangeMoveSelectorConfig().withValueSelectorConfig(new ValueSelectorConfig("room"))
                         .withFixedProbabilityWeight(0.5),
                 moveWholeSession(MOVED, null).withFixedProbabilityWeight(1.0),
-                moveWholeSession(UNPLACED, Unplaced.class).withFixedProbabilityWeight(0.5),
-                new SwapMoveSelectorConfig().withFixedProbabilityWeight(0.2));
+                new SwapMoveSelectorConfig().withFixedProbabilityWeight(0.2)));
+        if (pickUnplaced) {
+            moves.add(moveWholeSession(UNPLACED, Unplaced.class).withFixedProbabilityWeight(0.5));
+        }
+        return new UnionMoveSelectorConfig().withMoveSelectors(moves.toArray(MoveSelectorConfig[]::new));
     }
 
     private static CartesianProductMoveSelectorConfig moveWholeSession(String entityId,
