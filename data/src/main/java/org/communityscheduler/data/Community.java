@@ -373,8 +373,37 @@ final class Community {
             }
         }
         for (WorkerDraft worker : workers) {
-            workingHours(worker);
+            workingHours(worker, true);
         }
+    }
+
+    /**
+     * A new worker of the site's staff whose working hours cover the slots {@code from} to {@code to}
+     * (weekday, weekend or evening hours, no standing meeting); null when no work pattern does.
+     */
+    WorkerDraft hire(SiteDraft site, int from, int to) {
+        for (WorkPattern pattern : List.of(WorkPattern.STANDARD, WorkPattern.WEEKEND, WorkPattern.EVENING)) {
+            WorkerDraft worker = new WorkerDraft();
+            worker.sites.add(site);
+            worker.pattern = pattern;
+            workingHours(worker, false);
+            boolean covers = true;
+            for (int slot = from; covers && slot < to; slot++) {
+                covers = worker.working[slot];
+            }
+            if (covers) {
+                worker.index = workers.size();
+                String[] name = names.person(random.nextInt(Names.surnames()), random.nextInt(Names.givenNames()));
+                worker.name = name[0];
+                worker.id = name[1];
+                worker.organization = organizations.get(random.nextInt(organizations.size()));
+                worker.organization.workers.add(worker);
+                worker.maxMinutesPerDay = 480;
+                workers.add(worker);
+                return worker;
+            }
+        }
+        return null;
     }
 
     private int weighted(double[] weights, double total) {
@@ -388,7 +417,8 @@ final class Community {
         return weights.length - 1;
     }
 
-    private void workingHours(WorkerDraft worker) {
+    /** The pattern's hours at the worker's home site; with {@code meetings}, now and then a standing meeting. */
+    private void workingHours(WorkerDraft worker, boolean meetings) {
         SiteDraft home = worker.sites.get(0);
         boolean[] weekdays = { true, true, true, true, true };
         switch (worker.pattern) {
@@ -424,7 +454,7 @@ final class Community {
                 WeekSlots.add(worker.working, day, home.weekdayHours);
             }
         }
-        if (worker.pattern != WorkPattern.PAPERWORK && random.nextDouble() < 0.25) {
+        if (meetings && worker.pattern != WorkPattern.PAPERWORK && random.nextDouble() < 0.25) {
             // A standing team meeting or training: the worker is not available for activities.
             int day = random.nextInt(5);
             if (weekdays[day]) {

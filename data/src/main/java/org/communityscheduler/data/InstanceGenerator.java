@@ -73,6 +73,9 @@ public final class InstanceGenerator {
         Community community = Community.create(options.size(), random, names);
         Planter planter = new Planter(community, random, tightness);
         planter.plant((int) Math.round(options.size().targetSessions() * (0.8 + 0.4 * tightness)));
+        if (tightness > GeneratorOptions.DEFAULT_TIGHTNESS) {
+            planter.fill(GeneratorOptions.occupancyGoal(tightness));
+        }
 
         // By site and kind, in the order they were planted (the sort is stable): a plan a person can read.
         List<PlantedActivity> activities = new ArrayList<>(planter.activities);
@@ -149,8 +152,10 @@ public final class InstanceGenerator {
         boolean[] allowed;
         if (extra > 0) {
             allowed = around(planted.starts, length, 0, false, null);
-        } else if (random.nextDouble() < tightness) {
-            allowed = around(planted.starts, length, slots((1 - tightness) * 120), false, template);
+        } else if (random.nextDouble() < Math.min(tightness, GeneratorOptions.DEFAULT_TIGHTNESS)) {
+            // Beyond the default, tightness books the rooms out instead: sessions keep their room to move in time.
+            allowed = around(planted.starts, length, slots((1 - Math.min(tightness, GeneratorOptions.DEFAULT_TIGHTNESS))
+                    * 120), false, template);
         } else {
             allowed = template;
         }
