@@ -70,11 +70,18 @@ public final class InstanceGenerator {
     private GeneratedInstance generate() {
         double tightness = options.tightness();
         LocalDate monday = FIRST_MONDAY.plusWeeks(random.nextInt(52));
-        Community community = Community.create(options.size(), random, names);
-        Planter planter = new Planter(community, random, tightness);
-        planter.plant((int) Math.round(options.size().targetSessions() * (0.8 + 0.4 * tightness)));
-        if (tightness > GeneratorOptions.DEFAULT_TIGHTNESS) {
-            planter.fill(GeneratorOptions.occupancyGoal(tightness));
+        Community community;
+        Planter planter;
+        if (options.shape() == InstanceShape.COURSE) {
+            community = Community.college(options.size(), random, names);
+            planter = CourseTimetable.plant(community, options.size(), tightness, random);
+        } else {
+            community = Community.create(options.size(), random, names);
+            planter = new Planter(community, random, tightness);
+            planter.plant((int) Math.round(options.size().targetSessions() * (0.8 + 0.4 * tightness)));
+            if (tightness > GeneratorOptions.DEFAULT_TIGHTNESS) {
+                planter.fill(GeneratorOptions.occupancyGoal(tightness));
+            }
         }
 
         // By site and kind, in the order they were planted (the sort is stable): a plan a person can read.
@@ -115,7 +122,8 @@ public final class InstanceGenerator {
     }
 
     private String name(LocalDate monday) {
-        StringBuilder name = new StringBuilder("Generated " + options.size() + " instance, seed " + options.seed());
+        String shape = options.shape() == InstanceShape.COURSE ? "course timetable " : "";
+        StringBuilder name = new StringBuilder("Generated " + shape + options.size() + " instance, seed " + options.seed());
         if (options.tightness() != GeneratorOptions.DEFAULT_TIGHTNESS) {
             name.append(", tightness ").append(options.tightness());
         }
@@ -153,7 +161,7 @@ public final class InstanceGenerator {
         if (extra > 0) {
             allowed = around(planted.starts, length, 0, false, null);
         } else if (random.nextDouble() < Math.min(tightness, GeneratorOptions.DEFAULT_TIGHTNESS)) {
-            // Beyond the default, tightness books the rooms out instead: sessions keep their room to move in time.
+            // Beyond the default, tightness books the rooms out instead: the times stay as wide as at the default.
             allowed = around(planted.starts, length, slots((1 - Math.min(tightness, GeneratorOptions.DEFAULT_TIGHTNESS))
                     * 120), false, template);
         } else {

@@ -277,6 +277,81 @@ final class Planter {
         return workers;
     }
 
+    /**
+     * Plants a course of the college: up to {@code lessons} lessons of a class on different days, each
+     * on one of the lesson kind's periods, in the room (smallest first) and with the teacher where the
+     * most fit. Classes larger than every room with the features send as many as the largest holds.
+     * Null when no lesson fits anywhere.
+     */
+    PlantedActivity plantCourse(String[] variant, List<String> features, String audience, int classSize,
+            List<WorkerDraft> teachers, int lessons) {
+        ActivityKind kind = ActivityKind.LESSON;
+        Community.SiteDraft campus = teachers.get(0).sites.get(0);
+        List<RoomDraft> rooms = new ArrayList<>();
+        for (RoomDraft room : campus.rooms) {
+            if (room.features.containsAll(features)) {
+                rooms.add(room);
+            }
+        }
+        int largest = rooms.stream().mapToInt(room -> room.capacity).max().orElse(0);
+        int participants = Math.min(classSize, largest);
+        rooms.removeIf(room -> room.capacity < participants);
+        Community.shuffle(random, rooms);
+        rooms.sort(Comparator.comparingInt(room -> room.capacity));
+        int duration = kind.durations[0];
+        List<Integer> bestStarts = List.of();
+        RoomDraft bestRoom = null;
+        WorkerDraft bestTeacher = null;
+        for (RoomDraft room : rooms) {
+            for (WorkerDraft teacher : teachers) {
+                List<Integer> starts = new ArrayList<>();
+                List<Integer> days = new ArrayList<>(List.of(0, 1, 2, 3, 4));
+                Community.shuffle(random, days);
+                for (int d = 0; d < days.size() && starts.size() < lessons; d++) {
+                    List<Integer> periods = new ArrayList<>();
+                    for (int slot = days.get(d) * WeekSlots.PER_DAY; slot < (days.get(d) + 1) * WeekSlots.PER_DAY; slot++) {
+                        if (fits(room, kind, List.of(teacher), audience, slot, duration)) {
+                            periods.add(slot);
+                        }
+                    }
+                    if (!periods.isEmpty()) {
+                        starts.add(periods.get(random.nextInt(periods.size())));
+                    }
+                }
+                if (starts.size() > bestStarts.size()) {
+                    bestStarts = starts;
+                    bestRoom = room;
+                    bestTeacher = teacher;
+                }
+            }
+            if (bestStarts.size() == lessons) {
+                break;
+            }
+        }
+        if (bestRoom == null) {
+            return null;
+        }
+        PlantedActivity activity = new PlantedActivity();
+        activity.kind = kind;
+        activity.variant = variant;
+        activity.organization = bestTeacher.organization;
+        activity.workers = List.of(bestTeacher);
+        activity.room = bestRoom;
+        activity.durationMinutes = duration;
+        activity.participants = participants;
+        activity.requiredFeatures = features;
+        activity.audience = audience;
+        activity.priority = Community.between(random, kind.minPriority, kind.maxPriority);
+        List<Integer> sorted = new ArrayList<>(bestStarts);
+        sorted.sort(Integer::compare);
+        for (int start : sorted) {
+            commit(activity, start);
+        }
+        activities.add(activity);
+        plantedSessions += sorted.size();
+        return activity;
+    }
+
     private PlantedActivity tryActivity(int stillWanted) {
         ActivityKind kind = pickKind();
         WorkerDraft first = pickWorker(kind.isLoud());

@@ -55,6 +55,19 @@ class PlantedOptimumTest {
         assertSameAsClaimed(scored, instance.planted());
     }
 
+    @ParameterizedTest(name = "course {0} seed {1}, tightness {2}")
+    @CsvSource({ "S, 1, 0.5", "S, 2, 1", "M, 1, 0.5", "M, 2, 1", "L, 1, 1" })
+    void aCourseTimetablesPlantedScheduleCostsNothing(InstanceSize size, long seed, double tightness) {
+        GeneratedInstance instance = InstanceGenerator.generate(
+                GeneratorOptions.of(size, seed).withTightness(tightness).withShape(InstanceShape.COURSE));
+
+        Schedule scored = score(instance);
+
+        assertThat(scored.score()).isEqualTo("0hard/0medium/0soft");
+        assertThat(scored.sessions()).hasSize(instance.requestedSessions());
+        assertSameAsClaimed(scored, instance.planted());
+    }
+
     @Test
     void anOverfullWeekLeavesExactlyTheExtraSessionsOut() {
         GeneratedInstance instance = InstanceGenerator.generate(GeneratorOptions.of(InstanceSize.M, 1).withOverfullPercent(10));
