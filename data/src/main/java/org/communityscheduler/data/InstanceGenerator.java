@@ -33,6 +33,11 @@ import org.communityscheduler.schedule.Schedule;
  * allowed times) distracts a solver without beating the planted schedule, which scores
  * {@code 0hard/0medium/0soft}: the optimum.
  *
+ * <p><b>Tight weeks.</b> Above the default tightness the {@link Planter} also books the rooms out, up to
+ * {@link GeneratorOptions#MAX_OCCUPANCY} of their open hours at tightness 1 ({@link Occupancy} says how
+ * that is measured), still free of every hard rule and cost. <b>Course timetables</b> ({@link InstanceShape#COURSE})
+ * plant a college's lessons instead ({@link CourseTimetable}); the plan is shaped around them the same way.
+ *
  * <p><b>Overfull weeks.</b> With {@code overfullPercent} P, round(P% of the planted sessions) extra
  * sessions are requested, one more per activity (chosen at random) until they are all handed out;
  * those activities are allowed exactly the times of their planted sessions. Any hard-feasible
