@@ -30,7 +30,7 @@ final class CourseTimetable {
                     { "taichi", "太极拳", "mats" }, { "yoga", "瑜伽", "mats" } },
             { { "living", "生活系" }, { "cooking", "烹饪", "kitchen" }, { "health", "养生保健", "projector" },
                     { "tea", "茶艺", "" } },
-            { { "letters", "文史系" }, { "smartphone", "智能手机", "projector" }, { "english", "英语", "projector" },
+            { { "general-studies", "综合系" }, { "smartphone", "智能手机", "projector" }, { "english", "英语", "projector" },
                     { "poetry", "诗词鉴赏", "" } } };
 
     private record Subject(String slug, String name, List<String> features) {
@@ -86,11 +86,7 @@ final class CourseTimetable {
         List<Subject> allSubjects = departments.stream().flatMap(List::stream).toList();
 
         // The classes and their curricula, in a random order of subjects each.
-        int classesPerCampus = switch (size) {
-            case S -> 6;
-            case M -> 15;
-            default -> 15;
-        };
+        int classesPerCampus = size == InstanceSize.S ? 6 : 15;
         List<List<Course>> curricula = new ArrayList<>();
         for (SiteDraft campus : college.sites) {
             for (int n = 1; n <= classesPerCampus; n++) {
