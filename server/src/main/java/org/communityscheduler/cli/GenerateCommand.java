@@ -49,8 +49,8 @@ final class GenerateCommand {
             }
         }
         out.print(instance.planJson());
-        err.printf("Generated %s, seed %d: %d sessions requested, %d in the planted schedule, rooms %s occupied%n",
-                size, options.seed(), instance.requestedSessions(), instance.plantedSessions(), Occupancy.of(instance));
+        err.printf("Generated %s%s, seed %d: %d sessions requested, %d in the planted schedule, rooms %s occupied%n",
+                options.shape() == InstanceShape.COURSE ? "course timetable " : "", size, options.seed(), instance.requestedSessions(), instance.plantedSessions(), Occupancy.of(instance));
         return Main.OK;
     }
 
