@@ -139,7 +139,7 @@ public final class ResultFiles {
 
     static String scalingChart(List<Scaling.Point> medians) {
         List<String> sizes = medians.stream()
-                .map(p -> p.dataset().size() + "\n" + String.format(Locale.ROOT, "%,d sessions", p.sessions()))
+                .map(p -> p.dataset().week() + "\n" + String.format(Locale.ROOT, "%,d sessions", p.sessions()))
                 .toList();
         SvgChart time = new SvgChart("Shipped configuration: time to", sizes, "seconds of solving", true)
                 .series("feasible: no hard rule broken", medians.stream().map(p -> secondsOrNull(p.feasibleAt())).toList())

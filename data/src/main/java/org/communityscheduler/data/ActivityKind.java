@@ -45,7 +45,10 @@ enum ActivityKind {
                     { "health-talk", "健康讲座" } }),
     PEER_GROUP(Noise.NORMAL, Times.WEEKDAY_DAYTIME, new int[] { 90 }, new int[] { 1, 2 }, 6, 15,
             new String[][] { {} }, null, 0, 2, 4, 5, 0.1,
-            new String[][] { { "women-crafts", "妇女手工小组" }, { "disability-support", "残障人士互助小组" } });
+            new String[][] { { "women-crafts", "妇女手工小组" }, { "disability-support", "残障人士互助小组" } }),
+    /** A class's weekly lessons of one subject at the course shape's college; never drawn for community centres. */
+    LESSON(Noise.NORMAL, Times.PERIODS, new int[] { 45 }, new int[] { 1, 2, 2, 3 }, 12, 35,
+            new String[][] { {} }, "class", 1, 1, 5, 0, 0, new String[][] { { "lesson", "课程" } });
 
     /** When an activity of a kind may take place: the template its allowed times are cut from. */
     enum Times {
@@ -54,13 +57,15 @@ enum ActivityKind {
         WEEKDAYS_AND_EVENINGS("08:00-21:30", null, null),
         WEEKENDS_AND_EVENINGS("17:30-21:30", "08:00-21:30", "08:00-21:30"),
         /** Any time: its activities state no allowed times. */
-        ANY("00:00-24:00", "00:00-24:00", "00:00-24:00");
+        ANY("00:00-24:00", "00:00-24:00", "00:00-24:00"),
+        /** The college's period grid: 45-minute lessons on the hour, a 15-minute break after each. */
+        PERIODS("08:00-08:45,09:00-09:45,10:00-10:45,11:00-11:45,14:00-14:45,15:00-15:45,16:00-16:45", null, null);
 
         private final boolean[] slots = WeekSlots.none();
 
         Times(String weekdays, String saturday, String sunday) {
             for (int day = 0; day < 5; day++) {
-                WeekSlots.add(slots, day, weekdays);
+                WeekSlots.add(slots, day, weekdays.split(","));
             }
             if (saturday != null) {
                 WeekSlots.add(slots, 5, saturday);

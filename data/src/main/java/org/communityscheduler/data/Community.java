@@ -152,6 +152,80 @@ final class Community {
         return community;
     }
 
+    /** The course shape's college building's weekday hours: its period grid fills them. */
+    private static final String[] COLLEGE_HOURS = { "08:00-12:00", "14:00-17:00" };
+    /** Its rooms, in this order as far as the room count goes, then classrooms. */
+    private static final RoomKind[] COLLEGE_ROOMS = { RoomKind.CLASSROOM, RoomKind.CLASSROOM, RoomKind.DANCE,
+            RoomKind.ACTIVITY, RoomKind.KITCHEN, RoomKind.CLASSROOM, RoomKind.DANCE, RoomKind.ACTIVITY };
+
+    /**
+     * The course shape's seniors' college: one building (three campuses at L) open on weekdays, a
+     * few rooms, its departments (the organisations) and teachers who work the college's hours.
+     */
+    static Community college(InstanceSize size, SplittableRandom random, Names names) {
+        Community college = new Community(random, names);
+        int campuses = size == InstanceSize.L ? 3 : 1;
+        int rooms = switch (size) {
+            case S -> 4;
+            case M -> 10;
+            default -> 30;
+        };
+        for (int i = 0; i < campuses; i++) {
+            SiteDraft site = new SiteDraft();
+            site.index = i;
+            String[] community = names.community(i);
+            site.shortName = community[0];
+            site.name = campuses == 1 ? "滨州市老年大学" : "滨州市老年大学" + community[0] + "校区";
+            site.id = campuses == 1 ? names.unique("college") : "college-" + community[1];
+            site.weekdayHours = COLLEGE_HOURS;
+            for (int day = 0; day < 5; day++) {
+                WeekSlots.add(site.opening, day, COLLEGE_HOURS);
+            }
+            college.sites.add(site);
+        }
+        int[] perSite = college.spread(rooms, campuses, 3);
+        for (SiteDraft site : college.sites) {
+            List<RoomKind> seen = new ArrayList<>();
+            for (int i = 0; i < perSite[site.index]; i++) {
+                RoomKind kind = i < COLLEGE_ROOMS.length ? COLLEGE_ROOMS[i] : RoomKind.CLASSROOM;
+                seen.add(kind);
+                int number = (int) seen.stream().filter(k -> k == kind).count();
+                college.addRoom(site, kind, number == 1 ? null : Integer.toString(number),
+                        number == 1 ? "" : Integer.toString(number), between(random, kind.minCapacity, kind.maxCapacity),
+                        null);
+            }
+        }
+        college.finishRooms();
+        return college;
+    }
+
+    /** A department of the college, with the organisation's id and name. */
+    OrganizationDraft department(String id, String name) {
+        OrganizationDraft department = new OrganizationDraft();
+        department.index = organizations.size();
+        department.id = names.unique(id);
+        department.name = name;
+        organizations.add(department);
+        return department;
+    }
+
+    /** A teacher of the department at the campus, working the college's hours. */
+    WorkerDraft teacher(OrganizationDraft department, SiteDraft campus) {
+        WorkerDraft teacher = new WorkerDraft();
+        teacher.index = workers.size();
+        String[] name = names.person(random.nextInt(Names.surnames()), random.nextInt(Names.givenNames()));
+        teacher.name = name[0];
+        teacher.id = name[1];
+        teacher.organization = department;
+        department.workers.add(teacher);
+        teacher.sites.add(campus);
+        teacher.pattern = WorkPattern.STANDARD;
+        workingHours(teacher, false);
+        teacher.maxMinutesPerDay = 480;
+        workers.add(teacher);
+        return teacher;
+    }
+
     static int between(SplittableRandom random, int min, int max) {
         return min + random.nextInt(max - min + 1);
     }
@@ -247,6 +321,11 @@ final class Community {
                 }
             }
         }
+        finishRooms();
+    }
+
+    /** Where each room's sessions can be planted and whose noise it hears. */
+    private void finishRooms() {
         for (RoomDraft room : rooms) {
             room.open = room.hours == null ? room.site.opening.clone()
                     : WeekSlots.and(room.site.opening, room.hours);
@@ -373,8 +452,37 @@ final class Community {
             }
         }
         for (WorkerDraft worker : workers) {
-            workingHours(worker);
+            workingHours(worker, true);
         }
+    }
+
+    /**
+     * A new worker of the site's staff whose working hours cover the slots {@code from} to {@code to}
+     * (weekday, weekend or evening hours, no standing meeting); null when no work pattern does.
+     */
+    WorkerDraft hire(SiteDraft site, int from, int to) {
+        for (WorkPattern pattern : List.of(WorkPattern.STANDARD, WorkPattern.WEEKEND, WorkPattern.EVENING)) {
+            WorkerDraft worker = new WorkerDraft();
+            worker.sites.add(site);
+            worker.pattern = pattern;
+            workingHours(worker, false);
+            boolean covers = true;
+            for (int slot = from; covers && slot < to; slot++) {
+                covers = worker.working[slot];
+            }
+            if (covers) {
+                worker.index = workers.size();
+                String[] name = names.person(random.nextInt(Names.surnames()), random.nextInt(Names.givenNames()));
+                worker.name = name[0];
+                worker.id = name[1];
+                worker.organization = organizations.get(random.nextInt(organizations.size()));
+                worker.organization.workers.add(worker);
+                worker.maxMinutesPerDay = 480;
+                workers.add(worker);
+                return worker;
+            }
+        }
+        return null;
     }
 
     private int weighted(double[] weights, double total) {
@@ -388,7 +496,8 @@ final class Community {
         return weights.length - 1;
     }
 
-    private void workingHours(WorkerDraft worker) {
+    /** The pattern's hours at the worker's home site; with {@code meetings}, now and then a standing meeting. */
+    private void workingHours(WorkerDraft worker, boolean meetings) {
         SiteDraft home = worker.sites.get(0);
         boolean[] weekdays = { true, true, true, true, true };
         switch (worker.pattern) {
@@ -424,7 +533,7 @@ final class Community {
                 WeekSlots.add(worker.working, day, home.weekdayHours);
             }
         }
-        if (worker.pattern != WorkPattern.PAPERWORK && random.nextDouble() < 0.25) {
+        if (meetings && worker.pattern != WorkPattern.PAPERWORK && random.nextDouble() < 0.25) {
             // A standing team meeting or training: the worker is not available for activities.
             int day = random.nextInt(5);
             if (weekdays[day]) {

@@ -33,6 +33,11 @@ import org.communityscheduler.schedule.Schedule;
  * allowed times) distracts a solver without beating the planted schedule, which scores
  * {@code 0hard/0medium/0soft}: the optimum.
  *
+ * <p><b>Tight weeks.</b> Above the default tightness the {@link Planter} also books the rooms out, up to
+ * {@link GeneratorOptions#MAX_OCCUPANCY} of their open hours at tightness 1 ({@link Occupancy} says how
+ * that is measured), still free of every hard rule and cost. <b>Course timetables</b> ({@link InstanceShape#COURSE})
+ * plant a college's lessons instead ({@link CourseTimetable}); the plan is shaped around them the same way.
+ *
  * <p><b>Overfull weeks.</b> With {@code overfullPercent} P, round(P% of the planted sessions) extra
  * sessions are requested, one more per activity (chosen at random) until they are all handed out;
  * those activities are allowed exactly the times of their planted sessions. Any hard-feasible
@@ -70,9 +75,19 @@ public final class InstanceGenerator {
     private GeneratedInstance generate() {
         double tightness = options.tightness();
         LocalDate monday = FIRST_MONDAY.plusWeeks(random.nextInt(52));
-        Community community = Community.create(options.size(), random, names);
-        Planter planter = new Planter(community, random, tightness);
-        planter.plant((int) Math.round(options.size().targetSessions() * (0.8 + 0.4 * tightness)));
+        Community community;
+        Planter planter;
+        if (options.shape() == InstanceShape.COURSE) {
+            community = Community.college(options.size(), random, names);
+            planter = CourseTimetable.plant(community, options.size(), tightness, random);
+        } else {
+            community = Community.create(options.size(), random, names);
+            planter = new Planter(community, random, tightness);
+            planter.plant((int) Math.round(options.size().targetSessions() * (0.8 + 0.4 * tightness)));
+            if (tightness > GeneratorOptions.DEFAULT_TIGHTNESS) {
+                planter.fill(GeneratorOptions.occupancyGoal(tightness));
+            }
+        }
 
         // By site and kind, in the order they were planted (the sort is stable): a plan a person can read.
         List<PlantedActivity> activities = new ArrayList<>(planter.activities);
@@ -112,7 +127,8 @@ public final class InstanceGenerator {
     }
 
     private String name(LocalDate monday) {
-        StringBuilder name = new StringBuilder("Generated " + options.size() + " instance, seed " + options.seed());
+        String shape = options.shape() == InstanceShape.COURSE ? "course timetable " : "";
+        StringBuilder name = new StringBuilder("Generated " + shape + options.size() + " instance, seed " + options.seed());
         if (options.tightness() != GeneratorOptions.DEFAULT_TIGHTNESS) {
             name.append(", tightness ").append(options.tightness());
         }
@@ -149,8 +165,10 @@ public final class InstanceGenerator {
         boolean[] allowed;
         if (extra > 0) {
             allowed = around(planted.starts, length, 0, false, null);
-        } else if (random.nextDouble() < tightness) {
-            allowed = around(planted.starts, length, slots((1 - tightness) * 120), false, template);
+        } else if (random.nextDouble() < Math.min(tightness, GeneratorOptions.DEFAULT_TIGHTNESS)) {
+            // Beyond the default, tightness books the rooms out instead: the times stay as wide as at the default.
+            allowed = around(planted.starts, length, slots((1 - Math.min(tightness, GeneratorOptions.DEFAULT_TIGHTNESS))
+                    * 120), false, template);
         } else {
             allowed = template;
         }

@@ -46,17 +46,19 @@ final class Planter {
     private final double tightness;
 
     private final boolean[][] roomBusy;
+    /** Slots booked in each room: its occupancy is this over its open slots. */
+    private final int[] roomBooked;
     private final boolean[][] roomLoud;
     private final boolean[][] roomQuiet;
     /** Planted sessions and unavailable times: a worker cannot take another session there. */
-    private final boolean[][] workerBusy;
-    final int[][] workerDayMinutes;
-    private final int[][] workerDaySite;
-    private final int[] workerLoad;
-    private final int[] workerCapacity;
+    private boolean[][] workerBusy;
+    int[][] workerDayMinutes;
+    private int[][] workerDaySite;
+    private int[] workerLoad;
+    private int[] workerCapacity;
     /** The workers whose hours meet weekend or evening opening hours outside quiet hours at one of their sites. */
     private final List<WorkerDraft> loudWorkers = new ArrayList<>();
-    private final boolean[] canDoLoud;
+    private boolean[] canDoLoud;
     private final Map<String, boolean[]> audienceBusy = new HashMap<>();
     private final int kindWeights;
 
@@ -72,6 +74,7 @@ final class Planter {
         roomBusy = new boolean[rooms][WeekSlots.PER_WEEK];
         roomLoud = new boolean[rooms][WeekSlots.PER_WEEK];
         roomQuiet = new boolean[rooms][WeekSlots.PER_WEEK];
+        roomBooked = new int[rooms];
         workerBusy = new boolean[workers][];
         workerDayMinutes = new int[workers][7];
         workerDaySite = new int[workers][7];
@@ -79,19 +82,35 @@ final class Planter {
         workerCapacity = new int[workers];
         canDoLoud = new boolean[workers];
         for (WorkerDraft worker : community.workers) {
-            workerBusy[worker.index] = worker.unavailable.clone();
-            Arrays.fill(workerDaySite[worker.index], -1);
-            workerCapacity[worker.index] = (int) (MAX_LOAD * WeekSlots.count(worker.working) * WeekSlots.SLOT_MINUTES);
-            canDoLoud[worker.index] = meetsLoudHours(worker);
-            if (canDoLoud[worker.index]) {
-                loudWorkers.add(worker);
-            }
+            track(worker);
         }
         int weights = 0;
         for (ActivityKind kind : ActivityKind.values()) {
             weights += kind.weight;
         }
         kindWeights = weights;
+    }
+
+    private void track(WorkerDraft worker) {
+        int index = worker.index;
+        if (index >= workerBusy.length) {
+            int grown = Math.max(index + 1, 2 * workerBusy.length);
+            workerBusy = Arrays.copyOf(workerBusy, grown);
+            workerDayMinutes = Arrays.copyOf(workerDayMinutes, grown);
+            workerDaySite = Arrays.copyOf(workerDaySite, grown);
+            workerLoad = Arrays.copyOf(workerLoad, grown);
+            workerCapacity = Arrays.copyOf(workerCapacity, grown);
+            canDoLoud = Arrays.copyOf(canDoLoud, grown);
+        }
+        workerBusy[index] = worker.unavailable.clone();
+        workerDayMinutes[index] = new int[7];
+        workerDaySite[index] = new int[7];
+        Arrays.fill(workerDaySite[index], -1);
+        workerCapacity[index] = (int) (MAX_LOAD * WeekSlots.count(worker.working) * WeekSlots.SLOT_MINUTES);
+        canDoLoud[index] = meetsLoudHours(worker);
+        if (canDoLoud[index]) {
+            loudWorkers.add(worker);
+        }
     }
 
     private static boolean meetsLoudHours(WorkerDraft worker) {
@@ -122,6 +141,215 @@ final class Planter {
                 plantedSessions += activity.starts.size();
             }
         }
+    }
+
+    /**
+     * Books the rooms out to {@code occupancy} (a share of each room's open slots): goes through each
+     * room's open hours, earliest first, and at each free slot starts a weekly activity that fits there,
+     * held at the same time on later days where it fits too. When nobody on the site's staff is free
+     * then, a worker is hired whose hours cover it: a booked-out centre has the staff to run its week.
+     */
+    void fill(double occupancy) {
+        List<RoomDraft> rooms = new ArrayList<>(community.rooms);
+        Community.shuffle(random, rooms);
+        for (RoomDraft room : rooms) {
+            double wanted = occupancy * WeekSlots.count(room.open);
+            for (int slot = 0; slot < WeekSlots.PER_WEEK && roomBooked[room.index] < wanted; slot++) {
+                if (room.open[slot] && !roomBusy[room.index][slot]) {
+                    PlantedActivity activity = fillFrom(room, slot);
+                    if (activity != null) {
+                        activities.add(activity);
+                        plantedSessions += activity.starts.size();
+                    }
+                }
+            }
+        }
+    }
+
+    /** An activity whose first session starts at {@code start} in the room, or null when none fits. */
+    private PlantedActivity fillFrom(RoomDraft room, int start) {
+        int run = 0;
+        int dayEnd = (start / WeekSlots.PER_DAY + 1) * WeekSlots.PER_DAY;
+        while (start + run < dayEnd && room.open[start + run] && !roomBusy[room.index][start + run]) {
+            run++;
+        }
+        List<ActivityKind> kinds = new ArrayList<>();
+        for (ActivityKind kind : ActivityKind.values()) {
+            if (kind.weight > 0 && kind.minParticipants <= room.capacity && kind.times.slots()[start]) {
+                kinds.add(kind);
+            }
+        }
+        Community.shuffle(random, kinds);
+        for (ActivityKind kind : kinds) {
+            List<String[]> features = new ArrayList<>();
+            for (String[] option : kind.featureOptions) {
+                if (room.features.containsAll(List.of(option))) {
+                    features.add(option);
+                }
+            }
+            int duration = fillingDuration(kind, run);
+            if (features.isEmpty() || duration == 0) {
+                continue;
+            }
+            String audience = kind.audience != null && random.nextDouble() < kind.audienceChance
+                    ? room.site.id + "-" + kind.audience : null;
+            List<WorkerDraft> workers = staff(room, kind, audience, start, duration);
+            if (workers.isEmpty()) {
+                continue;
+            }
+            PlantedActivity activity = new PlantedActivity();
+            activity.kind = kind;
+            activity.variant = kind.variants[random.nextInt(kind.variants.length)];
+            activity.organization = workers.get(0).organization;
+            activity.workers = List.copyOf(workers);
+            activity.room = room;
+            activity.durationMinutes = duration;
+            activity.participants = Community.between(random, kind.minParticipants,
+                    Math.min(kind.maxParticipants, room.capacity));
+            activity.requiredFeatures = List.of(features.get(random.nextInt(features.size())));
+            activity.audience = audience;
+            activity.priority = Community.between(random, kind.minPriority, kind.maxPriority);
+            int sessions = kind.sessionsPerWeek[random.nextInt(kind.sessionsPerWeek.length)];
+            commit(activity, start);
+            for (int later = start + WeekSlots.PER_DAY; later < WeekSlots.PER_WEEK && activity.starts.size() < sessions;
+                    later += WeekSlots.PER_DAY) {
+                if (fits(room, kind, workers, audience, later, duration)) {
+                    commit(activity, later);
+                }
+            }
+            return activity;
+        }
+        return null;
+    }
+
+    /**
+     * The kind's longest duration that fits a free run of {@code run} slots and leaves either nothing
+     * or room for another session; the longest that fits when none does; 0 when none fits.
+     */
+    private static int fillingDuration(ActivityKind kind, int run) {
+        int fitting = 0;
+        int leavingRoom = 0;
+        for (int duration : kind.durations) {
+            int length = duration / WeekSlots.SLOT_MINUTES;
+            if (length <= run) {
+                fitting = Math.max(fitting, duration);
+                int left = run - length;
+                if (left == 0 || left >= 4) {
+                    leavingRoom = Math.max(leavingRoom, duration);
+                }
+            }
+        }
+        return leavingRoom > 0 ? leavingRoom : fitting;
+    }
+
+    /**
+     * The least loaded of the site's workers free for the session (hiring one when nobody is), and
+     * now and then a free colleague of theirs; empty when even a new worker could not take it.
+     */
+    private List<WorkerDraft> staff(RoomDraft room, ActivityKind kind, String audience, int start, int duration) {
+        if (!fits(room, kind, List.of(), audience, start, duration)) {
+            return List.of();
+        }
+        WorkerDraft best = null;
+        for (WorkerDraft worker : community.workers) {
+            if (worker.sites.contains(room.site) && (best == null || workerLoad[worker.index] < workerLoad[best.index])
+                    && fits(room, kind, List.of(worker), audience, start, duration)) {
+                best = worker;
+            }
+        }
+        if (best == null) {
+            best = community.hire(room.site, start, start + duration / WeekSlots.SLOT_MINUTES);
+            if (best == null) {
+                return List.of();
+            }
+            track(best);
+        }
+        List<WorkerDraft> workers = new ArrayList<>(List.of(best));
+        if (random.nextDouble() < kind.secondWorkerChance) {
+            for (WorkerDraft colleague : best.organization.workers) {
+                if (colleague != best && colleague.sites.contains(room.site)
+                        && fits(room, kind, List.of(best, colleague), audience, start, duration)) {
+                    workers.add(colleague);
+                    break;
+                }
+            }
+        }
+        return workers;
+    }
+
+    /**
+     * Plants a course of the college: up to {@code lessons} lessons of a class on different days, each
+     * on one of the lesson kind's periods, in the room (smallest first) and with the teacher where the
+     * most fit. Classes larger than every room with the features send as many as the largest holds.
+     * Null when no lesson fits anywhere.
+     */
+    PlantedActivity plantCourse(String[] variant, List<String> features, String audience, int classSize,
+            List<WorkerDraft> teachers, int lessons) {
+        ActivityKind kind = ActivityKind.LESSON;
+        Community.SiteDraft campus = teachers.get(0).sites.get(0);
+        List<RoomDraft> rooms = new ArrayList<>();
+        for (RoomDraft room : campus.rooms) {
+            if (room.features.containsAll(features)) {
+                rooms.add(room);
+            }
+        }
+        int largest = rooms.stream().mapToInt(room -> room.capacity).max().orElse(0);
+        int participants = Math.min(classSize, largest);
+        rooms.removeIf(room -> room.capacity < participants);
+        Community.shuffle(random, rooms);
+        rooms.sort(Comparator.comparingInt(room -> room.capacity));
+        int duration = kind.durations[0];
+        List<Integer> bestStarts = List.of();
+        RoomDraft bestRoom = null;
+        WorkerDraft bestTeacher = null;
+        for (RoomDraft room : rooms) {
+            for (WorkerDraft teacher : teachers) {
+                List<Integer> starts = new ArrayList<>();
+                List<Integer> days = new ArrayList<>(List.of(0, 1, 2, 3, 4));
+                Community.shuffle(random, days);
+                for (int d = 0; d < days.size() && starts.size() < lessons; d++) {
+                    List<Integer> periods = new ArrayList<>();
+                    for (int slot = days.get(d) * WeekSlots.PER_DAY; slot < (days.get(d) + 1) * WeekSlots.PER_DAY; slot++) {
+                        if (fits(room, kind, List.of(teacher), audience, slot, duration)) {
+                            periods.add(slot);
+                        }
+                    }
+                    if (!periods.isEmpty()) {
+                        starts.add(periods.get(random.nextInt(periods.size())));
+                    }
+                }
+                if (starts.size() > bestStarts.size()) {
+                    bestStarts = starts;
+                    bestRoom = room;
+                    bestTeacher = teacher;
+                }
+            }
+            if (bestStarts.size() == lessons) {
+                break;
+            }
+        }
+        if (bestRoom == null) {
+            return null;
+        }
+        PlantedActivity activity = new PlantedActivity();
+        activity.kind = kind;
+        activity.variant = variant;
+        activity.organization = bestTeacher.organization;
+        activity.workers = List.of(bestTeacher);
+        activity.room = bestRoom;
+        activity.durationMinutes = duration;
+        activity.participants = participants;
+        activity.requiredFeatures = features;
+        activity.audience = audience;
+        activity.priority = Community.between(random, kind.minPriority, kind.maxPriority);
+        List<Integer> sorted = new ArrayList<>(bestStarts);
+        sorted.sort(Integer::compare);
+        for (int start : sorted) {
+            commit(activity, start);
+        }
+        activities.add(activity);
+        plantedSessions += sorted.size();
+        return activity;
     }
 
     private PlantedActivity tryActivity(int stillWanted) {
@@ -278,31 +506,50 @@ final class Planter {
 
     private void freeSlots(RoomDraft room, ActivityKind kind, List<WorkerDraft> workers, String audience, int day,
             boolean[] free) {
-        boolean[] times = kind.times.slots();
         boolean[] audienceSlots = audience == null ? null : audienceBusy.get(audience);
-        boolean[] quietHours = room.site.quiet;
-        boolean[] busy = roomBusy[room.index];
         int base = day * WeekSlots.PER_DAY;
         for (int s = 0; s < WeekSlots.PER_DAY; s++) {
-            int slot = base + s;
-            boolean ok = room.open[slot] && !busy[slot] && times[slot]
-                    && (audienceSlots == null || !audienceSlots[slot]);
-            for (int w = 0; ok && w < workers.size(); w++) {
-                WorkerDraft worker = workers.get(w);
-                ok = worker.working[slot] && !workerBusy[worker.index][slot];
-            }
-            if (ok && kind.isLoud()) {
-                ok = !quietHours[slot];
-                for (int h = 0; ok && h < room.hearing.size(); h++) {
-                    ok = !roomQuiet[room.hearing.get(h).index][slot];
-                }
-            } else if (ok && kind.noise == Noise.QUIET) {
-                for (int h = 0; ok && h < room.hearing.size(); h++) {
-                    ok = !roomLoud[room.hearing.get(h).index][slot];
-                }
-            }
-            free[s] = ok;
+            free[s] = slotFree(room, kind, workers, audienceSlots, base + s);
         }
+    }
+
+    /** Whether a session of this kind may take this slot of the week, in this room with these workers. */
+    private boolean slotFree(RoomDraft room, ActivityKind kind, List<WorkerDraft> workers, boolean[] audienceSlots,
+            int slot) {
+        boolean ok = room.open[slot] && !roomBusy[room.index][slot] && kind.times.slots()[slot]
+                && (audienceSlots == null || !audienceSlots[slot]);
+        for (int w = 0; ok && w < workers.size(); w++) {
+            WorkerDraft worker = workers.get(w);
+            ok = worker.working[slot] && !workerBusy[worker.index][slot];
+        }
+        if (ok && kind.isLoud()) {
+            ok = !room.site.quiet[slot];
+            for (int h = 0; ok && h < room.hearing.size(); h++) {
+                ok = !roomQuiet[room.hearing.get(h).index][slot];
+            }
+        } else if (ok && kind.noise == Noise.QUIET) {
+            for (int h = 0; ok && h < room.hearing.size(); h++) {
+                ok = !roomLoud[room.hearing.get(h).index][slot];
+            }
+        }
+        return ok;
+    }
+
+    /** Whether a whole session fits from {@code start}: every slot free, the day's limits kept. */
+    private boolean fits(RoomDraft room, ActivityKind kind, List<WorkerDraft> workers, String audience, int start,
+            int duration) {
+        int day = start / WeekSlots.PER_DAY;
+        int end = start + duration / WeekSlots.SLOT_MINUTES;
+        if (end > (day + 1) * WeekSlots.PER_DAY || !dayFits(room, workers, duration, day)) {
+            return false;
+        }
+        boolean[] audienceSlots = audience == null ? null : audienceBusy.get(audience);
+        for (int slot = start; slot < end; slot++) {
+            if (!slotFree(room, kind, workers, audienceSlots, slot)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -337,6 +584,7 @@ final class Planter {
         int day = start / WeekSlots.PER_DAY;
         RoomDraft room = activity.room;
         WeekSlots.fill(roomBusy[room.index], start, end, true);
+        roomBooked[room.index] += end - start;
         if (activity.kind.isLoud()) {
             WeekSlots.fill(roomLoud[room.index], start, end, true);
         } else if (activity.kind.noise == Noise.QUIET) {

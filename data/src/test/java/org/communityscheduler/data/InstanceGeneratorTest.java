@@ -29,10 +29,11 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 class InstanceGeneratorTest {
 
-    @ParameterizedTest
-    @EnumSource(value = InstanceSize.class, names = { "S", "M" })
-    void theSameSizeAndSeedGiveTheSameBytes(InstanceSize size) {
-        GeneratorOptions options = GeneratorOptions.of(size, 42).withTightness(0.7).withOverfullPercent(5);
+    @ParameterizedTest(name = "{0} {1}, tightness {2}")
+    @CsvSource({ "S, COMMUNITY, 0.7", "M, COMMUNITY, 0.7", "M, COMMUNITY, 1", "M, COURSE, 0.7" })
+    void theSameSizeAndSeedGiveTheSameBytes(InstanceSize size, InstanceShape shape, double tightness) {
+        GeneratorOptions options = GeneratorOptions.of(size, 42).withTightness(tightness).withOverfullPercent(5)
+                .withShape(shape);
 
         GeneratedInstance first = InstanceGenerator.generate(options);
         GeneratedInstance second = InstanceGenerator.generate(options);
@@ -53,12 +54,14 @@ class InstanceGeneratorTest {
         assertThat(plans).hasSize(7);
     }
 
-    @ParameterizedTest(name = "{0} seed {1}, tightness {2}, overfull {3}%")
-    @CsvSource({ "S, 1, 0.5, 0", "S, 2, 0, 0", "S, 3, 1, 0", "S, 4, 0.5, 30", "M, 1, 0.5, 0", "M, 2, 1, 10",
-            "L, 1, 0.5, 0" })
-    void everyPlanReadsBackValidAndUnchanged(InstanceSize size, long seed, double tightness, int overfull) {
-        GeneratedInstance instance = InstanceGenerator.generate(
-                GeneratorOptions.of(size, seed).withTightness(tightness).withOverfullPercent(overfull));
+    @ParameterizedTest(name = "{0} seed {1}, tightness {2}, overfull {3}% {4}")
+    @CsvSource({ "S, 1, 0.5, 0, COMMUNITY", "S, 2, 0, 0, COMMUNITY", "S, 3, 1, 0, COMMUNITY", "S, 4, 0.5, 30, COMMUNITY",
+            "M, 1, 0.5, 0, COMMUNITY", "M, 2, 1, 10, COMMUNITY", "L, 1, 0.5, 0, COMMUNITY", "L, 2, 1, 0, COMMUNITY",
+            "S, 5, 0.5, 0, COURSE", "M, 3, 1, 10, COURSE" })
+    void everyPlanReadsBackValidAndUnchanged(InstanceSize size, long seed, double tightness, int overfull,
+            InstanceShape shape) {
+        GeneratedInstance instance = InstanceGenerator.generate(GeneratorOptions.of(size, seed).withTightness(tightness)
+                .withOverfullPercent(overfull).withShape(shape));
 
         PlanReading reading = PlanReader.read(instance.planJson());
 
@@ -171,6 +174,30 @@ class InstanceGeneratorTest {
     }
 
     @Test
+    void aCourseTimetableIsManyShortLessonsOnAPeriodGridInFewRooms() {
+        GeneratedInstance instance = InstanceGenerator.generate(GeneratorOptions.of(InstanceSize.M, 1).withShape(InstanceShape.COURSE));
+        Plan plan = instance.plan();
+
+        assertThat(plan.rooms()).hasSize(10);
+        assertThat(sessions(plan)).isGreaterThan(25 * plan.rooms().size());
+        assertThat(plan.activities()).allSatisfy(activity -> assertThat(activity.durationMinutes()).isEqualTo(45));
+        assertThat(instance.planted().sessions()).allSatisfy(lesson -> {
+            assertThat(lesson.day().ordinal()).isLessThan(5);
+            assertThat(lesson.start().minutes() % 60).as("on the hour").isZero();
+        });
+        Map<String, Long> perClass = plan.activities().stream()
+                .collect(Collectors.groupingBy(Plan.Activity::audience, Collectors.counting()));
+        assertThat(perClass).as("every course belongs to a class").doesNotContainKey(null).hasSize(15)
+                .allSatisfy((audience, courses) -> assertThat(courses).isGreaterThanOrEqualTo(5));
+        Map<String, Long> perTeacher = plan.activities().stream()
+                .collect(Collectors.groupingBy(activity -> activity.workers().get(0), Collectors.counting()));
+        assertThat(perTeacher.values().stream().filter(courses -> courses >= 3).count())
+                .as("teachers who teach several courses").isGreaterThan(plan.workers().size() / 2);
+        assertThat(Occupancy.of(instance).share()).as("most periods taken (a period is 45 of 60 minutes)")
+                .isGreaterThan(0.6);
+    }
+
+    @Test
     void badOptionsAreRefusedInPlainWords() {
         assertThat(InstanceSize.parse("city")).isEqualTo(InstanceSize.CITY);
         assertThatThrownBy(() -> InstanceSize.parse("XXL")).hasMessage("unknown size \"XXL\"; the sizes are S, M, L, XL, CITY");
@@ -178,6 +205,10 @@ class InstanceGeneratorTest {
                 .hasMessageContaining("tightness must lie between 0 and 1");
         assertThatThrownBy(() -> GeneratorOptions.of(InstanceSize.S, 1).withOverfullPercent(-1))
                 .hasMessageContaining("overfull must lie between 0 and 100");
+        assertThat(InstanceShape.parse("Course")).isEqualTo(InstanceShape.COURSE);
+        assertThatThrownBy(() -> InstanceShape.parse("school")).hasMessage("unknown shape \"school\"; the shapes are community, course");
+        assertThatThrownBy(() -> GeneratorOptions.of(InstanceSize.XL, 1).withShape(InstanceShape.COURSE))
+                .hasMessage("the course shape comes in sizes S, M and L, not XL");
     }
 
     /** Sizes for benchmarks: generated in seconds; time and memory are printed, not asserted tightly. */

@@ -42,7 +42,8 @@ class PlantedOptimumTest {
             "S, 1, 0.5", "S, 2, 0.5", "S, 3, 0.5", "S, 4, 0.5", "S, 5, 0.5",
             "S, 6, 0", "S, 7, 1",
             "M, 1, 0.5", "M, 2, 0.5", "M, 3, 0", "M, 4, 1",
-            "L, 1, 0.5" })
+            "L, 1, 0.5",
+            "S, 1, 1", "S, 2, 1", "M, 1, 1", "L, 1, 1" })
     void thePlantedScheduleCostsNothing(InstanceSize size, long seed, double tightness) {
         GeneratedInstance instance = InstanceGenerator.generate(GeneratorOptions.of(size, seed).withTightness(tightness));
 
@@ -50,6 +51,19 @@ class PlantedOptimumTest {
 
         assertThat(scored.score()).isEqualTo("0hard/0medium/0soft");
         assertThat(scored.unassigned()).isEmpty();
+        assertThat(scored.sessions()).hasSize(instance.requestedSessions());
+        assertSameAsClaimed(scored, instance.planted());
+    }
+
+    @ParameterizedTest(name = "course {0} seed {1}, tightness {2}")
+    @CsvSource({ "S, 1, 0.5", "S, 2, 1", "M, 1, 0.5", "M, 2, 1", "L, 1, 1" })
+    void aCourseTimetablesPlantedScheduleCostsNothing(InstanceSize size, long seed, double tightness) {
+        GeneratedInstance instance = InstanceGenerator.generate(
+                GeneratorOptions.of(size, seed).withTightness(tightness).withShape(InstanceShape.COURSE));
+
+        Schedule scored = score(instance);
+
+        assertThat(scored.score()).isEqualTo("0hard/0medium/0soft");
         assertThat(scored.sessions()).hasSize(instance.requestedSessions());
         assertSameAsClaimed(scored, instance.planted());
     }

@@ -16,7 +16,7 @@ import org.communityscheduler.benchmarks.ResultFiles;
 import org.communityscheduler.solve.TimeLimit;
 
 /**
- * {@code ./scheduler benchmark [--quick] [--sizes S,M,L] [--configs shipped,default,...] [--time 60s]
+ * {@code ./scheduler benchmark [--quick] [--sizes S,M-tight,course-M] [--configs shipped,default,...] [--time 60s]
  * [--runs 3] [--warm-up 30s] [--scaling S,M,L,XL|none] [--seed 1] [--output DIR] [--report DIR]}.
  * Progress on stderr, the results tables on stdout, the files in the output folder.
  */
@@ -55,7 +55,7 @@ final class BenchmarkCommand {
         long seed = number("seed", arguments.option("seed", Long.toString(Dataset.DEFAULT_SEED)));
         if (arguments.options().containsKey("sizes") || arguments.options().containsKey("seed")) {
             List<Dataset> datasets = Dataset.parse(arguments.option("sizes",
-                    String.join(",", options.datasets().stream().map(d -> d.size().name()).toList())), seed);
+                    String.join(",", options.datasets().stream().map(Dataset::week).toList())), seed);
             options = options.withDatasets(datasets).withScalingDatasets(datasets);
         }
         if (arguments.options().containsKey("scaling")) {

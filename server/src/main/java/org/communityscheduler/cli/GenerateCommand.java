@@ -9,9 +9,14 @@ import java.nio.file.Path;
 import org.communityscheduler.data.GeneratedInstance;
 import org.communityscheduler.data.GeneratorOptions;
 import org.communityscheduler.data.InstanceGenerator;
+import org.communityscheduler.data.InstanceShape;
 import org.communityscheduler.data.InstanceSize;
+import org.communityscheduler.data.Occupancy;
 
-/** {@code ./scheduler generate --size S|M|L|XL|CITY --seed N [--planted FILE] [--tightness T] [--overfull P]}. */
+/**
+ * {@code ./scheduler generate --size S|M|L|XL|CITY --seed N [--planted FILE] [--tightness T] [--overfull P]
+ * [--shape community|course]}.
+ */
 final class GenerateCommand {
 
     private final PrintStream out;
@@ -23,7 +28,7 @@ final class GenerateCommand {
     }
 
     int run(Arguments arguments) {
-        arguments.allowing("size", "seed", "planted", "tightness", "overfull");
+        arguments.allowing("size", "seed", "planted", "tightness", "overfull", "shape");
         if (!arguments.positional().isEmpty()) {
             throw new IllegalArgumentException("generate takes no PLAN; say --size and --seed");
         }
@@ -31,7 +36,8 @@ final class GenerateCommand {
         GeneratorOptions options = GeneratorOptions.of(size, number("seed", arguments.option("seed", "1")))
                 .withTightness(decimal("tightness", arguments.option("tightness",
                         Double.toString(GeneratorOptions.DEFAULT_TIGHTNESS))))
-                .withOverfullPercent((int) number("overfull", arguments.option("overfull", "0")));
+                .withOverfullPercent((int) number("overfull", arguments.option("overfull", "0")))
+                .withShape(InstanceShape.parse(arguments.option("shape", "community")));
         GeneratedInstance instance = InstanceGenerator.generate(options);
         if (arguments.options().containsKey("planted")) {
             Path planted = Path.of(arguments.option("planted", null));
@@ -43,8 +49,8 @@ final class GenerateCommand {
             }
         }
         out.print(instance.planJson());
-        err.printf("Generated %s, seed %d: %d sessions requested, %d in the planted schedule%n", size,
-                options.seed(), instance.requestedSessions(), instance.plantedSessions());
+        err.printf("Generated %s%s, seed %d: %d sessions requested, %d in the planted schedule, rooms %s occupied%n",
+                options.shape() == InstanceShape.COURSE ? "course timetable " : "", size, options.seed(), instance.requestedSessions(), instance.plantedSessions(), Occupancy.of(instance));
         return Main.OK;
     }
 

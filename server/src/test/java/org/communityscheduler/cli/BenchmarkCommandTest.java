@@ -56,9 +56,21 @@ class BenchmarkCommandTest {
     }
 
     @Test
+    void namesTightWeeksAndCourseTimetables() {
+        BenchmarkOptions options = options("--sizes", "S-tight,m-TIGHT,course-M,course-S-tight", "--seed", "2");
+
+        assertThat(options.datasets()).extracting(Dataset::name)
+                .containsExactly("S-tight-seed2", "M-tight-seed2", "course-M-seed2", "course-S-tight-seed2");
+        assertThat(options("--sizes", "L-tight").datasets().get(0).generate().plan().name()).contains("tightness 1.0");
+    }
+
+    @Test
     void saysWhatIsWrong() {
         assertThatThrownBy(() -> options("--configs", "fastest")).hasMessageContaining("unknown configuration");
         assertThatThrownBy(() -> options("--sizes", "XXL")).hasMessageContaining("unknown size");
+        assertThatThrownBy(() -> options("--sizes", "S-tite")).hasMessage("unknown size \"s-tite\"; the sizes are"
+                + " S, M, L, XL, CITY (in the week \"S-tite\"; weeks are named like S, S-tight, course-M)");
+        assertThatThrownBy(() -> options("--sizes", "course-XL")).hasMessageContaining("the course shape comes in sizes S, M and L");
         assertThatThrownBy(() -> options("--runs", "three")).hasMessageContaining("--runs must be a whole number");
         assertThatThrownBy(() -> options("--runs", "0")).hasMessageContaining("at least 1");
         assertThatThrownBy(() -> new BenchmarkCommand(System.out, System.err).run(Arguments.parse(new String[] {

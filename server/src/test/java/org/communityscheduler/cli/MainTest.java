@@ -110,6 +110,24 @@ class MainTest {
     }
 
     @Test
+    void generatesATightWeekOrACourseTimetableWithItsPlantedSchedule() throws IOException {
+        Path planted = folder.resolve("planted.json");
+
+        assertThat(run("generate", "--size", "S", "--seed", "3", "--tightness", "1", "--planted", planted.toString()))
+                .isEqualTo(Main.OK);
+        assertThat(Json.MAPPER.readTree(stdout()).get("name").asText()).startsWith("Generated S instance, seed 3, tightness 1.0");
+        assertThat(Json.MAPPER.readTree(Files.readString(planted)).get("score").asText()).isEqualTo("0hard/0medium/0soft");
+        assertThat(stderr()).containsPattern("rooms 9\\d\\.\\d % occupied");
+        out.reset();
+        assertThat(run("generate", "--size", "M", "--shape", "course")).isEqualTo(Main.OK);
+        assertThat(Json.MAPPER.readTree(stdout()).get("name").asText()).startsWith("Generated course timetable M instance");
+        assertThat(run("generate", "--size", "XL", "--shape", "course")).isEqualTo(Main.BAD_INPUT);
+        assertThat(stderr()).contains("the course shape comes in sizes S, M and L, not XL");
+        assertThat(run("generate", "--shape", "school")).isEqualTo(Main.BAD_INPUT);
+        assertThat(stderr()).contains("unknown shape \"school\"; the shapes are community, course");
+    }
+
+    @Test
     void unknownFilesOptionsAndCommandsAreBadInput() {
         assertThat(run("solve", folder.resolve("missing.json").toString())).isEqualTo(Main.BAD_INPUT);
         assertThat(stderr()).contains("no such file");

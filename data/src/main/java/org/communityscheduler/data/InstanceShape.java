@@ -1,0 +1,34 @@
+package org.communityscheduler.data;
+
+import java.util.Arrays;
+import java.util.Locale;
+
+/** What kind of week is generated. */
+public enum InstanceShape {
+    /** Community centres: groups, counselling, trainings and events of many kinds, on their own habits. */
+    COMMUNITY,
+    /**
+     * A course timetable, like university course timetabling: a seniors' college (老年大学) whose classes
+     * (the audiences, like curricula) each take many 45-minute lessons on a fixed period grid, in few
+     * rooms, taught by teachers who each teach several courses ({@link CourseTimetable}).
+     */
+    COURSE;
+
+    /** {@code community}, {@code course}; the message lists the shapes. */
+    public static InstanceShape parse(String text) {
+        for (InstanceShape shape : values()) {
+            if (shape.name().equals(text.strip().toUpperCase(Locale.ROOT))) {
+                return shape;
+            }
+        }
+        throw new IllegalArgumentException("unknown shape \"" + text + "\"; the shapes are "
+                + String.join(", ", Arrays.stream(values()).map(s -> s.name().toLowerCase(Locale.ROOT)).toList()));
+    }
+
+    /** Refuses a size the shape does not come in. */
+    void check(InstanceSize size) {
+        if (this == COURSE && size.compareTo(InstanceSize.L) > 0) {
+            throw new IllegalArgumentException("the course shape comes in sizes S, M and L, not " + size);
+        }
+    }
+}
