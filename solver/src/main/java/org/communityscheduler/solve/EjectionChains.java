@@ -31,7 +31,7 @@ import org.communityscheduler.model.WeeklySchedule;
  * so chains do not undo themselves. The week ends at the best placed count reached; when no step
  * improves it for a while, the phase ends and local search goes on.
  *
- * <p>Only the clash rules and locked doors are checked here (through {@link Occupancy}): the
+ * <p>Only the clash rules and locked doors are checked here (through {@link Bookings}): the
  * sessions' ranges keep the other hard rules, and local search repairs what the soft rules lose.
  */
 public final class EjectionChains implements PhaseCommand<WeeklySchedule> {
@@ -43,12 +43,14 @@ public final class EjectionChains implements PhaseCommand<WeeklySchedule> {
     /** Steps a placed session stays put before it may be taken out again. */
     private static final int TABU_STEPS = 10;
 
+    /** A large week gets more steps without progress before the chains give up: this many per session. */
+    private static final int STALL_STEPS_PER_SESSION = 5;
     private static final long UNMOVABLE = Long.MAX_VALUE;
 
     private final long seed;
     private final int stallLimit;
 
-    /** {@code stallLimit}: steps without a better placed count before the phase gives up. */
+    /** {@code stallLimit}: steps without a better placed count before the phase gives up (more on large weeks). */
     public EjectionChains(long seed, int stallLimit) {
         this.seed = seed;
         this.stallLimit = stallLimit;
@@ -71,10 +73,12 @@ public final class EjectionChains implements PhaseCommand<WeeklySchedule> {
 
         private final ScoreDirector<WeeklySchedule> director;
         private final SplittableRandom random;
-        private final Occupancy occupancy;
+        private final Bookings bookings;
         private final List<Session> open;
         private final Deque<Session> queue = new ArrayDeque<>();
         private final Map<Session, Integer> placedAtStep = new HashMap<>();
+        /** How often each session was displaced: the ones displaced again and again are left alone first. */
+        private final Map<Session, Integer> displaced = new HashMap<>();
         private final Set<Session> visited = new HashSet<>();
         /** What changed since the best placed count, to go back to it at the end. */
         private final List<Change> journal = new ArrayList<>();
@@ -88,7 +92,7 @@ public final class EjectionChains implements PhaseCommand<WeeklySchedule> {
             this.director = director;
             this.random = random;
             WeeklySchedule week = director.getWorkingSolution();
-            this.occupancy = new Occupancy(week);
+            this.bookings = new Bookings(week);
             this.open = week.getSessions().stream()
                     .filter(session -> !session.isLocked() && session.isPlaceable())
                     .sorted(new SessionDifficulty().reversed())
@@ -105,7 +109,8 @@ public final class EjectionChains implements PhaseCommand<WeeklySchedule> {
             // First every session in turn, hardest first, as a construction heuristic would; then what is still out.
             open.stream().filter(session -> !session.isAssigned()).forEach(queue::add);
             int stalled = 0;
-            while (unplacedPriority > 0 && stalled < stallLimit && !isPhaseTerminated.getAsBoolean()) {
+            int patience = Math.max(stallLimit, STALL_STEPS_PER_SESSION * open.size());
+            while (unplacedPriority > 0 && stalled < patience && !isPhaseTerminated.getAsBoolean()) {
                 if (queue.isEmpty()) {
                     List<Session> unplaced = new ArrayList<>(open.stream().filter(s -> !s.isAssigned()).toList());
                     Collections.shuffle(unplaced, new java.util.Random(random.nextLong()));
@@ -142,7 +147,7 @@ public final class EjectionChains implements PhaseCommand<WeeklySchedule> {
             for (int i = 0; i < Math.min(candidates, MAX_CANDIDATES); i++) {
                 int start = starts.get((firstStart + i / rooms.size()) % starts.size());
                 Room room = rooms.get(i % rooms.size());
-                if (!occupancy.blockers(session, room, start, scratch, MAX_BLOCKERS)) {
+                if (!bookings.blockers(session, room, start, scratch, MAX_BLOCKERS)) {
                     continue;
                 }
                 long cost = cost(scratch);
@@ -170,19 +175,23 @@ public final class EjectionChains implements PhaseCommand<WeeklySchedule> {
                 return false;
             }
             for (Session blocker : chosen) {
-                occupancy.remove(blocker);
+                displaced.merge(blocker, 1, Integer::sum);
+                bookings.remove(blocker);
                 set(blocker, null, null);
                 unplacedPriority += blocker.getActivity().getPriority();
                 queue.addFirst(blocker);
             }
             set(session, bestRoom, bestStart);
-            occupancy.add(session);
+            bookings.add(session);
             unplacedPriority -= session.getActivity().getPriority();
             placedAtStep.put(session, step);
             return true;
         }
 
-        /** What taking these sessions out costs: their priority, then their count; never pinned or just placed ones. */
+        /**
+         * What taking these sessions out costs: their priority, then their count, then how often they were
+         * displaced already; never pinned or just placed ones.
+         */
         private long cost(List<Session> blockers) {
             long cost = 0;
             for (int i = 0; i < blockers.size(); i++) {
@@ -191,7 +200,7 @@ public final class EjectionChains implements PhaseCommand<WeeklySchedule> {
                 if (blocker.isLocked() || placed != null && step - placed < TABU_STEPS) {
                     return UNMOVABLE;
                 }
-                cost += blocker.getActivity().getPriority() * 16L + 1;
+                cost += blocker.getActivity().getPriority() * 16L + 1 + displaced.getOrDefault(blocker, 0);
             }
             return cost;
         }
@@ -212,7 +221,7 @@ public final class EjectionChains implements PhaseCommand<WeeklySchedule> {
         private void undoChange(Change change) {
             Session session = change.session();
             if (session.isAssigned()) {
-                occupancy.remove(session);
+                bookings.remove(session);
             }
             director.beforeVariableChanged(session, "start");
             session.setStart(change.start());
@@ -221,7 +230,7 @@ public final class EjectionChains implements PhaseCommand<WeeklySchedule> {
             session.setRoom(change.room());
             director.afterVariableChanged(session, "room");
             if (session.isAssigned()) {
-                occupancy.add(session);
+                bookings.add(session);
             }
         }
     }

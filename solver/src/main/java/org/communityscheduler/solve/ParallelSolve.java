@@ -25,9 +25,12 @@ import org.communityscheduler.model.WeeklySchedule;
  * One week solved by several solvers at once, seen as one solver job: either the parts of a week that
  * splits ({@link Partition}), each on its own core and merged, or the whole week several times with
  * different random seeds (a portfolio), the best of them winning. The "unimproved" stop is decided here,
- * for the week as a whole, and only once no placeable session is left out.
+ * for the week as a whole, and only once every placeable session is placed.
  */
 final class ParallelSolve implements SolverJob<WeeklySchedule, String> {
+
+    /** Time between merges of the parts, as a multiple of the time one merge takes. */
+    private static final long MERGE_EFFORT = 10;
 
     private final String id;
     private final WeeklySchedule problem;
@@ -44,9 +47,8 @@ final class ParallelSolve implements SolverJob<WeeklySchedule, String> {
     private WeeklySchedule[] memberBests;
     private WeeklySchedule best;
     private boolean mergePending;
+    private long nextMergeNanos;
     private long lastImprovedNanos = System.nanoTime();
-    private WeeklySchedule lastCheckedForRoom;
-    private boolean roomLeft = true;
     private boolean finished;
     private volatile boolean terminatedEarly;
 
@@ -101,34 +103,33 @@ final class ParallelSolve implements SolverJob<WeeklySchedule, String> {
 
     /**
      * Every half second: publishes the merged parts if a part improved, and stops the solve once nothing
-     * improved for {@code unimproved} and every placeable session is placed (or none that is out has a free
-     * placement left).
+     * improved for {@code unimproved} with every placeable session placed.
      */
-    synchronized void tick(Duration unimproved) {
-        if (finished || getSolverStatus() != SolverStatus.SOLVING_ACTIVE) {
-            return;
-        }
-        if (mergePending) {
-            mergePending = false;
-            WeeklySchedule merged = merge(memberBests);
-            if (best == null || merged.getScore().compareTo(best.getScore()) > 0) {
-                best = merged;
-                lastImprovedNanos = System.nanoTime();
-                onBest.accept(merged);
+    void tick(Duration unimproved) {
+        boolean stop;
+        synchronized (this) {
+            if (finished || getSolverStatus() != SolverStatus.SOLVING_ACTIVE) {
+                return;
             }
+            if (mergePending && System.nanoTime() >= nextMergeNanos) {
+                mergePending = false;
+                long started = System.nanoTime();
+                WeeklySchedule merged = merge(memberBests);
+                // Scoring the whole week takes a while on large weeks: keep it to a tenth of one core.
+                nextMergeNanos = System.nanoTime() + MERGE_EFFORT * (System.nanoTime() - started);
+                if (best == null || merged.getScore().compareTo(best.getScore()) > 0) {
+                    best = merged;
+                    lastImprovedNanos = System.nanoTime();
+                    onBest.accept(merged);
+                }
+            }
+            stop = best != null && System.nanoTime() - lastImprovedNanos > unimproved.toNanos()
+                    && SchedulingEngine.everyPlaceableSessionPlaced(best);
         }
-        if (best != null && System.nanoTime() - lastImprovedNanos > unimproved.toNanos() && !roomLeft(best)) {
+        // Outside the lock: stopping waits for the members' event threads, which take it.
+        if (stop) {
             terminateEarly();
         }
-    }
-
-    /** Whether a placeable session is out although a placement breaking no clash rule is left for it. */
-    private boolean roomLeft(WeeklySchedule week) {
-        if (week != lastCheckedForRoom) {
-            lastCheckedForRoom = week;
-            roomLeft = SchedulingEngine.hasRoomLeft(week);
-        }
-        return roomLeft;
     }
 
     private WeeklySchedule merge(WeeklySchedule[] partBests) {

@@ -58,8 +58,6 @@ public final class SchedulingEngine implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SchedulingEngine.class);
     /** How often a solve's parts are merged and its "unimproved" stop is checked. */
     private static final Duration TICK = Duration.ofMillis(500);
-    /** More unplaced sessions than this and a free placement is assumed to be left, without looking. */
-    private static final int ROOM_CHECK_LIMIT = 200;
 
     private final SolverConfig solverConfig;
     private final int threads;
@@ -113,7 +111,7 @@ public final class SchedulingEngine implements AutoCloseable {
      * Starts solving in the background. {@code onBest} sees every new best schedule, {@code onFinal}
      * the last one, {@code onError} any failure; the job is queued when all solvers are busy. It stops at
      * the time limit, at a perfect score, or once nothing improved for {@link SolverConfigs#DEFAULT_UNIMPROVED_LIMIT}
-     * with no placeable session left out.
+     * with every placeable session placed.
      */
     public SolverJob<WeeklySchedule, String> start(String jobId, WeeklySchedule problem, Duration timeLimit,
             Consumer<WeeklySchedule> onBest, Consumer<WeeklySchedule> onFinal, BiConsumer<String, Throwable> onError) {
@@ -155,22 +153,16 @@ public final class SchedulingEngine implements AutoCloseable {
     }
 
     /**
-     * Whether an unplaced session could still go somewhere without breaking a clash rule or finding the doors
-     * locked: while one can, the solve does not stop for lack of improvement.
+     * Whether no session that could ever be placed is out: until then a solve does not stop for lack of
+     * improvement, however long the last sessions take.
      */
-    static boolean hasRoomLeft(WeeklySchedule week) {
-        List<Session> out = week.getSessions().stream()
-                .filter(session -> !session.isAssigned() && !session.isLocked() && session.isPlaceable())
-                .toList();
-        if (out.isEmpty()) {
-            return false;
+    static boolean everyPlaceableSessionPlaced(WeeklySchedule week) {
+        for (Session session : week.getSessions()) {
+            if (!session.isAssigned() && !session.isLocked() && session.isPlaceable()) {
+                return false;
+            }
         }
-        if (out.size() > ROOM_CHECK_LIMIT) {
-            return true;
-        }
-        Occupancy occupancy = new Occupancy(week);
-        List<Session> scratch = new ArrayList<>();
-        return out.stream().anyMatch(session -> occupancy.freePlacement(session, scratch) != null);
+        return true;
     }
 
     private static ThreadFactory daemon(String name) {

@@ -15,13 +15,13 @@ import org.communityscheduler.model.Worker;
  * way of this session at this start in this room" without scoring the whole week. It knows the
  * clash rules and locked doors; the sessions' ranges already keep every other hard rule.
  */
-final class Occupancy {
+final class Bookings {
 
     private final List<List<Session>> byRoom;
     private final Map<Worker, List<Session>> byWorker = new HashMap<>();
     private final Map<String, List<Session>> byAudience = new HashMap<>();
 
-    Occupancy(WeeklySchedule week) {
+    Bookings(WeeklySchedule week) {
         byRoom = new ArrayList<>(week.getRooms().size());
         for (int i = 0; i < week.getRooms().size(); i++) {
             byRoom.add(new ArrayList<>());
@@ -84,21 +84,6 @@ final class Occupancy {
             return busy == null || collect(busy, session, start, end, blockers, maxBlockers);
         }
         return true;
-    }
-
-    /** A placement that breaks none of the clash rules nor locked doors, or null when none is left. */
-    Placement freePlacement(Session session, List<Session> scratch) {
-        for (Integer start : session.getStartRange()) {
-            for (Room room : session.getRoomRange()) {
-                if (blockers(session, room, start, scratch, 0)) {
-                    return new Placement(room, start);
-                }
-            }
-        }
-        return null;
-    }
-
-    record Placement(Room room, int start) {
     }
 
     private static boolean collect(List<Session> placed, Session session, int start, int end, List<Session> blockers,
