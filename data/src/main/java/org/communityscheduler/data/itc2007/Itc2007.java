@@ -99,8 +99,8 @@ public final class Itc2007 {
 
     public static Plan plan(Itc2007Instance instance) {
         int first = firstPeriodStart(instance.periodsPerDay());
-        WeeklyHours week = allowedTimes(instance, first, Set.of());
-        Plan.Site site = new Plan.Site(SITE_ID, instance.name(), week, null, null, null);
+        WeeklyHours opening = allowedTimes(instance, first, Set.of());
+        Plan.Site site = new Plan.Site(SITE_ID, instance.name(), opening, null, null, null);
         List<Plan.Room> rooms = instance.rooms().stream()
                 .map(room -> new Plan.Room(room.id(), null, null, room.capacity(), null, null, null, null))
                 .toList();
@@ -108,9 +108,9 @@ public final class Itc2007 {
         Set<String> teachers = new LinkedHashSet<>();
         instance.courses().forEach(course -> teachers.add(course.teacher()));
         List<Plan.Worker> workers = new ArrayList<>();
-        teachers.forEach(teacher -> workers.add(worker(teacher, "teacher " + teacher, week)));
+        teachers.forEach(teacher -> workers.add(worker(teacher, "teacher " + teacher, opening)));
         instance.curricula().forEach(curriculum ->
-                workers.add(worker(curriculum.id(), "curriculum " + curriculum.id(), week)));
+                workers.add(worker(curriculum.id(), "curriculum " + curriculum.id(), opening)));
 
         Map<String, List<String>> curricula = instance.curriculaByCourse();
         Map<String, Set<Integer>> unavailable = new LinkedHashMap<>();
@@ -132,8 +132,8 @@ public final class Itc2007 {
     }
 
     /** Available all week, never overtime, no daily limit that could bite. */
-    private static Plan.Worker worker(String id, String name, WeeklyHours week) {
-        return new Plan.Worker(id, name, null, null, week, Day.MINUTES_PER_DAY, null);
+    private static Plan.Worker worker(String id, String name, WeeklyHours opening) {
+        return new Plan.Worker(id, name, null, null, opening, Day.MINUTES_PER_DAY, null);
     }
 
     /** Every period of the instance's days but the unavailable ones, periods next to each other merged into one range. */
