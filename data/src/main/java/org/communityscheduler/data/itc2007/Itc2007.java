@@ -48,8 +48,9 @@ public final class Itc2007 {
     /**
      * ITC2007's soft rules where this engine has them, at ITC's weights: Room capacity 1 per student
      * over, Room stability 1 per extra room. Same-day repeat (5 per pair of lectures of a course on one
-     * day) stands in for minimum working days (5 per day short); curriculum compactness has no
-     * counterpart. Everything else that cannot or should not fire is off.
+     * day) stands in for minimum working days (5 per day short): at 1 the 21 instances lost 2.5 times
+     * the working days for no seats saved (one 10 s run each, ITC total 22 000 against 21 000). Curriculum
+     * compactness has no counterpart. Everything else that cannot or should not fire is off.
      */
     public static final Map<String, String> WEIGHTS = weights();
 
