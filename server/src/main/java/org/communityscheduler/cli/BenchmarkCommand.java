@@ -65,7 +65,7 @@ final class BenchmarkCommand {
             results = Itc2007Benchmark.run(options, err);
         } catch (InvalidPlanException e) {
             e.problems().forEach(err::println);
-            err.println("not an ITC2007 track 3 instance: nothing was solved.");
+            err.println(e.problems().size() + " error(s): nothing was solved.");
             return Main.BAD_INPUT;
         }
         Path markdown = Itc2007Benchmark.write(results, options.output());

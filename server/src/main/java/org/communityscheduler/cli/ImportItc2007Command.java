@@ -33,7 +33,7 @@ final class ImportItc2007Command {
             instance = Itc2007.read(Path.of(arguments.positional().get(0)));
         } catch (InvalidPlanException e) {
             e.problems().forEach(err::println);
-            err.println(e.problems().size() + " error(s): not an ITC2007 track 3 instance; nothing was written.");
+            err.println(e.problems().size() + " error(s): nothing was written.");
             return Main.BAD_INPUT;
         }
         String json = Json.write(Itc2007.plan(instance));
