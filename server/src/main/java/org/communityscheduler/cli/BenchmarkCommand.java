@@ -12,12 +12,15 @@ import org.communityscheduler.benchmarks.BenchmarkOptions;
 import org.communityscheduler.benchmarks.Benchmarks;
 import org.communityscheduler.benchmarks.Configurations;
 import org.communityscheduler.benchmarks.Dataset;
+import org.communityscheduler.benchmarks.Itc2007Benchmark;
 import org.communityscheduler.benchmarks.ResultFiles;
+import org.communityscheduler.plan.InvalidPlanException;
 import org.communityscheduler.solve.TimeLimit;
 
 /**
  * {@code ./scheduler benchmark [--quick] [--sizes S,M-tight,course-M] [--configs shipped,default,...] [--time 60s]
- * [--runs 3] [--warm-up 30s] [--scaling S,M,L,XL|none] [--seed 1] [--output DIR] [--report DIR]}.
+ * [--runs 3] [--warm-up 30s] [--scaling S,M,L,XL|none] [--seed 1] [--output DIR] [--report DIR]}, or
+ * {@code ./scheduler benchmark --itc2007 DIR [--time 10s] [--runs 3] [--output DIR]}.
  * Progress on stderr, the results tables on stdout, the files in the output folder.
  */
 final class BenchmarkCommand {
@@ -31,6 +34,9 @@ final class BenchmarkCommand {
     }
 
     int run(Arguments arguments) {
+        if (arguments.options().containsKey("itc2007")) {
+            return itc2007(arguments);
+        }
         arguments.allowing("quick", "sizes", "configs", "time", "runs", "warm-up", "scaling", "seed", "output", "report",
                 "verbose");
         if (!arguments.positional().isEmpty()) {
@@ -48,6 +54,39 @@ final class BenchmarkCommand {
             throw new UncheckedIOException(e);
         }
         return Main.OK;
+    }
+
+    /** {@code --itc2007 DIR [--time 10s] [--runs 3] [--output DIR]}: the shipped solver on ITC2007 track 3. */
+    private int itc2007(Arguments arguments) {
+        Itc2007Benchmark.Options options = itc2007Options(arguments);
+        Logging.configure(arguments.flag("verbose"));
+        Itc2007Benchmark.Results results;
+        try {
+            results = Itc2007Benchmark.run(options, err);
+        } catch (InvalidPlanException e) {
+            e.problems().forEach(err::println);
+            err.println(e.problems().size() + " error(s): nothing was solved.");
+            return Main.BAD_INPUT;
+        }
+        Path markdown = Itc2007Benchmark.write(results, options.output());
+        err.println("Results written to " + options.output().toAbsolutePath());
+        try {
+            out.print(Files.readString(markdown, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return Main.OK;
+    }
+
+    static Itc2007Benchmark.Options itc2007Options(Arguments arguments) {
+        arguments.allowing("itc2007", "time", "runs", "output", "verbose");
+        if (!arguments.positional().isEmpty()) {
+            throw new IllegalArgumentException("benchmark takes no PLAN; say --itc2007 DIR");
+        }
+        return new Itc2007Benchmark.Options(Path.of(arguments.option("itc2007", "")),
+                TimeLimit.parse(arguments.option("time", TimeLimit.format(Itc2007Benchmark.DEFAULT_TIME_LIMIT))),
+                (int) number("runs", arguments.option("runs", Integer.toString(Itc2007Benchmark.DEFAULT_RUNS))),
+                Path.of(arguments.option("output", BenchmarkOptions.DEFAULT_OUTPUT.toString())));
     }
 
     static BenchmarkOptions options(Arguments arguments) {

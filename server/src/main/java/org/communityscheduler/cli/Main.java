@@ -6,7 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * {@code ./scheduler COMMAND ...}: solve, validate, serve, generate, benchmark. Each command says
+ * {@code ./scheduler COMMAND ...}: solve, validate, serve, generate, benchmark, import-itc2007. Each command says
  * what went wrong in a line, never with a stack trace.
  */
 public final class Main {
@@ -41,6 +41,12 @@ public final class Main {
                         [--warm-up 30s] [--scaling S,M,L,XL|none] [--seed 1] [--output DIR] [--report DIR]
                   Compare solver configurations on generated weeks (Timefold Benchmarker) against the
                   baselines and the planted optimum; tables on stdout, files in DIR (local/benchmarks).
+              benchmark --itc2007 DIR [--time 10s] [--runs 3] [--output DIR]
+                  The shipped solver on every ITC2007 track 3 instance (.ctt) in DIR, scored as the
+                  competition scores them; a table on stdout, itc2007.md and itc2007.csv in the output folder.
+              import-itc2007 FILE.ctt [--output plan.json]
+                  An ITC2007 track 3 instance (curriculum-based course timetabling) as a weekly plan, on
+                  stdout or to plan.json. Exit 0, 2 bad input.
               help
                   This text.
             """;
@@ -74,6 +80,7 @@ public final class Main {
                 case "generate" -> new GenerateCommand(out, err).run(arguments);
                 case "serve" -> new ServeCommand(err).run(arguments);
                 case "benchmark" -> new BenchmarkCommand(out, err).run(arguments);
+                case "import-itc2007" -> new ImportItc2007Command(out, err).run(arguments);
                 default -> {
                     err.println("error: unknown command \"" + args[0] + "\"\n");
                     err.print(USAGE);

@@ -176,7 +176,9 @@ public final class ModelBuilder {
 
     /**
      * The rooms a session of this activity could use, smallest first so that large rooms stay free
-     * for large groups. When there are none, says which requirement rules every room out.
+     * for large groups. When there are none, says which requirement rules every room out. Rooms too
+     * small are left out only while Room capacity is hard; when a plan makes it soft they stay, after
+     * the rooms that seat everyone and largest first, so construction tries the cheapest overflow last.
      */
     private List<Room> candidateRooms(Activity activity, String path) {
         List<Room> candidates = new ArrayList<>(rooms.values());
@@ -185,7 +187,8 @@ public final class ModelBuilder {
             return List.of();
         }
         int largest = candidates.stream().mapToInt(Room::getCapacity).max().orElse(0);
-        if (!narrow(candidates, room -> room.getCapacity() >= activity.getParticipants(), activity, path,
+        if (weights.get(Rule.ROOM_CAPACITY).hardScore() > 0 && !narrow(candidates,
+                room -> room.getCapacity() >= activity.getParticipants(), activity, path,
                 "it has " + activity.getParticipants() + " participants, but the largest room it may use holds "
                         + largest)) {
             return List.of();
@@ -203,7 +206,10 @@ public final class ModelBuilder {
                 "its workers " + names(activity.getWorkers()) + " cannot all work at a site with a suitable room")) {
             return List.of();
         }
-        candidates.sort(Comparator.comparingInt(Room::getCapacity).thenComparing(Room::getId));
+        candidates.sort(Comparator.comparing((Room room) -> room.getCapacity() < activity.getParticipants())
+                .thenComparingInt(room -> room.getCapacity() < activity.getParticipants()
+                        ? -room.getCapacity() : room.getCapacity())
+                .thenComparing(Room::getId));
         return List.copyOf(candidates);
     }
 

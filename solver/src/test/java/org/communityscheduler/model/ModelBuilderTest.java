@@ -97,6 +97,32 @@ class ModelBuilderTest {
     }
 
     @Test
+    void roomsTooSmallStayInTheRangeWhenRoomCapacityIsSoft() {
+        WeeklySchedule week = ModelBuilder.build(huanghe()
+                .room("meeting-room", room -> room.capacity(12))
+                .activity("parents-evening", activity -> activity.participants(30))
+                .weight("Room capacity", "0hard/0medium/1soft")
+                .build());
+
+        assertThat(week.getDiagnostics()).isEmpty();
+        assertThat(sessions(week, "parents-evening").get(0).getRoomRange()).extracting(Room::getId)
+                .as("the hall seats everyone; then the others, largest first")
+                .containsExactly("hall", "meeting-room", "counselling-1");
+    }
+
+    @Test
+    void roomsTooSmallAreLeftOutWhileRoomCapacityIsHard() {
+        WeeklySchedule week = ModelBuilder.build(huanghe()
+                .room("meeting-room", room -> room.capacity(12))
+                .activity("parents-evening", activity -> activity.participants(30))
+                .weight("Room capacity", "2")
+                .build());
+
+        assertThat(sessions(week, "parents-evening").get(0).getRoomRange()).extracting(Room::getId)
+                .containsExactly("hall");
+    }
+
+    @Test
     void aRequiredFeatureNoRoomHas() {
         WeeklySchedule week = ModelBuilder.build(huanghe()
                 .activity("cooking-class", activity -> activity.features("kitchen", "projector"))

@@ -1,0 +1,108 @@
+package org.communityscheduler.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.communityscheduler.benchmarks.Itc2007Benchmark;
+import org.communityscheduler.plan.Plan;
+import org.communityscheduler.plan.PlanReader;
+import org.communityscheduler.plan.PlanReading;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code ./scheduler import-itc2007} and {@code ./scheduler benchmark --itc2007}: exit codes and what they write. */
+class Itc2007CommandsTest {
+
+    /** The bundled comp01, seen from this module's folder. */
+    private static final Path COMP01 = Path.of("..", "benchmarks", "itc2007", "comp01.ctt");
+
+    @TempDir
+    Path folder;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(String... args) {
+        return Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    private String stderr() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void importWritesAPlanThatValidatesToStdout() {
+        assertThat(run("import-itc2007", COMP01.toString())).isEqualTo(Main.OK);
+
+        PlanReading reading = PlanReader.read(out.toString(StandardCharsets.UTF_8));
+        assertThat(reading.problems()).isEmpty();
+        Plan plan = reading.plan();
+        assertThat(plan.activities()).hasSize(30);
+        assertThat(plan.activities().stream().mapToInt(Plan.Activity::sessionsPerWeek).sum()).isEqualTo(160);
+        assertThat(plan.rooms()).hasSize(6);
+        assertThat(stderr()).isEqualTo("Fis0506-1: 30 courses, 160 lectures, 6 rooms, 14 curricula, 5 days of 6 periods"
+                + System.lineSeparator());
+    }
+
+    @Test
+    void importWritesToTheOutputFile() throws IOException {
+        Path plan = folder.resolve("comp01.json");
+
+        assertThat(run("import-itc2007", COMP01.toString(), "--output", plan.toString())).isEqualTo(Main.OK);
+
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+        assertThat(PlanReader.read(Files.readAllBytes(plan)).problems()).isEmpty();
+        assertThat(stderr()).contains("plan written to " + plan);
+    }
+
+    @Test
+    void aBadFileIsNamedWithItsLineAndExitsWithTwo() throws IOException {
+        Path bad = Files.writeString(folder.resolve("bad.ctt"), Files.readString(COMP01).replace("Rooms: 6", "Rooms: 7"));
+
+        assertThat(run("import-itc2007", bad.toString())).isEqualTo(Main.BAD_INPUT);
+
+        assertThat(stderr()).startsWith("bad.ctt:49: the header says Rooms: 7, but ROOMS: lists 6")
+                .doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
+
+    @Test
+    void missingFilesAndArgumentsAreBadInput() {
+        assertThat(run("import-itc2007", folder.resolve("missing.ctt").toString())).isEqualTo(Main.BAD_INPUT);
+        assertThat(stderr()).contains("missing.ctt: no such file");
+        assertThat(run("import-itc2007")).isEqualTo(Main.BAD_INPUT);
+        assertThat(stderr()).contains("error: import-itc2007 needs one .ctt file");
+        assertThat(run("import-itc2007", COMP01.toString(), "--outptu", "x.json")).isEqualTo(Main.BAD_INPUT);
+        assertThat(stderr()).contains("error: unknown option --outptu");
+    }
+
+    @Test
+    void theItcBenchmarkDefaultsToTenSecondsAndThreeRuns() {
+        Itc2007Benchmark.Options options = BenchmarkCommand.itc2007Options(Arguments.parse(new String[] {
+                "--itc2007", "benchmarks/itc2007" }));
+
+        assertThat(options.directory()).isEqualTo(Path.of("benchmarks/itc2007"));
+        assertThat(options.timeLimit()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(options.runs()).isEqualTo(3);
+        assertThat(options.output()).isEqualTo(Path.of("local", "benchmarks"));
+    }
+
+    @Test
+    void theItcBenchmarkRefusesBadFoldersAndFilesBeforeSolving() throws IOException {
+        assertThat(run("benchmark", "--itc2007", folder.resolve("missing").toString())).isEqualTo(Main.BAD_INPUT);
+        assertThat(stderr()).contains("error: no such folder: ");
+        Files.writeString(folder.resolve("comp99.ctt"), "Name: x\nCourses: many\n");
+        assertThat(run("benchmark", "--itc2007", folder.toString(), "--time", "1s")).isEqualTo(Main.BAD_INPUT);
+        assertThat(stderr()).contains("comp99.ctt:2: Courses must be a whole number, not \"many\"");
+        assertThat(run("benchmark", "--itc2007", folder.toString(), "--sizes", "S")).isEqualTo(Main.BAD_INPUT);
+        assertThat(stderr()).contains("error: unknown option --sizes");
+    }
+}
