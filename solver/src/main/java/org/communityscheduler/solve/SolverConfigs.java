@@ -24,7 +24,6 @@ import ai.timefold.solver.core.config.localsearch.decider.acceptor.LocalSearchAc
 import ai.timefold.solver.core.config.localsearch.decider.forager.LocalSearchForagerConfig;
 import ai.timefold.solver.core.config.solver.EnvironmentMode;
 import ai.timefold.solver.core.config.solver.SolverConfig;
-import ai.timefold.solver.core.config.solver.termination.DiminishedReturnsTerminationConfig;
 import ai.timefold.solver.core.config.solver.termination.TerminationConfig;
 import ai.timefold.solver.core.impl.heuristic.selector.common.decorator.SelectionFilter;
 
@@ -38,9 +37,8 @@ import org.communityscheduler.model.WeeklySchedule;
  * <p>{@link EjectionChains} places the hardest sessions first and takes, for each, the first (start, room)
  * that is free, trying starts in the order of their expected soft cost (see the model's start ranges);
  * what finds no free placement displaces the fewest, least important sessions, which are placed in turn.
- * Local search then runs in two phases of simulated annealing ({@link #placement()}, {@link #localSearch()}):
- * hot until every session is placed, cooler for the soft wishes, with chains again in between for what the
- * hot phase could not place. benchmarks/README.md has the comparisons that chose them.
+ * While sessions are still out, short rounds of hot simulated annealing ({@link #placement(Duration)}) shake
+ * the week and the chains try again; then cooler annealing ({@link #localSearch()}) improves the soft wishes. benchmarks/README.md has the comparisons that chose them.
  *
  * <p>{@link #construction()} is Timefold's construction heuristic shaped the same way (first placement that
  * breaks no hard rule; "leave out" tried last, not first as Timefold's own null value would be), which
@@ -56,7 +54,7 @@ public final class SolverConfigs {
     private static final String COMPLETE_SCORE = "0hard/0medium/-999999999999soft";
 
     /** Steps without placing more before a chains phase hands over to local search. */
-    private static final int EJECTION_STALL_LIMIT = 2_000;
+    private static final int EJECTION_STALL_LIMIT = 20_000;
     private static final long MEMBER_SEED = 7_919;
 
     private static final String PLACED = "placedSession";
@@ -76,14 +74,18 @@ public final class SolverConfigs {
     }
 
     /**
-     * Every session placed where it is free, hardest first, and chains of displacements for the rest; hot
-     * annealing until every session is placed, chains again for what is still out, and cooler annealing for
-     * the soft wishes.
+     * Every session placed where it is free, hardest first, and chains of displacements for the rest; while
+     * some are still out, three rounds of a short hot shake and chains again; then cooler annealing for the
+     * soft wishes. A complete week skips the rounds at once.
      */
     public static SolverConfig shipped() {
         return base()
                 .withTerminationConfig(termination(DEFAULT_TIME_LIMIT))
-                .withPhases(ejectionChains(0), placement(), ejectionChains(1), localSearch());
+                .withPhases(ejectionChains(0),
+                        placement(Duration.ofSeconds(1)), ejectionChains(1),
+                        placement(Duration.ofSeconds(2)), ejectionChains(2),
+                        placement(Duration.ofSeconds(4)), ejectionChains(3),
+                        localSearch());
     }
 
     /**
@@ -153,18 +155,15 @@ public final class SolverConfigs {
     }
 
     /**
-     * Places what construction left out: simulated annealing hot enough (1000soft) to move placed sessions
-     * out of the way at a soft cost. Ends once every session is placed, or once the soft score stops
-     * improving much while the placed count stands still (a week that can never be complete: sessions
-     * the plan makes impossible, an overfull week), so the cooler phase still gets its time.
+     * Shakes a week whose chains stalled: simulated annealing hot enough (1000soft) to move placed sessions
+     * out of the way at a soft cost, for at most {@code limit}, or until every session is placed. The chains
+     * after it then find openings the stalled week did not have.
      */
-    public static LocalSearchPhaseConfig placement() {
+    public static LocalSearchPhaseConfig placement(Duration limit) {
         return new LocalSearchPhaseConfig()
                 .withTerminationConfig(new TerminationConfig()
                         .withBestScoreLimit(COMPLETE_SCORE)
-                        .withDiminishedReturnsConfig(new DiminishedReturnsTerminationConfig()
-                                .withSlidingWindowSeconds(5L)
-                                .withMinimumImprovementRatio(0.1)))
+                        .withSpentLimit(limit))
                 .withMoveSelectorConfig(localSearchMoves())
                 .withAcceptorConfig(new LocalSearchAcceptorConfig()
                         .withSimulatedAnnealingStartingTemperature("0hard/0medium/1000soft"))
