@@ -35,10 +35,12 @@ public final class Main {
               generate --size S|M|L|XL|CITY --seed N [--planted FILE] [--tightness 0.5] [--overfull P]
                   A generated plan on stdout (same size and seed, same bytes); the planted schedule,
                   which costs 0hard/0medium/0soft, to FILE.
-              benchmark [--quick] [--sizes S,M,L] [--configs shipped,default,greedy,...] [--time 60s] [--runs 3]
+              benchmark [--quick | --peer] [--sizes S,M,L] [--configs shipped,default,greedy,...] [--time 60s] [--runs 3]
                         [--warm-up 30s] [--scaling S,M,L,XL|none] [--seed 1] [--output DIR] [--report DIR]
                   Compare solver configurations on generated weeks (Timefold Benchmarker) against the
                   baselines and the planted optimum; tables on stdout, files in DIR (local/benchmarks).
+                  With --peer: OR-Tools CP-SAT beside the shipped engine, time to a complete placement
+                  on each of --sizes within --time (peer.md, peer.csv in DIR).
               help
                   This text.
             """;
