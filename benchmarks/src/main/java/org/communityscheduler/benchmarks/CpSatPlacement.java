@@ -470,7 +470,6 @@ public final class CpSatPlacement {
         if (options.lightPresolve()) {
             solver.getParameters().setCpModelPresolve(false);
         }
-        solver.getParameters().setLogSearchProgress(Boolean.getBoolean("cpsat.log"));
         String invalid = model.validate();
         if (!invalid.isEmpty()) {
             throw new IllegalStateException("CP-SAT rejects the model: " + invalid);
