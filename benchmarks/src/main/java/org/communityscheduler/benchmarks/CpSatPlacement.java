@@ -276,12 +276,15 @@ public final class CpSatPlacement {
         } else {
             buildIntervals(bySession);
         }
-        breakSymmetry(bySession);
+        if (keep.isEmpty()) {
+            breakSymmetry(bySession);
+        }
     }
 
     /**
-     * The sessions of one activity are interchangeable: of two with the same candidates, the later-numbered
-     * one is placed only if the earlier one is, and starts after it. Saves CP-SAT trying each ordering.
+     * The sessions of one activity are interchangeable: of two in a row (in plan order) with the same candidates,
+     * the later one is placed only if the earlier one is, and starts after it. Saves CP-SAT trying each ordering.
+     * Not when freed sessions should stay where they are: where they are need not follow this order.
      */
     private void breakSymmetry(Map<Session, List<Integer>> bySession) {
         Session previous = null;
