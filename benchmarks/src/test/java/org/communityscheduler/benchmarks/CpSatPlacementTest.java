@@ -45,6 +45,35 @@ class CpSatPlacementTest {
         return SCORING.update(week);
     }
 
+    @Test
+    void aCandidateBreaksNoRuleAloneExactlyWhenTheConstraintsSaySo() {
+        WeeklySchedule week = week(GeneratorOptions.of(InstanceSize.S, 1).withTightness(1));
+        week.getSessions().forEach(session -> {
+            session.setStart(null);
+            session.setRoom(null);
+        });
+        int checked = 0;
+        int allowed = 0;
+        for (Session session : week.getSessions().subList(0, 12)) {
+            List<Integer> starts = session.getStartRange().isEmpty() ? List.of(0)
+                    : List.of(session.getStartRange().get(0), session.getStartRange().get(session.getStartRange().size() - 1));
+            for (int start : List.of(starts.get(0), starts.get(starts.size() - 1), 0, 6 * 60, 18 * 60 + 45, 5 * 1440 + 600)) {
+                for (Room room : week.getRooms()) {
+                    session.place(room, start); // widens the session's ranges to hold it, as a hand-made placement does
+                    boolean breaksNone = SCORING.update(week).hardScore() == 0;
+                    session.setStart(null);
+                    session.setRoom(null);
+
+                    assertThat(CpSatPlacement.breaksNoRuleAlone(session.getActivity(), room, start))
+                            .as("%s in %s at %s", session, room, WeekTime.format(start)).isEqualTo(breaksNone);
+                    checked++;
+                    allowed += breaksNone ? 1 : 0;
+                }
+            }
+        }
+        assertThat(allowed).as("placements breaking no rule among %d", checked).isPositive().isLessThan(checked);
+    }
+
     @ParameterizedTest(name = "{0}")
     @EnumSource(CpSatPlacement.NoOverlap.class)
     void placesEverySessionOfASmallWeekBreakingNoHardRule(CpSatPlacement.NoOverlap noOverlap) {
