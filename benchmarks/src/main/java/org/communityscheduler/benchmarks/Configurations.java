@@ -57,6 +57,15 @@ public final class Configurations {
                 () -> withLocalSearch(new LocalSearchPhaseConfig()
                         .withLocalSearchType(LocalSearchType.GREAT_DELUGE)
                         .withMoveSelectorConfig(SolverConfigs.localSearchMoves())));
+        add("cpsat", "peer: OR-Tools CP-SAT places every movable session under the hard rules only, exactly "
+                + "(CpSatPlacement: everything placed, or when that is impossible as much priority as fits), no search",
+                () -> SolverConfigs.base().withPhases(new CustomPhaseConfig()
+                        .withCustomPhaseCommandClassList(List.of(CpSatPlacement.Phase.class))));
+        add("shipped-cpsat-repair", "experiment: shipped construction, then CP-SAT re-places the neighbourhood of "
+                + "unplaced sessions exactly (CpSatRepair), then the shipped local search",
+                () -> SolverConfigs.base().withPhases(SolverConfigs.construction(), new CustomPhaseConfig()
+                        .withCustomPhaseCommandClassList(List.of(CpSatRepair.class)),
+                        SolverConfigs.placement(), SolverConfigs.localSearch()));
     }
 
     /** What a plain {@code benchmark} compares. */

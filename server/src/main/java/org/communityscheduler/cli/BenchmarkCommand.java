@@ -13,15 +13,17 @@ import org.communityscheduler.benchmarks.Benchmarks;
 import org.communityscheduler.benchmarks.Configurations;
 import org.communityscheduler.benchmarks.Dataset;
 import org.communityscheduler.benchmarks.Itc2007Benchmark;
+import org.communityscheduler.benchmarks.PeerComparison;
 import org.communityscheduler.benchmarks.ResultFiles;
 import org.communityscheduler.plan.InvalidPlanException;
 import org.communityscheduler.solve.TimeLimit;
 
 /**
- * {@code ./scheduler benchmark [--quick] [--sizes S,M-tight,course-M] [--configs shipped,default,...] [--time 60s]
- * [--runs 3] [--warm-up 30s] [--scaling S,M,L,XL|none] [--seed 1] [--output DIR] [--report DIR]}, or
+ * {@code ./scheduler benchmark [--quick | --peer] [--sizes S,M-tight,course-M] [--configs shipped,default,...]
+ * [--time 60s] [--runs 3] [--warm-up 30s] [--scaling S,M,L,XL|none] [--seed 1] [--output DIR] [--report DIR]}, or
  * {@code ./scheduler benchmark --itc2007 DIR [--time 10s] [--runs 3] [--output DIR]}.
- * Progress on stderr, the results tables on stdout, the files in the output folder.
+ * Progress on stderr, the results tables on stdout, the files in the output folder. {@code --peer} puts
+ * OR-Tools CP-SAT beside the shipped engine instead (peer.md, peer.csv).
  */
 final class BenchmarkCommand {
 
@@ -37,13 +39,16 @@ final class BenchmarkCommand {
         if (arguments.options().containsKey("itc2007")) {
             return itc2007(arguments);
         }
-        arguments.allowing("quick", "sizes", "configs", "time", "runs", "warm-up", "scaling", "seed", "output", "report",
-                "verbose");
+        arguments.allowing("quick", "peer", "sizes", "configs", "time", "runs", "warm-up", "scaling", "seed", "output",
+                "report", "verbose");
         if (!arguments.positional().isEmpty()) {
             throw new IllegalArgumentException("benchmark takes no PLAN; it generates its weeks (say --sizes)");
         }
         Logging.configure(arguments.flag("verbose"));
         BenchmarkOptions options = options(arguments);
+        if (arguments.flag("peer")) {
+            return peer(options);
+        }
 
         Benchmarks.Results results = Benchmarks.run(options, err);
         Path markdown = ResultFiles.write(results, options.output());
@@ -69,6 +74,19 @@ final class BenchmarkCommand {
             return Main.BAD_INPUT;
         }
         Path markdown = Itc2007Benchmark.write(results, options.output());
+        err.println("Results written to " + options.output().toAbsolutePath());
+        try {
+            out.print(Files.readString(markdown, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return Main.OK;
+    }
+
+    /** {@code --peer}: CP-SAT beside the shipped engine on the {@code --sizes}, each for at most {@code --time}. */
+    private int peer(BenchmarkOptions options) {
+        PeerComparison.Results results = PeerComparison.run(options.datasets(), options.timeLimit(), err);
+        Path markdown = PeerComparison.write(results, options.output());
         err.println("Results written to " + options.output().toAbsolutePath());
         try {
             out.print(Files.readString(markdown, StandardCharsets.UTF_8));

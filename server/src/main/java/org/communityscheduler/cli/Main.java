@@ -37,10 +37,12 @@ public final class Main {
                   A generated plan on stdout (same options, same bytes); the planted schedule, which costs
                   0hard/0medium/0soft, to FILE. Tightness 1 books the rooms out (about 95 % of open hours);
                   the course shape is a college timetable of 45-minute lessons (sizes S, M, L).
-              benchmark [--quick] [--sizes S,M-tight,course-M] [--configs shipped,default,greedy,...] [--time 60s] [--runs 3]
+              benchmark [--quick | --peer] [--sizes S,M-tight,course-M] [--configs shipped,default,greedy,...] [--time 60s] [--runs 3]
                         [--warm-up 30s] [--scaling S,M,L,XL|none] [--seed 1] [--output DIR] [--report DIR]
                   Compare solver configurations on generated weeks (Timefold Benchmarker) against the
                   baselines and the planted optimum; tables on stdout, files in DIR (local/benchmarks).
+                  With --peer: OR-Tools CP-SAT beside the shipped engine, time to a complete placement
+                  on each of --sizes within --time (peer.md, peer.csv in DIR).
               benchmark --itc2007 DIR [--time 10s] [--runs 3] [--output DIR]
                   The shipped solver on every ITC2007 track 3 instance (.ctt) in DIR, scored as the
                   competition scores them; a table on stdout, itc2007.md and itc2007.csv in the output folder.

@@ -65,6 +65,18 @@ class BenchmarkCommandTest {
     }
 
     @Test
+    void peerIsAFlagThatKeepsTheSizesAndTheTime() {
+        Arguments arguments = Arguments.parse(new String[] { "--peer", "--sizes", "M", "--time", "20s" });
+
+        BenchmarkOptions options = BenchmarkCommand.options(arguments);
+
+        assertThat(arguments.flag("peer")).isTrue();
+        assertThat(arguments.positional()).isEmpty();
+        assertThat(options.datasets()).extracting(Dataset::name).containsExactly("M-seed1");
+        assertThat(options.timeLimit()).isEqualTo(Duration.ofSeconds(20));
+    }
+
+    @Test
     void saysWhatIsWrong() {
         assertThatThrownBy(() -> options("--configs", "fastest")).hasMessageContaining("unknown configuration");
         assertThatThrownBy(() -> options("--sizes", "XXL")).hasMessageContaining("unknown size");
