@@ -11,11 +11,13 @@ import ai.timefold.solver.core.config.localsearch.decider.acceptor.LocalSearchAc
 import ai.timefold.solver.core.config.localsearch.decider.forager.LocalSearchForagerConfig;
 import ai.timefold.solver.core.config.phase.custom.CustomPhaseConfig;
 import ai.timefold.solver.core.config.solver.SolverConfig;
+import ai.timefold.solver.core.config.solver.termination.DiminishedReturnsTerminationConfig;
+import ai.timefold.solver.core.config.solver.termination.TerminationConfig;
 
 import org.communityscheduler.solve.SolverConfigs;
 
 /**
- * Every configuration the benchmark knows. The acceptor variants keep the shipped construction and
+ * Every configuration the benchmark knows. The acceptor variants keep the shipped start (the chains) and
  * the shipped local-search moves and change only how moves are accepted, so a difference between
  * them is the acceptor's doing.
  */
@@ -24,10 +26,26 @@ public final class Configurations {
     private static final Map<String, Configuration> ALL = new LinkedHashMap<>();
 
     static {
-        add("shipped", "what the engine ships, SolverConfigs.shipped() (its termination replaced by the benchmark's): "
-                + "hardest-first construction, simulated annealing at 1000soft until every session is placed, "
-                + "then at 300soft (best of 2) for the soft wishes",
+        add("shipped", "what the engine ships, SolverConfigs.shipped() (its termination replaced by the benchmark's), "
+                + "on one thread: ejection chains (hardest first to the first free placement, displacing the fewest "
+                + "for the rest), while sessions are out three rounds of a short hot shake (simulated annealing at "
+                + "1000soft for 1, 2, 4 s) and chains again, then simulated annealing at 300soft (best of 2) for the "
+                + "soft wishes",
                 SolverConfigs::shipped);
+        add("previous", "what the engine shipped before the chains (2026-11-25): Timefold's hardest-first "
+                + "construction, simulated annealing at 1000soft until every session is placed or the soft score "
+                + "stops moving (5 s window, 10 %), then at 300soft (best of 2), unplaced sessions picked on purpose",
+                () -> SolverConfigs.base().withPhases(SolverConfigs.construction(), new LocalSearchPhaseConfig()
+                        .withTerminationConfig(new TerminationConfig()
+                                .withBestScoreLimit("0hard/0medium/-999999999999soft")
+                                .withDiminishedReturnsConfig(new DiminishedReturnsTerminationConfig()
+                                        .withSlidingWindowSeconds(5L)
+                                        .withMinimumImprovementRatio(0.1)))
+                        .withMoveSelectorConfig(SolverConfigs.localSearchMoves())
+                        .withAcceptorConfig(new LocalSearchAcceptorConfig()
+                                .withSimulatedAnnealingStartingTemperature("0hard/0medium/1000soft"))
+                        .withForagerConfig(new LocalSearchForagerConfig().withAcceptedCountLimit(1)),
+                        SolverConfigs.localSearch().withMoveSelectorConfig(SolverConfigs.localSearchMoves())));
         add("default", "Timefold's defaults: the model and constraints, no phases configured "
                 + "(first-fit construction, late acceptance with change and swap moves)",
                 SolverConfigs::base);
@@ -35,24 +53,24 @@ public final class Configurations {
                 + "and first free room that breaks no hard rule (FirstComeFirstServed), no search",
                 () -> SolverConfigs.base().withPhases(new CustomPhaseConfig()
                         .withCustomPhaseCommandClassList(List.of(FirstComeFirstServed.Phase.class))));
-        add("tabu", "shipped construction and moves; tabu search as Timefold sets it up "
+        add("tabu", "shipped chains and moves; tabu search as Timefold sets it up "
                 + "(entity tabu 10 % of the sessions, best of 1000 accepted moves per step)",
                 () -> withLocalSearch(new LocalSearchPhaseConfig()
                         .withLocalSearchType(LocalSearchType.TABU_SEARCH)
                         .withMoveSelectorConfig(SolverConfigs.localSearchMoves())));
-        add("simulated-annealing", "shipped construction and moves; simulated annealing from 0hard/0medium/100soft, "
+        add("simulated-annealing", "shipped chains and moves; simulated annealing from 0hard/0medium/100soft, "
                 + "best of 4 accepted moves per step",
                 () -> withLocalSearch(new LocalSearchPhaseConfig()
                         .withAcceptorConfig(new LocalSearchAcceptorConfig()
                                 .withSimulatedAnnealingStartingTemperature("0hard/0medium/100soft"))
                         .withForagerConfig(new LocalSearchForagerConfig().withAcceptedCountLimit(4))
                         .withMoveSelectorConfig(SolverConfigs.localSearchMoves())));
-        add("late-acceptance", "shipped construction and moves; late acceptance as Timefold sets it up "
+        add("late-acceptance", "shipped chains and moves; late acceptance as Timefold sets it up "
                 + "(400 steps back, first accepted move): the local search shipped before the tuning of 2026-11-25",
                 () -> withLocalSearch(new LocalSearchPhaseConfig()
                         .withLocalSearchType(LocalSearchType.LATE_ACCEPTANCE)
                         .withMoveSelectorConfig(SolverConfigs.localSearchMoves())));
-        add("great-deluge", "shipped construction and moves; great deluge as Timefold sets it up "
+        add("great-deluge", "shipped chains and moves; great deluge as Timefold sets it up "
                 + "(water level rising by 0.000 000 05 of the score per step)",
                 () -> withLocalSearch(new LocalSearchPhaseConfig()
                         .withLocalSearchType(LocalSearchType.GREAT_DELUGE)
@@ -61,16 +79,16 @@ public final class Configurations {
                 + "(CpSatPlacement: everything placed, or when that is impossible as much priority as fits), no search",
                 () -> SolverConfigs.base().withPhases(new CustomPhaseConfig()
                         .withCustomPhaseCommandClassList(List.of(CpSatPlacement.Phase.class))));
-        add("shipped-cpsat-repair", "experiment: shipped construction, then CP-SAT re-places the neighbourhood of "
-                + "unplaced sessions exactly (CpSatRepair), then the shipped local search",
+        add("shipped-cpsat-repair", "experiment: Timefold's construction, then CP-SAT re-places the neighbourhood of "
+                + "unplaced sessions exactly (CpSatRepair) instead of the chains, then the shipped soft-wish search",
                 () -> SolverConfigs.base().withPhases(SolverConfigs.construction(), new CustomPhaseConfig()
                         .withCustomPhaseCommandClassList(List.of(CpSatRepair.class)),
-                        SolverConfigs.placement(), SolverConfigs.localSearch()));
+                        SolverConfigs.localSearch()));
     }
 
     /** What a plain {@code benchmark} compares. */
-    public static final List<String> STANDARD = List.of("shipped", "default", "greedy", "tabu", "simulated-annealing",
-            "late-acceptance", "great-deluge");
+    public static final List<String> STANDARD = List.of("shipped", "previous", "default", "greedy", "tabu",
+            "simulated-annealing", "late-acceptance", "great-deluge");
 
     private Configurations() {
     }
@@ -80,7 +98,7 @@ public final class Configurations {
     }
 
     private static SolverConfig withLocalSearch(LocalSearchPhaseConfig localSearch) {
-        return SolverConfigs.base().withPhases(SolverConfigs.construction(), localSearch);
+        return SolverConfigs.base().withPhases(SolverConfigs.ejectionChains(0), localSearch);
     }
 
     public static List<Configuration> all() {

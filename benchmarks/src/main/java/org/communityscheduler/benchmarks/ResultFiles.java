@@ -126,13 +126,13 @@ public final class ResultFiles {
 
     static String scalingTable(List<Scaling.Point> medians) {
         StringBuilder table = new StringBuilder();
-        table.append("| size | sessions | rooms | model built | feasible | complete | score when stopped | heap | moves/s |\n");
-        table.append("|---|---|---|---|---|---|---|---|---|\n");
+        table.append("| size | sessions | rooms | model built | feasible | complete | score when stopped | heap | moves/s | cores busy |\n");
+        table.append("|---|---|---|---|---|---|---|---|---|---|\n");
         for (Scaling.Point point : medians) {
-            table.append(String.format(Locale.ROOT, "| %s | %,d | %,d | %s | %s | %s | %s | %,.1f MB | %,d |%n",
+            table.append(String.format(Locale.ROOT, "| %s | %,d | %,d | %s | %s | %s | %s | %,.1f MB | %,d | %.2f |%n",
                     point.dataset().name(), point.sessions(), point.rooms(), time(point.buildMillis()),
                     time(point.feasibleAt()), time(point.completeAt()), score(point.finalScore()),
-                    megabytes(point.heapBytes()), point.moveEvaluationSpeed()));
+                    megabytes(point.heapBytes()), point.moveEvaluationSpeed(), point.coresBusy()));
         }
         return table.toString();
     }
@@ -197,14 +197,15 @@ public final class ResultFiles {
 
     static String scalingCsv(Benchmarks.Results results) {
         StringBuilder csv = new StringBuilder("dataset,sessions,rooms,run,buildSeconds,feasibleSeconds,completeSeconds,"
-                + "heapMegabytes,moveEvaluationSpeed,finalScore,timeSpentSeconds\n");
+                + "heapMegabytes,moveEvaluationSpeed,finalScore,timeSpentSeconds,coresBusy\n");
         for (Scaling.Point point : results.scaling()) {
             csv.append(String.join(",", point.dataset().name(), Integer.toString(point.sessions()),
                     Integer.toString(point.rooms()), Integer.toString(point.run()), csvSeconds(point.buildMillis()),
                     csvSeconds(point.feasibleAt()), csvSeconds(point.completeAt()),
                     String.format(Locale.ROOT, "%.1f", megabytes(point.heapBytes())),
                     Long.toString(point.moveEvaluationSpeed()),
-                    point.finalScore().toString(), csvSeconds(point.timeSpentMillis()))).append('\n');
+                    point.finalScore().toString(), csvSeconds(point.timeSpentMillis()),
+                    String.format(Locale.ROOT, "%.2f", point.coresBusy()))).append('\n');
         }
         return csv.toString();
     }
@@ -282,6 +283,7 @@ public final class ResultFiles {
             row.put("heapMegabytes", Math.round(megabytes(point.heapBytes()) * 10) / 10.0);
             row.put("moveEvaluationSpeed", point.moveEvaluationSpeed());
             row.put("finalScore", point.finalScore().toString());
+            row.put("coresBusy", Math.round(point.coresBusy() * 100) / 100.0);
             scaling.add(row);
         }
         json.put("scaling", scaling);

@@ -12,18 +12,17 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import ai.timefold.solver.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
-import ai.timefold.solver.core.api.solver.Solver;
-import ai.timefold.solver.core.api.solver.SolverFactory;
-import ai.timefold.solver.core.config.solver.termination.TerminationConfig;
-import ai.timefold.solver.core.impl.solver.DefaultSolver;
 
 import org.communityscheduler.data.GeneratedInstance;
 import org.communityscheduler.model.ModelBuilder;
 import org.communityscheduler.model.WeeklySchedule;
+import org.communityscheduler.solve.SchedulingEngine;
 
 /**
  * How the shipped configuration grows with the week: for each size, how long building the model takes,
- * when the first feasible and the first complete schedule come, and how much heap the solve holds.
+ * when the first feasible and the first complete schedule come, how much heap the solve holds and how many
+ * cores it kept busy (process CPU time over wall time). Solved through the engine on every core, as
+ * {@code ./scheduler solve} does.
  * A run stops at the first complete schedule (that is what it measures) or at the size's time cap.
  *
  * <p>Memory is the heap still in use after a full garbage collection at the moment the first complete
@@ -36,7 +35,7 @@ public final class Scaling {
     /** One measured run; times in milliseconds, null when never reached. */
     public record Point(Dataset dataset, int sessions, int rooms, int run, long buildMillis, Long feasibleAt,
             Long completeAt, long heapBytes, long moveEvaluationSpeed, HardMediumSoftLongScore finalScore,
-            long timeSpentMillis) {
+            long timeSpentMillis, double coresBusy) {
     }
 
     private Scaling() {
@@ -58,11 +57,11 @@ public final class Scaling {
         for (Dataset dataset : datasets) {
             for (int run = 1; run <= runs; run++) {
                 Point point = measure(dataset, run, configuration, cap(dataset));
-                progress.printf(Locale.ROOT, "  %s run %d: model %.1f s, complete %s, heap %.1f MB, %,d moves/s%n",
+                progress.printf(Locale.ROOT, "  %s run %d: model %.1f s, complete %s, heap %.1f MB, %,d moves/s, %.2f cores busy%n",
                         dataset.name(), run, point.buildMillis() / 1000.0,
                         point.completeAt() == null ? "never (" + point.finalScore() + ")"
                                 : String.format(Locale.ROOT, "at %.1f s", point.completeAt() / 1000.0),
-                        point.heapBytes() / (1024.0 * 1024.0), point.moveEvaluationSpeed());
+                        point.heapBytes() / (1024.0 * 1024.0), point.moveEvaluationSpeed(), point.coresBusy());
                 points.add(point);
             }
         }
@@ -77,24 +76,8 @@ public final class Scaling {
         long buildMillis = (System.nanoTime() - buildStarted) / 1_000_000;
         HardMediumSoftLongScore optimum = HardMediumSoftLongScore.parseScore(instance.planted().score());
 
-        Solver<WeeklySchedule> solver = SolverFactory.<WeeklySchedule> create(configuration.build()
-                .withTerminationConfig(Comparison.termination(cap))).buildSolver();
         long[] reached = { -1, -1 };
         long[] heap = { -1 };
-        solver.addEventListener(event -> {
-            HardMediumSoftLongScore score = (HardMediumSoftLongScore) event.getNewBestScore();
-            if (reached[0] < 0 && score.hardScore() >= optimum.hardScore()) {
-                reached[0] = event.getTimeMillisSpent();
-            }
-            if (reached[1] < 0 && score.hardScore() >= optimum.hardScore()
-                    && score.mediumScore() >= optimum.mediumScore()) {
-                reached[1] = event.getTimeMillisSpent();
-                synchronized (heap) {
-                    heap[0] = liveHeap();
-                }
-                solver.terminateEarly();
-            }
-        });
         ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "scaling-memory");
             thread.setDaemon(true);
@@ -107,22 +90,45 @@ public final class Scaling {
                 }
             }
         }, cap.toMillis() - Math.min(2000, cap.toMillis() / 10), TimeUnit.MILLISECONDS);
+        String id = dataset.name() + "-run" + run;
         long started = System.nanoTime();
-        WeeklySchedule best;
-        try {
-            best = solver.solve(week);
+        long cpuStarted = processCpuNanos();
+        SchedulingEngine.SolveRun result;
+        try (SchedulingEngine engine = new SchedulingEngine(configuration.build(), 1, SchedulingEngine.availableCores())) {
+            result = engine.solve(id, week, cap, best -> {
+                long elapsed = (System.nanoTime() - started) / 1_000_000;
+                HardMediumSoftLongScore score = best.getScore();
+                if (reached[0] < 0 && score.hardScore() >= optimum.hardScore()) {
+                    reached[0] = elapsed;
+                }
+                if (reached[1] < 0 && score.hardScore() >= optimum.hardScore()
+                        && score.mediumScore() >= optimum.mediumScore()) {
+                    reached[1] = elapsed;
+                    synchronized (heap) {
+                        heap[0] = liveHeap();
+                    }
+                    engine.terminateEarly(id);
+                }
+            });
         } finally {
             watchdog.shutdownNow();
         }
         long timeSpent = (System.nanoTime() - started) / 1_000_000;
-        long speed = solver instanceof DefaultSolver<WeeklySchedule> defaultSolver ? defaultSolver.getMoveEvaluationSpeed() : 0;
+        double coresBusy = (processCpuNanos() - cpuStarted) / 1e6 / Math.max(1, timeSpent);
         long heapUsed;
         synchronized (heap) {
             heapUsed = heap[0] < 0 ? liveHeap() : heap[0];
         }
         return new Point(dataset, week.getSessions().size(), week.getRooms().size(), run, buildMillis,
                 reached[0] < 0 ? null : reached[0], reached[1] < 0 ? null : reached[1],
-                Math.max(0, heapUsed - heapBefore), speed, best.getScore(), timeSpent);
+                Math.max(0, heapUsed - heapBefore), result.moveEvaluationSpeed(), result.best().getScore(), timeSpent,
+                coresBusy);
+    }
+
+    /** CPU time of the whole process (every thread), for how many cores a solve kept busy. */
+    private static long processCpuNanos() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() : 0;
     }
 
     /** Heap in use after a full collection. */
@@ -146,7 +152,7 @@ public final class Scaling {
             feasible.sort(Comparator.nullsLast(Comparator.naturalOrder()));
             medians.add(new Point(dataset, middle.sessions(), middle.rooms(), 0, builds.get(builds.size() / 2),
                     feasible.get(feasible.size() / 2), middle.completeAt(), heaps.get(heaps.size() / 2),
-                    speeds.get(speeds.size() / 2), middle.finalScore(), middle.timeSpentMillis()));
+                    speeds.get(speeds.size() / 2), middle.finalScore(), middle.timeSpentMillis(), middle.coresBusy()));
         }
         return medians;
     }

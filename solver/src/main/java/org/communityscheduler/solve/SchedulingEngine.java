@@ -184,10 +184,15 @@ public final class SchedulingEngine implements AutoCloseable {
 
     /** Solves and waits; {@code onBest} sees every improvement. */
     public SolveRun solve(WeeklySchedule problem, Duration timeLimit, Consumer<WeeklySchedule> onBest) {
+        return solve(java.util.UUID.randomUUID().toString(), problem, timeLimit, onBest);
+    }
+
+    /** Solves and waits, under an id that {@link #terminateEarly(String)} can stop it by. */
+    public SolveRun solve(String jobId, WeeklySchedule problem, Duration timeLimit, Consumer<WeeklySchedule> onBest) {
         long started = System.nanoTime();
         long placeable = problem.getSessions().stream().filter(Session::isPlaceable).count();
         Duration[] milestones = new Duration[2];
-        SolverJob<WeeklySchedule, String> job = start(java.util.UUID.randomUUID().toString(), problem, timeLimit,
+        SolverJob<WeeklySchedule, String> job = start(jobId, problem, timeLimit,
                 best -> {
                     Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
                     if (milestones[0] == null && best.getScore() != null && best.getScore().isFeasible()) {
