@@ -19,18 +19,20 @@ public final class Main {
     private static final String USAGE = """
             Usage: ./scheduler COMMAND [OPTIONS]
 
-              solve [PLAN] [--time-limit 30s] [--output FILE] [--verbose]
-                  Solve PLAN (the bundled sample without one). Progress on stderr, a readable
-                  schedule on stdout, the JSON schedule to FILE.
+              solve [PLAN] [--time-limit 30s] [--output FILE] [--threads N] [--verbose]
+                  Solve PLAN (the bundled sample without one) on N cores (all of them by default). Progress on
+                  stderr, a readable schedule on stdout, the JSON schedule to FILE.
                   Exit 0 feasible, 1 hard rules still broken, 2 bad input.
               validate PLAN
                   Every error (path: message) and diagnostic; nothing is solved. Exit 0 valid, 2 invalid.
-              serve [--port 7070] [--data-dir DIR|none] [--solvers N] [--max-time-limit 10m] [--max-request-size 10MB]
+              serve [--port 7070] [--data-dir DIR|none] [--solvers N] [--threads N] [--max-time-limit 10m] [--max-request-size 10MB]
                     [--max-jobs N] [--max-sessions 5000] [--keep-finished 500] [--keep-for 30d]
                     [--token TOKEN] [--cors-origin https://...]
                   The HTTP API until stopped. Jobs are kept in DIR (~/.community-scheduler/jobs) and go on after
                   a restart; Ctrl-C or SIGTERM stops solves early with their best on disk. With a token (or
                   SCHEDULER_API_TOKEN) every /api request needs Authorization: Bearer TOKEN.
+                  N solves run at once (one per core by default), each on --threads cores; give one of the
+                  two and the other fills the cores (--threads 2 on 8 cores: 4 solves at once).
                   API docs at http://localhost:7070/api-docs.
               generate --size S|M|L|XL|CITY --seed N [--planted FILE] [--tightness 0.5] [--overfull P]
                        [--shape community|course]

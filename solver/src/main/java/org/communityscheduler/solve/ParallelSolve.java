@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
@@ -43,6 +44,7 @@ final class ParallelSolve implements SolverJob<WeeklySchedule, String> {
     private final List<SolverJob<WeeklySchedule, String>> members = new ArrayList<>();
     private final List<WeeklySchedule> memberInputs = new ArrayList<>();
     private final CompletableFuture<WeeklySchedule> done = new CompletableFuture<>();
+    private final Executor stopper;
 
     private WeeklySchedule[] memberBests;
     private WeeklySchedule best;
@@ -53,8 +55,10 @@ final class ParallelSolve implements SolverJob<WeeklySchedule, String> {
     private volatile boolean terminatedEarly;
 
     ParallelSolve(String id, WeeklySchedule problem, List<List<Session>> parts, UnaryOperator<WeeklySchedule> scoring,
-            Consumer<WeeklySchedule> onBest, Consumer<WeeklySchedule> onFinal, BiConsumer<String, Throwable> onError) {
+            Consumer<WeeklySchedule> onBest, Consumer<WeeklySchedule> onFinal, BiConsumer<String, Throwable> onError,
+            Executor stopper) {
         this.id = id;
+        this.stopper = stopper;
         this.problem = problem;
         this.parts = parts;
         this.scoring = scoring;
@@ -126,7 +130,6 @@ final class ParallelSolve implements SolverJob<WeeklySchedule, String> {
             stop = best != null && System.nanoTime() - lastImprovedNanos > unimproved.toNanos()
                     && SchedulingEngine.everyPlaceableSessionPlaced(best);
         }
-        // Outside the lock: stopping waits for the members' event threads, which take it.
         if (stop) {
             terminateEarly();
         }
@@ -220,10 +223,14 @@ final class ParallelSolve implements SolverJob<WeeklySchedule, String> {
         return CompletableFuture.failedFuture(new UnsupportedOperationException("a running solve is not changed"));
     }
 
+    /**
+     * Asks every member to stop, on another thread: a member's stop waits for its event thread, which may be
+     * the caller (a best-schedule consumer that decides it has seen enough).
+     */
     @Override
     public void terminateEarly() {
         terminatedEarly = true;
-        members.forEach(SolverJob::terminateEarly);
+        stopper.execute(() -> members.forEach(SolverJob::terminateEarly));
     }
 
     @Override

@@ -120,7 +120,7 @@ public final class SchedulingEngine implements AutoCloseable {
                 week -> {
                     week.setScore(solutionManager.update(week));
                     return week;
-                }, onBest, onFinal, onError);
+                }, onBest, onFinal, onError, waiters);
         int members = parts.size() > 1 ? parts.size() : threads;
         LOG.info("Solving {} with {}", jobId, parts.size() > 1
                 ? parts.size() + " independent parts of " + parts.stream().map(part -> Integer.toString(part.size()))
