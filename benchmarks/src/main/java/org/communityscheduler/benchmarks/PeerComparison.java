@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 import ai.timefold.solver.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
 import ai.timefold.solver.core.api.solver.SolutionManager;
@@ -22,10 +23,12 @@ import ai.timefold.solver.core.api.solver.SolverFactory;
 
 import com.google.ortools.sat.CpSolverStatus;
 
+import org.communityscheduler.data.itc2007.Itc2007;
 import org.communityscheduler.model.ModelBuilder;
 import org.communityscheduler.model.Session;
 import org.communityscheduler.model.WeekTime;
 import org.communityscheduler.model.WeeklySchedule;
+import org.communityscheduler.plan.Plan;
 import org.communityscheduler.solve.SchedulingEngine;
 import org.communityscheduler.solve.SolverConfigs;
 
@@ -43,7 +46,7 @@ public final class PeerComparison {
      * One week, both solvers; times in milliseconds from the start of solving (CP-SAT's includes building its
      * model), null when never complete.
      */
-    public record Row(Dataset dataset, int sessions, long placeable, int candidates, int variables, int constraints,
+    public record Row(String week, int sessions, long placeable, int candidates, int variables, int constraints,
             long cpSatBuildMillis, Long cpSatCompleteMillis, long cpSatMillis, CpSolverStatus cpSatStatus,
             HardMediumSoftLongScore cpSatScore, long cpSatPeakMegabytes, Long timefoldCompleteMillis,
             long timefoldMillis, HardMediumSoftLongScore timefoldScore) {
@@ -54,10 +57,22 @@ public final class PeerComparison {
             int workers, List<Row> rows) {
     }
 
+    /** A week both solvers get: a generated one, or an ITC2007 instance. */
+    public record Week(String name, Supplier<Plan> plan) {
+
+        public static Week of(Dataset dataset) {
+            return new Week(dataset.name(), () -> dataset.generate().plan());
+        }
+
+        public static Week itc2007(Path file) {
+            return new Week(file.getFileName().toString().replaceFirst("\\.ctt$", ""), () -> Itc2007.readPlan(file));
+        }
+    }
+
     private PeerComparison() {
     }
 
-    public static Results run(List<Dataset> datasets, Duration timeLimit, PrintStream progress) {
+    public static Results run(List<Week> weeks, Duration timeLimit, PrintStream progress) {
         String loadBefore = Machine.loadAverage();
         Machine machine = Machine.current();
         progress.println("Machine: " + machine.describe() + "; load average " + loadBefore);
@@ -66,9 +81,9 @@ public final class PeerComparison {
         warmUp(timeLimit);
         List<Row> rows = new ArrayList<>();
         try (SchedulingEngine engine = SchedulingEngine.shipped()) {
-            for (Dataset dataset : datasets) {
-                Row row = measure(dataset, options, engine, timeLimit);
-                progress.printf(Locale.ROOT, "  %s: CP-SAT complete %s (%s), Timefold complete %s%n", dataset.name(),
+            for (Week week : weeks) {
+                Row row = measure(week, options, engine, timeLimit);
+                progress.printf(Locale.ROOT, "  %s: CP-SAT complete %s (%s), Timefold complete %s%n", week.name(),
                         seconds(row.cpSatCompleteMillis()), row.cpSatStatus(), seconds(row.timefoldCompleteMillis()));
                 rows.add(row);
             }
@@ -87,8 +102,8 @@ public final class PeerComparison {
         }
     }
 
-    static Row measure(Dataset dataset, CpSatPlacement.Options options, SchedulingEngine engine, Duration timeLimit) {
-        WeeklySchedule week = ModelBuilder.build(dataset.generate().plan());
+    static Row measure(Week given, CpSatPlacement.Options options, SchedulingEngine engine, Duration timeLimit) {
+        WeeklySchedule week = ModelBuilder.build(given.plan().get());
         long placeable = week.getSessions().stream().filter(Session::isPlaceable).count();
         long residentBefore = residentMegabytes();
         AtomicLong peak = new AtomicLong(residentBefore);
@@ -114,10 +129,10 @@ public final class PeerComparison {
         HardMediumSoftLongScore cpSatScore = SolutionManager.<WeeklySchedule, HardMediumSoftLongScore> create(
                 SolverFactory.create(SolverConfigs.base())).update(week);
 
-        SchedulingEngine.SolveRun timefold = engine.solve(ModelBuilder.build(dataset.generate().plan()), timeLimit,
+        SchedulingEngine.SolveRun timefold = engine.solve(ModelBuilder.build(given.plan().get()), timeLimit,
                 best -> {
                 });
-        return new Row(dataset, week.getSessions().size(), placeable, cpSat.candidates(), cpSat.variables(),
+        return new Row(given.name(), week.getSessions().size(), placeable, cpSat.candidates(), cpSat.variables(),
                 cpSat.constraints(), cpSat.buildMillis(), cpSat.completeMillis(), cpSatMillis, cpSat.status(), cpSatScore,
                 Math.max(0, peak.get() - residentBefore),
                 timefold.timeToAllPlaced() == null ? null : timefold.timeToAllPlaced().toMillis(),
@@ -167,7 +182,7 @@ public final class PeerComparison {
         md.append("|---|---|---|---|---|---|---|---|---|---|\n");
         for (Row row : results.rows()) {
             md.append(String.format(Locale.ROOT, "| %s | %d | %s | %s | %s | %,d / %,d / %,d | %s | %s | %s | %,d MB |%n",
-                    row.dataset().name(), row.sessions(), seconds(row.cpSatCompleteMillis()),
+                    row.week(), row.sessions(), seconds(row.cpSatCompleteMillis()),
                     seconds(row.timefoldCompleteMillis()), seconds(row.cpSatBuildMillis()), row.candidates(),
                     row.variables(), row.constraints(), row.cpSatStatus(), row.cpSatScore(), row.timefoldScore(),
                     row.cpSatPeakMegabytes()));
@@ -180,7 +195,7 @@ public final class PeerComparison {
                 + "cpsat_build_ms,cpsat_complete_ms,cpsat_ms,cpsat_status,cpsat_score,cpsat_peak_mb,"
                 + "timefold_complete_ms,timefold_ms,timefold_score\n");
         for (Row row : results.rows()) {
-            csv.append(String.join(",", row.dataset().name(), Integer.toString(row.sessions()),
+            csv.append(String.join(",", row.week(), Integer.toString(row.sessions()),
                     Long.toString(row.placeable()), Integer.toString(row.candidates()),
                     Integer.toString(row.variables()), Integer.toString(row.constraints()),
                     Long.toString(row.cpSatBuildMillis()), text(row.cpSatCompleteMillis()),

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.communityscheduler.benchmarks.BenchmarkOptions;
@@ -36,10 +37,10 @@ final class BenchmarkCommand {
     }
 
     int run(Arguments arguments) {
-        if (arguments.options().containsKey("itc2007")) {
+        if (arguments.options().containsKey("itc2007") && !arguments.flag("peer")) {
             return itc2007(arguments);
         }
-        arguments.allowing("quick", "peer", "sizes", "configs", "time", "runs", "warm-up", "scaling", "seed", "output",
+        arguments.allowing("quick", "peer", "itc2007", "sizes", "configs", "time", "runs", "warm-up", "scaling", "seed", "output",
                 "report", "verbose");
         if (!arguments.positional().isEmpty()) {
             throw new IllegalArgumentException("benchmark takes no PLAN; it generates its weeks (say --sizes)");
@@ -47,7 +48,12 @@ final class BenchmarkCommand {
         Logging.configure(arguments.flag("verbose"));
         BenchmarkOptions options = options(arguments);
         if (arguments.flag("peer")) {
-            return peer(options);
+            List<PeerComparison.Week> weeks = new ArrayList<>(options.datasets().stream().map(PeerComparison.Week::of).toList());
+            if (arguments.options().containsKey("itc2007")) {
+                Itc2007Benchmark.instanceFiles(Path.of(arguments.option("itc2007", ""))).stream()
+                        .map(PeerComparison.Week::itc2007).forEach(weeks::add);
+            }
+            return peer(weeks, options);
         }
 
         Benchmarks.Results results = Benchmarks.run(options, err);
@@ -83,9 +89,12 @@ final class BenchmarkCommand {
         return Main.OK;
     }
 
-    /** {@code --peer}: CP-SAT beside the shipped engine on the {@code --sizes}, each for at most {@code --time}. */
-    private int peer(BenchmarkOptions options) {
-        PeerComparison.Results results = PeerComparison.run(options.datasets(), options.timeLimit(), err);
+    /**
+     * {@code --peer}: CP-SAT beside the shipped engine on the {@code --sizes} (and with {@code --itc2007 DIR} the
+     * ITC2007 instances too), each for at most {@code --time}.
+     */
+    private int peer(List<PeerComparison.Week> weeks, BenchmarkOptions options) {
+        PeerComparison.Results results = PeerComparison.run(weeks, options.timeLimit(), err);
         Path markdown = PeerComparison.write(results, options.output());
         err.println("Results written to " + options.output().toAbsolutePath());
         try {

@@ -31,20 +31,22 @@ public final class Main {
                   The HTTP API until stopped. Jobs are kept in DIR (~/.community-scheduler/jobs) and go on after
                   a restart; Ctrl-C or SIGTERM stops solves early with their best on disk. With a token (or
                   SCHEDULER_API_TOKEN) every /api request needs Authorization: Bearer TOKEN.
-                  N solves run at once (one per core by default), each on --threads cores; give one of the
-                  two and the other fills the cores (--threads 2 on 8 cores: 4 solves at once).
+                  Up to --solvers solves run at once (one per core by default). A solve running alone uses
+                  --threads cores (all by default); one started while k others run gets a (k+1)-th of them.
+                  Give only one of the two and the other fills the cores (--threads 2 on 8 cores: 4 at once).
                   API docs at http://localhost:7070/api-docs.
               generate --size S|M|L|XL|CITY --seed N [--planted FILE] [--tightness 0.5] [--overfull P]
                        [--shape community|course]
                   A generated plan on stdout (same options, same bytes); the planted schedule, which costs
                   0hard/0medium/0soft, to FILE. Tightness 1 books the rooms out (about 95 % of open hours);
                   the course shape is a college timetable of 45-minute lessons (sizes S, M, L).
-              benchmark [--quick | --peer] [--sizes S,M-tight,course-M] [--configs shipped,default,greedy,...] [--time 60s] [--runs 3]
+              benchmark [--quick | --peer [--itc2007 DIR]] [--sizes S,M-tight,course-M] [--configs shipped,default,greedy,...] [--time 60s] [--runs 3]
                         [--warm-up 30s] [--scaling S,M,L,XL|none] [--seed 1] [--output DIR] [--report DIR]
                   Compare solver configurations on generated weeks (Timefold Benchmarker) against the
                   baselines and the planted optimum; tables on stdout, files in DIR (local/benchmarks).
                   With --peer: OR-Tools CP-SAT beside the shipped engine, time to a complete placement
-                  on each of --sizes within --time (peer.md, peer.csv in DIR).
+                  on each of --sizes (and with --itc2007 DIR each instance there) within --time (peer.md,
+                  peer.csv in DIR).
               benchmark --itc2007 DIR [--time 10s] [--runs 3] [--output DIR]
                   The shipped solver on every ITC2007 track 3 instance (.ctt) in DIR, scored as the
                   competition scores them; a table on stdout, itc2007.md and itc2007.csv in the output folder.

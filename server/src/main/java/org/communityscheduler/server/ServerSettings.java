@@ -12,7 +12,8 @@ import org.communityscheduler.solve.SolverConfigs;
  * @param port 0 picks a free port (tests)
  * @param dataDir where jobs are kept on disk (and found again after a restart); null keeps them in memory only
  * @param parallelSolvers solves that run at once; later ones wait in order
- * @param threads cores each solve uses (its independent parts, or differently seeded solvers)
+ * @param threads cores a solve uses when it runs alone (its independent parts, or differently seeded solvers); a
+ *     solve started while k others wait or run gets threads / (k + 1) of them
  * @param defaultTimeLimit a solve's time limit when the request gives none
  * @param maxTimeLimit the longest time limit a request may ask for; longer ones are capped to it
  * @param maxRequestBytes the largest request body accepted (413 above it)
@@ -68,13 +69,13 @@ public record ServerSettings(int port, Path dataDir, int parallelSolvers, int th
     }
 
     /**
-     * Port 7070, jobs in memory, one solve per core, 30 s solves by default and 10 min at most, 10 MB bodies,
+     * Port 7070, jobs in memory, one solve per core, every core for a solve that runs alone, 30 s solves by default and 10 min at most, 10 MB bodies,
      * 8 jobs per solver waiting or running, 5 000 sessions a plan, the newest 500 finished jobs for 30 days,
      * no token, no CORS.
      */
     public static ServerSettings defaults() {
         int solvers = Runtime.getRuntime().availableProcessors();
-        return new ServerSettings(DEFAULT_PORT, null, solvers, 1, SolverConfigs.DEFAULT_TIME_LIMIT,
+        return new ServerSettings(DEFAULT_PORT, null, solvers, solvers, SolverConfigs.DEFAULT_TIME_LIMIT,
                 DEFAULT_MAX_TIME_LIMIT, DEFAULT_MAX_REQUEST_BYTES, 8 * solvers, DEFAULT_MAX_SESSIONS,
                 DEFAULT_KEEP_FINISHED, DEFAULT_KEEP_FINISHED_FOR, null, List.of());
     }
@@ -83,7 +84,7 @@ public record ServerSettings(int port, Path dataDir, int parallelSolvers, int th
     public ServerSettings withCores(Integer solvers, Integer threadsPerSolve) {
         int cores = Runtime.getRuntime().availableProcessors();
         int jobs = solvers != null ? solvers : threadsPerSolve != null ? Math.max(1, cores / threadsPerSolve) : parallelSolvers;
-        int each = threadsPerSolve != null ? threadsPerSolve : Math.max(1, cores / jobs);
+        int each = threadsPerSolve != null ? threadsPerSolve : solvers != null ? Math.max(1, cores / jobs) : threads;
         return withParallelSolvers(jobs).withThreads(each);
     }
 

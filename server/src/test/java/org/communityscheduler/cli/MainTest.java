@@ -137,5 +137,17 @@ class MainTest {
         assertThat(stderr()).contains("not a time limit");
         assertThat(run("plan-my-week")).isEqualTo(Main.BAD_INPUT);
         assertThat(stderr()).contains("unknown command");
+        assertThat(run("solve", "--threads", "0")).isEqualTo(Main.BAD_INPUT);
+        assertThat(stderr()).contains("--threads must be at least 1");
+        assertThat(run("solve", "--threads", "two")).isEqualTo(Main.BAD_INPUT);
+        assertThat(stderr()).contains("--threads must be a whole number");
+    }
+
+    @Test
+    void solvesOnTheCoresItIsGiven() {
+        int exit = run("solve", "--time-limit", "3s", "--threads", "1");
+
+        assertThat(exit).isZero();
+        assertThat(stderr()).contains("1 thread(s)").contains("Schedule ready");
     }
 }

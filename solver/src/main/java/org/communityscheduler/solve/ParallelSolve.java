@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.function.BiConsumer;
@@ -41,12 +42,13 @@ final class ParallelSolve implements SolverJob<WeeklySchedule, String> {
     private final Consumer<WeeklySchedule> onBest;
     private final Consumer<WeeklySchedule> onFinal;
     private final BiConsumer<String, Throwable> onError;
-    private final List<SolverJob<WeeklySchedule, String>> members = new ArrayList<>();
+    private final List<SolverJob<WeeklySchedule, String>> members = new CopyOnWriteArrayList<>();
     private final List<WeeklySchedule> memberInputs = new ArrayList<>();
     private final CompletableFuture<WeeklySchedule> done = new CompletableFuture<>();
     private final Executor stopper;
 
-    private WeeklySchedule[] memberBests;
+    /** Each member's best so far (for the parts, their unsolved copies until they report). */
+    private final WeeklySchedule[] memberBests;
     private WeeklySchedule best;
     private boolean mergePending;
     private long nextMergeNanos;
@@ -56,7 +58,7 @@ final class ParallelSolve implements SolverJob<WeeklySchedule, String> {
 
     ParallelSolve(String id, WeeklySchedule problem, List<List<Session>> parts, UnaryOperator<WeeklySchedule> scoring,
             Consumer<WeeklySchedule> onBest, Consumer<WeeklySchedule> onFinal, BiConsumer<String, Throwable> onError,
-            Executor stopper) {
+            int memberCount, Executor stopper) {
         this.id = id;
         this.stopper = stopper;
         this.problem = problem;
@@ -65,6 +67,12 @@ final class ParallelSolve implements SolverJob<WeeklySchedule, String> {
         this.onBest = onBest;
         this.onFinal = onFinal;
         this.onError = onError;
+        this.memberBests = new WeeklySchedule[memberCount];
+        if (parts != null) {
+            for (int k = 0; k < parts.size(); k++) {
+                memberBests[k] = problem.withSessions(parts.get(k)).copy();
+            }
+        }
     }
 
     /** What member {@code k} solves: its own copy of the week, or of its part. */
@@ -75,17 +83,14 @@ final class ParallelSolve implements SolverJob<WeeklySchedule, String> {
         return input;
     }
 
-    void addMember(SolverJob<WeeklySchedule, String> member) {
-        members.add(member);
+    int memberCount() {
+        return members.size();
     }
 
-    /** Called once every member is added. */
-    void started() {
-        memberBests = new WeeklySchedule[members.size()];
-        if (parts != null) {
-            for (int k = 0; k < parts.size(); k++) {
-                memberBests[k] = problem.withSessions(parts.get(k)).copy();
-            }
+    void addMember(SolverJob<WeeklySchedule, String> member) {
+        members.add(member);
+        if (terminatedEarly) {
+            stopper.execute(member::terminateEarly);
         }
     }
 
@@ -127,7 +132,7 @@ final class ParallelSolve implements SolverJob<WeeklySchedule, String> {
                     onBest.accept(merged);
                 }
             }
-            stop = best != null && System.nanoTime() - lastImprovedNanos > unimproved.toNanos()
+            stop = !terminatedEarly && best != null && System.nanoTime() - lastImprovedNanos > unimproved.toNanos()
                     && SchedulingEngine.everyPlaceableSessionPlaced(best);
         }
         if (stop) {

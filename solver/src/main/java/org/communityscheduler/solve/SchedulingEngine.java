@@ -71,7 +71,8 @@ public final class SchedulingEngine implements AutoCloseable {
     /**
      * @param parallelSolves solves that run at once; later ones wait in order
      * @param threads        cores one solve uses: the week's independent parts, or as many differently seeded
-     *                       solvers when it does not split
+     *                       solvers when it does not split; a solve started while k others wait or run gets
+     *                       threads / (k + 1) of them
      */
     public SchedulingEngine(SolverConfig solverConfig, int parallelSolves, int threads) {
         this.solverConfig = solverConfig;
@@ -115,17 +116,21 @@ public final class SchedulingEngine implements AutoCloseable {
      */
     public SolverJob<WeeklySchedule, String> start(String jobId, WeeklySchedule problem, Duration timeLimit,
             Consumer<WeeklySchedule> onBest, Consumer<WeeklySchedule> onFinal, BiConsumer<String, Throwable> onError) {
-        List<List<Session>> parts = Partition.of(problem, threads);
+        // A solve started while others wait or run gets a share of the cores, so that together they fill them.
+        int cores = Math.max(1, threads / (1 + solves.size()));
+        List<List<Session>> parts = Partition.of(problem, cores);
+        int members = parts.size() > 1 ? parts.size() : cores;
         ParallelSolve solve = new ParallelSolve(jobId, problem, parts.size() > 1 ? parts : null,
                 week -> {
                     week.setScore(solutionManager.update(week));
                     return week;
-                }, onBest, onFinal, onError, waiters);
-        int members = parts.size() > 1 ? parts.size() : threads;
+                }, onBest, onFinal, onError, members, waiters);
         LOG.info("Solving {} with {}", jobId, parts.size() > 1
                 ? parts.size() + " independent parts of " + parts.stream().map(part -> Integer.toString(part.size()))
                         .collect(java.util.stream.Collectors.joining(", ")) + " sessions"
                 : members + " differently seeded solver(s)");
+        // Known before any member starts, so that a consumer of its first schedule can already stop it.
+        solves.put(jobId, solve);
         for (int k = 0; k < members; k++) {
             int member = k;
             solve.addMember(solverManagers.get(k).solveBuilder()
@@ -137,8 +142,6 @@ public final class SchedulingEngine implements AutoCloseable {
                     .withExceptionHandler((id, error) -> solve.terminateEarly())
                     .run());
         }
-        solve.started();
-        solves.put(jobId, solve);
         ScheduledFuture<?> ticks = ticker.scheduleAtFixedRate(() -> solve.tick(SolverConfigs.DEFAULT_UNIMPROVED_LIMIT),
                 TICK.toMillis(), TICK.toMillis(), TimeUnit.MILLISECONDS);
         waiters.execute(() -> {

@@ -257,4 +257,23 @@ class SchedulingEngineTest {
             assertThat(run.solvingTime()).isLessThan(Duration.ofSeconds(30));
         }
     }
+
+    @Test
+    void aSolveStartedWhileAnotherRunsGetsAShareOfTheCores() throws Exception {
+        try (SchedulingEngine engine = new SchedulingEngine(SolverConfigs.shipped(), 2, 2)) {
+            var first = engine.start("first", ModelBuilder.build(smallWeek()), Duration.ofSeconds(2), w -> {
+            }, w -> {
+            }, (id, e) -> {
+            });
+            var second = engine.start("second", ModelBuilder.build(smallWeek()), Duration.ofSeconds(2), w -> {
+            }, w -> {
+            }, (id, e) -> {
+            });
+
+            assertThat(((ParallelSolve) first).memberCount()).isEqualTo(2);
+            assertThat(((ParallelSolve) second).memberCount()).isEqualTo(1);
+            assertThat(first.getFinalBestSolution().assignedCount()).isEqualTo(8);
+            assertThat(second.getFinalBestSolution().assignedCount()).isEqualTo(8);
+        }
+    }
 }
