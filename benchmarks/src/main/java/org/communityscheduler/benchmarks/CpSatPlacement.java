@@ -580,24 +580,17 @@ public final class CpSatPlacement {
         }
 
         boolean roomFree(Room room, int start, int end) {
-            return free(rooms.get(room), start, end);
+            return FirstComeFirstServed.free(rooms.get(room), start, end);
         }
 
         boolean peopleFree(Activity activity, int start, int end) {
             for (Worker worker : activity.getWorkers()) {
-                if (!free(workers.get(worker), start, end)) {
+                if (!FirstComeFirstServed.free(workers.get(worker), start, end)) {
                     return false;
                 }
             }
-            return activity.getAudience() == null || free(audiences.get(activity.getAudience()), start, end);
-        }
-
-        private static boolean free(BitSet busy, int start, int end) {
-            if (busy == null) {
-                return true;
-            }
-            int next = busy.nextSetBit(start);
-            return next < 0 || next >= end;
+            return activity.getAudience() == null
+                    || FirstComeFirstServed.free(audiences.get(activity.getAudience()), start, end);
         }
     }
 

@@ -109,7 +109,8 @@ public final class FirstComeFirstServed {
         }
     }
 
-    private static boolean free(BitSet busy, int start, int end) {
+    /** Whether nothing is booked in {@code [start, end)}. */
+    static boolean free(BitSet busy, int start, int end) {
         if (busy == null) {
             return true;
         }

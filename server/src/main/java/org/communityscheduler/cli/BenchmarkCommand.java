@@ -58,13 +58,7 @@ final class BenchmarkCommand {
 
         Benchmarks.Results results = Benchmarks.run(options, err);
         Path markdown = ResultFiles.write(results, options.output());
-        err.println("Results written to " + options.output().toAbsolutePath());
-        try {
-            out.print(Files.readString(markdown, StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return Main.OK;
+        return printed(markdown, options.output());
     }
 
     /** {@code --itc2007 DIR [--time 10s] [--runs 3] [--output DIR]}: the shipped solver on ITC2007 track 3. */
@@ -80,13 +74,7 @@ final class BenchmarkCommand {
             return Main.BAD_INPUT;
         }
         Path markdown = Itc2007Benchmark.write(results, options.output());
-        err.println("Results written to " + options.output().toAbsolutePath());
-        try {
-            out.print(Files.readString(markdown, StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return Main.OK;
+        return printed(markdown, options.output());
     }
 
     /**
@@ -96,13 +84,7 @@ final class BenchmarkCommand {
     private int peer(List<PeerComparison.Week> weeks, BenchmarkOptions options) {
         PeerComparison.Results results = PeerComparison.run(weeks, options.timeLimit(), err);
         Path markdown = PeerComparison.write(results, options.output());
-        err.println("Results written to " + options.output().toAbsolutePath());
-        try {
-            out.print(Files.readString(markdown, StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return Main.OK;
+        return printed(markdown, options.output());
     }
 
     static Itc2007Benchmark.Options itc2007Options(Arguments arguments) {
@@ -157,5 +139,16 @@ final class BenchmarkCommand {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("--" + option + " must be a whole number, not \"" + text + "\"");
         }
+    }
+
+    /** Says where the files went and prints the tables. */
+    private int printed(Path markdown, Path output) {
+        err.println("Results written to " + output.toAbsolutePath());
+        try {
+            out.print(Files.readString(markdown, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return Main.OK;
     }
 }
