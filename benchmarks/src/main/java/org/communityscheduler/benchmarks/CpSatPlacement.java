@@ -3,7 +3,6 @@ package org.communityscheduler.benchmarks;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.BitSet;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -126,7 +125,7 @@ public final class CpSatPlacement {
     private final Map<Session, Placement> keep;
     /** Where CP-SAT's search starts from, as far as it goes: the current placements, or first come, first served. */
     private final Map<Session, Placement> hint = new HashMap<>();
-    private final Occupancy fixed;
+    private final BusyMinutes fixed;
     private final CpModel model = new CpModel();
     private final List<Session> candidateSession = new ArrayList<>();
     private final List<Room> candidateRoom = new ArrayList<>();
@@ -144,7 +143,7 @@ public final class CpSatPlacement {
         this.requireAll = requireAll;
         Set<Session> freeSet = Set.copyOf(free);
         this.keep = new HashMap<>();
-        this.fixed = new Occupancy();
+        this.fixed = new BusyMinutes();
         for (Session session : week.getSessions()) {
             if (!session.isAssigned()) {
                 continue;
@@ -558,40 +557,6 @@ public final class CpSatPlacement {
             }
         }
         scoreDirector.triggerVariableListeners();
-    }
-
-    /** Minutes taken by the sessions kept where they are, per room, worker and audience. */
-    private static final class Occupancy {
-
-        private final Map<Room, BitSet> rooms = new HashMap<>();
-        private final Map<Worker, BitSet> workers = new HashMap<>();
-        private final Map<String, BitSet> audiences = new HashMap<>();
-
-        void occupy(Session session, Room room, int start) {
-            int end = start + session.getActivity().getDurationMinutes();
-            rooms.computeIfAbsent(room, r -> new BitSet()).set(start, end);
-            for (Worker worker : session.getActivity().getWorkers()) {
-                workers.computeIfAbsent(worker, w -> new BitSet()).set(start, end);
-            }
-            String audience = session.getActivity().getAudience();
-            if (audience != null) {
-                audiences.computeIfAbsent(audience, a -> new BitSet()).set(start, end);
-            }
-        }
-
-        boolean roomFree(Room room, int start, int end) {
-            return FirstComeFirstServed.free(rooms.get(room), start, end);
-        }
-
-        boolean peopleFree(Activity activity, int start, int end) {
-            for (Worker worker : activity.getWorkers()) {
-                if (!FirstComeFirstServed.free(workers.get(worker), start, end)) {
-                    return false;
-                }
-            }
-            return activity.getAudience() == null
-                    || FirstComeFirstServed.free(audiences.get(activity.getAudience()), start, end);
-        }
     }
 
     /**

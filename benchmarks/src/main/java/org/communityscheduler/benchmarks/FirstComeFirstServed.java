@@ -1,10 +1,7 @@
 package org.communityscheduler.benchmarks;
 
 import java.util.ArrayList;
-import java.util.BitSet;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.BooleanSupplier;
 
 import ai.timefold.solver.core.api.score.director.ScoreDirector;
@@ -14,7 +11,6 @@ import org.communityscheduler.model.Room;
 import org.communityscheduler.model.Session;
 import org.communityscheduler.model.WeekTime;
 import org.communityscheduler.model.WeeklySchedule;
-import org.communityscheduler.model.Worker;
 
 /**
  * The baseline a coordinator has without this engine: a spreadsheet of rooms and times, filled in
@@ -25,9 +21,7 @@ import org.communityscheduler.model.Worker;
  */
 public final class FirstComeFirstServed {
 
-    private final Map<Room, BitSet> rooms = new HashMap<>();
-    private final Map<Worker, BitSet> workers = new HashMap<>();
-    private final Map<String, BitSet> audiences = new HashMap<>();
+    private final BusyMinutes busy = new BusyMinutes();
 
     /** One session's place: what the baseline decided. */
     public record Placement(Session session, int start, Room room) {
@@ -36,7 +30,7 @@ public final class FirstComeFirstServed {
     private FirstComeFirstServed(WeeklySchedule week) {
         for (Session session : week.getSessions()) {
             if (session.isAssigned()) {
-                occupy(session, session.getStart(), session.getRoom());
+                busy.occupy(session, session.getRoom(), session.getStart());
             }
         }
     }
@@ -51,7 +45,7 @@ public final class FirstComeFirstServed {
             }
             Placement placement = sheet.firstFreeCell(session);
             if (placement != null) {
-                sheet.occupy(session, placement.start(), placement.room());
+                sheet.busy.occupy(session, placement.room(), placement.start());
                 placements.add(placement);
             }
         }
@@ -75,47 +69,16 @@ public final class FirstComeFirstServed {
         int duration = session.getActivity().getDurationMinutes();
         for (int start : starts) {
             int end = start + duration;
-            if (!peopleFree(session, start, end)) {
+            if (!busy.peopleFree(session.getActivity(), start, end)) {
                 continue;
             }
             for (Room room : candidates) {
-                if (room.getDoorsOpen().covers(start, end) && free(rooms.get(room), start, end)) {
+                if (room.getDoorsOpen().covers(start, end) && busy.roomFree(room, start, end)) {
                     return new Placement(session, start, room);
                 }
             }
         }
         return null;
-    }
-
-    private boolean peopleFree(Session session, int start, int end) {
-        for (Worker worker : session.getActivity().getWorkers()) {
-            if (!free(workers.get(worker), start, end)) {
-                return false;
-            }
-        }
-        String audience = session.getActivity().getAudience();
-        return audience == null || free(audiences.get(audience), start, end);
-    }
-
-    private void occupy(Session session, int start, Room room) {
-        int end = start + session.getActivity().getDurationMinutes();
-        rooms.computeIfAbsent(room, r -> new BitSet()).set(start, end);
-        for (Worker worker : session.getActivity().getWorkers()) {
-            workers.computeIfAbsent(worker, w -> new BitSet()).set(start, end);
-        }
-        String audience = session.getActivity().getAudience();
-        if (audience != null) {
-            audiences.computeIfAbsent(audience, a -> new BitSet()).set(start, end);
-        }
-    }
-
-    /** Whether nothing is booked in {@code [start, end)}. */
-    static boolean free(BitSet busy, int start, int end) {
-        if (busy == null) {
-            return true;
-        }
-        int next = busy.nextSetBit(start);
-        return next < 0 || next >= end;
     }
 
     /** The baseline as a solver phase, so the Benchmarker can run and report it beside the real configurations. */

@@ -31,6 +31,8 @@ final class SolveCommand {
 
     int run(Arguments arguments) {
         arguments.allowing("time-limit", "output", "verbose", "threads");
+        // Before anything that logs: slf4j-simple reads its level once.
+        Logging.configure(arguments.flag("verbose"));
         int threads = arguments.options().containsKey("threads")
                 ? Arguments.integer(arguments.option("threads", null), "--threads")
                 : SchedulingEngine.availableCores();
@@ -40,7 +42,6 @@ final class SolveCommand {
         Duration timeLimit = TimeLimit.parse(arguments.option("time-limit",
                 TimeLimit.format(SolverConfigs.DEFAULT_TIME_LIMIT)));
         Path output = arguments.options().containsKey("output") ? Path.of(arguments.option("output", null)) : null;
-        Logging.configure(arguments.flag("verbose"));
 
         String file = arguments.atMostOnePositional("PLAN");
         PlanReading reading = PlanInput.read(file, err);

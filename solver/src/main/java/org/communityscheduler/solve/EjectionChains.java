@@ -24,12 +24,11 @@ import org.communityscheduler.model.WeeklySchedule;
  * Places every session it can, hardest first, and makes room for the rest. First each unplaced session
  * takes its first free placement in range order (cheapest starts first, smallest rooms first), as a
  * construction heuristic would but without scoring each try. What finds no free placement takes the
- * placement where the
- * fewest, least important sessions stand in its way (clashing in its room, through a worker or its
- * audience); those are taken out and placed the same way in turn, each chain going on until a
- * session finds a free placement. Recently placed sessions are not taken out again for a few steps,
- * so chains do not undo themselves. The week ends at the best placed count reached; when no step
- * improves it for a while, the phase ends and local search goes on.
+ * placement where the fewest, least important sessions stand in its way (clashing in its room, through
+ * a worker or its audience); those are taken out and placed the same way in turn, each chain going on
+ * until a session finds a free placement. Recently placed sessions are not taken out again for a few
+ * steps, and often displaced ones are displaced last, so chains do not undo themselves. The week ends
+ * at the best placed count reached; when no step improves it for a while, the phase ends.
  *
  * <p>Only the clash rules and locked doors are checked here (through {@link Bookings}): the
  * sessions' ranges keep the other hard rules, and local search repairs what the soft rules lose.

@@ -331,6 +331,7 @@ public final class SchedulingEngine implements AutoCloseable {
         solves.values().forEach(ParallelSolve::terminateEarly);
         solverManagers.forEach(SolverManager::close);
         ticker.shutdownNow();
-        waiters.shutdownNow();
+        // Not interrupted: a member being stopped finishes stopping (the threads are daemons either way).
+        waiters.shutdown();
     }
 }

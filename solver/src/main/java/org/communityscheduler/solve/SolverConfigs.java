@@ -172,8 +172,8 @@ public final class SolverConfigs {
 
     /**
      * The soft wishes: cooler simulated annealing (300soft), the better of two accepted moves per step. Its
-     * moves do not pick unplaced sessions on purpose: once few or none are left, finding one by filtering
-     * random picks costs more than the moves themselves, and the chains before it have placed what they can.
+     * moves do not pick unplaced sessions on purpose: the chains before it have placed what they can, and on
+     * a complete week such a pick searches every session for an unplaced one and finds none.
      */
     public static LocalSearchPhaseConfig localSearch() {
         return new LocalSearchPhaseConfig()
