@@ -11,7 +11,7 @@ import org.communityscheduler.model.WeeklySchedule;
 import org.communityscheduler.plan.PlanReader;
 
 /**
- * Lets the Benchmarker read weekly plans (shared/DESIGN.md §2) as any user would hand them in: the
+ * Lets the Benchmarker read weekly plans (docs/plan-format.md §2) as any user would hand them in: the
  * plan JSON is read and built into the planning model before each run, outside the solving time.
  */
 public final class PlanFileIO implements SolutionFileIO<WeeklySchedule> {

@@ -16,7 +16,7 @@ public record GeneratedInstance(GeneratorOptions options, Plan plan, Schedule pl
         return Json.write(plan);
     }
 
-    /** The planted schedule in the format of shared/DESIGN.md §4. */
+    /** The planted schedule in the format of docs/plan-format.md §6. */
     public String plantedJson() {
         return Json.write(planted);
     }

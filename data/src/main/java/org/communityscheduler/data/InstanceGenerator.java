@@ -304,7 +304,7 @@ public final class InstanceGenerator {
                 room.hours == null ? null : WeekSlots.hours(room.hours), room.group);
     }
 
-    /** The planted schedule as the engine would write it (shared/DESIGN.md §4): its score is the optimum. */
+    /** The planted schedule as the engine would write it (docs/plan-format.md §6): its score is the optimum. */
     private static Schedule planted(Plan plan, List<PlantedActivity> activities, List<String> ids, int[] extra,
             List<Plan.Placement> pinned) {
         LocalDate monday = plan.week().startDate();

@@ -11,7 +11,7 @@ import java.util.List;
  */
 public final class Main {
 
-    /** Exit codes of shared/DESIGN.md §5. */
+    /** Exit codes, as README.md lists them for each command. */
     public static final int OK = 0;
     public static final int HARD_RULES_BROKEN = 1;
     public static final int BAD_INPUT = 2;

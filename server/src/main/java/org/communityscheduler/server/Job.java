@@ -22,7 +22,7 @@ import org.communityscheduler.schedule.Schedule;
  * @param diagnostics what reading the plan and building its model noted (unknown fields, sessions that can never
  *     be placed), known before solving
  * @param score the best score so far; null before the first
- * @param schedule the best schedule so far as shared/DESIGN.md §4 writes it; null before it is first described
+ * @param schedule the best schedule so far as docs/plan-format.md §6 writes it; null before it is first described
  * @param error why solving failed; null unless it did
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -57,7 +57,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The HTTP API of shared/DESIGN.md §5, described in src/main/resources/openapi.yaml: the configuration and
+ * The HTTP API (README.md, "The HTTP API"), described in src/main/resources/openapi.yaml: the configuration and
  * every route up front, then one short handler per route that reads the request, asks the engine or the
  * job store, and writes the answer. Errors are {@code {"errors": [{"path", "message"}]}} ({@link ApiError}).
  */

@@ -40,7 +40,7 @@ import org.communityscheduler.model.Session;
 import org.communityscheduler.model.Worker;
 
 /**
- * Every rule of the weekly plan (shared/DESIGN.md §3), hard first. Penalties are integer minutes
+ * Every rule of the weekly plan (docs/plan-format.md §5), hard first. Penalties are integer minutes
  * or counts; weights come from {@link Rule} and may be overridden per plan.
  */
 public class SchedulingConstraints implements ConstraintProvider {

@@ -9,7 +9,7 @@ import java.util.Objects;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
- * The weekly plan a coordinator uploads (shared/DESIGN.md §2), as plain records. Every default
+ * The weekly plan a coordinator uploads (docs/plan-format.md §2), as plain records. Every default
  * of the format lives in the compact constructors here and nowhere else. Optional hours and lists
  * are written only when given: an empty one ({@code {}}, {@code []}) means never or nowhere, an
  * absent one any time or anywhere.

@@ -9,7 +9,7 @@ import org.communityscheduler.plan.Day;
 import org.communityscheduler.plan.Diagnostic;
 import org.communityscheduler.plan.TimeOfDay;
 
-/** The schedule the engine answers (shared/DESIGN.md §4), as plain records. */
+/** The schedule the engine answers (docs/plan-format.md §6), as plain records. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Schedule(String name, String score, boolean feasible, List<PlacedSession> sessions,
         List<UnassignedSession> unassigned, List<ConstraintResult> constraints, List<WorkerLoad> workers,

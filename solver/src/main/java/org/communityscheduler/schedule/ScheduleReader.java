@@ -12,7 +12,7 @@ import org.communityscheduler.plan.Problem;
 import org.communityscheduler.plan.TimeOfDay;
 
 /**
- * The {@code sessions} of a schedule document (shared/DESIGN.md §4) — for example one a coordinator
+ * The {@code sessions} of a schedule document (docs/plan-format.md §6) — for example one a coordinator
  * edited by hand — read into {@link Schedule.PlacedSession}s and placed in a week, every problem at its
  * JSON path. A session is placed by {@code activity}, {@code session}, {@code room}, {@code day} and
  * {@code start}; {@code end}, {@code date} and {@code pinned} are what the engine writes for people,

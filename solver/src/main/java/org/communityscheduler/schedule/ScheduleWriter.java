@@ -21,7 +21,7 @@ import org.communityscheduler.model.Worker;
 import org.communityscheduler.plan.Plan;
 import org.communityscheduler.plan.TimeOfDay;
 
-/** The solved planning model to the schedule document of shared/DESIGN.md §4. */
+/** The solved planning model to the schedule document of docs/plan-format.md §6. */
 public final class ScheduleWriter {
 
     private ScheduleWriter() {

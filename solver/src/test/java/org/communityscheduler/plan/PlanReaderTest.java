@@ -16,7 +16,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every rule of shared/DESIGN.md §2 that a plan can break: each is reported at its JSON path with a
+ * Every rule of docs/plan-format.md §2 that a plan can break: each is reported at its JSON path with a
  * message a coordinator can act on, and all of them at once.
  */
 class PlanReaderTest {
