@@ -38,7 +38,8 @@ import org.communityscheduler.model.WeeklySchedule;
  * that is free, trying starts in the order of their expected soft cost (see the model's start ranges);
  * what finds no free placement displaces the fewest, least important sessions, which are placed in turn.
  * While sessions are still out, short rounds of hot simulated annealing ({@link #placement(Duration)}) shake
- * the week and the chains try again; then cooler annealing ({@link #localSearch()}) improves the soft wishes. benchmarks/README.md has the comparisons that chose them.
+ * the week and the chains try again; then cooler annealing ({@link #localSearch()}) improves the soft wishes.
+ * benchmarks/README.md has the comparisons that chose them.
  *
  * <p>{@link #construction()} is Timefold's construction heuristic shaped the same way (first placement that
  * breaks no hard rule; "leave out" tried last, not first as Timefold's own null value would be), which
@@ -47,7 +48,7 @@ import org.communityscheduler.model.WeeklySchedule;
 public final class SolverConfigs {
 
     public static final Duration DEFAULT_TIME_LIMIT = Duration.ofSeconds(30);
-    /** Stop early once the best score has not improved for this long. */
+    /** Stop early once the best score has not improved for this long, every placeable session placed. */
     public static final Duration DEFAULT_UNIMPROVED_LIMIT = Duration.ofSeconds(10);
     public static final String PERFECT_SCORE = "0hard/0medium/0soft";
     /** Any score with no hard rule broken and every session placed. */
