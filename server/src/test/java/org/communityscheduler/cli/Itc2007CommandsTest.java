@@ -2,10 +2,7 @@ package org.communityscheduler.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,34 +12,18 @@ import org.communityscheduler.plan.Plan;
 import org.communityscheduler.plan.PlanReader;
 import org.communityscheduler.plan.PlanReading;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** {@code ./scheduler import-itc2007} and {@code ./scheduler benchmark --itc2007}: exit codes and what they write. */
-class Itc2007CommandsTest {
+class Itc2007CommandsTest extends CommandTest {
 
     /** The bundled comp01, seen from this module's folder. */
     private static final Path COMP01 = Path.of("..", "benchmarks", "itc2007", "comp01.ctt");
-
-    @TempDir
-    Path folder;
-
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-
-    private int run(String... args) {
-        return Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    private String stderr() {
-        return err.toString(StandardCharsets.UTF_8);
-    }
 
     @Test
     void importWritesAPlanThatValidatesToStdout() {
         assertThat(run("import-itc2007", COMP01.toString())).isEqualTo(Main.OK);
 
-        PlanReading reading = PlanReader.read(out.toString(StandardCharsets.UTF_8));
+        PlanReading reading = PlanReader.read(stdout());
         assertThat(reading.problems()).isEmpty();
         Plan plan = reading.plan();
         assertThat(plan.activities()).hasSize(30);
@@ -58,7 +39,7 @@ class Itc2007CommandsTest {
 
         assertThat(run("import-itc2007", COMP01.toString(), "--output", plan.toString())).isEqualTo(Main.OK);
 
-        assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+        assertThat(stdout()).isEmpty();
         assertThat(PlanReader.read(Files.readAllBytes(plan)).problems()).isEmpty();
         assertThat(stderr()).contains("plan written to " + plan);
     }
@@ -71,7 +52,7 @@ class Itc2007CommandsTest {
 
         assertThat(stderr()).startsWith("bad.ctt:49: the header says Rooms: 7, but ROOMS: lists 6")
                 .doesNotContain("Exception").doesNotContain("\tat ");
-        assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+        assertThat(stdout()).isEmpty();
     }
 
     @Test

@@ -2,9 +2,7 @@ package org.communityscheduler.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,29 +11,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import org.communityscheduler.plan.Json;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The command line as a coordinator uses it: exit codes, what lands on stdout, stderr and disk. */
-class MainTest {
-
-    @TempDir
-    Path folder;
-
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-
-    private int run(String... args) {
-        return Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    private String stdout() {
-        return out.toString(StandardCharsets.UTF_8);
-    }
-
-    private String stderr() {
-        return err.toString(StandardCharsets.UTF_8);
-    }
+class MainTest extends CommandTest {
 
     private Path write(String name, String content) throws IOException {
         return Files.writeString(folder.resolve(name), content, StandardCharsets.UTF_8);
@@ -118,7 +96,7 @@ class MainTest {
         assertThat(Json.MAPPER.readTree(stdout()).get("name").asText()).startsWith("Generated S instance, seed 3, tightness 1.0");
         assertThat(Json.MAPPER.readTree(Files.readString(planted)).get("score").asText()).isEqualTo("0hard/0medium/0soft");
         assertThat(stderr()).containsPattern("rooms 9\\d\\.\\d % occupied");
-        out.reset();
+        clearStdout();
         assertThat(run("generate", "--size", "M", "--shape", "course")).isEqualTo(Main.OK);
         assertThat(Json.MAPPER.readTree(stdout()).get("name").asText()).startsWith("Generated course timetable M instance");
         assertThat(run("generate", "--size", "XL", "--shape", "course")).isEqualTo(Main.BAD_INPUT);
