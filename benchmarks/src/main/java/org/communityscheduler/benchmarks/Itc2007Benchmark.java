@@ -184,9 +184,7 @@ public final class Itc2007Benchmark {
         Options options = results.options();
         StringBuilder md = new StringBuilder();
         md.append("# ITC2007 track 3, ").append(results.date()).append("\n\n");
-        md.append("Machine: ").append(results.machine().describe()).append(".  \n");
-        md.append("Load average (1/5/15 min): ").append(results.loadBefore()).append(" before, ")
-                .append(results.loadAfter()).append(" after.  \n");
+        md.append(ResultFiles.conditions(results.machine(), results.loadBefore(), results.loadAfter()));
         md.append(String.format(Locale.ROOT, "The shipped solver, %d run(s) of at most %s per instance, one at a time; "
                 + "medians over the runs.%n%n", options.runs(), ResultFiles.seconds(options.timeLimit().toMillis())));
         md.append("- **placed**: lectures placed, of **lectures**;\n");

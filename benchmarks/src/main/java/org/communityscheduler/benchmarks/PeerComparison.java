@@ -84,7 +84,8 @@ public final class PeerComparison {
             for (Week week : weeks) {
                 Row row = measure(week, options, engine, timeLimit);
                 progress.printf(Locale.ROOT, "  %s: CP-SAT complete %s (%s), Timefold complete %s%n", week.name(),
-                        seconds(row.cpSatCompleteMillis()), row.cpSatStatus(), seconds(row.timefoldCompleteMillis()));
+                        ResultFiles.time(row.cpSatCompleteMillis()), row.cpSatStatus(),
+                        ResultFiles.time(row.timefoldCompleteMillis()));
                 rows.add(row);
             }
         }
@@ -167,23 +168,22 @@ public final class PeerComparison {
     static String markdown(Results results) {
         StringBuilder md = new StringBuilder();
         md.append("# CP-SAT peer, ").append(results.date()).append("\n\n");
-        md.append("Machine: ").append(results.machine().describe()).append(".  \n");
-        md.append("Load average (1/5/15 min): ").append(results.loadBefore()).append(" before, ")
-                .append(results.loadAfter()).append(" after.  \n");
+        md.append(ResultFiles.conditions(results.machine(), results.loadBefore(), results.loadAfter()));
         md.append(String.format(Locale.ROOT, "Each solver once per week, at most %s each; CP-SAT with %d worker(s). "
                 + "**complete**: the first answer with every placeable session placed and no hard rule broken, in "
                 + "seconds from the start of solving (CP-SAT's includes building its model, **model**). CP-SAT "
                 + "models the hard rules only; its answer is scored by the real constraints. **memory**: the "
                 + "process's peak resident memory during CP-SAT's solve, less what it was before.%n%n",
-                seconds(results.timeLimit().toMillis()), results.workers()));
+                ResultFiles.time(results.timeLimit().toMillis()), results.workers()));
         md.append("| week | sessions | CP-SAT complete | Timefold (shipped) complete | CP-SAT model | "
                 + "candidates / variables / constraints | CP-SAT status | CP-SAT score | Timefold score at the end "
                 + "| memory |\n");
         md.append("|---|---|---|---|---|---|---|---|---|---|\n");
         for (Row row : results.rows()) {
             md.append(String.format(Locale.ROOT, "| %s | %d | %s | %s | %s | %,d / %,d / %,d | %s | %s | %s | %,d MB |%n",
-                    row.week(), row.sessions(), seconds(row.cpSatCompleteMillis()),
-                    seconds(row.timefoldCompleteMillis()), seconds(row.cpSatBuildMillis()), row.candidates(),
+                    row.week(), row.sessions(), ResultFiles.time(row.cpSatCompleteMillis()),
+                    ResultFiles.time(row.timefoldCompleteMillis()), ResultFiles.time(row.cpSatBuildMillis()),
+                    row.candidates(),
                     row.variables(), row.constraints(), row.cpSatStatus(), row.cpSatScore(), row.timefoldScore(),
                     row.cpSatPeakMegabytes()));
         }
@@ -208,9 +208,5 @@ public final class PeerComparison {
 
     private static String text(Long millis) {
         return millis == null ? "" : millis.toString();
-    }
-
-    private static String seconds(Long millis) {
-        return millis == null ? "never" : String.format(Locale.ROOT, "%.1f s", millis / 1000.0);
     }
 }

@@ -52,9 +52,7 @@ public final class ResultFiles {
         BenchmarkOptions options = results.options();
         StringBuilder md = new StringBuilder();
         md.append("# Benchmark results, ").append(results.date()).append("\n\n");
-        md.append("Machine: ").append(results.machine().describe()).append(".  \n");
-        md.append("Load average (1/5/15 min): ").append(results.loadBefore()).append(" before, ")
-                .append(results.loadAfter()).append(" after.  \n");
+        md.append(conditions(results.machine(), results.loadBefore(), results.loadAfter()));
         md.append(String.format(Locale.ROOT,
                 "Each configuration solved each week %d time(s) for at most %s (stopping early at the optimum), "
                         + "one run at a time, after a %s warm-up. Figures are medians over the runs; times are "
@@ -293,6 +291,12 @@ public final class ResultFiles {
     // ---- formatting
 
     /** {@code 1.2 s}, or {@code never}. */
+    /** The machine and its load average before and after a run: the first lines of every results page. */
+    static String conditions(Machine machine, String loadBefore, String loadAfter) {
+        return "Machine: " + machine.describe() + ".  \nLoad average (1/5/15 min): " + loadBefore + " before, "
+                + loadAfter + " after.  \n";
+    }
+
     static String time(Long millis) {
         return millis == null ? "never" : seconds(millis);
     }
