@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.BooleanSupplier;
@@ -112,7 +113,7 @@ public final class EjectionChains implements PhaseCommand<WeeklySchedule> {
             while (unplacedPriority > 0 && stalled < patience && !isPhaseTerminated.getAsBoolean()) {
                 if (queue.isEmpty()) {
                     List<Session> unplaced = new ArrayList<>(open.stream().filter(s -> !s.isAssigned()).toList());
-                    Collections.shuffle(unplaced, new java.util.Random(random.nextLong()));
+                    Collections.shuffle(unplaced, new Random(random.nextLong()));
                     queue.addAll(unplaced);
                 }
                 Session session = queue.pollFirst();

@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -16,6 +17,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 import ai.timefold.solver.core.api.score.analysis.ConstraintAnalysis;
 import ai.timefold.solver.core.api.score.analysis.MatchAnalysis;
@@ -104,10 +106,6 @@ public final class SchedulingEngine implements AutoCloseable {
         return solverConfig;
     }
 
-    public int threads() {
-        return threads;
-    }
-
     /**
      * Starts solving in the background. {@code onBest} sees every new best schedule, {@code onFinal}
      * the last one, {@code onError} any failure; the job is queued when all solvers are busy. It stops at
@@ -127,7 +125,7 @@ public final class SchedulingEngine implements AutoCloseable {
                 }, onBest, onFinal, onError, members, waiters);
         LOG.info("Solving {} with {}", jobId, parts.size() > 1
                 ? parts.size() + " independent parts of " + parts.stream().map(part -> Integer.toString(part.size()))
-                        .collect(java.util.stream.Collectors.joining(", ")) + " sessions"
+                        .collect(Collectors.joining(", ")) + " sessions"
                 : members + " differently seeded solver(s)");
         // Known before any member starts, so that a consumer of its first schedule can already stop it.
         solves.put(jobId, solve);
@@ -187,7 +185,7 @@ public final class SchedulingEngine implements AutoCloseable {
 
     /** Solves and waits; {@code onBest} sees every improvement. */
     public SolveRun solve(WeeklySchedule problem, Duration timeLimit, Consumer<WeeklySchedule> onBest) {
-        return solve(java.util.UUID.randomUUID().toString(), problem, timeLimit, onBest);
+        return solve(UUID.randomUUID().toString(), problem, timeLimit, onBest);
     }
 
     /** Solves and waits, under an id that {@link #terminateEarly(String)} can stop it by. */
