@@ -1,8 +1,6 @@
 package org.communityscheduler.cli;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -10,6 +8,7 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.communityscheduler.server.DataDirectoryLock;
 import org.communityscheduler.server.SchedulerServer;
 import org.communityscheduler.server.ServerSettings;
 import org.communityscheduler.solve.TimeLimit;
@@ -39,14 +38,6 @@ final class ServeCommand {
             throw new IllegalArgumentException("serve takes no PLAN; send plans to POST /api/schedules");
         }
         ServerSettings settings = settings(arguments);
-        if (settings.dataDir() != null) {
-            try {
-                Files.createDirectories(settings.dataDir());
-            } catch (IOException e) {
-                err.println("error: cannot create the data directory " + settings.dataDir() + ": " + e.getMessage());
-                return Main.BAD_INPUT;
-            }
-        }
         // Requests and solves are logged at info, with the time, as a server log should be.
         Logging.configure(true);
         System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
@@ -56,12 +47,21 @@ final class ServeCommand {
         SchedulerServer server = new SchedulerServer(settings);
         try {
             server.start();
+        } catch (DataDirectoryLock.Unavailable e) {
+            err.println("error: " + e.getMessage());
+            server.stop();
+            return Main.BAD_INPUT;
         } catch (RuntimeException e) {
             err.println("error: cannot serve on port " + settings.port() + ": " + e.getMessage());
             server.stop();
             return Main.BAD_INPUT;
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "graceful-stop"));
+        // SIGTERM or Ctrl-C: a graceful stop is a clean exit (0), not the JVM's 143 or 130 for a signal.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.stop();
+            err.flush();
+            Runtime.getRuntime().halt(Main.OK);
+        }, "graceful-stop"));
         err.println("Serving on http://localhost:" + server.port() + "/ — API docs at /api-docs. Ctrl-C stops.");
         err.println(settings.dataDir() == null ? "Jobs are kept in memory only (--data-dir none)."
                 : "Jobs are kept in " + settings.dataDir() + ".");
@@ -72,7 +72,7 @@ final class ServeCommand {
         return Main.OK;
     }
 
-    private static ServerSettings settings(Arguments arguments) {
+    static ServerSettings settings(Arguments arguments) {
         ServerSettings settings = ServerSettings.defaults();
         settings = settings.withPort(Arguments.integer(arguments.option("port", Integer.toString(settings.port())), "--port"));
         String dataDir = arguments.option("data-dir", null);

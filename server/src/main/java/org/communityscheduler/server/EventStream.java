@@ -38,7 +38,7 @@ final class EventStream {
         }
     }
 
-    /** Writes events until the job is done or the client goes away. */
+    /** Writes events until the job is done (or interrupted by the server stopping) or the client goes away. */
     void pump(HttpServletResponse response, Runnable unsubscribe) {
         try {
             OutputStream out = response.getOutputStream();
@@ -50,7 +50,7 @@ final class EventStream {
                 }
                 write(out, "event: " + event.name() + "\ndata: " + Json.MAPPER.writeValueAsString(event.data())
                         + "\n\n");
-                if (JobStore.DONE.equals(event.name())) {
+                if (JobStore.DONE.equals(event.name()) || JobStore.INTERRUPTED.equals(event.name())) {
                     return;
                 }
             }

@@ -24,40 +24,69 @@ import org.communityscheduler.schedule.Schedule;
  * @param score the best score so far; null before the first
  * @param schedule the best schedule so far as docs/plan-format.md §6 writes it; null before it is first described
  * @param error why solving failed; null unless it did
+ * @param solvingTime how long it has solved, over every run of the server; on disk, while it solves, a little
+ *     ahead of the truth, so that a kill never gives it back time it used; null in files from before it was kept
+ * @param request the submission's {@code Idempotency-Key} and what was sent with it; null without a key
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Job(String id, String name, String planJson, List<Diagnostic> diagnostics, SolverStatus status,
         Duration timeLimit, Instant submitted, Instant started, Instant finished, String score, Schedule schedule,
-        String error) {
+        String error, Duration solvingTime, Request request) {
 
     public Job {
         diagnostics = List.copyOf(diagnostics);
     }
 
+    /**
+     * A submission that carried an {@code Idempotency-Key}, kept so that a retry finds its job even after a restart.
+     *
+     * @param key a digest of the key and the API token it came with (neither is kept as sent)
+     * @param body a digest of the time limit and the plan as sent
+     */
+    public record Request(String key, String body) {
+    }
+
     static Job queued(String id, String name, String planJson, List<Diagnostic> diagnostics,
-            Duration timeLimit, Instant now) {
+            Duration timeLimit, Instant now, Request request) {
         return new Job(id, name, planJson, diagnostics, SolverStatus.SOLVING_SCHEDULED, timeLimit, now, null,
-                null, null, null, null);
+                null, null, null, null, Duration.ZERO, request);
     }
 
     Job start(Instant at) {
         return new Job(id, name, planJson, diagnostics, SolverStatus.SOLVING_ACTIVE, timeLimit, submitted, at,
-                finished, score, schedule, error);
+                finished, score, schedule, error, solvingTime, request);
     }
 
     Job withScore(String newScore) {
         return new Job(id, name, planJson, diagnostics, status, timeLimit, submitted, started, finished, newScore,
-                schedule, error);
+                schedule, error, solvingTime, request);
     }
 
     Job withSchedule(Schedule newSchedule) {
         return new Job(id, name, planJson, diagnostics, status, timeLimit, submitted, started, finished,
-                newSchedule == null ? score : newSchedule.score(), newSchedule, error);
+                newSchedule == null ? score : newSchedule.score(), newSchedule, error, solvingTime, request);
+    }
+
+    Job withSolvingTime(Duration spent) {
+        return new Job(id, name, planJson, diagnostics, status, timeLimit, submitted, started, finished, score,
+                schedule, error, spent, request);
+    }
+
+    /** Waiting for a solver again, after a restart, with its best schedule so far. */
+    Job requeue() {
+        return new Job(id, name, planJson, diagnostics, SolverStatus.SOLVING_SCHEDULED, timeLimit, submitted, null,
+                null, score, schedule, null, solvingTime, request);
+    }
+
+    /** As {@code job.json} holds it: the plan is a file of its own. */
+    Job withPlanJson(String plan) {
+        return new Job(id, name, plan, diagnostics, status, timeLimit, submitted, started, finished, score,
+                schedule, error, solvingTime, request);
     }
 
     Job finish(Instant at, Instant startedAt, String failure) {
         return new Job(id, name, planJson, diagnostics, SolverStatus.NOT_SOLVING, timeLimit, submitted,
-                started == null ? startedAt : started, at, score, schedule, failure);
+                started == null ? startedAt : started, at, score, schedule, failure, solvingTime, request);
     }
 
     @JsonIgnore // not a field of its own: the status says it

@@ -4,17 +4,22 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -26,12 +31,23 @@ import org.slf4j.LoggerFactory;
  * The jobs on disk, so that a restart (even a crash) loses nothing: one folder per job id under the data
  * directory, holding {@code plan.json} (the plan exactly as it was sent, written once) and {@code job.json}
  * (the rest of the {@link Job}: status, times, best schedule so far). Every file is written whole or not at
- * all: to a temporary file in the same folder, forced to the disk, then renamed over the old one.
+ * all: to a temporary file in the same folder, forced to the disk, then renamed over the old one; a job's folder
+ * is on disk (its parent forced) before its files, and gone from it once deleted. Files and folders are the
+ * owner's only, where the file system has POSIX permissions.
+ *
+ * <p>A folder without {@code job.json} is a submission a crash interrupted before it was answered: it is deleted
+ * when the jobs are read back. A folder that cannot be read back otherwise is moved to {@link #QUARANTINE}, for a
+ * person to look at; either is said once, in a line.
  */
 final class JobFiles {
 
     static final String PLAN = "plan.json";
     static final String JOB = "job.json";
+    /** Where job folders that cannot be read back are moved. */
+    static final String QUARANTINE = "quarantine";
+    private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+    private static final Set<PosixFilePermission> OWNER_FILE = PosixFilePermissions.fromString("rw-------");
+    private static final Set<PosixFilePermission> OWNER_FOLDER = PosixFilePermissions.fromString("rwx------");
     private static final Logger LOG = LoggerFactory.getLogger(JobFiles.class);
     /** Job ids are UUIDs; any other folder in the data directory is not ours and is left alone. */
     private static final Pattern JOB_ID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
@@ -41,9 +57,16 @@ final class JobFiles {
     }
 
     private final Path directory;
+    /** Forces a folder to the disk; tests watch it. */
+    private final Consumer<Path> force;
 
     JobFiles(Path directory) {
+        this(directory, JobFiles::forceDirectory);
+    }
+
+    JobFiles(Path directory, Consumer<Path> force) {
         this.directory = directory;
+        this.force = force;
     }
 
     Path directory() {
@@ -53,64 +76,123 @@ final class JobFiles {
     /** Writes a new job: its plan, then the job; a folder without {@code job.json} is a half-written one. */
     void create(Job job) throws IOException {
         Path folder = directory.resolve(job.id());
-        Files.createDirectories(folder);
+        createFolder(folder);
+        force.accept(directory);
         writeAtomically(folder.resolve(PLAN), job.planJson().getBytes(StandardCharsets.UTF_8));
         save(job);
     }
 
     /** Writes the job as it stands over its last version (the plan is not written again). */
     void save(Job job) throws IOException {
-        Job withoutPlan = new Job(job.id(), job.name(), null, job.diagnostics(), job.status(), job.timeLimit(),
-                job.submitted(), job.started(), job.finished(), job.score(), job.schedule(), job.error());
-        writeAtomically(directory.resolve(job.id()).resolve(JOB), Json.MAPPER.writeValueAsBytes(withoutPlan));
+        writeAtomically(directory.resolve(job.id()).resolve(JOB), Json.MAPPER.writeValueAsBytes(job.withPlanJson(null)));
     }
 
+    /**
+     * Deletes a job's folder, {@code job.json} first: a crash halfway leaves a submission that was never answered,
+     * which the next start clears away.
+     */
     void delete(String id) {
         Path folder = directory.resolve(id);
-        try (Stream<Path> files = Files.list(folder)) {
-            for (Path file : files.toList()) {
-                Files.deleteIfExists(file);
-            }
-            Files.deleteIfExists(folder);
-        } catch (NoSuchFileException e) {
-            // Already gone.
+        try {
+            deleteFolder(folder);
         } catch (IOException e) {
             LOG.warn("Cannot delete the files of job {} in {}: {}", id, folder, e.toString());
         }
     }
 
+    private void deleteFolder(Path folder) throws IOException {
+        try {
+            Files.deleteIfExists(folder.resolve(JOB));
+            try (Stream<Path> files = Files.list(folder)) {
+                for (Path file : files.toList()) {
+                    Files.deleteIfExists(file);
+                }
+            }
+            Files.deleteIfExists(folder);
+        } catch (NoSuchFileException e) {
+            return; // already gone
+        }
+        force.accept(folder.getParent());
+    }
+
+    /** Moves a job's folder out of the way, for a person to look at; answers whether it could. */
+    boolean quarantine(String id) {
+        try {
+            createFolder(quarantineDirectory());
+            Files.move(directory.resolve(id), quarantineDirectory().resolve(id), StandardCopyOption.ATOMIC_MOVE);
+            force.accept(directory);
+            return true;
+        } catch (IOException e) {
+            LOG.warn("Cannot move job {} to {}: {}", id, quarantineDirectory(), e.toString());
+            return false;
+        }
+    }
+
+    Path quarantineDirectory() {
+        return directory.resolve(QUARANTINE);
+    }
+
     /**
-     * Every job on disk. A folder that cannot be read back whole (a half-written job, a corrupt or edited file)
-     * is reported in the log and skipped; it is left where it is for a person to look at.
+     * Every job on disk. A submission a crash interrupted (a folder without {@code job.json}, never answered) is
+     * deleted; a folder that cannot be read back otherwise (a corrupt or edited file) is moved to
+     * {@link #QUARANTINE}. Each kind is logged once, in a line.
      */
     List<Stored> load() throws IOException {
         List<Stored> jobs = new ArrayList<>();
         if (!Files.isDirectory(directory)) {
             return jobs;
         }
-        try (DirectoryStream<Path> folders = Files.newDirectoryStream(directory)) {
+        List<String> interrupted = new ArrayList<>();
+        List<String> unreadable = new ArrayList<>();
+        List<Path> folders;
+        try (Stream<Path> entries = Files.list(directory)) {
+            folders = entries.toList(); // listed first: folders are deleted and moved below
+        }
+        {
             for (Path folder : folders) {
                 String name = folder.getFileName().toString();
                 if (!Files.isDirectory(folder) || !JOB_ID.matcher(name).matches()) {
                     continue;
                 }
                 try {
+                    removeLeftovers(folder);
+                    if (!Files.exists(folder.resolve(JOB)) && onlyThePlan(folder)) {
+                        deleteFolder(folder);
+                        interrupted.add(name);
+                        continue;
+                    }
                     jobs.add(read(folder, name));
                 } catch (IOException | RuntimeException e) {
-                    LOG.warn("Skipping the job in {}: {}", folder, e.getMessage() == null ? e.toString() : e.getMessage());
+                    if (quarantine(name)) {
+                        unreadable.add(name + " (" + (e.getMessage() == null ? e.toString() : e.getMessage()) + ")");
+                    }
                 }
             }
+        }
+        if (!interrupted.isEmpty()) {
+            LOG.info("Deleted {} submission(s) a crash interrupted before they were answered: {}", interrupted.size(),
+                    String.join(", ", interrupted));
+        }
+        if (!unreadable.isEmpty()) {
+            LOG.warn("Moved {} job(s) that cannot be read back to {}: {}", unreadable.size(), quarantineDirectory(),
+                    String.join("; ", unreadable));
         }
         jobs.sort(Comparator.comparing((Stored stored) -> stored.job().submitted()));
         return jobs;
     }
 
+    /** Whether a folder holds nothing but (perhaps) the plan: what {@link #create} leaves when it is cut short. */
+    private static boolean onlyThePlan(Path folder) throws IOException {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.allMatch(file -> file.getFileName().toString().equals(PLAN));
+        }
+    }
+
     private static Stored read(Path folder, String id) throws IOException {
-        removeLeftovers(folder);
         Path jobFile = folder.resolve(JOB);
         Path planFile = folder.resolve(PLAN);
         if (!Files.exists(jobFile)) {
-            throw new IOException("it has no " + JOB + " (the server stopped while it was being written)");
+            throw new IOException("it has no " + JOB);
         }
         if (!Files.exists(planFile)) {
             throw new IOException("it has no " + PLAN);
@@ -129,10 +211,7 @@ final class JobFiles {
             throw new IOException(JOB + " says the job is finished but not when");
         }
         String plan = new String(Files.readAllBytes(planFile), StandardCharsets.UTF_8);
-        Job job = new Job(stored.id(), stored.name(), plan, stored.diagnostics() == null ? List.of()
-                : stored.diagnostics(), stored.status(), stored.timeLimit(), stored.submitted(), stored.started(),
-                stored.finished(), stored.score(), stored.schedule(), stored.error());
-        return new Stored(job, Files.getLastModifiedTime(jobFile).toInstant());
+        return new Stored(stored.withPlanJson(plan), Files.getLastModifiedTime(jobFile).toInstant());
     }
 
     /** Temporary files of a write the server did not live to finish. */
@@ -148,8 +227,8 @@ final class JobFiles {
     static void writeAtomically(Path target, byte[] content) throws IOException {
         Path temporary = target.resolveSibling(target.getFileName() + "." + UUID.randomUUID() + ".tmp");
         try {
-            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE_NEW,
-                    StandardOpenOption.WRITE)) {
+            try (FileChannel channel = FileChannel.open(temporary, Set.of(StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE), ownerOnly(OWNER_FILE))) {
                 ByteBuffer buffer = ByteBuffer.wrap(content);
                 while (buffer.hasRemaining()) {
                     channel.write(buffer);
@@ -163,8 +242,23 @@ final class JobFiles {
         forceDirectory(target.getParent());
     }
 
-    /** The rename itself is on disk only once the folder is (where the file system allows it). */
-    private static void forceDirectory(Path folder) {
+    /** Creates a folder (and its parents) that only its owner may read. */
+    static void createFolder(Path folder) throws IOException {
+        Files.createDirectories(folder, ownerOnly(OWNER_FOLDER));
+    }
+
+    /** Creates a file, if it is not there, that only its owner may read. */
+    static FileAttribute<?>[] ownerOnlyFile() {
+        return ownerOnly(OWNER_FILE);
+    }
+
+    private static FileAttribute<?>[] ownerOnly(Set<PosixFilePermission> permissions) {
+        return POSIX ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(permissions)}
+                : new FileAttribute<?>[0];
+    }
+
+    /** A rename, a new or a deleted entry is on disk only once its folder is (where the file system allows it). */
+    static void forceDirectory(Path folder) {
         try (FileChannel channel = FileChannel.open(folder, StandardOpenOption.READ)) {
             channel.force(true);
         } catch (IOException | UnsupportedOperationException e) {

@@ -13,6 +13,8 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
@@ -44,22 +46,40 @@ import org.slf4j.LoggerFactory;
  * finished jobs are served as they were, and jobs that were still solving (the server was stopped or killed)
  * start again from their best schedule so far, for what was left of their time limit. A finished job keeps its
  * result, not its solver; the oldest are deleted beyond {@link ServerSettings#keepFinished()}.
+ *
+ * <p>A job's solving time is counted over every run of the server: on disk it is kept {@link #LEASE} ahead of the
+ * truth while the job solves, so that however often the server is killed, a job solves at most its time limit plus
+ * {@link #MIN_RESUMED_TIME} in all (a kill may cost it up to {@link #LEASE} it did not use).
  */
 public final class JobStore implements AutoCloseable {
 
     public static final String STATUS = "status";
     public static final String BEST = "best";
     public static final String DONE = "done";
+    /** Last event of a job the server stopped and will go on with when it is back. */
+    public static final String INTERRUPTED = "interrupted";
 
     private static final Logger LOG = LoggerFactory.getLogger(JobStore.class);
     /** How long stopping a job waits for its final schedule to be written. */
     private static final Duration FINAL_WAIT = Duration.ofSeconds(30);
     /** A job's best schedule is written at most this often while it solves (and always at the end). */
     static final Duration SAVE_EVERY = Duration.ofSeconds(2);
-    /** A job started again after a restart solves at least this long, whatever was left of its time limit. */
-    private static final Duration MIN_RESUMED_TIME = Duration.ofSeconds(5);
+    /**
+     * A job started again after a restart solves at least this long while any of its time limit is left; one whose
+     * time limit is used up is not started again.
+     */
+    static final Duration MIN_RESUMED_TIME = Duration.ofSeconds(5);
+    /** How far ahead of its true solving time a solving job's file is kept; it is written again halfway. */
+    static final Duration LEASE = Duration.ofSeconds(10);
+    /** How often solving jobs are looked at to keep their solving time on disk ahead of the truth. */
+    private static final Duration TICK = Duration.ofSeconds(1);
+    /** How long an {@code Idempotency-Key} finds its job (as long as the job is kept). */
+    public static final Duration IDEMPOTENCY_WINDOW = Duration.ofHours(24);
 
-    /** What listeners hear: a {@code status} change, a new {@code best} score, and last of all {@code done}. */
+    /**
+     * What listeners hear: a {@code status} change, a new {@code best} score, and last of all {@code done}, or
+     * {@code interrupted} when the server stops and the job goes on after its restart.
+     */
     public record Event(String name, Progress data) {
     }
 
@@ -76,6 +96,18 @@ public final class JobStore implements AutoCloseable {
         }
     }
 
+    /** An {@code Idempotency-Key} sent again with another plan or time limit than its first submission. */
+    public static final class KeyReused extends IllegalStateException {
+        KeyReused(String id) {
+            super("this Idempotency-Key was first sent with another plan or time limit (job " + id
+                    + "); send a new key for a new submission");
+        }
+    }
+
+    /** A submission's job, and whether it is the one an earlier submission with the same key made. */
+    public record Accepted(Job job, boolean replayed) {
+    }
+
     /** As many jobs as the store takes are waiting or solving: try again later. */
     public static final class Full extends IllegalStateException {
         Full(int open) {
@@ -89,19 +121,32 @@ public final class JobStore implements AutoCloseable {
     private final JobFiles files;
     private final Map<String, Run> runs = new ConcurrentHashMap<>();
     private volatile boolean accepting = true;
+    /** Keeps the solving time of solving jobs on disk ahead of the truth; null without a data directory. */
+    private final ScheduledExecutorService ticker;
 
     /** Jobs in memory only, as many as the default settings allow. */
     public JobStore(SchedulingEngine engine) {
         this(engine, ServerSettings.defaults());
     }
 
-    /** Reads back the jobs in the settings' data directory, if any, and starts again those that were solving. */
+    /**
+     * Jobs kept in the settings' data directory, if any; {@link #restore()} reads back those already there, once the
+     * caller holds the directory.
+     */
     public JobStore(SchedulingEngine engine, ServerSettings settings) {
         this.engine = engine;
         this.settings = settings;
         this.files = settings.dataDir() == null ? null : new JobFiles(settings.dataDir());
         if (files != null) {
-            restore();
+            ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "job-solving-time");
+                thread.setDaemon(true);
+                return thread;
+            });
+            ticker.scheduleWithFixedDelay(this::reserveSolvingTime, TICK.toMillis(), TICK.toMillis(),
+                    TimeUnit.MILLISECONDS);
+        } else {
+            ticker = null;
         }
     }
 
@@ -118,6 +163,18 @@ public final class JobStore implements AutoCloseable {
      */
     public Job submit(Plan plan, String planJson, List<Diagnostic> readingDiagnostics, WeeklySchedule week,
             Duration timeLimit) {
+        return submit(plan, planJson, readingDiagnostics, week, timeLimit, null).job();
+    }
+
+    /**
+     * As {@link #submit(Plan, String, List, WeeklySchedule, Duration)}; a request carrying the key of a kept job
+     * is answered with that job instead.
+     *
+     * @param request the submission's {@code Idempotency-Key}; null without one
+     * @throws KeyReused when the key was first sent with another plan or time limit
+     */
+    public Accepted submit(Plan plan, String planJson, List<Diagnostic> readingDiagnostics, WeeklySchedule week,
+            Duration timeLimit, Job.Request request) {
         String id = UUID.randomUUID().toString();
         List<Diagnostic> diagnostics = new ArrayList<>(readingDiagnostics);
         diagnostics.addAll(week.getDiagnostics());
@@ -126,15 +183,21 @@ public final class JobStore implements AutoCloseable {
             if (!accepting) {
                 throw new Closed();
             }
+            Optional<Job> first = replay(request);
+            if (first.isPresent()) { // the same submission, sent again at the same time
+                return new Accepted(first.get(), true);
+            }
             long open = openCount();
             if (open >= settings.maxOpenJobs()) {
                 throw new Full((int) open);
             }
-            Run run = new Run(Job.queued(id, plan.name(), planJson, diagnostics, timeLimit, Instant.now()), plan,
-                    week);
+            Run run = new Run(Job.queued(id, plan.name(), planJson, diagnostics, timeLimit, Instant.now(), request),
+                    plan, week, Duration.ZERO);
             if (files != null) {
                 try {
-                    files.create(run.job); // accepted means kept: a job that cannot be written is not taken
+                    // Accepted means kept: a job that cannot be written is not taken. Its first second is
+                    // counted at once, until the ticker keeps its solving time ahead.
+                    files.create(run.job.withSolvingTime(TICK));
                 } catch (IOException e) {
                     files.delete(id);
                     throw new java.io.UncheckedIOException("cannot write the job to " + files.directory(), e);
@@ -150,8 +213,30 @@ public final class JobStore implements AutoCloseable {
                 }
                 throw e;
             }
-            return run.snapshot();
+            return new Accepted(run.snapshot(), false);
         }
+    }
+
+    /**
+     * The job a submission with the same key made within {@link #IDEMPOTENCY_WINDOW}, as it stands.
+     *
+     * @throws KeyReused when that submission sent another plan or time limit
+     */
+    public Optional<Job> replay(Job.Request request) {
+        if (request == null) {
+            return Optional.empty();
+        }
+        Instant since = Instant.now().minus(IDEMPOTENCY_WINDOW);
+        for (Run run : runs.values()) {
+            Job job = run.snapshot();
+            if (job.request() != null && job.request().key().equals(request.key()) && job.submitted().isAfter(since)) {
+                if (!job.request().body().equals(request.body())) {
+                    throw new KeyReused(job.id());
+                }
+                return find(job.id());
+            }
+        }
+        return Optional.empty();
     }
 
     private void solve(Run run, WeeklySchedule week, Duration timeLimit) {
@@ -175,9 +260,10 @@ public final class JobStore implements AutoCloseable {
      */
     public Optional<Job> find(String id) {
         Run run = runs.get(id);
-        if (run == null) {
-            return Optional.empty();
-        }
+        return run == null ? Optional.empty() : find(run);
+    }
+
+    private Optional<Job> find(Run run) {
         synchronized (run) {
             noticeStart(run);
             if (run.best != null) {
@@ -185,6 +271,19 @@ public final class JobStore implements AutoCloseable {
             }
             return Optional.of(run.job);
         }
+    }
+
+    /** A job as {@link #find} describes it, with the plan it was given. */
+    public record WithPlan(Job job, Plan plan) {
+    }
+
+    /** The job and its plan in one look, so that pruning in between cannot take one and leave the other. */
+    public Optional<WithPlan> findWithPlan(String id) {
+        Run run = runs.get(id);
+        if (run == null) {
+            return Optional.empty();
+        }
+        return find(run).map(job -> new WithPlan(job, run.plan));
     }
 
     /** The plan a job was given. */
@@ -284,6 +383,9 @@ public final class JobStore implements AutoCloseable {
                 .forEach(run -> stopSolving(run, false));
         open.forEach(run -> stopSolving(run, false));
         open.forEach(this::awaitDone);
+        if (ticker != null) {
+            ticker.shutdownNow();
+        }
     }
 
     private void improved(Run run, WeeklySchedule best) {
@@ -295,18 +397,44 @@ public final class JobStore implements AutoCloseable {
             run.best = best;
             run.job = run.job.withScore(String.valueOf(best.getScore()));
             tell(run, new Event(BEST, progress(run.job, best)));
-            long now = System.nanoTime();
-            if (files != null && now - run.lastSaved >= SAVE_EVERY.toNanos()) {
-                run.lastSaved = now;
-                try {
-                    describe(run, best);
-                } catch (RuntimeException e) {
-                    LOG.error("Cannot describe the schedule of job {}", run.job.id(), e);
-                    return;
-                }
-                save(run.job);
+            if (files != null && System.nanoTime() - run.lastSaved >= SAVE_EVERY.toNanos()) {
+                saveSolving(run);
             }
         }
+    }
+
+    /** Writes a solving job with its best schedule, its solving time {@link #LEASE} ahead. Call with the run locked. */
+    private void saveSolving(Run run) {
+        run.lastSaved = System.nanoTime();
+        if (run.best != null) {
+            try {
+                describe(run, run.best);
+            } catch (RuntimeException e) {
+                LOG.error("Cannot describe the schedule of job {}", run.job.id(), e);
+                return;
+            }
+        }
+        run.reserved = true;
+        save(run.job.withSolvingTime(spent(run).plus(LEASE)));
+    }
+
+    /** Keeps the file of every solving job ahead of its solving time, also while it does not improve. */
+    private void reserveSolvingTime() {
+        for (Run run : runs.values()) {
+            synchronized (run) {
+                noticeStart(run);
+                if (run.job.status() == SolverStatus.SOLVING_ACTIVE && (!run.reserved
+                        || System.nanoTime() - run.lastSaved >= LEASE.dividedBy(2).toNanos())) {
+                    saveSolving(run);
+                }
+            }
+        }
+    }
+
+    /** How long a job has solved, over every run of the server. */
+    private static Duration spent(Run run) {
+        SolverJob<WeeklySchedule, String> solverJob = run.solverJob;
+        return solverJob == null ? run.spentBefore : run.spentBefore.plus(solverJob.getSolvingDuration());
     }
 
     private void save(Job job) {
@@ -342,17 +470,23 @@ public final class JobStore implements AutoCloseable {
             SolverJob<WeeklySchedule, String> solverJob = run.solverJob;
             Duration solving = solverJob == null ? Duration.ZERO : solverJob.getSolvingDuration();
             Instant startedAt = solving.isZero() ? null : now.minus(solving);
-            Job unfinished = run.job;
-            run.job = run.job.finish(now, startedAt, error);
+            Duration spent = spent(run);
+            Job unfinished = run.job.withSolvingTime(spent);
+            run.job = run.job.finish(now, startedAt, error).withSolvingTime(spent);
+            // Stopped by the server going down: kept unfinished, with its best schedule, to start again.
+            boolean resumes = files != null && run.stoppedByServer && (error == null || latest == null);
             if (files != null) {
-                // Stopped by the server going down: kept unfinished, with its best schedule, to start again.
-                save(run.stoppedByServer && (error == null || latest == null) ? unfinished : run.job);
+                save(resumes ? unfinished : run.job);
             }
             // A finished job keeps its result, not what solving it took.
             run.problem = null;
             run.solverJob = null;
-            tell(run, new Event(STATUS, progress(run.job, null)));
-            tell(run, new Event(DONE, progress(run.job, last)));
+            if (resumes) {
+                tell(run, new Event(INTERRUPTED, progress(unfinished, last)));
+            } else {
+                tell(run, new Event(STATUS, progress(run.job, null)));
+                tell(run, new Event(DONE, progress(run.job, last)));
+            }
             run.listeners.clear();
         }
         run.done.complete(null);
@@ -369,17 +503,24 @@ public final class JobStore implements AutoCloseable {
         for (int i = 0; i < finished.size(); i++) {
             Job job = finished.get(i);
             if (i >= settings.keepFinished() || job.finished().isBefore(tooOld)) {
-                if (files != null) {
-                    files.delete(job.id()); // first, so that a job no longer served is no longer on disk either
-                }
+                // Forgotten first: no request finds a job whose files are going.
                 runs.remove(job.id());
+                if (files != null) {
+                    files.delete(job.id());
+                }
                 LOG.debug("Deleted finished job {} ({})", job.id(), job.finished());
             }
         }
     }
 
-    /** The jobs on disk, read back when the store is made; those unfinished start again. */
-    private void restore() {
+    /**
+     * Reads back the jobs on disk; those unfinished start again. Call once, holding the data directory
+     * ({@link DataDirectoryLock}), before the first submission.
+     */
+    void restore() {
+        if (files == null) {
+            return;
+        }
         long started = System.nanoTime();
         List<JobFiles.Stored> stored;
         try {
@@ -389,33 +530,39 @@ public final class JobStore implements AutoCloseable {
             return;
         }
         int resumed = 0;
+        List<String> invalid = new ArrayList<>();
         for (JobFiles.Stored entry : stored) {
             Job job = entry.job();
             PlanReading reading = PlanReader.read(job.planJson());
             if (!reading.isValid()) {
-                LOG.warn("Skipping job {}: its plan.json is no longer a valid plan ({})", job.id(),
-                        reading.problems().get(0));
+                files.quarantine(job.id());
+                invalid.add(job.id() + " (" + reading.problems().get(0) + ")");
                 continue;
             }
             if (job.isFinished()) {
-                Run run = new Run(job, reading.plan(), null);
+                Run run = new Run(job, reading.plan(), null, Duration.ZERO);
                 run.done.complete(null);
                 runs.put(job.id(), run);
                 continue;
             }
             try {
-                resume(job, reading.plan(), entry.savedAt());
-                resumed++;
+                if (resume(job, reading.plan(), entry.savedAt())) {
+                    resumed++;
+                }
             } catch (RuntimeException e) {
                 // Never lost: it is served as it was left, finished, with why it did not go on.
                 LOG.error("Job {} cannot be started again", job.id(), e);
                 Job ended = job.finish(entry.savedAt(), null, "could not be started again after a restart: "
                         + e.getMessage());
-                Run run = new Run(ended, reading.plan(), null);
+                Run run = new Run(ended, reading.plan(), null, Duration.ZERO);
                 run.done.complete(null);
                 runs.put(job.id(), run);
                 save(ended);
             }
+        }
+        if (!invalid.isEmpty()) {
+            LOG.warn("Moved {} job(s) whose plan.json is no longer a valid plan to {}: {}", invalid.size(),
+                    files.quarantineDirectory(), String.join(", ", invalid));
         }
         prune();
         if (!stored.isEmpty()) {
@@ -424,8 +571,26 @@ public final class JobStore implements AutoCloseable {
         }
     }
 
-    /** Starts a job again from its best schedule so far, for what was left of its time limit. */
-    private void resume(Job job, Plan plan, Instant savedAt) {
+    /**
+     * Starts a job again from its best schedule so far, for what was left of its time limit (at least
+     * {@link #MIN_RESUMED_TIME}); one whose time limit is used up ends with that schedule.
+     *
+     * @return whether it solves again
+     */
+    private boolean resume(Job job, Plan plan, Instant savedAt) {
+        // Files written before the solving time was kept: the time between its start and its last write.
+        Duration spent = job.solvingTime() != null ? job.solvingTime()
+                : job.started() == null ? Duration.ZERO : Duration.between(job.started(), savedAt);
+        Duration left = job.timeLimit().minus(spent.isNegative() ? Duration.ZERO : spent);
+        if (left.isNegative() || left.isZero()) {
+            Job ended = job.finish(savedAt, null, job.schedule() != null ? null
+                    : "its time limit was used up before a first schedule").withSolvingTime(spent);
+            Run run = new Run(ended, plan, null, spent);
+            run.done.complete(null);
+            runs.put(job.id(), run);
+            save(ended);
+            return false;
+        }
         WeeklySchedule week = ModelBuilder.build(plan);
         if (job.schedule() != null) {
             List<Problem> problems = Assignments.apply(week, job.schedule().sessions(), "schedule.sessions");
@@ -435,15 +600,15 @@ public final class JobStore implements AutoCloseable {
                 week = ModelBuilder.build(plan);
             }
         }
-        Duration used = job.started() == null ? Duration.ZERO : Duration.between(job.started(), savedAt);
-        Duration left = job.timeLimit().minus(used.isNegative() ? Duration.ZERO : used);
         // Timefold takes whole milliseconds.
         Duration timeLimit = left.compareTo(MIN_RESUMED_TIME) < 0 ? MIN_RESUMED_TIME : left.truncatedTo(ChronoUnit.MILLIS);
-        Job waiting = new Job(job.id(), job.name(), job.planJson(), job.diagnostics(), SolverStatus.SOLVING_SCHEDULED,
-                job.timeLimit(), job.submitted(), null, null, job.score(), job.schedule(), null);
-        Run run = new Run(waiting, plan, week);
+        Job waiting = job.requeue().withSolvingTime(spent);
+        Run run = new Run(waiting, plan, week, spent);
+        // Its first second is counted before it solves, until the ticker keeps its solving time ahead.
+        save(waiting.withSolvingTime(spent.plus(TICK)));
         runs.put(job.id(), run);
         solve(run, week, timeLimit);
+        return true;
     }
 
     /** Describes {@code week} as the job's schedule. Call with the run locked. */
@@ -552,11 +717,16 @@ public final class JobStore implements AutoCloseable {
         private long lastSaved = System.nanoTime() - SAVE_EVERY.toNanos(); // the first best is written at once
         /** Whether the server going down stopped it (rather than its time limit or a coordinator). */
         private volatile boolean stoppedByServer;
+        /** How long it solved before this run of the server. */
+        private final Duration spentBefore;
+        /** Whether its file holds a solving time ahead of the truth since this run began; guarded by this run. */
+        private boolean reserved;
 
-        Run(Job job, Plan plan, WeeklySchedule problem) {
+        Run(Job job, Plan plan, WeeklySchedule problem, Duration spentBefore) {
             this.job = job;
             this.plan = plan;
             this.problem = problem;
+            this.spentBefore = spentBefore;
         }
 
         Job snapshot() {

@@ -8,6 +8,7 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -70,6 +71,9 @@ public final class SchedulerServer {
     private static final int MAX_RECOMMENDATIONS = 50;
     private static final String JSON = "application/json";
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
+    /** The header that makes a retried submission return the first one's job (README, "The HTTP API"). */
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    private static final int MAX_IDEMPOTENCY_KEY = 255;
     /** The page and the API docs load only this server's own files; there is no inline script anywhere. */
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
@@ -85,6 +89,10 @@ public final class SchedulerServer {
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final Javalin app;
+    /** Held from {@link #start()} to {@link #stop()} when jobs are kept on disk. */
+    private DataDirectoryLock dataDirectory;
+    /** Once the jobs on disk are read back: before, the API answers 503. */
+    private volatile boolean started;
 
     public SchedulerServer(ServerSettings settings) {
         this.settings = settings;
@@ -118,6 +126,7 @@ public final class SchedulerServer {
             }
             config.routes.before(this::securityHeaders);
             config.routes.before("/api/*", this::requireToken);
+            config.routes.before("/api/*", this::requireStarted);
             config.routes.beforeMatched("/api/*", this::requireJsonBody);
 
             config.routes.post("/api/schedules", this::submit);
@@ -153,8 +162,19 @@ public final class SchedulerServer {
         }
     }
 
+    /**
+     * Binds the port, then holds the data directory, then reads its jobs back and starts again those that were
+     * solving: a server that cannot serve, or whose directory another server holds, touches no job.
+     *
+     * @throws DataDirectoryLock.Unavailable when another server holds the data directory (or it cannot be made)
+     */
     public SchedulerServer start() {
         app.start(settings.port());
+        if (settings.dataDir() != null) {
+            dataDirectory = DataDirectoryLock.acquire(settings.dataDir());
+        }
+        jobs.restore();
+        started = true;
         LOG.info("Serving the scheduling API on http://localhost:{}/ ({} solve(s) at once; API docs at /api-docs)",
                 port(), settings.parallelSolvers());
         return this;
@@ -176,7 +196,8 @@ public final class SchedulerServer {
 
     /**
      * Stops gracefully: no new jobs, every solve stopped early with its best schedule kept (event streams
-     * hear {@code done}), then the HTTP server. Safe to call more than once.
+     * hear {@code interrupted} when the job goes on after a restart, {@code done} otherwise), then the HTTP
+     * server, then the data directory is let go. Safe to call more than once.
      */
     public void stop() {
         if (!stopping.compareAndSet(false, true)) {
@@ -188,6 +209,9 @@ public final class SchedulerServer {
             jobs.close();
             app.stop();
             engine.close();
+            if (dataDirectory != null) {
+                dataDirectory.close();
+            }
         } finally {
             Metrics.removeRegistry(metrics);
             metrics.close();
@@ -209,6 +233,12 @@ public final class SchedulerServer {
     private void submit(Context ctx) {
         Duration timeLimit = timeLimit(ctx.queryParam("timeLimit"));
         byte[] body = ctx.bodyAsBytes();
+        Job.Request request = idempotencyKey(ctx, body);
+        Job first = replay(request);
+        if (first != null) {
+            answerReplay(ctx, first);
+            return;
+        }
         PlanReading reading = PlanReader.read(body);
         if (!reading.isValid()) {
             throw ApiError.badRequest(reading.problems());
@@ -218,18 +248,71 @@ public final class SchedulerServer {
             throw busy(); // before building a model the store would refuse anyway
         }
         WeeklySchedule week = ModelBuilder.build(reading.plan());
-        Job job;
+        JobStore.Accepted accepted;
         try {
-            job = jobs.submit(reading.plan(), new String(body, StandardCharsets.UTF_8), reading.diagnostics(), week,
-                    timeLimit);
+            accepted = jobs.submit(reading.plan(), new String(body, StandardCharsets.UTF_8), reading.diagnostics(),
+                    week, timeLimit, request);
         } catch (JobStore.Full full) {
             throw busy();
         } catch (JobStore.Closed stopping) {
             throw new ApiError(503, "$", "the server is stopping and takes no new jobs; try again when it is back")
                     .withHeader("Retry-After", "30");
+        } catch (JobStore.KeyReused reused) {
+            throw new ApiError(422, IDEMPOTENCY_KEY, reused.getMessage());
+        }
+        Job job = accepted.job();
+        if (accepted.replayed()) {
+            answerReplay(ctx, job);
+            return;
         }
         ctx.status(202).header("Location", "/api/schedules/" + job.id())
                 .json(new Answers.Submitted(job.id(), job.status(), TimeLimit.format(timeLimit), job.diagnostics()));
+    }
+
+    /**
+     * The submission's {@code Idempotency-Key}, kept as digests: of the key with the API token (a key is a client's
+     * own), and of the time limit with the plan (a key names one request); null without the header.
+     */
+    private Job.Request idempotencyKey(Context ctx, byte[] body) {
+        String key = ctx.header(IDEMPOTENCY_KEY);
+        if (key == null) {
+            return null;
+        }
+        if (key.isEmpty() || key.length() > MAX_IDEMPOTENCY_KEY || !key.chars().allMatch(c -> c >= 0x21 && c <= 0x7e)) {
+            throw ApiError.badRequest(IDEMPOTENCY_KEY, "must be 1 to " + MAX_IDEMPOTENCY_KEY
+                    + " visible ASCII characters, such as a UUID");
+        }
+        String token = settings.apiToken() == null ? "" : settings.apiToken();
+        String timeLimit = ctx.queryParam("timeLimit") == null ? "" : ctx.queryParam("timeLimit");
+        return new Job.Request(sha256((token + "\n" + key).getBytes(StandardCharsets.UTF_8)),
+                sha256((timeLimit + "\n").getBytes(StandardCharsets.UTF_8), body));
+    }
+
+    private Job replay(Job.Request request) {
+        try {
+            return jobs.replay(request).orElse(null);
+        } catch (JobStore.KeyReused reused) {
+            throw new ApiError(422, IDEMPOTENCY_KEY, reused.getMessage());
+        }
+    }
+
+    /** 200 with the job the first submission with this key made, as it stands. */
+    private static void answerReplay(Context ctx, Job job) {
+        ctx.status(200).header("Location", "/api/schedules/" + job.id()).header("Idempotent-Replayed", "true")
+                .json(new Answers.Submitted(job.id(), job.status(), TimeLimit.format(job.timeLimit()),
+                        job.diagnostics()));
+    }
+
+    private static String sha256(byte[]... parts) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            for (byte[] part : parts) {
+                digest.update(part);
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java has SHA-256", e);
+        }
     }
 
     private void list(Context ctx) {
@@ -321,8 +404,9 @@ public final class SchedulerServer {
     // --- Exports
 
     private void exportIcs(Context ctx) {
-        Job job = job(ctx);
-        Plan plan = jobs.plan(job.id()).orElseThrow();
+        JobStore.WithPlan found = jobWithPlan(ctx);
+        Job job = found.job();
+        Plan plan = found.plan();
         ScheduleExports.Filter filter = filter(ctx, plan);
         String calendar = ScheduleExports.ics(job.id(), plan, scheduleOf(job), filter);
         ctx.contentType("text/calendar; charset=utf-8")
@@ -331,8 +415,9 @@ public final class SchedulerServer {
     }
 
     private void exportCsv(Context ctx) {
-        Job job = job(ctx);
-        Plan plan = jobs.plan(job.id()).orElseThrow();
+        JobStore.WithPlan found = jobWithPlan(ctx);
+        Job job = found.job();
+        Plan plan = found.plan();
         ScheduleExports.Filter filter = filter(ctx, plan);
         byte[] table = ScheduleExports.csv(plan, scheduleOf(job), filter);
         ctx.contentType("text/csv; charset=utf-8")
@@ -392,6 +477,14 @@ public final class SchedulerServer {
                     ? "this server needs its API token: send the header Authorization: Bearer <token>"
                     : "the API token is not this server's")
                     .withHeader("WWW-Authenticate", "Bearer realm=\"community-scheduler\"");
+        }
+    }
+
+    /** Between binding the port and reading the jobs back, a job that exists must not be answered 404. */
+    private void requireStarted(Context ctx) {
+        if (!started) {
+            throw new ApiError(503, "$", "the server is starting and reading its jobs back; try again in a moment")
+                    .withHeader("Retry-After", "1");
         }
     }
 
@@ -471,6 +564,11 @@ public final class SchedulerServer {
     private Job job(Context ctx) {
         String id = ctx.pathParam("id");
         return jobs.find(id).orElseThrow(() -> unknownJob(id));
+    }
+
+    private JobStore.WithPlan jobWithPlan(Context ctx) {
+        String id = ctx.pathParam("id");
+        return jobs.findWithPlan(id).orElseThrow(() -> unknownJob(id));
     }
 
     private static ApiError unknownJob(String id) {

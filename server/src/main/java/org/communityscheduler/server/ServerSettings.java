@@ -33,6 +33,8 @@ public record ServerSettings(int port, Path dataDir, int parallelSolvers, int th
     public static final Duration DEFAULT_MAX_TIME_LIMIT = Duration.ofMinutes(10);
     public static final int DEFAULT_MAX_SESSIONS = 5_000;
     public static final int DEFAULT_KEEP_FINISHED = 500;
+    /** Jobs waiting or solving at once, per solver, unless {@code --max-jobs} says otherwise (README, "The HTTP API"). */
+    public static final int JOBS_PER_SOLVER = 8;
     public static final Duration DEFAULT_KEEP_FINISHED_FOR = Duration.ofDays(30);
     /** Where jobs are kept unless {@code --data-dir} says otherwise. */
     public static final Path DEFAULT_DATA_DIR = Path.of(System.getProperty("user.home"), ".community-scheduler", "jobs");
@@ -76,7 +78,7 @@ public record ServerSettings(int port, Path dataDir, int parallelSolvers, int th
     public static ServerSettings defaults() {
         int solvers = Runtime.getRuntime().availableProcessors();
         return new ServerSettings(DEFAULT_PORT, null, solvers, solvers, SolverConfigs.DEFAULT_TIME_LIMIT,
-                DEFAULT_MAX_TIME_LIMIT, DEFAULT_MAX_REQUEST_BYTES, 8 * solvers, DEFAULT_MAX_SESSIONS,
+                DEFAULT_MAX_TIME_LIMIT, DEFAULT_MAX_REQUEST_BYTES, JOBS_PER_SOLVER * solvers, DEFAULT_MAX_SESSIONS,
                 DEFAULT_KEEP_FINISHED, DEFAULT_KEEP_FINISHED_FOR, null, List.of());
     }
 
@@ -103,10 +105,10 @@ public record ServerSettings(int port, Path dataDir, int parallelSolvers, int th
                 maxOpenJobs, maxSessions, keepFinished, keepFinishedFor, apiToken, corsOrigins);
     }
 
-    /** Also makes room for 8 jobs per solver, waiting or running. */
+    /** Also sets the job limit to {@link #JOBS_PER_SOLVER} per solver; {@link #withMaxOpenJobs} after it overrides that. */
     public ServerSettings withParallelSolvers(int parallelSolvers) {
         return new ServerSettings(port, dataDir, parallelSolvers, threads, defaultTimeLimit, maxTimeLimit, maxRequestBytes,
-                Math.max(maxOpenJobs, 8 * Math.max(1, parallelSolvers)), maxSessions, keepFinished, keepFinishedFor,
+                JOBS_PER_SOLVER * Math.max(1, parallelSolvers), maxSessions, keepFinished, keepFinishedFor,
                 apiToken, corsOrigins);
     }
 
