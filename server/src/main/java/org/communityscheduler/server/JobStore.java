@@ -70,7 +70,7 @@ public final class JobStore implements AutoCloseable {
      */
     static final Duration MIN_RESUMED_TIME = Duration.ofSeconds(5);
     /** How far ahead of its true solving time a solving job's file is kept; it is written again halfway. */
-    static final Duration LEASE = Duration.ofSeconds(10);
+    static final Duration LEASE = Duration.ofSeconds(4);
     /** How often solving jobs are looked at to keep their solving time on disk ahead of the truth. */
     private static final Duration TICK = Duration.ofSeconds(1);
     /** How long an {@code Idempotency-Key} finds its job (as long as the job is kept). */

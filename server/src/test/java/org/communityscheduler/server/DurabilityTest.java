@@ -1,10 +1,14 @@
 package org.communityscheduler.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -15,7 +19,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Jobs on disk: written whole or not at all, read back after a restart, broken files skipped, old ones pruned. */
+/**
+ * Jobs on disk: written whole or not at all, owner-only, read back after a restart; what a crash cut short cleared
+ * away, broken files moved aside, old jobs pruned.
+ */
 class DurabilityTest {
 
     @TempDir
@@ -26,7 +33,7 @@ class DurabilityTest {
     }
 
     @Test
-    void corruptAndHalfWrittenJobsAreSkippedAndTheGoodOnesServedAsBefore() throws Exception {
+    void corruptJobsAreMovedAsideHalfWrittenOnesDeletedAndTheGoodOnesServedAsBefore() throws Exception {
         String id;
         JsonNode before;
         try (TestServer api = new TestServer(settings())) {
@@ -40,8 +47,11 @@ class DurabilityTest {
         broken.add(jobFolder(plan, "{\"id\": tr")); // garbage
         broken.add(jobFolder(plan, job.substring(0, job.length() / 2))); // cut short
         broken.add(jobFolder(plan, job)); // another job's file: the id does not match
-        broken.add(jobFolder(plan, null)); // plan written, job not yet: the server died in between
         broken.add(jobFolder("{\"sites\": [", job.replace(id, "ffffffff-0000-4000-8000-00000000000a")));
+        // Submissions a crash cut short before they were answered: the plan written and not the job, or nothing.
+        String planOnly = jobFolder(plan, null);
+        String empty = UUID.randomUUID().toString();
+        Files.createDirectories(dataDir.resolve(empty)).resolve(JobFiles.PLAN + ".42.tmp").toFile().createNewFile();
         Files.writeString(good.resolve(JobFiles.JOB + ".0123.tmp"), "{\"half"); // a write that never finished
         Files.writeString(dataDir.resolve("notes.txt"), "not a job");
         Files.createDirectories(dataDir.resolve("not-a-job"));
@@ -52,7 +62,13 @@ class DurabilityTest {
             assertThat(api.schedule(id)).isEqualTo(before);
             for (String corrupt : broken) {
                 assertThat(api.get("/api/schedules/" + corrupt).statusCode()).isEqualTo(404);
-                assertThat(dataDir.resolve(corrupt)).as("left for a person to look at").exists();
+                assertThat(dataDir.resolve(corrupt)).as("moved aside, not read again at every start").doesNotExist();
+                assertThat(dataDir.resolve(JobFiles.QUARANTINE).resolve(corrupt)).as("for a person to look at")
+                        .exists();
+            }
+            for (String interrupted : List.of(planOnly, empty)) {
+                assertThat(api.get("/api/schedules/" + interrupted).statusCode()).isEqualTo(404);
+                assertThat(dataDir.resolve(interrupted)).as("never acknowledged, so deleted").doesNotExist();
             }
             assertThat(good.resolve(JobFiles.JOB + ".0123.tmp")).doesNotExist();
             // A restart keeps accepting and solving.
@@ -99,6 +115,55 @@ class DurabilityTest {
         try (Stream<Path> files = Files.list(dataDir)) {
             assertThat(files.toList()).containsExactly(file);
         }
+    }
+
+    @Test
+    void jobFilesAndFoldersAreTheOwnersOnly() throws Exception {
+        assumeTrue(FileSystems.getDefault().supportedFileAttributeViews().contains("posix"));
+        Path jobs = dataDir.resolve("jobs"); // made by the server
+        try (TestServer api = new TestServer(settings().withDataDir(jobs))) {
+            String id = api.submit(TestServer.SAMPLE, "1s");
+            api.awaitDone(id, Duration.ofSeconds(30));
+            Path folder = jobs.resolve(id);
+            assertThat(Files.getPosixFilePermissions(jobs)).isEqualTo(PosixFilePermissions.fromString("rwx------"));
+            assertThat(Files.getPosixFilePermissions(folder)).isEqualTo(PosixFilePermissions.fromString("rwx------"));
+            for (Path file : List.of(folder.resolve(JobFiles.PLAN), folder.resolve(JobFiles.JOB),
+                    jobs.resolve(DataDirectoryLock.FILE))) {
+                assertThat(Files.getPosixFilePermissions(file)).as(file.toString())
+                        .isEqualTo(PosixFilePermissions.fromString("rw-------"));
+            }
+        }
+    }
+
+    @Test
+    void theDataDirectoryIsForcedToDiskOnceAJobFolderIsMadeOrDeleted() throws Exception {
+        List<Path> forced = new ArrayList<>();
+        JobFiles files = new JobFiles(dataDir, forced::add);
+        Job job = Job.queued(UUID.randomUUID().toString(), "week", TestServer.SAMPLE, List.of(), Duration.ofSeconds(1),
+                Instant.now(), null);
+
+        files.create(job);
+        assertThat(forced).containsExactly(dataDir);
+        forced.clear();
+        files.delete(job.id());
+        assertThat(dataDir.resolve(job.id())).doesNotExist();
+        assertThat(forced).containsExactly(dataDir);
+    }
+
+    @Test
+    void aJobHalfDeletedByACrashIsClearedAwayAtTheNextStart() throws Exception {
+        String id;
+        try (TestServer api = new TestServer(settings())) {
+            id = api.submit(TestServer.SAMPLE, "1s");
+            api.awaitDone(id, Duration.ofSeconds(30));
+        }
+        // A delete goes job.json first: one cut short leaves what an unanswered submission leaves.
+        Files.delete(dataDir.resolve(id).resolve(JobFiles.JOB));
+        try (TestServer api = new TestServer(settings())) {
+            assertThat(api.get("/api/schedules/" + id).statusCode()).isEqualTo(404);
+        }
+        assertThat(dataDir.resolve(id)).doesNotExist();
+        assertThat(dataDir.resolve(JobFiles.QUARANTINE)).doesNotExist();
     }
 
     private String jobFolder(String plan, String job) throws Exception {

@@ -2,6 +2,7 @@ package org.communityscheduler.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.http.HttpResponse;
 import java.time.Duration;
 
 import org.communityscheduler.model.ModelBuilder;
@@ -26,6 +27,20 @@ class JobTest {
 
             assertThat(read).isEqualTo(job);
             assertThat(written).contains("\"planJson\"").contains("\"schedule\"").contains("\"status\" : \"NOT_SOLVING\"");
+        }
+    }
+
+    @Test
+    void eightJobsPerSolverMayWaitOrSolveAsTheReadmeSays() {
+        assertThat(ServerSettings.defaults().withParallelSolvers(1).maxOpenJobs()).isEqualTo(8);
+        assertThat(ServerSettings.defaults().withParallelSolvers(3).maxOpenJobs()).isEqualTo(24);
+        try (TestServer api = new TestServer(ServerSettings.defaults().withParallelSolvers(1))) {
+            for (int i = 0; i < 8; i++) {
+                api.submit(TestServer.SAMPLE, "1m");
+            }
+            HttpResponse<String> ninth = api.post("/api/schedules?timeLimit=1m", TestServer.SAMPLE);
+            assertThat(ninth.statusCode()).as(ninth.body()).isEqualTo(429);
+            assertThat(ninth.body()).contains("already has 8 jobs waiting or solving");
         }
     }
 

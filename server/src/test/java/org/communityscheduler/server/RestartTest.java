@@ -3,14 +3,21 @@ package org.communityscheduler.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import ai.timefold.solver.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import org.communityscheduler.cli.Main;
 import org.communityscheduler.data.DemoPlans;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -71,9 +78,15 @@ class RestartTest {
             awaitBestOnDisk(solving, Duration.ofSeconds(60));
             String before = schedule(first, solving).get("score").asText();
 
+            // Answered once the job's first event is written: it listens.
+            HttpResponse<Stream<String>> events = first.events(solving).get(30, TimeUnit.SECONDS);
+
             long stopping = System.nanoTime();
-            first.terminate(Duration.ofSeconds(30));
+            assertThat(first.terminate(Duration.ofSeconds(30))).as("a graceful stop is a clean exit").isZero();
             System.out.printf("Graceful stop on SIGTERM: %d ms%n", (System.nanoTime() - stopping) / 1_000_000);
+            List<String> heard = eventNames(events.body());
+            assertThat(heard).as("the job goes on after the restart: not done").endsWith(JobStore.INTERRUPTED)
+                    .doesNotContain(JobStore.DONE);
 
             JsonNode onDisk = TestServer.json(Files.readString(dataDir.resolve(solving).resolve(JobFiles.JOB)));
             assertThat(onDisk.get("status").asText()).isEqualTo("SOLVING_ACTIVE");
@@ -85,6 +98,93 @@ class RestartTest {
             assertThat(schedule(second, solving).get("status").asText()).isIn("SOLVING_SCHEDULED", "SOLVING_ACTIVE");
             assertThat(second.send("DELETE", "/api/schedules/" + solving, null).statusCode()).isEqualTo(200);
         }
+    }
+
+    @Test
+    void aSecondServerOnAHeldDirectoryRefusesToStartAndTouchesNothing() throws Exception {
+        try (ServerProcess first = ServerProcess.start(dataDir)) {
+            String finished = submit(first, TestServer.SAMPLE, "1s");
+            awaitStatus(first, finished, "NOT_SOLVING", Duration.ofSeconds(30));
+            String solving = submit(first, LONG_PLAN, "5m");
+            awaitBestOnDisk(solving, Duration.ofSeconds(60));
+            // Stopped, the first server holds its port and its directory but writes nothing: any change is the second's.
+            first.suspend();
+            try {
+                Map<Path, String> before = contents(dataDir);
+
+                ServerProcess.Refusal held = ServerProcess.startRefused(dataDir);
+                assertThat(held.exitCode()).isEqualTo(Main.BAD_INPUT);
+                assertThat(held.output().lines().filter(line -> line.startsWith("error:")).toList()).singleElement()
+                        .asString().contains(dataDir.toString()).contains("pid " + first.process.pid())
+                        .contains("in use by another server");
+                assertThat(contents(dataDir)).as("the second server wrote nothing").isEqualTo(before);
+
+                ServerProcess.Refusal portTaken = ServerProcess.startRefused(dataDir, "--port",
+                        Integer.toString(first.port));
+                assertThat(portTaken.exitCode()).isEqualTo(Main.BAD_INPUT);
+                assertThat(portTaken.output()).contains("cannot serve on port " + first.port);
+                assertThat(contents(dataDir)).as("a server without its port wrote nothing").isEqualTo(before);
+            } finally {
+                first.resume();
+            }
+            // The first goes on untouched.
+            assertThat(schedule(first, finished).get("status").asText()).isEqualTo("NOT_SOLVING");
+            assertThat(first.send("DELETE", "/api/schedules/" + solving, null).statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void aJobKilledAgainAndAgainSolvesNoLongerThanItsTimeLimitAndALittleMore() throws Exception {
+        Duration limit = Duration.ofSeconds(6);
+        String id = null;
+        Duration solved = Duration.ZERO;
+        int starts = 0;
+        boolean finished = false;
+        while (!finished && starts < 6) {
+            try (ServerProcess server = ServerProcess.start(dataDir)) {
+                starts++;
+                if (id == null) {
+                    id = submit(server, LONG_PLAN, limit.toSeconds() + "s");
+                } else {
+                    assertThat(server.output()).as("a killed server's lock is taken over").contains("Taking over");
+                }
+                long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+                String status;
+                while (!(status = schedule(server, id).get("status").asText()).equals("SOLVING_ACTIVE")
+                        && !status.equals("NOT_SOLVING") && System.nanoTime() < deadline) {
+                    TestServer.sleep(50);
+                }
+                if (status.equals("NOT_SOLVING")) {
+                    finished = true;
+                    continue;
+                }
+                long active = System.nanoTime();
+                TestServer.sleep(3_000); // killed 3 s into each run, before a resumed run's 5 s are over
+                finished = schedule(server, id).get("status").asText().equals("NOT_SOLVING");
+                solved = solved.plus(Duration.ofNanos(System.nanoTime() - active));
+                server.kill();
+            }
+        }
+        System.out.printf("Killed every 3 s of solving: a %d s job solved %.1f s over %d start(s)%n",
+                limit.toSeconds(), solved.toMillis() / 1000.0, starts);
+        assertThat(finished).as("the job ends however often it is killed").isTrue();
+        assertThat(solved).isLessThanOrEqualTo(limit.plus(JobStore.MIN_RESUMED_TIME).plusSeconds(1));
+    }
+
+    /** Every file under a folder, by path, with its bytes (as Latin-1 text, which keeps every byte). */
+    private static Map<Path, String> contents(Path folder) throws Exception {
+        Map<Path, String> files = new TreeMap<>();
+        try (Stream<Path> walk = Files.walk(folder)) {
+            for (Path file : walk.filter(Files::isRegularFile).toList()) {
+                files.put(folder.relativize(file), new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1));
+            }
+        }
+        return files;
+    }
+
+    /** The names of the events of a stream, until it ends. */
+    private static List<String> eventNames(Stream<String> lines) {
+        return lines.filter(line -> line.startsWith("event: ")).map(line -> line.substring(7)).toList();
     }
 
     private static String submit(ServerProcess server, String plan, String timeLimit) {

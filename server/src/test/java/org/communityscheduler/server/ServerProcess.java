@@ -12,9 +12,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * {@code scheduler serve} as a process of its own, as an operator runs it: started with the test class path,
@@ -39,17 +41,14 @@ final class ServerProcess implements AutoCloseable {
         this.startup = startup;
     }
 
+    /** What a server that would not start said, and its exit code. */
+    record Refusal(int exitCode, String output) {
+    }
+
     static ServerProcess start(Path dataDir, String... options) throws IOException {
-        String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-cp", classPath, "org.communityscheduler.cli.Main", "serve", "--port", "0",
-                "--data-dir", dataDir.toString(), "--solvers", "1"));
-        command.addAll(List.of(options));
         long started = System.nanoTime();
         Path log = Files.createTempFile("scheduler-serve", ".log");
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-        builder.environment().remove("SCHEDULER_API_TOKEN"); // the test's own options decide
-        Process process = builder.start();
+        Process process = launch(dataDir, log, options);
         long deadline = started + Duration.ofSeconds(60).toNanos();
         while (System.nanoTime() < deadline && process.isAlive()) {
             Matcher serving = SERVING.matcher(Files.readString(log));
@@ -61,6 +60,55 @@ final class ServerProcess implements AutoCloseable {
         }
         process.destroyForcibly();
         throw new IllegalStateException("the server did not start: " + Files.readString(log));
+    }
+
+    /** Starts {@code serve} expecting it to refuse to start: answers its exit code and what it printed. */
+    static Refusal startRefused(Path dataDir, String... options) throws IOException, InterruptedException {
+        Path log = Files.createTempFile("scheduler-serve", ".log");
+        try {
+            Process process = launch(dataDir, log, options);
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+                throw new AssertionError("the server started: " + Files.readString(log));
+            }
+            return new Refusal(process.exitValue(), Files.readString(log));
+        } finally {
+            Files.deleteIfExists(log);
+        }
+    }
+
+    private static Process launch(Path dataDir, Path log, String... options) throws IOException {
+        String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m", "-cp", classPath, "org.communityscheduler.cli.Main", "serve", "--port", "0",
+                "--data-dir", dataDir.toString(), "--solvers", "1"));
+        command.addAll(List.of(options));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().remove("SCHEDULER_API_TOKEN"); // the test's own options decide
+        return builder.start();
+    }
+
+    /** SIGSTOP: the process holds its port and its locks but writes nothing until {@link #resume()}. */
+    void suspend() throws IOException, InterruptedException {
+        signal("-STOP");
+    }
+
+    /** SIGCONT. */
+    void resume() throws IOException, InterruptedException {
+        signal("-CONT");
+    }
+
+    private void signal(String signal) throws IOException, InterruptedException {
+        int exit = new ProcessBuilder("kill", signal, Long.toString(process.pid())).inheritIO().start().waitFor();
+        if (exit != 0) {
+            throw new IllegalStateException("kill " + signal + " " + process.pid() + " failed with " + exit);
+        }
+    }
+
+    /** Opens a job's event stream in the background; its lines arrive as the server sends them. */
+    CompletableFuture<HttpResponse<Stream<String>>> events(String id) {
+        return client.sendAsync(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/schedules/" + id
+                + "/events")).GET().build(), HttpResponse.BodyHandlers.ofLines());
     }
 
     /** Everything the process printed so far. */
