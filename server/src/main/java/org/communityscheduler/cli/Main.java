@@ -29,7 +29,9 @@ public final class Main {
                     [--max-jobs N] [--max-sessions 5000] [--keep-finished 500] [--keep-for 30d]
                     [--token TOKEN] [--cors-origin https://...]
                   The HTTP API until stopped. Jobs are kept in DIR (~/.community-scheduler/jobs) and go on after
-                  a restart; Ctrl-C or SIGTERM stops solves early with their best on disk. With a token (or
+                  a restart; one server holds DIR at a time (exit 2 if another does). Ctrl-C or SIGTERM stops
+                  solves early with their best on disk and exits 0. At most --max-jobs jobs wait or solve at
+                  once (8 per solver by default). With a token (or
                   SCHEDULER_API_TOKEN) every /api request needs Authorization: Bearer TOKEN.
                   Up to --solvers solves run at once (one per core by default). A solve running alone uses
                   --threads cores (all by default); one started while k others run gets a (k+1)-th of them.

@@ -15,8 +15,9 @@ import org.communityscheduler.solve.TimeLimit;
 
 /**
  * {@code ./scheduler serve [--port 7070] [--data-dir DIR] ...}: the HTTP API until the process is stopped.
- * Jobs are kept in the data directory and found again after a restart. Ctrl-C or SIGTERM stops it
- * gracefully: no new jobs, solves stopped early with their best on disk, to go on when the server is back.
+ * Jobs are kept in the data directory, which one server holds at a time, and found again after a restart. Ctrl-C
+ * or SIGTERM stops it gracefully, with exit code 0: no new jobs, solves stopped early with their best on disk, to
+ * go on when the server is back.
  */
 final class ServeCommand {
 

@@ -321,7 +321,8 @@ public final class JobStore implements AutoCloseable {
     }
 
     /**
-     * Listens to a job: hears its current status at once, then every change, and {@code done} last. The
+     * Listens to a job: hears its current status at once, then every change, and {@code done} (or
+     * {@code interrupted}) last. The
      * listener is called while the job is locked, so it must only hand the event on, never block.
      *
      * @return how to stop listening; empty for an unknown job
@@ -422,10 +423,14 @@ public final class JobStore implements AutoCloseable {
     private void reserveSolvingTime() {
         for (Run run : runs.values()) {
             synchronized (run) {
-                noticeStart(run);
-                if (run.job.status() == SolverStatus.SOLVING_ACTIVE && (!run.reserved
-                        || System.nanoTime() - run.lastSaved >= LEASE.dividedBy(2).toNanos())) {
-                    saveSolving(run);
+                try {
+                    noticeStart(run);
+                    if (run.job.status() == SolverStatus.SOLVING_ACTIVE && (!run.reserved
+                            || System.nanoTime() - run.lastSaved >= LEASE.dividedBy(2).toNanos())) {
+                        saveSolving(run);
+                    }
+                } catch (RuntimeException e) { // a failure must not stop the ticker for every other job
+                    LOG.error("Cannot keep the solving time of job {}", run.job.id(), e);
                 }
             }
         }

@@ -209,10 +209,10 @@ public final class SchedulerServer {
             jobs.close();
             app.stop();
             engine.close();
+        } finally {
             if (dataDirectory != null) {
                 dataDirectory.close();
             }
-        } finally {
             Metrics.removeRegistry(metrics);
             metrics.close();
             stopped.countDown();

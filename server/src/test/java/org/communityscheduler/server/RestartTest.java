@@ -25,7 +25,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A coordinator's plan survives the server: a real {@code serve} process, killed with {@code kill -9} and
  * started again on the same data directory, serves its finished job as before and starts the job it was
- * solving again from the best schedule so far; SIGTERM puts every best schedule on disk before the exit.
+ * solving again from the best schedule so far, without ever solving past its time limit however often it is
+ * killed; SIGTERM puts every best schedule on disk before a clean exit. A second server on a directory that one
+ * holds refuses to start and writes nothing.
  */
 class RestartTest {
 
