@@ -3,6 +3,7 @@ package org.communityscheduler.server;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -73,6 +75,17 @@ public final class SchedulerServer {
     /** The page and the API docs load only this server's own files; there is no inline script anywhere. */
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+    /** Every answer: scripts, styles and data only from this server, never framed, no guessing of types. */
+    private static final Map<String, String> SECURITY_HEADERS = Map.of(
+            "Content-Security-Policy", CONTENT_SECURITY_POLICY,
+            "X-Content-Type-Options", "nosniff",
+            "Referrer-Policy", "no-referrer",
+            "X-Frame-Options", "DENY");
+    /** The methods /metrics names; any other is counted as OTHER. */
+    private static final Set<String> METRIC_METHODS = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE",
+            "OPTIONS");
+    /** The request line and headers together; longer URIs are refused with 414, larger headers with 431. */
+    static final int REQUEST_HEADER_BYTES = 8 * 1024;
 
     private final ServerSettings settings;
     private final SchedulingEngine engine;
@@ -96,7 +109,11 @@ public final class SchedulerServer {
                 // Stopping lets the requests in flight finish (event streams end once the solves have).
                 server.setHandler(new GracefulHandler());
                 server.setStopTimeout(STOP_TIMEOUT.toMillis());
+                server.setErrorHandler(new JsonErrorHandler(SECURITY_HEADERS, REQUEST_HEADER_BYTES));
             });
+            config.jetty.modifyServletContextHandler(context ->
+                    context.setErrorHandler(new JsonErrorHandler(SECURITY_HEADERS, REQUEST_HEADER_BYTES)));
+            config.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(REQUEST_HEADER_BYTES));
             config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
             config.http.maxRequestSize = settings.maxRequestBytes();
             config.http.prefer405over404 = true;
@@ -370,12 +387,8 @@ public final class SchedulerServer {
 
     // --- Access and limits
 
-    /** Every answer: scripts, styles and data only from this server, never framed, no guessing of types. */
     private void securityHeaders(Context ctx) {
-        ctx.header("Content-Security-Policy", CONTENT_SECURITY_POLICY);
-        ctx.header("X-Content-Type-Options", "nosniff");
-        ctx.header("Referrer-Policy", "no-referrer");
-        ctx.header("X-Frame-Options", "DENY");
+        SECURITY_HEADERS.forEach(ctx::header);
     }
 
     /** With a token configured, every /api request carries it (a CORS preflight cannot, and needs not). */
@@ -418,14 +431,33 @@ public final class SchedulerServer {
         if (!method.equals(HandlerType.POST) && !method.equals(HandlerType.PUT) && !method.equals(HandlerType.PATCH)) {
             return;
         }
-        String type = ctx.contentType();
-        String mediaType = type == null ? "" : type.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+        // The header as sent: the servlet API's getContentType() throws on a charset Java does not know.
+        String type = ctx.header("Content-Type");
+        String[] parts = type == null ? new String[] { "" } : type.split(";");
+        String mediaType = parts[0].strip().toLowerCase(Locale.ROOT);
         if (!mediaType.equals(JSON) && !mediaType.endsWith("+json")) {
             throw new ApiError(415, "$", "send the body as JSON with the header Content-Type: application/json"
                     + (type == null ? "" : ", not " + type));
         }
+        for (int i = 1; i < parts.length; i++) {
+            String[] parameter = parts[i].split("=", 2);
+            String charset = parameter.length < 2 ? "" : parameter[1].strip();
+            if (parameter[0].strip().equalsIgnoreCase("charset") && !isUtf8(charset)) {
+                throw new ApiError(415, "$", "the body is read as UTF-8 only: send Content-Type: application/json "
+                        + "(or with charset=utf-8), not charset=" + charset);
+            }
+        }
         if (ctx.contentLength() > settings.maxRequestBytes()) {
             throw tooLarge();
+        }
+    }
+
+    private static boolean isUtf8(String charset) {
+        String name = charset.strip().replace("\"", "");
+        try {
+            return Charset.isSupported(name) && Charset.forName(name).equals(StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException illegalName) {
+            return false;
         }
     }
 
@@ -537,8 +569,10 @@ public final class SchedulerServer {
         Endpoint endpoint = ctx.endpoints().matchedHttpEndpoint();
         String route = endpoint != null ? endpoint.path
                 : ctx.path().startsWith("/webjars/") && ctx.statusCode() < 400 ? "/webjars/*" : "unmatched";
+        // Labels come from a fixed set: a made-up method or path must not add a series.
+        String method = METRIC_METHODS.contains(ctx.method().name()) ? ctx.method().name() : "OTHER";
         Timer.builder("http.server.requests").description("HTTP requests by route and status")
-                .tag("method", ctx.method().name()).tag("route", route)
+                .tag("method", method).tag("route", route)
                 .tag("status", Integer.toString(ctx.statusCode()))
                 .register(metrics).record((long) (millis * 1_000_000), TimeUnit.NANOSECONDS);
         if (route.equals("/health") || route.equals("/metrics")) {
