@@ -95,6 +95,7 @@ public final class SchedulerServer {
     private final String apiDocs = resource("/api-docs.html").replace("{{swagger-ui}}", swaggerUiVersion());
     private final String apiDocsScript = resource("/api-docs.js");
     private final List<String> routes = new CopyOnWriteArrayList<>();
+    private final EventStreamSlots streamSlots;
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final Javalin app;
@@ -103,6 +104,7 @@ public final class SchedulerServer {
         this.settings = settings;
         this.engine = new SchedulingEngine(SolverConfigs.shipped(), settings.parallelSolvers(), settings.threads());
         this.jobs = new JobStore(engine, settings);
+        this.streamSlots = new EventStreamSlots(settings.maxEventStreamsPerClient(), settings.maxEventStreams());
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.jetty.modifyServer(server -> {
@@ -164,6 +166,8 @@ public final class SchedulerServer {
         new JvmThreadMetrics().bindTo(metrics);
         new ProcessorMetrics().bindTo(metrics);
         new UptimeMetrics().bindTo(metrics);
+        Gauge.builder("scheduler.event.streams", streamSlots, EventStreamSlots::open)
+                .description("Event streams open").register(metrics);
         for (SolverStatus status : SolverStatus.values()) {
             Gauge.builder("scheduler.jobs", jobs, store -> store.count(status)).description("Solving jobs by status")
                     .tag("status", status.name()).register(metrics);
@@ -266,13 +270,24 @@ public final class SchedulerServer {
     private void events(Context ctx) {
         String id = ctx.pathParam("id");
         EventStream stream = new EventStream(EventStream.HEARTBEAT);
-        Runnable unsubscribe = jobs.subscribe(id, stream::offer).orElseThrow(() -> unknownJob(id));
+        Runnable freeSlot = streamSlots.take(ctx.ip(), retryAfterSeconds());
+        Runnable unsubscribe;
+        try {
+            unsubscribe = jobs.subscribe(id, stream::offer).orElseThrow(() -> unknownJob(id));
+        } catch (RuntimeException e) {
+            freeSlot.run();
+            throw e;
+        }
+        Runnable end = () -> {
+            unsubscribe.run();
+            freeSlot.run();
+        };
         HttpServletResponse response = ctx.res();
         response.setStatus(200);
         response.setContentType("text/event-stream;charset=utf-8");
         response.setHeader("Cache-Control", "no-cache");
         response.setHeader("X-Accel-Buffering", "no"); // tells a proxy such as nginx to pass events on at once
-        ctx.async(() -> stream.pump(response, unsubscribe));
+        ctx.async(() -> stream.pump(response, end));
     }
 
     // --- Analysis and recommendations
@@ -415,9 +430,14 @@ public final class SchedulerServer {
         }
     }
 
-    /** 429 with a Retry-After of about one solve: a place will be free by then. */
+    /** About one solve: a job's place, or its event stream's, will be free by then. */
+    private long retryAfterSeconds() {
+        return Math.max(1, settings.defaultTimeLimit().toSeconds());
+    }
+
+    /** 429 with a Retry-After of about one solve. */
     private ApiError busy() {
-        long seconds = Math.max(1, settings.defaultTimeLimit().toSeconds());
+        long seconds = retryAfterSeconds();
         return new ApiError(429, "$", "the server already has " + settings.maxOpenJobs()
                 + " jobs waiting or solving; try again in " + seconds + " s").withHeader("Retry-After",
                 Long.toString(seconds));

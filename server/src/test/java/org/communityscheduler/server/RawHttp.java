@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
@@ -41,22 +42,39 @@ final class RawHttp {
 
     /** Sends the bytes as they are and reads one answer. */
     static Answer send(int port, String request) {
-        try (Socket socket = new Socket("localhost", port)) {
-            socket.setSoTimeout(30_000);
-            OutputStream out = socket.getOutputStream();
-            try {
-                out.write(request.getBytes(StandardCharsets.ISO_8859_1));
-                out.flush();
-            } catch (IOException refusedEarly) {
-                // The server may answer and close before it has read everything; its answer is still there.
-            }
-            return read(socket.getInputStream());
+        return send(port, "127.0.0.1", request);
+    }
+
+    /** The same from another client: any address of the loopback range, such as 127.0.0.2. */
+    static Answer send(int port, String from, String request) {
+        try (Socket socket = connect(port, from)) {
+            write(socket, request);
+            Answer head = readHead(socket.getInputStream());
+            return new Answer(head.status(), head.headers(), readBody(socket.getInputStream(), head.headers()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private static Answer read(InputStream in) throws IOException {
+    /** A connection to the server from {@code from}, a loopback address. */
+    static Socket connect(int port, String from) throws IOException {
+        Socket socket = new Socket(InetAddress.getByName("127.0.0.1"), port, InetAddress.getByName(from), 0);
+        socket.setSoTimeout(30_000);
+        return socket;
+    }
+
+    static void write(Socket socket, String request) {
+        try {
+            OutputStream out = socket.getOutputStream();
+            out.write(request.getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+        } catch (IOException refusedEarly) {
+            // The server may answer and close before it has read everything; its answer is still there.
+        }
+    }
+
+    /** The status line and the headers of an answer, leaving its body to be read. */
+    static Answer readHead(InputStream in) throws IOException {
         String statusLine = line(in);
         if (statusLine == null || !statusLine.startsWith("HTTP/1.")) {
             throw new IOException("no HTTP answer, got: " + statusLine);
@@ -68,6 +86,10 @@ final class RawHttp {
             headers.merge(line.substring(0, colon).strip().toLowerCase(Locale.ROOT), line.substring(colon + 1).strip(),
                     (first, next) -> first + ", " + next);
         }
+        return new Answer(status, headers, "");
+    }
+
+    private static String readBody(InputStream in, Map<String, String> headers) throws IOException {
         byte[] body;
         if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
             ByteArrayOutputStream chunks = new ByteArrayOutputStream();
@@ -82,7 +104,7 @@ final class RawHttp {
         } else {
             body = readToEnd(in);
         }
-        return new Answer(status, headers, new String(body, StandardCharsets.UTF_8));
+        return new String(body, StandardCharsets.UTF_8);
     }
 
     private static byte[] readToEnd(InputStream in) throws IOException {
