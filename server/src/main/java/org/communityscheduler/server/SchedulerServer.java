@@ -16,6 +16,8 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -96,6 +98,12 @@ public final class SchedulerServer {
     private final String apiDocsScript = resource("/api-docs.js");
     private final List<String> routes = new CopyOnWriteArrayList<>();
     private final EventStreamSlots streamSlots;
+    /** Writes every event stream, without blocking: an open stream holds no thread. */
+    private final ScheduledExecutorService eventWriter = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "event-streams");
+        thread.setDaemon(true);
+        return thread;
+    });
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final Javalin app;
@@ -208,6 +216,7 @@ public final class SchedulerServer {
         try {
             jobs.close();
             app.stop();
+            eventWriter.shutdownNow();
             engine.close();
         } finally {
             Metrics.removeRegistry(metrics);
@@ -269,7 +278,7 @@ public final class SchedulerServer {
     /** Server-sent events: the job's status, every new best score, and {@code done} last, then the stream ends. */
     private void events(Context ctx) {
         String id = ctx.pathParam("id");
-        EventStream stream = new EventStream(EventStream.HEARTBEAT);
+        EventStream stream = new EventStream(eventWriter);
         Runnable freeSlot = streamSlots.take(ctx.ip(), retryAfterSeconds());
         Runnable unsubscribe;
         try {
@@ -287,7 +296,7 @@ public final class SchedulerServer {
         response.setContentType("text/event-stream;charset=utf-8");
         response.setHeader("Cache-Control", "no-cache");
         response.setHeader("X-Accel-Buffering", "no"); // tells a proxy such as nginx to pass events on at once
-        ctx.async(() -> stream.pump(response, end));
+        ctx.future(() -> stream.start(response, end));
     }
 
     // --- Analysis and recommendations
