@@ -3,6 +3,7 @@ package org.communityscheduler.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.net.Socket;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -49,6 +50,25 @@ class EventStreamLimitsTest {
             assertThat(api.delete("/api/schedules/" + id).statusCode()).isEqualTo(200);
             awaitOpen(api, 0, Duration.ofSeconds(10));
             assertThat(RawHttp.send(api.server.port(), "127.0.0.3", events).status()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void anOpenStreamHoldsNoThread() throws IOException {
+        try (TestServer api = new TestServer(ServerSettings.defaults().withParallelSolvers(1));
+                Streams streams = new Streams(api.server.port())) {
+            String id = api.submit(TestServer.SAMPLE, "5m");
+            String events = RawHttp.request("GET", "/api/schedules/" + id + "/events");
+            streams.open("127.0.0.1", events); // the writer thread starts with the first stream
+            int threads = ManagementFactory.getThreadMXBean().getThreadCount();
+
+            for (int i = 0; i < 15; i++) {
+                streams.open("127.0.0.1", events);
+            }
+
+            assertThat(ManagementFactory.getThreadMXBean().getThreadCount()).isLessThan(threads + 5);
+            assertThat(open(api)).isEqualTo(16);
+            api.delete("/api/schedules/" + id);
         }
     }
 
