@@ -63,7 +63,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The HTTP API (README.md, "The HTTP API"), described in src/main/resources/openapi.yaml: the configuration and
  * every route up front, then one short handler per route that reads the request, asks the engine or the
- * job store, and writes the answer. Errors are {@code {"errors": [{"path", "message"}]}} ({@link ApiError}).
+ * job store, and writes the answer. Errors are {@code {"errors": [{"path", "message"}]}} ({@link ApiError}), those
+ * Jetty answers before a route sees the request too ({@link JsonErrorHandler}).
  */
 public final class SchedulerServer {
 
@@ -87,7 +88,7 @@ public final class SchedulerServer {
     private static final Set<String> METRIC_METHODS = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE",
             "OPTIONS");
     /** The request line and headers together; longer URIs are refused with 414, larger headers with 431. */
-    static final int REQUEST_HEADER_BYTES = 8 * 1024;
+    private static final int REQUEST_HEADER_BYTES = 8 * 1024;
 
     private final ServerSettings settings;
     private final SchedulingEngine engine;

@@ -1,6 +1,7 @@
 package org.communityscheduler.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -51,6 +52,14 @@ class EventStreamLimitsTest {
             awaitOpen(api, 0, Duration.ofSeconds(10));
             assertThat(RawHttp.send(api.server.port(), "127.0.0.3", events).status()).isEqualTo(200);
         }
+    }
+
+    @Test
+    void byDefaultSixteenStreamsPerClientAndTwoHundredFiftySixInAll() {
+        assertThat(ServerSettings.defaults().maxEventStreamsPerClient()).isEqualTo(16);
+        assertThat(ServerSettings.defaults().maxEventStreams()).isEqualTo(256);
+        assertThatThrownBy(() -> ServerSettings.defaults().withMaxEventStreams(0, 10))
+                .hasMessageContaining("at least one event stream");
     }
 
     @Test
