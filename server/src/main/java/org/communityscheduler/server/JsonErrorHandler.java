@@ -54,14 +54,15 @@ final class JsonErrorHandler extends ErrorHandler {
                     + " with the headers); send data in a request body";
             case HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE_431 -> "the request's headers are larger than this "
                     + "server reads (" + kilobytes + ")";
-            case HttpStatus.BAD_REQUEST_400 -> "the request is not one this server can read"
-                    + (plain(reason) ? ": " + reason : "");
-            default -> HttpStatus.getMessage(status) + (plain(reason) ? ": " + reason : "");
+            case HttpStatus.BAD_REQUEST_400 -> "the request is not one this server can read" + detail(status, reason);
+            default -> HttpStatus.getMessage(status) + detail(status, reason);
         };
     }
 
-    /** Jetty's reason, unless it is empty or the text of an exception (which says nothing to a client). */
-    private static boolean plain(String reason) {
-        return reason != null && !reason.isBlank() && !reason.contains("Exception") && !reason.contains("\n");
+    /** Jetty's reason, unless it is empty, the status's own words, or the text of an exception. */
+    private static String detail(int status, String reason) {
+        boolean says = reason != null && !reason.isBlank() && !reason.equals(HttpStatus.getMessage(status))
+                && !reason.contains("Exception") && !reason.contains("\n");
+        return says ? ": " + reason : "";
     }
 }

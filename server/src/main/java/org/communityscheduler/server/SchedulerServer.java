@@ -42,6 +42,7 @@ import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import jakarta.servlet.http.HttpServletResponse;
+import org.eclipse.jetty.http.HttpException;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 
 import org.communityscheduler.data.DemoPlans;
@@ -587,12 +588,32 @@ public final class SchedulerServer {
     }
 
     private void unexpected(Exception error, Context ctx) {
+        HttpException broken = brokenRequest(error);
+        if (broken != null) {
+            try {
+                new ApiError(broken.getCode(), "$", "the request body could not be read: " + broken.getReason())
+                        .answer(ctx);
+            } catch (RuntimeException gone) {
+                // The client left while sending.
+            }
+            return;
+        }
         LOG.error("Unexpected error", error);
         try {
             ctx.status(500).json(new ApiError(500, "$", "the server failed; the server log says why").errors());
         } catch (RuntimeException gone) {
             // The request is over (the client left, or the server is stopping): nobody to answer.
         }
+    }
+
+    /** What Jetty found wrong with a request while a route read its body (a bad chunk, a body cut short), if so. */
+    private static HttpException brokenRequest(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof HttpException http && http.getCode() >= 400 && http.getCode() < 500) {
+                return http;
+            }
+        }
+        return null;
     }
 
     private void logRequest(Context ctx, Float millis) {

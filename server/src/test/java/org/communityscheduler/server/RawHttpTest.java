@@ -53,6 +53,18 @@ class RawHttpTest {
     }
 
     @Test
+    void aBrokenChunkOrMissingHostIsABadRequestNotAFailure() {
+        JsonNode brokenChunk = assertJsonError(RawHttp.send(api.server.port(), "POST /api/plans/validate HTTP/1.1\r\n"
+                + "Host: localhost\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n"
+                + "Connection: close\r\n\r\nzz\r\n{}\r\n0\r\n\r\n"), 400);
+        assertThat(brokenChunk.get("message").asText()).startsWith("the request body could not be read");
+        assertJsonError(RawHttp.send(api.server.port(), "GET /health HTTP/1.1\r\nConnection: close\r\n\r\n"), 400);
+        JsonNode expectation = assertJsonError(send("POST", "/api/plans/validate", "Content-Type: application/json",
+                "Expect: 200-nope", "Content-Length: 2"), 417);
+        assertThat(expectation.get("message").asText()).isEqualTo("Expectation Failed");
+    }
+
+    @Test
     void anUnknownPathOrMethodIsAnsweredLikeAnyOtherRefusal() {
         assertJsonError(send("GET", "/nowhere"), 404);
         assertJsonError(send("FOO", "/api/schedules"), 405);
