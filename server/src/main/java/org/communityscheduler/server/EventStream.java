@@ -1,33 +1,48 @@
 package org.communityscheduler.server;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.communityscheduler.plan.Json;
 
 /**
- * One client's server-sent event stream of a job. The job's events are queued as they happen, without
- * ever waiting on the client; the stream's own thread writes them, with a comment line now and then so
- * that a client that has gone away is noticed and costs nothing more. A slow client misses intermediate
- * best scores, never the end.
+ * One client's server-sent event stream of a job. The job's events are queued as they happen, without ever
+ * waiting on the client; the server's one writer thread writes them without blocking (servlet non-blocking
+ * output), so an open stream holds no thread. A comment line now and then lets a client that has gone away
+ * be noticed, after which it costs nothing more. A slow client misses intermediate best scores, never the end.
  */
 final class EventStream {
 
     static final Duration HEARTBEAT = Duration.ofSeconds(15);
     private static final int QUEUE_SIZE = 256;
+    private static final byte[] STILL_SOLVING = ": still solving\n\n".getBytes(StandardCharsets.UTF_8);
 
     private final BlockingQueue<JobStore.Event> queue = new ArrayBlockingQueue<>(QUEUE_SIZE);
-    private final Duration heartbeat;
+    private final ScheduledExecutorService writer;
+    private final CompletableFuture<Void> ended = new CompletableFuture<>();
+    // The rest is touched by the writer thread only.
+    private ServletOutputStream out;
+    private byte[] unwritten;
+    private boolean unflushed;
+    /** {@code done}, or {@code interrupted} by the server stopping: the stream ends after it. */
+    private boolean lastWritten;
+    private boolean heartbeatDue;
 
-    EventStream(Duration heartbeat) {
-        this.heartbeat = heartbeat;
+    /** @param writer the one thread that writes every stream of the server */
+    EventStream(ScheduledExecutorService writer) {
+        this.writer = writer;
     }
 
     /** Hands an event to the stream; never blocks. */
@@ -36,35 +51,93 @@ final class EventStream {
             queue.clear();
             queue.offer(event);
         }
+        onWriter(this::drain);
     }
 
-    /** Writes events until the job is done (or interrupted by the server stopping) or the client goes away. */
-    void pump(HttpServletResponse response, Runnable unsubscribe) {
+    /**
+     * Writes events to the response of a request in async mode until the job is done or the client goes away.
+     *
+     * @param onEnd runs once when the stream ends, either way
+     * @return completes when the stream has ended
+     */
+    CompletableFuture<Void> start(HttpServletResponse response, Runnable onEnd) {
+        ScheduledFuture<?> heartbeat = writer.scheduleAtFixedRate(() -> {
+            heartbeatDue = true;
+            drain();
+        }, HEARTBEAT.toMillis(), HEARTBEAT.toMillis(), TimeUnit.MILLISECONDS);
+        ended.whenComplete((nothing, error) -> {
+            heartbeat.cancel(false);
+            onEnd.run();
+        });
         try {
-            OutputStream out = response.getOutputStream();
-            while (true) {
-                JobStore.Event event = queue.poll(heartbeat.toMillis(), TimeUnit.MILLISECONDS);
-                if (event == null) {
-                    write(out, ": still solving\n\n");
-                    continue;
+            ServletOutputStream output = response.getOutputStream();
+            output.setWriteListener(new WriteListener() {
+                @Override
+                public void onWritePossible() {
+                    onWriter(() -> {
+                        out = output;
+                        drain();
+                    });
                 }
-                write(out, "event: " + event.name() + "\ndata: " + Json.MAPPER.writeValueAsString(event.data())
-                        + "\n\n");
-                if (JobStore.DONE.equals(event.name()) || JobStore.INTERRUPTED.equals(event.name())) {
+
+                @Override
+                public void onError(Throwable clientGone) {
+                    ended.complete(null);
+                }
+            });
+        } catch (IOException | IllegalStateException e) {
+            ended.complete(null);
+        }
+        return ended;
+    }
+
+    /** Writes what is queued for as long as the connection takes it without waiting; Jetty calls back for more. */
+    private void drain() {
+        if (out == null || ended.isDone()) {
+            return;
+        }
+        try {
+            while (out.isReady()) {
+                if (unwritten != null) {
+                    out.write(unwritten);
+                    unwritten = null;
+                    unflushed = true;
+                } else if (unflushed) {
+                    out.flush();
+                    unflushed = false;
+                } else if (lastWritten) {
+                    ended.complete(null);
+                    return;
+                } else if (!next()) {
                     return;
                 }
             }
         } catch (IOException e) {
-            // The client went away.
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } finally {
-            unsubscribe.run();
+            ended.complete(null); // the client went away
         }
     }
 
-    private static void write(OutputStream out, String text) throws IOException {
-        out.write(text.getBytes(StandardCharsets.UTF_8));
-        out.flush();
+    /** Takes the next event, or a heartbeat when one is due and nothing else was written since; false for none. */
+    private boolean next() throws IOException {
+        JobStore.Event event = queue.poll();
+        if (event != null) {
+            unwritten = ("event: " + event.name() + "\ndata: " + Json.MAPPER.writeValueAsString(event.data())
+                    + "\n\n").getBytes(StandardCharsets.UTF_8);
+            lastWritten = JobStore.DONE.equals(event.name()) || JobStore.INTERRUPTED.equals(event.name());
+        } else if (heartbeatDue) {
+            unwritten = STILL_SOLVING;
+        } else {
+            return false;
+        }
+        heartbeatDue = false;
+        return true;
+    }
+
+    private void onWriter(Runnable task) {
+        try {
+            writer.execute(task);
+        } catch (RejectedExecutionException stopped) {
+            // The server has stopped; its connections are closed.
+        }
     }
 }

@@ -3,6 +3,7 @@ package org.communityscheduler.server;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
@@ -13,8 +14,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -39,6 +43,7 @@ import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import jakarta.servlet.http.HttpServletResponse;
+import org.eclipse.jetty.http.HttpException;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 
 import org.communityscheduler.data.DemoPlans;
@@ -60,7 +65,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The HTTP API (README.md, "The HTTP API"), described in src/main/resources/openapi.yaml: the configuration and
  * every route up front, then one short handler per route that reads the request, asks the engine or the
- * job store, and writes the answer. Errors are {@code {"errors": [{"path", "message"}]}} ({@link ApiError}).
+ * job store, and writes the answer. Errors are {@code {"errors": [{"path", "message"}]}} ({@link ApiError}), those
+ * Jetty answers before a route sees the request too ({@link JsonErrorHandler}).
  */
 public final class SchedulerServer {
 
@@ -77,6 +83,17 @@ public final class SchedulerServer {
     /** The page and the API docs load only this server's own files; there is no inline script anywhere. */
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+    /** Every answer: scripts, styles and data only from this server, never framed, no guessing of types. */
+    private static final Map<String, String> SECURITY_HEADERS = Map.of(
+            "Content-Security-Policy", CONTENT_SECURITY_POLICY,
+            "X-Content-Type-Options", "nosniff",
+            "Referrer-Policy", "no-referrer",
+            "X-Frame-Options", "DENY");
+    /** The methods /metrics names; any other is counted as OTHER. */
+    private static final Set<String> METRIC_METHODS = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE",
+            "OPTIONS");
+    /** The request line and headers together; longer URIs are refused with 414, larger headers with 431. */
+    private static final int REQUEST_HEADER_BYTES = 8 * 1024;
 
     private final ServerSettings settings;
     private final SchedulingEngine engine;
@@ -86,6 +103,13 @@ public final class SchedulerServer {
     private final String apiDocs = resource("/api-docs.html").replace("{{swagger-ui}}", swaggerUiVersion());
     private final String apiDocsScript = resource("/api-docs.js");
     private final List<String> routes = new CopyOnWriteArrayList<>();
+    private final EventStreamSlots streamSlots;
+    /** Writes every event stream, without blocking: an open stream holds no thread. */
+    private final ScheduledExecutorService eventWriter = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "event-streams");
+        thread.setDaemon(true);
+        return thread;
+    });
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final Javalin app;
@@ -98,13 +122,18 @@ public final class SchedulerServer {
         this.settings = settings;
         this.engine = new SchedulingEngine(SolverConfigs.shipped(), settings.parallelSolvers(), settings.threads());
         this.jobs = new JobStore(engine, settings);
+        this.streamSlots = new EventStreamSlots(settings.maxEventStreamsPerClient(), settings.maxEventStreams());
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.jetty.modifyServer(server -> {
                 // Stopping lets the requests in flight finish (event streams end once the solves have).
                 server.setHandler(new GracefulHandler());
                 server.setStopTimeout(STOP_TIMEOUT.toMillis());
+                server.setErrorHandler(new JsonErrorHandler(SECURITY_HEADERS, REQUEST_HEADER_BYTES));
             });
+            config.jetty.modifyServletContextHandler(context ->
+                    context.setErrorHandler(new JsonErrorHandler(SECURITY_HEADERS, REQUEST_HEADER_BYTES)));
+            config.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(REQUEST_HEADER_BYTES));
             config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
             config.http.maxRequestSize = settings.maxRequestBytes();
             config.http.prefer405over404 = true;
@@ -156,6 +185,8 @@ public final class SchedulerServer {
         new JvmThreadMetrics().bindTo(metrics);
         new ProcessorMetrics().bindTo(metrics);
         new UptimeMetrics().bindTo(metrics);
+        Gauge.builder("scheduler.event.streams", streamSlots, EventStreamSlots::open)
+                .description("Event streams open").register(metrics);
         for (SolverStatus status : SolverStatus.values()) {
             Gauge.builder("scheduler.jobs", jobs, store -> store.count(status)).description("Solving jobs by status")
                     .tag("status", status.name()).register(metrics);
@@ -208,6 +239,7 @@ public final class SchedulerServer {
         try {
             jobs.close();
             app.stop();
+            eventWriter.shutdownNow();
             engine.close();
         } finally {
             if (dataDirectory != null) {
@@ -331,14 +363,25 @@ public final class SchedulerServer {
     /** Server-sent events: the job's status, every new best score, and {@code done} last, then the stream ends. */
     private void events(Context ctx) {
         String id = ctx.pathParam("id");
-        EventStream stream = new EventStream(EventStream.HEARTBEAT);
-        Runnable unsubscribe = jobs.subscribe(id, stream::offer).orElseThrow(() -> unknownJob(id));
+        EventStream stream = new EventStream(eventWriter);
+        Runnable freeSlot = streamSlots.take(ctx.ip(), retryAfterSeconds());
+        Runnable unsubscribe;
+        try {
+            unsubscribe = jobs.subscribe(id, stream::offer).orElseThrow(() -> unknownJob(id));
+        } catch (RuntimeException e) {
+            freeSlot.run();
+            throw e;
+        }
+        Runnable end = () -> {
+            unsubscribe.run();
+            freeSlot.run();
+        };
         HttpServletResponse response = ctx.res();
         response.setStatus(200);
         response.setContentType("text/event-stream;charset=utf-8");
         response.setHeader("Cache-Control", "no-cache");
         response.setHeader("X-Accel-Buffering", "no"); // tells a proxy such as nginx to pass events on at once
-        ctx.async(() -> stream.pump(response, unsubscribe));
+        ctx.future(() -> stream.start(response, end));
     }
 
     // --- Analysis and recommendations
@@ -455,12 +498,8 @@ public final class SchedulerServer {
 
     // --- Access and limits
 
-    /** Every answer: scripts, styles and data only from this server, never framed, no guessing of types. */
     private void securityHeaders(Context ctx) {
-        ctx.header("Content-Security-Policy", CONTENT_SECURITY_POLICY);
-        ctx.header("X-Content-Type-Options", "nosniff");
-        ctx.header("Referrer-Policy", "no-referrer");
-        ctx.header("X-Frame-Options", "DENY");
+        SECURITY_HEADERS.forEach(ctx::header);
     }
 
     /** With a token configured, every /api request carries it (a CORS preflight cannot, and needs not). */
@@ -495,9 +534,14 @@ public final class SchedulerServer {
         }
     }
 
-    /** 429 with a Retry-After of about one solve: a place will be free by then. */
+    /** About one solve: a job's place, or its event stream's, will be free by then. */
+    private long retryAfterSeconds() {
+        return Math.max(1, settings.defaultTimeLimit().toSeconds());
+    }
+
+    /** 429 with a Retry-After of about one solve. */
     private ApiError busy() {
-        long seconds = Math.max(1, settings.defaultTimeLimit().toSeconds());
+        long seconds = retryAfterSeconds();
         return new ApiError(429, "$", "the server already has " + settings.maxOpenJobs()
                 + " jobs waiting or solving; try again in " + seconds + " s").withHeader("Retry-After",
                 Long.toString(seconds));
@@ -511,14 +555,33 @@ public final class SchedulerServer {
         if (!method.equals(HandlerType.POST) && !method.equals(HandlerType.PUT) && !method.equals(HandlerType.PATCH)) {
             return;
         }
-        String type = ctx.contentType();
-        String mediaType = type == null ? "" : type.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+        // The header as sent: the servlet API's getContentType() throws on a charset Java does not know.
+        String type = ctx.header("Content-Type");
+        String[] parts = type == null ? new String[] { "" } : type.split(";");
+        String mediaType = parts[0].strip().toLowerCase(Locale.ROOT);
         if (!mediaType.equals(JSON) && !mediaType.endsWith("+json")) {
             throw new ApiError(415, "$", "send the body as JSON with the header Content-Type: application/json"
                     + (type == null ? "" : ", not " + type));
         }
+        for (int i = 1; i < parts.length; i++) {
+            String[] parameter = parts[i].split("=", 2);
+            String charset = parameter.length < 2 ? "" : parameter[1].strip();
+            if (parameter[0].strip().equalsIgnoreCase("charset") && !isUtf8(charset)) {
+                throw new ApiError(415, "$", "the body is read as UTF-8 only: send Content-Type: application/json "
+                        + "(or with charset=utf-8), not charset=" + charset);
+            }
+        }
         if (ctx.contentLength() > settings.maxRequestBytes()) {
             throw tooLarge();
+        }
+    }
+
+    private static boolean isUtf8(String charset) {
+        String name = charset.strip().replace("\"", "");
+        try {
+            return Charset.isSupported(name) && Charset.forName(name).equals(StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException illegalName) {
+            return false;
         }
     }
 
@@ -623,6 +686,16 @@ public final class SchedulerServer {
     }
 
     private void unexpected(Exception error, Context ctx) {
+        HttpException broken = brokenRequest(error);
+        if (broken != null) {
+            try {
+                new ApiError(broken.getCode(), "$", "the request body could not be read: " + broken.getReason())
+                        .answer(ctx);
+            } catch (RuntimeException gone) {
+                // The client left while sending.
+            }
+            return;
+        }
         LOG.error("Unexpected error", error);
         try {
             ctx.status(500).json(new ApiError(500, "$", "the server failed; the server log says why").errors());
@@ -631,12 +704,24 @@ public final class SchedulerServer {
         }
     }
 
+    /** What Jetty found wrong with a request while a route read its body (a bad chunk, a body cut short), if so. */
+    private static HttpException brokenRequest(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof HttpException http && http.getCode() >= 400 && http.getCode() < 500) {
+                return http;
+            }
+        }
+        return null;
+    }
+
     private void logRequest(Context ctx, Float millis) {
         Endpoint endpoint = ctx.endpoints().matchedHttpEndpoint();
         String route = endpoint != null ? endpoint.path
                 : ctx.path().startsWith("/webjars/") && ctx.statusCode() < 400 ? "/webjars/*" : "unmatched";
+        // Labels come from a fixed set: a made-up method or path must not add a series.
+        String method = METRIC_METHODS.contains(ctx.method().name()) ? ctx.method().name() : "OTHER";
         Timer.builder("http.server.requests").description("HTTP requests by route and status")
-                .tag("method", ctx.method().name()).tag("route", route)
+                .tag("method", method).tag("route", route)
                 .tag("status", Integer.toString(ctx.statusCode()))
                 .register(metrics).record((long) (millis * 1_000_000), TimeUnit.NANOSECONDS);
         if (route.equals("/health") || route.equals("/metrics")) {

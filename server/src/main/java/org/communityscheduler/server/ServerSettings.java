@@ -23,10 +23,13 @@ import org.communityscheduler.solve.SolverConfigs;
  * @param keepFinishedFor how long a finished job is kept
  * @param apiToken when set, every {@code /api} request needs {@code Authorization: Bearer <token>}; null for none
  * @param corsOrigins origins (such as {@code https://example.org}) whose pages may call the API; empty for none
+ * @param maxEventStreamsPerClient event streams one client (remote address) may hold open; more are refused with 429
+ * @param maxEventStreams event streams open at once from all clients; more are refused with 503
  */
 public record ServerSettings(int port, Path dataDir, int parallelSolvers, int threads, Duration defaultTimeLimit,
         Duration maxTimeLimit, long maxRequestBytes, int maxOpenJobs, int maxSessions, int keepFinished,
-        Duration keepFinishedFor, String apiToken, List<String> corsOrigins) {
+        Duration keepFinishedFor, String apiToken, List<String> corsOrigins, int maxEventStreamsPerClient,
+        int maxEventStreams) {
 
     public static final int DEFAULT_PORT = 7070;
     public static final long DEFAULT_MAX_REQUEST_BYTES = 10L * 1024 * 1024;
@@ -36,6 +39,8 @@ public record ServerSettings(int port, Path dataDir, int parallelSolvers, int th
     /** Jobs waiting or solving at once, per solver, unless {@code --max-jobs} says otherwise (README, "The HTTP API"). */
     public static final int JOBS_PER_SOLVER = 8;
     public static final Duration DEFAULT_KEEP_FINISHED_FOR = Duration.ofDays(30);
+    public static final int DEFAULT_MAX_EVENT_STREAMS_PER_CLIENT = 16;
+    public static final int DEFAULT_MAX_EVENT_STREAMS = 256;
     /** Where jobs are kept unless {@code --data-dir} says otherwise. */
     public static final Path DEFAULT_DATA_DIR = Path.of(System.getProperty("user.home"), ".community-scheduler", "jobs");
 
@@ -61,6 +66,9 @@ public record ServerSettings(int port, Path dataDir, int parallelSolvers, int th
         if (keepFinished < 0) {
             throw new IllegalArgumentException("the number of finished jobs kept cannot be negative");
         }
+        if (maxEventStreamsPerClient < 1 || maxEventStreams < 1) {
+            throw new IllegalArgumentException("at least one event stream must be able to open, per client and in all");
+        }
         if (apiToken != null && apiToken.isBlank()) {
             throw new IllegalArgumentException("the API token cannot be blank");
         }
@@ -73,13 +81,14 @@ public record ServerSettings(int port, Path dataDir, int parallelSolvers, int th
     /**
      * Port 7070, jobs in memory, one solve per core, every core for a solve that runs alone, 30 s solves by default and 10 min at most, 10 MB bodies,
      * 8 jobs per solver waiting or running, 5 000 sessions a plan, the newest 500 finished jobs for 30 days,
-     * no token, no CORS.
+     * no token, no CORS, 16 event streams per client and 256 in all.
      */
     public static ServerSettings defaults() {
         int solvers = Runtime.getRuntime().availableProcessors();
         return new ServerSettings(DEFAULT_PORT, null, solvers, solvers, SolverConfigs.DEFAULT_TIME_LIMIT,
                 DEFAULT_MAX_TIME_LIMIT, DEFAULT_MAX_REQUEST_BYTES, JOBS_PER_SOLVER * solvers, DEFAULT_MAX_SESSIONS,
-                DEFAULT_KEEP_FINISHED, DEFAULT_KEEP_FINISHED_FOR, null, List.of());
+                DEFAULT_KEEP_FINISHED, DEFAULT_KEEP_FINISHED_FOR, null, List.of(), DEFAULT_MAX_EVENT_STREAMS_PER_CLIENT,
+                DEFAULT_MAX_EVENT_STREAMS);
     }
 
     /** Solves at once and cores each: both given, or the other one chosen so that together they fill the cores. */
@@ -92,63 +101,80 @@ public record ServerSettings(int port, Path dataDir, int parallelSolvers, int th
 
     public ServerSettings withThreads(int threads) {
         return new ServerSettings(port, dataDir, parallelSolvers, threads, defaultTimeLimit, maxTimeLimit, maxRequestBytes,
-                maxOpenJobs, maxSessions, keepFinished, keepFinishedFor, apiToken, corsOrigins);
+                maxOpenJobs, maxSessions, keepFinished, keepFinishedFor, apiToken, corsOrigins,
+                maxEventStreamsPerClient, maxEventStreams);
     }
 
     public ServerSettings withPort(int port) {
         return new ServerSettings(port, dataDir, parallelSolvers, threads, defaultTimeLimit, maxTimeLimit, maxRequestBytes,
-                maxOpenJobs, maxSessions, keepFinished, keepFinishedFor, apiToken, corsOrigins);
+                maxOpenJobs, maxSessions, keepFinished, keepFinishedFor, apiToken, corsOrigins,
+                maxEventStreamsPerClient, maxEventStreams);
     }
 
     public ServerSettings withDataDir(Path dataDir) {
         return new ServerSettings(port, dataDir, parallelSolvers, threads, defaultTimeLimit, maxTimeLimit, maxRequestBytes,
-                maxOpenJobs, maxSessions, keepFinished, keepFinishedFor, apiToken, corsOrigins);
+                maxOpenJobs, maxSessions, keepFinished, keepFinishedFor, apiToken, corsOrigins,
+                maxEventStreamsPerClient, maxEventStreams);
     }
 
     /** Also sets the job limit to {@link #JOBS_PER_SOLVER} per solver; {@link #withMaxOpenJobs} after it overrides that. */
     public ServerSettings withParallelSolvers(int parallelSolvers) {
         return new ServerSettings(port, dataDir, parallelSolvers, threads, defaultTimeLimit, maxTimeLimit, maxRequestBytes,
                 JOBS_PER_SOLVER * Math.max(1, parallelSolvers), maxSessions, keepFinished, keepFinishedFor,
-                apiToken, corsOrigins);
+                apiToken, corsOrigins, maxEventStreamsPerClient, maxEventStreams);
     }
 
     public ServerSettings withDefaultTimeLimit(Duration defaultTimeLimit) {
         return new ServerSettings(port, dataDir, parallelSolvers, threads, defaultTimeLimit, maxTimeLimit, maxRequestBytes,
-                maxOpenJobs, maxSessions, keepFinished, keepFinishedFor, apiToken, corsOrigins);
+                maxOpenJobs, maxSessions, keepFinished, keepFinishedFor, apiToken, corsOrigins,
+                maxEventStreamsPerClient, maxEventStreams);
     }
 
     public ServerSettings withMaxTimeLimit(Duration maxTimeLimit) {
         return new ServerSettings(port, dataDir, parallelSolvers, threads, defaultTimeLimit, maxTimeLimit, maxRequestBytes,
-                maxOpenJobs, maxSessions, keepFinished, keepFinishedFor, apiToken, corsOrigins);
+                maxOpenJobs, maxSessions, keepFinished, keepFinishedFor, apiToken, corsOrigins,
+                maxEventStreamsPerClient, maxEventStreams);
     }
 
     public ServerSettings withMaxRequestBytes(long maxRequestBytes) {
         return new ServerSettings(port, dataDir, parallelSolvers, threads, defaultTimeLimit, maxTimeLimit, maxRequestBytes,
-                maxOpenJobs, maxSessions, keepFinished, keepFinishedFor, apiToken, corsOrigins);
+                maxOpenJobs, maxSessions, keepFinished, keepFinishedFor, apiToken, corsOrigins,
+                maxEventStreamsPerClient, maxEventStreams);
     }
 
     public ServerSettings withMaxOpenJobs(int maxOpenJobs) {
         return new ServerSettings(port, dataDir, parallelSolvers, threads, defaultTimeLimit, maxTimeLimit, maxRequestBytes,
-                maxOpenJobs, maxSessions, keepFinished, keepFinishedFor, apiToken, corsOrigins);
+                maxOpenJobs, maxSessions, keepFinished, keepFinishedFor, apiToken, corsOrigins,
+                maxEventStreamsPerClient, maxEventStreams);
     }
 
     public ServerSettings withMaxSessions(int maxSessions) {
         return new ServerSettings(port, dataDir, parallelSolvers, threads, defaultTimeLimit, maxTimeLimit, maxRequestBytes,
-                maxOpenJobs, maxSessions, keepFinished, keepFinishedFor, apiToken, corsOrigins);
+                maxOpenJobs, maxSessions, keepFinished, keepFinishedFor, apiToken, corsOrigins,
+                maxEventStreamsPerClient, maxEventStreams);
     }
 
     public ServerSettings withKeepFinished(int keepFinished, Duration keepFinishedFor) {
         return new ServerSettings(port, dataDir, parallelSolvers, threads, defaultTimeLimit, maxTimeLimit, maxRequestBytes,
-                maxOpenJobs, maxSessions, keepFinished, keepFinishedFor, apiToken, corsOrigins);
+                maxOpenJobs, maxSessions, keepFinished, keepFinishedFor, apiToken, corsOrigins,
+                maxEventStreamsPerClient, maxEventStreams);
     }
 
     public ServerSettings withApiToken(String apiToken) {
         return new ServerSettings(port, dataDir, parallelSolvers, threads, defaultTimeLimit, maxTimeLimit, maxRequestBytes,
-                maxOpenJobs, maxSessions, keepFinished, keepFinishedFor, apiToken, corsOrigins);
+                maxOpenJobs, maxSessions, keepFinished, keepFinishedFor, apiToken, corsOrigins,
+                maxEventStreamsPerClient, maxEventStreams);
     }
 
     public ServerSettings withCorsOrigins(List<String> corsOrigins) {
         return new ServerSettings(port, dataDir, parallelSolvers, threads, defaultTimeLimit, maxTimeLimit, maxRequestBytes,
-                maxOpenJobs, maxSessions, keepFinished, keepFinishedFor, apiToken, corsOrigins);
+                maxOpenJobs, maxSessions, keepFinished, keepFinishedFor, apiToken, corsOrigins,
+                maxEventStreamsPerClient, maxEventStreams);
+    }
+
+    /** Event streams one client may hold open, and all clients together. */
+    public ServerSettings withMaxEventStreams(int perClient, int inAll) {
+        return new ServerSettings(port, dataDir, parallelSolvers, threads, defaultTimeLimit, maxTimeLimit, maxRequestBytes,
+                maxOpenJobs, maxSessions, keepFinished, keepFinishedFor, apiToken, corsOrigins, perClient, inAll);
     }
 }

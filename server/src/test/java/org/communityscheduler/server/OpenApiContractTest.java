@@ -48,6 +48,12 @@ class OpenApiContractTest {
             if (method == PathItem.HttpMethod.POST) {
                 assertThat(operation.getResponses()).as(method + " " + path).containsKeys("413", "415");
             }
+            if (path.startsWith("/api/")) {
+                assertThat(operation.getResponses()).as(method + " " + path).containsKeys("414", "431");
+            }
+            if (path.endsWith("/events")) {
+                assertThat(operation.getResponses()).as(method + " " + path).containsKeys("429", "503");
+            }
         }));
     }
 

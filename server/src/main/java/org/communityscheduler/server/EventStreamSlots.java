@@ -1,0 +1,57 @@
+package org.communityscheduler.server;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The event streams open at once, per client (remote address) and in all: a stream is held open for a whole
+ * solve, so without a bound a few clients could hold every connection the server has.
+ */
+final class EventStreamSlots {
+
+    private final int perClient;
+    private final int inAll;
+    private final Map<String, Integer> byClient = new HashMap<>();
+    private int open;
+
+    EventStreamSlots(int perClient, int inAll) {
+        this.perClient = perClient;
+        this.inAll = inAll;
+    }
+
+    /**
+     * Takes a slot for one more stream of {@code client}.
+     *
+     * @return what frees the slot again (once, however often it runs)
+     * @throws ApiError 429 when this client holds its share, 503 when the server holds all it takes
+     */
+    synchronized Runnable take(String client, long retryAfterSeconds) {
+        String retryAfter = Long.toString(retryAfterSeconds);
+        if (byClient.getOrDefault(client, 0) >= perClient) {
+            throw new ApiError(429, "$", "this client already has " + perClient + " event streams open; close one, "
+                    + "or try again in " + retryAfter + " s").withHeader("Retry-After", retryAfter);
+        }
+        if (open >= inAll) {
+            throw new ApiError(503, "$", "the server already has " + inAll + " event streams open; try again in "
+                    + retryAfter + " s").withHeader("Retry-After", retryAfter);
+        }
+        byClient.merge(client, 1, Integer::sum);
+        open++;
+        AtomicBoolean freed = new AtomicBoolean();
+        return () -> {
+            if (freed.compareAndSet(false, true)) {
+                free(client);
+            }
+        };
+    }
+
+    synchronized int open() {
+        return open;
+    }
+
+    private synchronized void free(String client) {
+        byClient.computeIfPresent(client, (address, count) -> count > 1 ? count - 1 : null);
+        open--;
+    }
+}
