@@ -24,6 +24,23 @@ public record Plan(String name, Week week, List<Site> sites, List<Room> rooms, L
     public static final int DEFAULT_MAX_MINUTES_PER_DAY = 480;
     public static final int DEFAULT_PRIORITY = 1;
     public static final int MAX_PRIORITY = 10;
+    /** The dates a plan may name: enough for any real week, and every date computation and export holds them. */
+    public static final LocalDate FIRST_DATE = LocalDate.of(2000, 1, 1);
+    public static final LocalDate LAST_DATE = LocalDate.of(2100, 12, 31);
+    /**
+     * The limits of one plan that keep the score within a long (docs/plan-format.md §7): with at most
+     * {@link #MAX_SESSIONS} sessions and {@link #MAX_ATTENDANCES} worker attendances, no level of a score
+     * can pass about 5.2e13 penalty units, and 5.2e13 × {@link #MAX_WEIGHT} stays below 9.2e18.
+     */
+    public static final int MAX_SESSIONS = 100_000;
+    public static final int MAX_ATTENDANCES = 200_000;
+    public static final long MAX_WEIGHT = 100_000;
+    /**
+     * The most candidate placements ({@link #candidatePlacements()}) a plan may ask the model to weigh: building
+     * the model costs about this many steps, so this bounds what one plan costs before solving (a city-wide week
+     * has about 120 million).
+     */
+    public static final long MAX_CANDIDATE_PLACEMENTS = 150_000_000;
 
     public Plan {
         name = Objects.requireNonNullElse(name, "Weekly plan");
@@ -36,6 +53,64 @@ public record Plan(String name, Week week, List<Site> sites, List<Room> rooms, L
         pinned = listOrEmpty(pinned);
         previous = listOrEmpty(previous);
         constraintWeights = constraintWeights == null ? Map.of() : Map.copyOf(constraintWeights);
+    }
+
+    /** The sessions the plan asks for: {@code sessionsPerWeek} summed over its activities. */
+    public long sessionCount() {
+        long sessions = 0;
+        for (Activity activity : activities) {
+            sessions += activity.sessionsPerWeek() == null ? 0 : activity.sessionsPerWeek();
+        }
+        return sessions;
+    }
+
+    /** Each worker at each session: {@code sessionsPerWeek × workers} summed over the activities. */
+    public long attendanceCount() {
+        long attendances = 0;
+        for (Activity activity : activities) {
+            attendances += (long) (activity.sessionsPerWeek() == null ? 0 : activity.sessionsPerWeek())
+                    * activity.workers().size();
+        }
+        return attendances;
+    }
+
+    /**
+     * What building this plan's model costs, counted without building it: each activity is checked against every
+     * room, then each room at the sites it and all its workers may use is tried at each start of the week's slot
+     * grid where the activity fits in a day. An upper bound: capacity, features and hours narrow the model further.
+     */
+    public long candidatePlacements() {
+        String onlySite = sites.size() == 1 ? sites.get(0).id() : null;
+        Map<String, Long> roomsBySite = new java.util.HashMap<>();
+        for (Room room : rooms) {
+            roomsBySite.merge(Objects.requireNonNullElse(room.site() == null ? onlySite : room.site(), ""), 1L,
+                    Long::sum);
+        }
+        Map<String, List<String>> workerSites = new java.util.HashMap<>();
+        for (Worker worker : workers) {
+            if (worker.id() != null && worker.sites() != null) {
+                workerSites.putIfAbsent(worker.id(), worker.sites());
+            }
+        }
+        long placements = 0;
+        for (Activity activity : activities) {
+            java.util.Set<String> usable = new java.util.HashSet<>(activity.allowedSites() == null
+                    ? roomsBySite.keySet() : activity.allowedSites());
+            for (String worker : activity.workers()) {
+                List<String> allowed = workerSites.get(worker);
+                if (allowed != null) {
+                    usable.retainAll(allowed);
+                }
+            }
+            long usableRooms = 0;
+            for (String site : usable) {
+                usableRooms += roomsBySite.getOrDefault(site, 0L);
+            }
+            int duration = activity.durationMinutes() == null ? 1 : Math.min(activity.durationMinutes(), Day.MINUTES_PER_DAY);
+            long starts = 7L * ((Day.MINUTES_PER_DAY - duration) / week.slotMinutes() + 1);
+            placements += rooms.size() + usableRooms * starts;
+        }
+        return placements;
     }
 
     /** {@code startDate} (a Monday) gives real dates; without it the week is abstract. */
