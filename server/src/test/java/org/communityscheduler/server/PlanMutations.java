@@ -171,7 +171,7 @@ final class PlanMutations {
 
     /**
      * {"plan": one of the plans, "schedule": ...} whose sessions sit at the day's edge: ending exactly at 24:00,
-     * passing it by one slot, starting at 23:59 or at 24:00.
+     * passing it by one slot, starting at 23:59 or at 24:00; or at any minute that fits the day, in any room.
      */
     byte[] analysisAtTheDaysEdge() {
         ObjectNode plan = (ObjectNode) read(plans.get(random.nextInt(plans.size())));
@@ -182,11 +182,12 @@ final class PlanMutations {
         for (int i = 0, n = 1 + random.nextInt(5); i < n; i++) {
             JsonNode activity = activities.get(random.nextInt(activities.size()));
             int duration = activity.path("durationMinutes").asInt(60);
-            int start = switch (random.nextInt(4)) {
+            int start = switch (random.nextInt(5)) {
                 case 0 -> 1_440 - duration;
                 case 1 -> 1_440 - duration + slot;
                 case 2 -> 1_439;
-                default -> 1_440;
+                case 3 -> 1_440;
+                default -> random.nextInt(1_440 - duration + 1); // any minute, off the grid and outside every hour
             };
             sessions.add(NODES.objectNode().put("activity", activity.path("id").asText())
                     .put("session", 1 + random.nextInt(activity.path("sessionsPerWeek").asInt(1)))
