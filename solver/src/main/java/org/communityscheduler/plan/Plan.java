@@ -2,9 +2,12 @@ package org.communityscheduler.plan;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
@@ -30,7 +33,7 @@ public record Plan(String name, Week week, List<Site> sites, List<Room> rooms, L
     /**
      * The limits of one plan that keep the score within a long (docs/plan-format.md §7): with at most
      * {@link #MAX_SESSIONS} sessions and {@link #MAX_ATTENDANCES} worker attendances, no level of a score
-     * can pass about 5.2e13 penalty units, and 5.2e13 × {@link #MAX_WEIGHT} stays below 9.2e18.
+     * can pass 5.1e13 penalty units, and 5.1e13 × {@link #MAX_WEIGHT} stays below 9.2e18.
      */
     public static final int MAX_SESSIONS = 100_000;
     public static final int MAX_ATTENDANCES = 200_000;
@@ -81,12 +84,12 @@ public record Plan(String name, Week week, List<Site> sites, List<Room> rooms, L
      */
     public long candidatePlacements() {
         String onlySite = sites.size() == 1 ? sites.get(0).id() : null;
-        Map<String, Long> roomsBySite = new java.util.HashMap<>();
+        Map<String, Long> roomsBySite = new HashMap<>();
         for (Room room : rooms) {
             roomsBySite.merge(Objects.requireNonNullElse(room.site() == null ? onlySite : room.site(), ""), 1L,
                     Long::sum);
         }
-        Map<String, List<String>> workerSites = new java.util.HashMap<>();
+        Map<String, List<String>> workerSites = new HashMap<>();
         for (Worker worker : workers) {
             if (worker.id() != null && worker.sites() != null) {
                 workerSites.putIfAbsent(worker.id(), worker.sites());
@@ -94,7 +97,7 @@ public record Plan(String name, Week week, List<Site> sites, List<Room> rooms, L
         }
         long placements = 0;
         for (Activity activity : activities) {
-            java.util.Set<String> usable = new java.util.HashSet<>(activity.allowedSites() == null
+            Set<String> usable = new HashSet<>(activity.allowedSites() == null
                     ? roomsBySite.keySet() : activity.allowedSites());
             for (String worker : activity.workers()) {
                 List<String> allowed = workerSites.get(worker);
