@@ -44,6 +44,8 @@ public record Plan(String name, Week week, List<Site> sites, List<Room> rooms, L
      * has about 120 million).
      */
     public static final long MAX_CANDIDATE_PLACEMENTS = 150_000_000;
+    /** The most pairs the model links ({@link #linkedPairs()}); a city-wide week has about 230 000. */
+    public static final long MAX_LINKED_PAIRS = 2_000_000;
 
     public Plan {
         name = Objects.requireNonNullElse(name, "Weekly plan");
@@ -114,6 +116,34 @@ public record Plan(String name, Week week, List<Site> sites, List<Room> rooms, L
             placements += rooms.size() + usableRooms * starts;
         }
         return placements;
+    }
+
+    /**
+     * The pairs the model links in advance, which cost time and memory by their square: for each worker the
+     * activities they work in, squared (who shares a worker with whom), and for each room group its rooms, squared
+     * (which rooms hear each other).
+     */
+    public long linkedPairs() {
+        Map<String, Long> activitiesByWorker = new HashMap<>();
+        for (Activity activity : activities) {
+            for (String worker : new HashSet<>(activity.workers())) {
+                activitiesByWorker.merge(worker, 1L, Long::sum);
+            }
+        }
+        Map<String, Long> roomsByGroup = new HashMap<>();
+        for (Room room : rooms) {
+            if (room.group() != null) {
+                roomsByGroup.merge(room.site() + "/" + room.group(), 1L, Long::sum);
+            }
+        }
+        long pairs = 0;
+        for (long count : activitiesByWorker.values()) {
+            pairs += count * count;
+        }
+        for (long count : roomsByGroup.values()) {
+            pairs += count * count;
+        }
+        return pairs;
     }
 
     /** {@code startDate} (a Monday) gives real dates; without it the week is abstract. */

@@ -115,6 +115,12 @@ final class PlanValidator {
                     + "-minute slot grid, summed over activities); a plan holds at most "
                     + Plan.MAX_CANDIDATE_PLACEMENTS + ": use a coarser week.slotMinutes, allowedSites or fewer rooms"));
         }
+        long linked = plan.linkedPairs();
+        if (linked > Plan.MAX_LINKED_PAIRS) {
+            problems.add(new Problem("activities", "the plan links " + linked + " pairs (for each worker the activities "
+                    + "they work in, squared, and for each room group its rooms, squared); a plan holds at most "
+                    + Plan.MAX_LINKED_PAIRS + ": a worker in fewer activities or smaller room groups"));
+        }
     }
 
     private <T> Set<String> ids(String listPath, List<T> elements, Function<T, String> id) {

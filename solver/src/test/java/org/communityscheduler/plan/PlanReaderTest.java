@@ -666,6 +666,19 @@ class PlanReaderTest {
     }
 
     @Test
+    void aWorkerInThousandsOfActivitiesIsRefusedBeforeTheModelLinksEveryPair() {
+        StringBuilder activities = new StringBuilder();
+        for (int i = 0; i < 1_500; i++) {
+            activities.append(i == 0 ? "" : ",").append("{\"id\": \"a").append(i)
+                    .append("\", \"durationMinutes\": 60, \"workers\": [\"li\"]}");
+        }
+        assertThat(problemsWith("{\"workers\": [{\"id\": \"li\"}], \"activities\": [" + activities + "]}"))
+                .containsExactly(problem("activities", "the plan links 2250000 pairs (for each worker the activities "
+                        + "they work in, squared, and for each room group its rooms, squared); a plan holds at most "
+                        + "2000000: a worker in fewer activities or smaller room groups"));
+    }
+
+    @Test
     void aPlanHoldsAtMostAHundredThousandSessions() {
         StringBuilder activities = new StringBuilder();
         for (int i = 0; i < 1_001; i++) {
