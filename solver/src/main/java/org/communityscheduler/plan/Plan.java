@@ -41,9 +41,9 @@ public record Plan(String name, Week week, List<Site> sites, List<Room> rooms, L
     /**
      * The most candidate placements ({@link #candidatePlacements()}) a plan may ask the model to weigh: building
      * the model costs about this many steps, so this bounds what one plan costs before solving (a city-wide week
-     * has about 120 million).
+     * has about 140 million).
      */
-    public static final long MAX_CANDIDATE_PLACEMENTS = 150_000_000;
+    public static final long MAX_CANDIDATE_PLACEMENTS = 200_000_000;
     /** The most pairs the model links ({@link #linkedPairs()}); a city-wide week has about 230 000. */
     public static final long MAX_LINKED_PAIRS = 2_000_000;
 
@@ -81,8 +81,9 @@ public record Plan(String name, Week week, List<Site> sites, List<Room> rooms, L
 
     /**
      * What building this plan's model costs, counted without building it: each activity is checked against every
-     * room, then each room at the sites it and all its workers may use is tried at each start of the week's slot
-     * grid where the activity fits in a day. An upper bound: capacity, features and hours narrow the model further.
+     * room (once, and once for each feature it requires), then each room at the sites it and all its workers may
+     * use is tried at each start of the week's slot grid where the activity fits in a day. An upper bound:
+     * capacity, features and hours narrow the model further.
      */
     public long candidatePlacements() {
         String onlySite = sites.size() == 1 ? sites.get(0).id() : null;
@@ -113,7 +114,8 @@ public record Plan(String name, Week week, List<Site> sites, List<Room> rooms, L
             }
             int duration = activity.durationMinutes() == null ? 1 : Math.min(activity.durationMinutes(), Day.MINUTES_PER_DAY);
             long starts = 7L * ((Day.MINUTES_PER_DAY - duration) / week.slotMinutes() + 1);
-            placements += rooms.size() + usableRooms * starts;
+            long checks = 1 + new HashSet<>(activity.requiredFeatures()).size();
+            placements += rooms.size() * checks + usableRooms * starts;
         }
         return placements;
     }
