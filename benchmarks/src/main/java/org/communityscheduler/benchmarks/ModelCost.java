@@ -117,7 +117,7 @@ public final class ModelCost {
         md.append(String.format(Locale.ROOT, "%nA plan may ask for at most %,d candidate placements (rooms × starts on "
                 + "its slot grid, summed over activities); one beyond is refused by validation, before any model is "
                 + "built. **validate**: reading and validating the JSON; **model**: building the model (for a refused "
-                + "plan, what it would have cost).%n%n", Plan.MAX_CANDIDATE_PLACEMENTS));
+                + "plan, what it would have cost; beyond %,d placements, not tried).%n%n", Plan.MAX_CANDIDATE_PLACEMENTS, LARGEST_BUILT));
         md.append("| week | JSON | sessions | rooms | slot | candidate placements | accepted | validate | model |\n");
         md.append("|---|---|---|---|---|---|---|---|---|\n");
         for (Row row : rows) {

@@ -21,6 +21,7 @@ class ModelCostTest {
         assertThat(wide.validateMillis()).as("refused before any model is built").isLessThan(500);
         assertThat(ModelCost.markdown(List.of(small, wide), Machine.current(), "1.00 1.00 1.00", "1.00 1.00 1.00"))
                 .contains("at most 200,000,000 candidate placements")
-                .contains("| wide-2000-rooms | 136 KB | 20 | 2,000 | 1 min | 386,720,000 | **refused** | 0.0 s | – |");
+                .contains("| wide-2000-rooms | 136 KB | 20 | 2,000 | 1 min | 386,720,000 | **refused** | ")
+                .endsWith(" | – |\n");
     }
 }
