@@ -31,7 +31,7 @@ public record Plan(String name, Week week, List<Site> sites, List<Room> rooms, L
     public static final LocalDate FIRST_DATE = LocalDate.of(2000, 1, 1);
     public static final LocalDate LAST_DATE = LocalDate.of(2100, 12, 31);
     /**
-     * The limits of one plan that keep the score within a long (docs/plan-format.md §7): with at most
+     * The limits of one plan that keep the score within a long (docs/plan-format.md §4.1): with at most
      * {@link #MAX_SESSIONS} sessions and {@link #MAX_ATTENDANCES} worker attendances, no level of a score
      * can pass 5.1e13 penalty units, and 5.1e13 × {@link #MAX_WEIGHT} stays below 9.2e18.
      */
