@@ -9,7 +9,7 @@ import java.util.Set;
 /** Positional arguments and {@code --name value} options (or {@code --name=value}, or a bare {@code --flag}). */
 record Arguments(List<String> positional, Map<String, String> options) {
 
-    private static final Set<String> FLAGS = Set.of("verbose", "quick", "peer");
+    private static final Set<String> FLAGS = Set.of("verbose", "quick", "peer", "model-cost");
 
     static int integer(String text, String option) {
         try {

@@ -14,6 +14,8 @@ import org.communityscheduler.benchmarks.Benchmarks;
 import org.communityscheduler.benchmarks.Configurations;
 import org.communityscheduler.benchmarks.Dataset;
 import org.communityscheduler.benchmarks.Itc2007Benchmark;
+import org.communityscheduler.benchmarks.Machine;
+import org.communityscheduler.benchmarks.ModelCost;
 import org.communityscheduler.benchmarks.PeerComparison;
 import org.communityscheduler.benchmarks.ResultFiles;
 import org.communityscheduler.plan.InvalidPlanException;
@@ -22,7 +24,8 @@ import org.communityscheduler.solve.TimeLimit;
 /**
  * {@code ./scheduler benchmark [--quick | --peer] [--sizes S,M-tight,course-M] [--configs shipped,default,...]
  * [--time 60s] [--runs 3] [--warm-up 30s] [--scaling S,M,L,XL|none] [--seed 1] [--output DIR] [--report DIR]}, or
- * {@code ./scheduler benchmark --itc2007 DIR [--time 10s] [--runs 3] [--output DIR]}.
+ * {@code ./scheduler benchmark --itc2007 DIR [--time 10s] [--runs 3] [--output DIR]};
+ * {@code ./scheduler benchmark --model-cost [--sizes XL,CITY] [--itc2007 DIR] [--output DIR]}.
  * Progress on stderr, the results tables on stdout, the files in the output folder. {@code --peer} puts
  * OR-Tools CP-SAT beside the shipped engine instead (peer.md, peer.csv).
  */
@@ -37,6 +40,9 @@ final class BenchmarkCommand {
     }
 
     int run(Arguments arguments) {
+        if (arguments.flag("model-cost")) {
+            return modelCost(arguments);
+        }
         if (arguments.options().containsKey("itc2007") && !arguments.flag("peer")) {
             return itc2007(arguments);
         }
@@ -75,6 +81,27 @@ final class BenchmarkCommand {
         }
         Path markdown = Itc2007Benchmark.write(results, options.output());
         return printed(markdown, options.output());
+    }
+
+    /**
+     * {@code --model-cost [--sizes XL,CITY] [--itc2007 DIR] [--output DIR]}: what validating and building the model
+     * costs against a plan's candidate placements; no solving.
+     */
+    private int modelCost(Arguments arguments) {
+        arguments.allowing("model-cost", "sizes", "seed", "itc2007", "output", "verbose");
+        if (!arguments.positional().isEmpty()) {
+            throw new IllegalArgumentException("benchmark takes no PLAN; it generates its weeks (say --sizes)");
+        }
+        Logging.configure(arguments.flag("verbose"));
+        long seed = number("seed", arguments.option("seed", Long.toString(Dataset.DEFAULT_SEED)));
+        List<Dataset> datasets = Dataset.parse(arguments.option("sizes", "S,M,L,XL,CITY"), seed);
+        List<Path> itc2007 = arguments.options().containsKey("itc2007")
+                ? Itc2007Benchmark.instanceFiles(Path.of(arguments.option("itc2007", ""))) : List.of();
+        Path output = Path.of(arguments.option("output", BenchmarkOptions.DEFAULT_OUTPUT.toString()));
+        String loadBefore = Machine.loadAverage();
+        List<ModelCost.Row> rows = ModelCost.measure(datasets, itc2007, err);
+        Path markdown = ModelCost.write(rows, Machine.current(), loadBefore, Machine.loadAverage(), output);
+        return printed(markdown, output);
     }
 
     /**

@@ -267,7 +267,12 @@ public final class JobStore implements AutoCloseable {
         synchronized (run) {
             noticeStart(run);
             if (run.best != null) {
-                describe(run, run.best);
+                try {
+                    describe(run, run.best);
+                } catch (RuntimeException e) {
+                    // A read answers the job as it stands: the last schedule described, if any.
+                    LOG.error("Cannot describe the schedule of job {}", run.job.id(), e);
+                }
             }
             return Optional.of(run.job);
         }
@@ -618,12 +623,12 @@ public final class JobStore implements AutoCloseable {
 
     /** Describes {@code week} as the job's schedule. Call with the run locked. */
     private void describe(Run run, WeeklySchedule week) {
+        run.best = null; // first, so that a week that cannot be described is tried once, not on every read
         Schedule schedule = engine.describe(week, false);
         // The job's diagnostics are the model's (which the schedule has) after what reading the plan noted.
         run.job = run.job.withSchedule(new Schedule(schedule.name(), schedule.score(), schedule.feasible(),
                 schedule.sessions(), schedule.unassigned(), schedule.constraints(), schedule.workers(),
                 schedule.organizations(), run.job.diagnostics()));
-        run.best = null;
     }
 
     /**

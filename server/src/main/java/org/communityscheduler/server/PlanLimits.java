@@ -11,10 +11,7 @@ final class PlanLimits {
 
     /** @return the problem when the plan asks for more than {@code max} sessions, else null */
     static Problem sessions(Plan plan, int max) {
-        long sessions = 0;
-        for (Plan.Activity activity : plan.activities()) {
-            sessions += activity.sessionsPerWeek();
-        }
+        long sessions = plan.sessionCount();
         if (sessions <= max) {
             return null;
         }

@@ -159,15 +159,25 @@ final class ScheduleExports {
                     activity.participants(), pinned, safe(reasons));
         }
 
-        /** A cell starting with = + - @ (or a tab or carriage return) is a formula to Excel: a quote makes it text. */
+        /** What makes a spreadsheet read a cell as a formula, in ASCII and in fullwidth forms (a Chinese keyboard's). */
+        private static final String FORMULA_STARTS = "=+-@\uFF1D\uFF0B\uFF0D\uFF20";
+
+        /**
+         * A cell that starts with a line break or tab, or whose first visible character starts a formula (after
+         * spaces, which spreadsheets skip), would run as a formula: a quote in front makes it text.
+         */
         static String safe(String text) {
             if (text == null || text.isEmpty()) {
                 return text;
             }
-            char first = text.charAt(0);
-            return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r'
-                    ? "'" + text
-                    : text;
+            int first = 0;
+            while (first < text.length() && (Character.isWhitespace(text.charAt(first))
+                    || Character.isSpaceChar(text.charAt(first)))) {
+                first++;
+            }
+            boolean controlFirst = text.charAt(0) == '\t' || text.charAt(0) == '\r' || text.charAt(0) == '\n';
+            boolean formula = first < text.length() && FORMULA_STARTS.indexOf(text.charAt(first)) >= 0;
+            return controlFirst || formula ? "'" + text : text;
         }
     }
 

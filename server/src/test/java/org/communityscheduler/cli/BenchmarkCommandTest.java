@@ -87,5 +87,7 @@ class BenchmarkCommandTest {
         assertThatThrownBy(() -> options("--runs", "0")).hasMessageContaining("at least 1");
         assertThatThrownBy(() -> new BenchmarkCommand(System.out, System.err).run(Arguments.parse(new String[] {
                 "--tiem", "3s" }))).hasMessageContaining("unknown option --tiem");
+        assertThatThrownBy(() -> new BenchmarkCommand(System.out, System.err).run(Arguments.parse(new String[] {
+                "--model-cost", "--time", "3s" }))).hasMessageContaining("unknown option --time");
     }
 }

@@ -26,6 +26,7 @@ class FuzzTest {
             .map(name -> DemoPlans.json(name).orElseThrow()).toList();
     private static final int READER_CASES = 3_000;
     private static final int HTTP_CASES = 300;
+    private static final int ANALYSIS_CASES = 100;
 
     @Test
     void thePlanReaderAnswersEveryMutatedPlanWithPathsAndNeverThrows() {
@@ -78,6 +79,32 @@ class FuzzTest {
         }
         System.out.printf("Fuzz, HTTP: %d mutated requests in %d ms; 200: %d, 202: %d, 400: %d, 413: %d%n", HTTP_CASES,
                 (System.nanoTime() - started) / 1_000_000, byStatus[200], byStatus[202], byStatus[400], byStatus[413]);
+    }
+
+    @Test
+    void anAnalysisOfSessionsAtTheDaysEdgeIsAnsweredWithoutA5xx() {
+        PlanMutations mutations = new PlanMutations(PLANS, 2400);
+        int[] byStatus = new int[600];
+        try (TestServer api = new TestServer()) {
+            for (int i = 0; i < ANALYSIS_CASES; i++) {
+                HttpResponse<String> response = api.post("/api/schedules/analyze", "application/json",
+                        mutations.analysisAtTheDaysEdge());
+                byStatus[response.statusCode()]++;
+                assertThat(response.statusCode()).as("case %d: %s", i, response.body()).isIn(200, 400);
+                if (response.statusCode() == 400) {
+                    JsonNode errors = TestServer.json(response.body()).get("errors");
+                    assertThat(errors).as("case %d: %s", i, response.body()).isNotEmpty();
+                    errors.forEach(error -> {
+                        isPlain(new Problem(error.path("path").asText(null), error.path("message").asText(null)));
+                        assertThat(error.path("path").asText()).startsWith("schedule.sessions[");
+                    });
+                }
+            }
+        }
+        System.out.printf("Fuzz, analyses at the day's edge: %d requests; 200: %d, 400: %d%n", ANALYSIS_CASES,
+                byStatus[200], byStatus[400]);
+        assertThat(byStatus[200]).as("sessions ending exactly at 24:00 are analysed").isPositive();
+        assertThat(byStatus[400]).as("sessions passing 24:00 are refused").isPositive();
     }
 
     /** {"plan": <the mutated bytes>, "schedule": {"sessions": []}}, built as bytes so that broken ones stay broken. */

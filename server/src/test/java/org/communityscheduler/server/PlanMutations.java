@@ -14,11 +14,15 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import org.communityscheduler.constraints.Rule;
+import org.communityscheduler.plan.Day;
 import org.communityscheduler.plan.Json;
+import org.communityscheduler.plan.TimeOfDay;
 
 /**
  * Broken and hostile versions of a good plan, from a seed: cut short, bytes flipped, invalid UTF-8,
- * duplicate keys, a value of the wrong type, enormous numbers, deep nesting, huge strings and arrays.
+ * duplicate keys, a value of the wrong type, enormous numbers, deep nesting, huge strings and arrays,
+ * weights and dates at the limits; and schedules at the day's edge for an analysis.
  */
 final class PlanMutations {
 
@@ -38,7 +42,7 @@ final class PlanMutations {
     /** One mutated plan, as the bytes a client would send. */
     byte[] next() {
         String plan = plans.get(random.nextInt(plans.size()));
-        int kind = random.nextInt(12);
+        int kind = random.nextInt(14);
         return switch (kind) {
             case 0 -> utf8(plan.substring(0, random.nextInt(plan.length()))); // truncated
             case 1 -> utf8(replaceChar(plan)); // one character changed
@@ -49,6 +53,8 @@ final class PlanMutations {
             case 6, 7, 8 -> write(mutateTree(read(plan), 1 + random.nextInt(4)));
             case 9 -> utf8(plan + (random.nextBoolean() ? "{}" : " ,"));
             case 10 -> write(hugeValue(read(plan)));
+            case 12 -> write(weightAtTheLimit(read(plan)));
+            case 13 -> write(dateAtTheLimit(read(plan)));
             default -> utf8(plan.replace("\"", random.nextBoolean() ? "'" : "\"\""));
         };
     }
@@ -135,6 +141,64 @@ final class PlanMutations {
             }
         }
         return plan;
+    }
+
+    /** A constraint weight at, just past or far past what the score arithmetic holds. */
+    private JsonNode weightAtTheLimit(JsonNode root) {
+        String[] weights = { "9223372036854775807", "0hard/0medium/9223372036854775807soft", "100000", "100001",
+                "-1", "0hard/100000medium/0soft", "100001hard/0medium/0soft", "0hard/0medium/-9223372036854775808soft",
+                "100000hard/100000medium/100000soft" };
+        Rule rule = Rule.values()[random.nextInt(Rule.values().length)];
+        ((ObjectNode) root).withObject("/constraintWeights").put(rule.title(), weights[random.nextInt(weights.length)]);
+        return root;
+    }
+
+    /** A start date or closed date at the edges of what java.time and the plan's range hold. */
+    private JsonNode dateAtTheLimit(JsonNode root) {
+        String[] dates = { "+999999999-12-27", "-999999999-01-01", "0000-01-01", "1999-12-27", "2000-01-03",
+                "2100-12-27", "2100-12-31", "2101-01-03", "9999-12-27" };
+        String date = dates[random.nextInt(dates.length)];
+        if (random.nextBoolean()) {
+            ((ObjectNode) root).withObject("/week").put("startDate", date);
+        } else {
+            JsonNode sites = root.path("sites");
+            if (sites.isArray() && !sites.isEmpty()) {
+                ((ObjectNode) sites.get(0)).withArray("closedDates").add(date);
+            }
+        }
+        return root;
+    }
+
+    /**
+     * {"plan": one of the plans, "schedule": ...} whose sessions sit at the day's edge: ending exactly at 24:00,
+     * passing it by one slot, starting at 23:59 or at 24:00; or at any minute that fits the day, in any room.
+     */
+    byte[] analysisAtTheDaysEdge() {
+        ObjectNode plan = (ObjectNode) read(plans.get(random.nextInt(plans.size())));
+        ArrayNode sessions = NODES.arrayNode();
+        JsonNode activities = plan.path("activities");
+        JsonNode rooms = plan.path("rooms");
+        int slot = plan.path("week").path("slotMinutes").asInt(15);
+        for (int i = 0, n = 1 + random.nextInt(5); i < n; i++) {
+            JsonNode activity = activities.get(random.nextInt(activities.size()));
+            int duration = activity.path("durationMinutes").asInt(60);
+            int start = switch (random.nextInt(5)) {
+                case 0 -> 1_440 - duration;
+                case 1 -> 1_440 - duration + slot;
+                case 2 -> 1_439;
+                case 3 -> 1_440;
+                default -> random.nextInt(1_440 - duration + 1); // any minute, off the grid and outside every hour
+            };
+            sessions.add(NODES.objectNode().put("activity", activity.path("id").asText())
+                    .put("session", 1 + random.nextInt(activity.path("sessionsPerWeek").asInt(1)))
+                    .put("room", rooms.get(random.nextInt(rooms.size())).path("id").asText())
+                    .put("day", Day.values()[random.nextInt(7)].name())
+                    .put("start", TimeOfDay.format(Math.max(0, start))));
+        }
+        ObjectNode body = NODES.objectNode();
+        body.set("plan", plan);
+        body.set("schedule", NODES.objectNode().set("sessions", sessions));
+        return write(body);
     }
 
     private JsonNode oddValue() {

@@ -4,6 +4,8 @@ import java.util.Optional;
 
 import ai.timefold.solver.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
 
+import org.communityscheduler.plan.Plan;
+
 /**
  * Every constraint of the engine: its public name (used in {@code constraintWeights}, the analysis,
  * the web page and the README), its default weight and what one unit of penalty is. The one place
@@ -100,6 +102,11 @@ public enum Rule {
         }
         if (weight.hardScore() < 0 || weight.mediumScore() < 0 || weight.softScore() < 0) {
             throw new IllegalArgumentException("\"" + text + "\" is negative; a weight says how much a penalty costs");
+        }
+        if (weight.hardScore() > Plan.MAX_WEIGHT || weight.mediumScore() > Plan.MAX_WEIGHT
+                || weight.softScore() > Plan.MAX_WEIGHT) {
+            throw new IllegalArgumentException("\"" + text + "\" is too large; each level of a weight is at most "
+                    + Plan.MAX_WEIGHT + ", so that no score can pass what a long holds");
         }
         return weight;
     }

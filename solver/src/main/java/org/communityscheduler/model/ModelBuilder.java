@@ -235,15 +235,18 @@ public final class ModelBuilder {
             unavailable = unavailable.union(worker.getUnavailable());
         }
         TimeWindows allowed = activity.getAllowedTimes();
-        List<TimeWindows> open = roomRange.stream().map(Room::getDoorsOpen).toList();
-        List<TimeWindows> usable = open.stream().map(w -> w.intersect(allowed)).toList();
+        // Rooms of one site mostly share their hours: each distinct window is tried once, not once per room.
+        List<TimeWindows> open = roomRange.stream().map(Room::getDoorsOpen).distinct().toList();
+        List<TimeWindows> usable = open.stream().map(w -> w.intersect(allowed)).distinct().toList();
         TimeWindows finalUnavailable = unavailable;
-        List<TimeWindows> free = usable.stream().map(w -> w.minus(finalUnavailable)).toList();
+        List<TimeWindows> free = usable.stream().map(w -> w.minus(finalUnavailable)).distinct().toList();
 
         List<Integer> starts = startsWithin(free, duration);
         if (!starts.isEmpty()) {
-            starts.sort(Comparator.comparingLong((Integer start) -> expectedSoftCost(activity, roomRange, start))
-                    .thenComparingInt(Integer::intValue));
+            List<RoomHours> hours = roomRange.stream().map(RoomHours::of).distinct().toList();
+            Map<Integer, Long> cost = new HashMap<>();
+            starts.forEach(start -> cost.put(start, expectedSoftCost(activity, hours, start)));
+            starts.sort(Comparator.comparingLong((Integer start) -> cost.get(start)).thenComparingInt(Integer::intValue));
             return List.copyOf(starts);
         }
         if (startsWithin(open, duration).isEmpty()) {
@@ -287,18 +290,25 @@ public final class ModelBuilder {
         return starts;
     }
 
-    private long expectedSoftCost(Activity activity, List<Room> roomRange, int start) {
+    /** The hours of a room that its expected cost depends on; rooms with equal hours cost the same. */
+    private record RoomHours(TimeWindows doorsOpen, TimeWindows onRequest, TimeWindows quietHours) {
+        static RoomHours of(Room room) {
+            return new RoomHours(room.getDoorsOpen(), room.getOnRequest(), room.getSite().getQuietHours());
+        }
+    }
+
+    private long expectedSoftCost(Activity activity, List<RoomHours> roomHours, int start) {
         int end = start + activity.getDurationMinutes();
         long cost = activity.minutesOutsidePreferred(start, end) * weights.get(Rule.NOT_PREFERRED_TIME).softScore()
                 + activity.overtimeMinutes(start, end) * weights.get(Rule.OVERTIME).softScore();
         long bestRoom = Long.MAX_VALUE;
-        for (Room room : roomRange) {
-            if (!room.getDoorsOpen().covers(start, end)) {
+        for (RoomHours room : roomHours) {
+            if (!room.doorsOpen().covers(start, end)) {
                 continue;
             }
-            long roomCost = room.getOnRequest().minutesInside(start, end) * weights.get(Rule.DOORS_ON_REQUEST).softScore();
+            long roomCost = room.onRequest().minutesInside(start, end) * weights.get(Rule.DOORS_ON_REQUEST).softScore();
             if (activity.isLoud()) {
-                roomCost += room.getSite().getQuietHours().minutesInside(start, end)
+                roomCost += room.quietHours().minutesInside(start, end)
                         * weights.get(Rule.NOISE_DURING_QUIET_HOURS).softScore();
             }
             bestRoom = Math.min(bestRoom, roomCost);

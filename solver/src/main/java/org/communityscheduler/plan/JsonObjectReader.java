@@ -155,12 +155,19 @@ final class JsonObjectReader {
     }
 
     private LocalDate parseDate(String text, String at) {
+        LocalDate date;
         try {
-            return LocalDate.parse(text);
+            date = LocalDate.parse(text);
         } catch (DateTimeException e) {
             problems.add(new Problem(at, "\"" + text + "\" is not a date (YYYY-MM-DD)"));
             return null;
         }
+        if (date.isBefore(Plan.FIRST_DATE) || date.isAfter(Plan.LAST_DATE)) {
+            problems.add(new Problem(at, "\"" + text + "\" is outside the dates a plan may name, " + Plan.FIRST_DATE
+                    + " to " + Plan.LAST_DATE));
+            return null;
+        }
+        return date;
     }
 
     List<String> texts(String field) {

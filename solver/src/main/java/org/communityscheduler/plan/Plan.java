@@ -2,9 +2,12 @@ package org.communityscheduler.plan;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
@@ -24,6 +27,25 @@ public record Plan(String name, Week week, List<Site> sites, List<Room> rooms, L
     public static final int DEFAULT_MAX_MINUTES_PER_DAY = 480;
     public static final int DEFAULT_PRIORITY = 1;
     public static final int MAX_PRIORITY = 10;
+    /** The dates a plan may name: enough for any real week, and every date computation and export holds them. */
+    public static final LocalDate FIRST_DATE = LocalDate.of(2000, 1, 1);
+    public static final LocalDate LAST_DATE = LocalDate.of(2100, 12, 31);
+    /**
+     * The limits of one plan that keep the score within a long (docs/plan-format.md §4.1): with at most
+     * {@link #MAX_SESSIONS} sessions and {@link #MAX_ATTENDANCES} worker attendances, no level of a score
+     * can pass 5.1e13 penalty units, and 5.1e13 × {@link #MAX_WEIGHT} stays below 9.2e18.
+     */
+    public static final int MAX_SESSIONS = 100_000;
+    public static final int MAX_ATTENDANCES = 200_000;
+    public static final long MAX_WEIGHT = 100_000;
+    /**
+     * The most candidate placements ({@link #candidatePlacements()}) a plan may ask the model to weigh: building
+     * the model costs about this many steps, so this bounds what one plan costs before solving (a city-wide week
+     * has about 140 million).
+     */
+    public static final long MAX_CANDIDATE_PLACEMENTS = 200_000_000;
+    /** The most pairs the model links ({@link #linkedPairs()}); a city-wide week has about 230 000. */
+    public static final long MAX_LINKED_PAIRS = 2_000_000;
 
     public Plan {
         name = Objects.requireNonNullElse(name, "Weekly plan");
@@ -36,6 +58,94 @@ public record Plan(String name, Week week, List<Site> sites, List<Room> rooms, L
         pinned = listOrEmpty(pinned);
         previous = listOrEmpty(previous);
         constraintWeights = constraintWeights == null ? Map.of() : Map.copyOf(constraintWeights);
+    }
+
+    /** The sessions the plan asks for: {@code sessionsPerWeek} summed over its activities. */
+    public long sessionCount() {
+        long sessions = 0;
+        for (Activity activity : activities) {
+            sessions += activity.sessionsPerWeek() == null ? 0 : activity.sessionsPerWeek();
+        }
+        return sessions;
+    }
+
+    /** Each worker at each session: {@code sessionsPerWeek × workers} summed over the activities. */
+    public long attendanceCount() {
+        long attendances = 0;
+        for (Activity activity : activities) {
+            attendances += (long) (activity.sessionsPerWeek() == null ? 0 : activity.sessionsPerWeek())
+                    * activity.workers().size();
+        }
+        return attendances;
+    }
+
+    /**
+     * What building this plan's model costs, counted without building it: each activity is checked against every
+     * room (once, and once for each feature it requires), then each room at the sites it and all its workers may
+     * use is tried at each start of the week's slot grid where the activity fits in a day. An upper bound:
+     * capacity, features and hours narrow the model further.
+     */
+    public long candidatePlacements() {
+        String onlySite = sites.size() == 1 ? sites.get(0).id() : null;
+        Map<String, Long> roomsBySite = new HashMap<>();
+        for (Room room : rooms) {
+            roomsBySite.merge(Objects.requireNonNullElse(room.site() == null ? onlySite : room.site(), ""), 1L,
+                    Long::sum);
+        }
+        Map<String, List<String>> workerSites = new HashMap<>();
+        for (Worker worker : workers) {
+            if (worker.id() != null && worker.sites() != null) {
+                workerSites.putIfAbsent(worker.id(), worker.sites());
+            }
+        }
+        long placements = 0;
+        for (Activity activity : activities) {
+            Set<String> usable = new HashSet<>(activity.allowedSites() == null
+                    ? roomsBySite.keySet() : activity.allowedSites());
+            for (String worker : activity.workers()) {
+                List<String> allowed = workerSites.get(worker);
+                if (allowed != null) {
+                    usable.retainAll(allowed);
+                }
+            }
+            long usableRooms = 0;
+            for (String site : usable) {
+                usableRooms += roomsBySite.getOrDefault(site, 0L);
+            }
+            int duration = activity.durationMinutes() == null ? 1 : Math.min(activity.durationMinutes(), Day.MINUTES_PER_DAY);
+            long starts = 7L * ((Day.MINUTES_PER_DAY - duration) / week.slotMinutes() + 1);
+            long checks = 1 + new HashSet<>(activity.requiredFeatures()).size();
+            placements += rooms.size() * checks + usableRooms * starts;
+        }
+        return placements;
+    }
+
+    /**
+     * The pairs the model links in advance, which cost time and memory by their square: for each worker the
+     * activities they work in, squared (who shares a worker with whom), and for each room group its rooms, squared
+     * (which rooms hear each other).
+     */
+    public long linkedPairs() {
+        Map<String, Long> activitiesByWorker = new HashMap<>();
+        for (Activity activity : activities) {
+            for (String worker : new HashSet<>(activity.workers())) {
+                activitiesByWorker.merge(worker, 1L, Long::sum);
+            }
+        }
+        Map<String, Long> roomsByGroup = new HashMap<>();
+        for (Room room : rooms) {
+            if (room.group() != null) {
+                roomsByGroup.merge(room.site() + "/" + room.group(), 1L, Long::sum);
+            }
+        }
+        long pairs = 0;
+        for (long count : activitiesByWorker.values()) {
+            pairs += count * count;
+        }
+        for (long count : roomsByGroup.values()) {
+            pairs += count * count;
+        }
+        return pairs;
     }
 
     /** {@code startDate} (a Monday) gives real dates; without it the week is abstract. */

@@ -93,6 +93,34 @@ final class PlanValidator {
         checkPlacements("pinned", plan.pinned(), activities, rooms);
         checkPlacements("previous", plan.previous(), activities, rooms);
         checkConstraintWeights();
+        checkSize();
+    }
+
+    /** The plan's size within what the score arithmetic holds and what building its model may cost. */
+    private void checkSize() {
+        long sessions = plan.sessionCount();
+        if (sessions > Plan.MAX_SESSIONS) {
+            problems.add(new Problem("activities", "the plan asks for " + sessions + " sessions; a plan holds at most "
+                    + Plan.MAX_SESSIONS + " (split it by site or by week)"));
+        }
+        long attendances = plan.attendanceCount();
+        if (attendances > Plan.MAX_ATTENDANCES) {
+            problems.add(new Problem("activities", "the plan's sessions have " + attendances
+                    + " worker attendances (sessions × workers); a plan holds at most " + Plan.MAX_ATTENDANCES));
+        }
+        long placements = plan.candidatePlacements();
+        if (placements > Plan.MAX_CANDIDATE_PLACEMENTS) {
+            problems.add(new Problem("activities", "the plan has " + placements
+                    + " candidate placements (rooms × starts on the " + plan.week().slotMinutes()
+                    + "-minute slot grid, summed over activities); a plan holds at most "
+                    + Plan.MAX_CANDIDATE_PLACEMENTS + ": use a coarser week.slotMinutes, allowedSites or fewer rooms"));
+        }
+        long linked = plan.linkedPairs();
+        if (linked > Plan.MAX_LINKED_PAIRS) {
+            problems.add(new Problem("activities", "the plan links " + linked + " pairs (for each worker the activities "
+                    + "they work in, squared, and for each room group its rooms, squared); a plan holds at most "
+                    + Plan.MAX_LINKED_PAIRS + ": a worker in fewer activities or smaller room groups"));
+        }
     }
 
     private <T> Set<String> ids(String listPath, List<T> elements, Function<T, String> id) {

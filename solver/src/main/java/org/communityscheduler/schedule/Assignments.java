@@ -11,6 +11,7 @@ import org.communityscheduler.model.Room;
 import org.communityscheduler.model.Session;
 import org.communityscheduler.model.WeekTime;
 import org.communityscheduler.model.WeeklySchedule;
+import org.communityscheduler.plan.Day;
 import org.communityscheduler.plan.Problem;
 
 /**
@@ -49,6 +50,13 @@ public final class Assignments {
             }
             if (room == null) {
                 problems.add(new Problem(at + ".room", "unknown room \"" + entry.room() + "\""));
+            }
+            int duration = session == null ? 0 : session.getActivity().getDurationMinutes();
+            if (entry.start().minutes() + duration > Day.MINUTES_PER_DAY) {
+                // A session lies within one day: no time of the week can hold this one.
+                problems.add(new Problem(at + ".start", "a " + duration + "-minute session starting at "
+                        + entry.start() + " would end after midnight"));
+                continue;
             }
             if (session != null && room != null && !session.isPinned()) {
                 session.place(room, WeekTime.of(entry.day(), entry.start()));

@@ -419,6 +419,30 @@ class PlanReaderTest {
     }
 
     @Test
+    void datesLieWithinTheYears2000To2100() {
+        assertThat(problemsWith("""
+                {"week": {"startDate": "+999999999-12-27"},
+                 "sites": [{"id": "huanghe", "closedDates": ["0000-01-01", "1999-12-31", "2000-01-01", "2100-12-31",
+                                                             "2101-01-01"]}]}
+                """)).contains(
+                problem("week.startDate", "\"+999999999-12-27\" is outside the dates a plan may name, 2000-01-01 to 2100-12-31"),
+                problem("sites[0].closedDates[0]", "\"0000-01-01\" is outside the dates a plan may name, 2000-01-01 to 2100-12-31"),
+                problem("sites[0].closedDates[1]", "\"1999-12-31\" is outside the dates a plan may name, 2000-01-01 to 2100-12-31"),
+                problem("sites[0].closedDates[4]", "\"2101-01-01\" is outside the dates a plan may name, 2000-01-01 to 2100-12-31"))
+                .noneMatch(problem -> problem.path().matches("sites\\[0]\\.closedDates\\[[23]]"));
+    }
+
+    @Test
+    void theFirstAndLastWeeksOfTheRangeAreValid() {
+        assertThat(readWith("""
+                {"week": {"startDate": "2000-01-03"}, "sites": [{"id": "huanghe", "closedDates": ["2100-12-31"]}]}
+                """).problems()).isEmpty();
+        assertThat(readWith("""
+                {"week": {"startDate": "2100-12-27"}}
+                """).problems()).isEmpty();
+    }
+
+    @Test
     void theWeekStartsOnAMonday() {
         assertThat(problemsWith("""
                 {"week": {"startDate": "2026-12-01"},
@@ -569,6 +593,25 @@ class PlanReaderTest {
     }
 
     @Test
+    void eachLevelOfAWeightIsAtMostTheBoundThatKeepsScoresWithinALong() {
+        String tooLarge = " is too large; each level of a weight is at most 100000, so that no score can pass what a long holds";
+        assertThat(problemsWith("""
+                {"constraintWeights": {"Not preferred time": "0hard/0medium/9223372036854775807soft",
+                                       "Room clash": "100001", "Unassigned session": "0hard/100001medium/0soft",
+                                       "Disruption": "-1", "Overtime outside working hours": "9223372036854775807"}}
+                """)).containsExactlyInAnyOrder(
+                problem("constraintWeights.Not preferred time", "\"0hard/0medium/9223372036854775807soft\"" + tooLarge),
+                problem("constraintWeights.Room clash", "\"100001\"" + tooLarge),
+                problem("constraintWeights.Unassigned session", "\"0hard/100001medium/0soft\"" + tooLarge),
+                problem("constraintWeights.Disruption", "\"-1\" is negative; a weight says how much a penalty costs"),
+                problem("constraintWeights.Overtime outside working hours",
+                        "\"9223372036854775807\" is not a weight; write a number or a score such as \"0hard/0medium/5soft\""));
+        assertThat(readWith("""
+                {"constraintWeights": {"Room clash": "100000hard/100000medium/100000soft", "Disruption": "100000"}}
+                """).problems()).isEmpty();
+    }
+
+    @Test
     void validConstraintWeightsAreKept() {
         Plan plan = readWith("""
                 {"constraintWeights": {"Noise during quiet hours": "0hard/0medium/5soft", "Disruption": 0,
@@ -577,6 +620,89 @@ class PlanReaderTest {
 
         assertThat(plan.constraintWeights()).containsOnly(Map.entry("Noise during quiet hours", "0hard/0medium/5soft"),
                 Map.entry("Disruption", "0"), Map.entry("Room stability", "45"));
+    }
+
+    // Size
+
+    /** Plans of many rooms open all week and 20 one-hour activities on a 1-minute grid, as in issue 11. */
+    private static String wideWeek(int rooms) {
+        StringBuilder roomList = new StringBuilder();
+        for (int i = 0; i < rooms; i++) {
+            roomList.append(i == 0 ? "" : ",").append("{\"id\": \"r").append(i).append("\", \"capacity\": 10}");
+        }
+        StringBuilder activities = new StringBuilder();
+        for (int i = 0; i < 20; i++) {
+            activities.append(i == 0 ? "" : ",").append("{\"id\": \"a").append(i).append("\", \"durationMinutes\": 60}");
+        }
+        String allDay = String.join(", ", java.util.Arrays.stream(Day.values())
+                .map(day -> "\"" + day + "\": [\"00:00-24:00\"]").toList());
+        return "{\"week\": {\"slotMinutes\": 1}, \"sites\": [{\"id\": \"huanghe\", \"openingHours\": {" + allDay
+                + "}}], \"rooms\": [" + roomList + "], \"activities\": [" + activities + "]}";
+    }
+
+    @Test
+    void thePlanOfIssue11IsReadAndItsModelBuiltInWellUnderASecond() {
+        // 1 000 rooms, 20 activities, a 1-minute grid: 34 KB that took 3.8 s to validate.
+        long started = System.nanoTime();
+
+        PlanReading reading = readWith(wideWeek(1_000));
+        org.communityscheduler.model.ModelBuilder.build(reading);
+
+        assertThat(reading.plan().candidatePlacements()).isEqualTo(193_360_000);
+        assertThat((System.nanoTime() - started) / 1_000_000).isLessThan(1_000);
+    }
+
+    @Test
+    void aPlanWhoseModelWouldWeighTooManyPlacementsIsRefusedBeforeItIsBuilt() {
+        long started = System.nanoTime();
+
+        List<Problem> problems = problemsWith(wideWeek(2_000));
+
+        assertThat((System.nanoTime() - started) / 1_000_000).isLessThan(500);
+        assertThat(problems).containsExactly(problem("activities", "the plan has 386720000 candidate placements (rooms × "
+                + "starts on the 1-minute slot grid, summed over activities); a plan holds at most 200000000: use a "
+                + "coarser week.slotMinutes, allowedSites or fewer rooms"));
+    }
+
+    @Test
+    void candidatePlacementsCountTheRoomsAtTheSitesAnActivityAndItsWorkersMayUse() {
+        Plan plan = PlanBuilder.plan()
+                .site("north", site -> site.open(MON, "08:00-18:00"))
+                .site("south", site -> site.open(MON, "08:00-18:00"))
+                .room("n1", room -> room.site("north").capacity(10))
+                .room("n2", room -> room.site("north").capacity(10))
+                .room("s1", room -> room.site("south").capacity(10))
+                .worker("li", worker -> worker.sites("south"))
+                .activity("anywhere", activity -> activity.duration(1440))
+                .activity("with-li", activity -> activity.duration(1440).workers("li").features("piano", "stage"))
+                .build();
+
+        // Each activity is checked against all 3 rooms (and for each feature); a whole-day session starts once a day.
+        assertThat(plan.candidatePlacements()).isEqualTo((3 + 3 * 7) + (3 * 3 + 1 * 7));
+    }
+
+    @Test
+    void aWorkerInThousandsOfActivitiesIsRefusedBeforeTheModelLinksEveryPair() {
+        StringBuilder activities = new StringBuilder();
+        for (int i = 0; i < 1_500; i++) {
+            activities.append(i == 0 ? "" : ",").append("{\"id\": \"a").append(i)
+                    .append("\", \"durationMinutes\": 60, \"workers\": [\"li\"]}");
+        }
+        assertThat(problemsWith("{\"workers\": [{\"id\": \"li\"}], \"activities\": [" + activities + "]}"))
+                .containsExactly(problem("activities", "the plan links 2250000 pairs (for each worker the activities "
+                        + "they work in, squared, and for each room group its rooms, squared); a plan holds at most "
+                        + "2000000: a worker in fewer activities or smaller room groups"));
+    }
+
+    @Test
+    void aPlanHoldsAtMostAHundredThousandSessions() {
+        StringBuilder activities = new StringBuilder();
+        for (int i = 0; i < 1_001; i++) {
+            activities.append(i == 0 ? "" : ",").append("{\"id\": \"a").append(i)
+                    .append("\", \"durationMinutes\": 1440, \"sessionsPerWeek\": 100}");
+        }
+        assertThat(problemsWith("{\"activities\": [" + activities + "]}")).containsExactly(problem("activities",
+                "the plan asks for 100100 sessions; a plan holds at most 100000 (split it by site or by week)"));
     }
 
     // All at once

@@ -57,6 +57,22 @@ class ScheduleReaderTest {
     }
 
     @Test
+    void aSessionEndsByMidnightOfItsDay() throws Exception {
+        WeeklySchedule week = week();
+
+        List<Problem> problems = ScheduleReader.apply(week, json("""
+                {"sessions": [
+                  {"activity": "choir", "session": 1, "room": "hall", "day": "MON", "start": "23:00"},
+                  {"activity": "choir", "session": 2, "room": "hall", "day": "SUN", "start": "23:59"}]}
+                """), "schedule");
+
+        assertThat(problems).containsExactly(new Problem("schedule.sessions[1].start",
+                "a 60-minute session starting at 23:59 would end after midnight"));
+        assertThat(session(week, "choir#1").getStart()).isEqualTo(WeekTime.of(Day.MON, TimeOfDay.parse("23:00")));
+        assertThat(session(week, "choir#2").isAssigned()).isFalse();
+    }
+
+    @Test
     void reportsEveryProblemAtItsPathAndPlacesNothing() throws Exception {
         WeeklySchedule week = week();
 
