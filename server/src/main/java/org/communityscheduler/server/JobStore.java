@@ -291,11 +291,6 @@ public final class JobStore implements AutoCloseable {
         return find(run).map(job -> new WithPlan(job, run.plan));
     }
 
-    /** The plan a job was given. */
-    public Optional<Plan> plan(String id) {
-        return Optional.ofNullable(runs.get(id)).map(run -> run.plan);
-    }
-
     /** Every job, oldest first, as it stands (without describing schedules anew). */
     public List<Job> list() {
         List<Job> jobs = new ArrayList<>();

@@ -74,9 +74,11 @@ record ScheduleInput(Plan plan, WeeklySchedule week) {
         if (problems.size() > before) {
             return null;
         }
-        Job job = jobs.find(jobId.asText())
+        // The job and its plan in one look-up: a job pruned in between is not found, never half found.
+        JobStore.WithPlan found = jobs.findWithPlan(jobId.asText())
                 .orElseThrow(() -> ApiError.notFound("job", "no job with id \"" + jobId.asText() + "\""));
-        Plan plan = jobs.plan(job.id()).orElseThrow();
+        Job job = found.job();
+        Plan plan = found.plan();
         WeeklySchedule week = ModelBuilder.build(plan);
         List<Problem> placing = job.schedule() == null ? List.of()
                 : Assignments.apply(week, job.schedule().sessions(), "schedule.sessions");
