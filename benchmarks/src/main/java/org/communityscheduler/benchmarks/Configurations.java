@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import ai.timefold.solver.core.config.heuristic.selector.move.composite.UnionMoveSelectorConfig;
+import ai.timefold.solver.core.config.heuristic.selector.move.generic.RuinRecreateMoveSelectorConfig;
 import ai.timefold.solver.core.config.localsearch.LocalSearchPhaseConfig;
 import ai.timefold.solver.core.config.localsearch.LocalSearchType;
 import ai.timefold.solver.core.config.localsearch.decider.acceptor.LocalSearchAcceptorConfig;
@@ -75,6 +77,14 @@ public final class Configurations {
                 () -> withLocalSearch(new LocalSearchPhaseConfig()
                         .withLocalSearchType(LocalSearchType.GREAT_DELUGE)
                         .withMoveSelectorConfig(SolverConfigs.localSearchMoves())));
+        add("ruin-recreate", "experiment: shipped chains, the soft-wish annealing's moves plus Timefold's ruin and "
+                + "recreate of 2 to 8 sessions' starts (their rooms kept), one move in 20",
+                () -> withLocalSearch(SolverConfigs.localSearch().withMoveSelectorConfig(new UnionMoveSelectorConfig()
+                        .withMoveSelectors(SolverConfigs.localSearchMoves(false), new RuinRecreateMoveSelectorConfig()
+                                .withVariableName("start")
+                                .withMinimumRuinedCount(2)
+                                .withMaximumRuinedCount(8)
+                                .withFixedProbabilityWeight(0.05)))));
         add("cpsat", "peer: OR-Tools CP-SAT places every movable session under the hard rules only, exactly "
                 + "(CpSatPlacement: everything placed, or when that is impossible as much priority as fits), no search",
                 () -> SolverConfigs.base().withPhases(new CustomPhaseConfig()

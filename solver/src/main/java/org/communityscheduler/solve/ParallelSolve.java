@@ -26,8 +26,7 @@ import org.communityscheduler.model.WeeklySchedule;
 /**
  * One week solved by several solvers at once, seen as one solver job: either the parts of a week that
  * splits ({@link Partition}), each on its own core and merged, or the whole week several times with
- * different random seeds (a portfolio), the best of them winning. The "unimproved" stop is decided here,
- * for the week as a whole, and only once every placeable session is placed.
+ * different random seeds (a portfolio), the best of them winning.
  */
 final class ParallelSolve implements SolverJob<WeeklySchedule, String> {
 
@@ -52,7 +51,6 @@ final class ParallelSolve implements SolverJob<WeeklySchedule, String> {
     private WeeklySchedule best;
     private boolean mergePending;
     private long nextMergeNanos;
-    private long lastImprovedNanos = System.nanoTime();
     private boolean finished;
     private volatile boolean terminatedEarly;
 
@@ -101,7 +99,6 @@ final class ParallelSolve implements SolverJob<WeeklySchedule, String> {
         if (parts == null) {
             if (best == null || solution.getScore().compareTo(best.getScore()) > 0) {
                 best = solution;
-                lastImprovedNanos = System.nanoTime();
                 onBest.accept(solution);
             }
         } else {
@@ -110,12 +107,8 @@ final class ParallelSolve implements SolverJob<WeeklySchedule, String> {
         }
     }
 
-    /**
-     * Every half second: publishes the merged parts if a part improved, and stops the solve once nothing
-     * improved for {@code unimproved} with every placeable session placed.
-     */
-    void tick(Duration unimproved) {
-        boolean stop;
+    /** Every half second: publishes the merged parts if a part improved. */
+    void tick() {
         synchronized (this) {
             if (finished || getSolverStatus() != SolverStatus.SOLVING_ACTIVE) {
                 return;
@@ -128,15 +121,9 @@ final class ParallelSolve implements SolverJob<WeeklySchedule, String> {
                 nextMergeNanos = System.nanoTime() + MERGE_EFFORT * (System.nanoTime() - started);
                 if (best == null || merged.getScore().compareTo(best.getScore()) > 0) {
                     best = merged;
-                    lastImprovedNanos = System.nanoTime();
                     onBest.accept(merged);
                 }
             }
-            stop = !terminatedEarly && best != null && System.nanoTime() - lastImprovedNanos > unimproved.toNanos()
-                    && SchedulingEngine.everyPlaceableSessionPlaced(best);
-        }
-        if (stop) {
-            terminateEarly();
         }
     }
 

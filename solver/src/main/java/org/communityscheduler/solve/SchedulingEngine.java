@@ -58,7 +58,7 @@ public final class SchedulingEngine implements AutoCloseable {
     private static final Duration REASON_TIME_BUDGET = Duration.ofSeconds(3);
 
     private static final Logger LOG = LoggerFactory.getLogger(SchedulingEngine.class);
-    /** How often a solve's parts are merged and its "unimproved" stop is checked. */
+    /** How often the parts of a week solved in parts are merged. */
     private static final Duration TICK = Duration.ofMillis(500);
 
     private final SolverConfig solverConfig;
@@ -109,8 +109,7 @@ public final class SchedulingEngine implements AutoCloseable {
     /**
      * Starts solving in the background. {@code onBest} sees every new best schedule, {@code onFinal}
      * the last one, {@code onError} any failure; the job is queued when all solvers are busy. It stops at
-     * the time limit, at a perfect score, or once nothing improved for {@link SolverConfigs#DEFAULT_UNIMPROVED_LIMIT}
-     * with every placeable session placed.
+     * the time limit or at a perfect score.
      */
     public SolverJob<WeeklySchedule, String> start(String jobId, WeeklySchedule problem, Duration timeLimit,
             Consumer<WeeklySchedule> onBest, Consumer<WeeklySchedule> onFinal, BiConsumer<String, Throwable> onError) {
@@ -140,7 +139,7 @@ public final class SchedulingEngine implements AutoCloseable {
                     .withExceptionHandler((id, error) -> solve.terminateEarly())
                     .run());
         }
-        ScheduledFuture<?> ticks = ticker.scheduleAtFixedRate(() -> solve.tick(SolverConfigs.DEFAULT_UNIMPROVED_LIMIT),
+        ScheduledFuture<?> ticks = ticker.scheduleAtFixedRate(solve::tick,
                 TICK.toMillis(), TICK.toMillis(), TimeUnit.MILLISECONDS);
         waiters.execute(() -> {
             try {
@@ -151,19 +150,6 @@ public final class SchedulingEngine implements AutoCloseable {
             }
         });
         return solve;
-    }
-
-    /**
-     * Whether no session that could ever be placed is out: until then a solve does not stop for lack of
-     * improvement, however long the last sessions take.
-     */
-    static boolean everyPlaceableSessionPlaced(WeeklySchedule week) {
-        for (Session session : week.getSessions()) {
-            if (!session.isAssigned() && !session.isLocked() && session.isPlaceable()) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static ThreadFactory daemon(String name) {

@@ -48,8 +48,6 @@ import org.communityscheduler.model.WeeklySchedule;
 public final class SolverConfigs {
 
     public static final Duration DEFAULT_TIME_LIMIT = Duration.ofSeconds(30);
-    /** Stop early once the best score has not improved for this long, every placeable session placed. */
-    public static final Duration DEFAULT_UNIMPROVED_LIMIT = Duration.ofSeconds(10);
     public static final String PERFECT_SCORE = "0hard/0medium/0soft";
     /** Any score with no hard rule broken and every session placed. */
     private static final String COMPLETE_SCORE = "0hard/0medium/-999999999999soft";
@@ -90,8 +88,8 @@ public final class SolverConfigs {
     }
 
     /**
-     * Stops at the time limit or at a perfect score. The engine adds the "unimproved" stop, which applies
-     * only once no placeable session is left out ({@link SchedulingEngine}).
+     * Stops at the time limit or at a perfect score, nothing else: the soft-wish annealing cools over the whole
+     * time limit and finds its best schedules as it turns cold, at the end (docs/solver.md, "When it stops").
      */
     public static TerminationConfig termination(Duration timeLimit) {
         return new TerminationConfig()

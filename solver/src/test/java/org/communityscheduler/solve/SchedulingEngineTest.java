@@ -225,36 +225,14 @@ class SchedulingEngineTest {
     }
 
     @Test
-    void theUnimprovedStopWaitsWhilePlaceableSessionsAreOut() {
-        WeeklySchedule week = ModelBuilder.build(PlanBuilder.plan()
-                .slotMinutes(60)
-                .site("centre", site -> site.open(Day.MON, "09:00-11:00"))
-                .room("room", room -> room.capacity(10))
-                .activity("reading", a -> a.duration(60).sessions(2))
-                .activity("choir", a -> a.duration(60).participants(50))
-                .build());
-        assertThat(SchedulingEngine.everyPlaceableSessionPlaced(week)).isFalse();
-
-        Session first = week.getSessions().get(0);
-        first.setRoom(week.getRooms().get(0));
-        first.setStart(WeekTime.of(Day.MON, TimeOfDay.parse("09:00")));
-        assertThat(SchedulingEngine.everyPlaceableSessionPlaced(week)).isFalse();
-
-        Session second = week.getSessions().get(1);
-        second.setRoom(week.getRooms().get(0));
-        second.setStart(WeekTime.of(Day.MON, TimeOfDay.parse("10:00")));
-        assertThat(SchedulingEngine.everyPlaceableSessionPlaced(week)).as("the choir never fits: it does not count")
-                .isTrue();
-    }
-
-    @Test
-    void aCompleteWeekStopsOnceNothingImprovesForAWhile() {
+    void aCompleteWeekIsSolvedUntilItsTimeLimit() {
         try (SchedulingEngine engine = SchedulingEngine.shipped(2)) {
-            // The small week's best soft score is not 0, so only the unimproved stop ends this 60 s solve early.
-            SchedulingEngine.SolveRun run = engine.solve(ModelBuilder.build(smallWeek()), Duration.ofSeconds(60), w -> {
+            // The small week's best soft score is not 0: nothing but the time limit ends the solve, however early
+            // its best schedule came (the annealing is still hot then, and cools until the limit).
+            SchedulingEngine.SolveRun run = engine.solve(ModelBuilder.build(smallWeek()), Duration.ofSeconds(3), w -> {
             });
             assertThat(run.best().getScore().softScore()).isNegative();
-            assertThat(run.solvingTime()).isLessThan(Duration.ofSeconds(30));
+            assertThat(run.solvingTime()).isGreaterThanOrEqualTo(Duration.ofSeconds(3));
         }
     }
 
