@@ -4,8 +4,12 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.io.TempDir;
+
+import picocli.CommandLine;
 
 /** What a command-line test needs: a folder of its own, and the command's exit code, stdout and stderr. */
 abstract class CommandTest {
@@ -19,6 +23,17 @@ abstract class CommandTest {
     int run(String... args) {
         return Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    /** The command, its options read from args (and serve's from the environment) but not run. */
+    static <T> T parsed(Map<String, String> environment, String command, String... args) {
+        CommandLine root = Main.commandLine(System.out, System.err, environment);
+        root.parseArgs(Stream.concat(Stream.of(command), Stream.of(args)).toArray(String[]::new));
+        return root.getSubcommands().get(command).getCommand();
+    }
+
+    static <T> T parsed(String command, String... args) {
+        return parsed(Map.of(), command, args);
     }
 
     String stdout() {

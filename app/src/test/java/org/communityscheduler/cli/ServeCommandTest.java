@@ -16,6 +16,6 @@ class ServeCommandTest {
     }
 
     private static ServerSettings settings(String... options) {
-        return ServeCommand.settings(Arguments.parse(options));
+        return CommandTest.<ServeCommand>parsed("serve", options).settings();
     }
 }
