@@ -38,14 +38,15 @@ import picocli.CommandLine.Spec;
  * Progress on stderr, the results tables on stdout, the files in the output folder. {@code --peer} puts
  * OR-Tools CP-SAT beside the shipped engine instead (peer.md, peer.csv).
  */
-@Command(name = "benchmark", description = {
-        "Compare solver configurations on generated weeks (Timefold Benchmarker) against the baselines and the",
-        "planted optimum; tables on stdout, files in the output folder.",
-        "--peer: OR-Tools CP-SAT beside the shipped engine, time to a complete placement on each of --sizes (and",
-        "  with --itc2007 DIR each instance there) within --time (peer.md, peer.csv).",
-        "--itc2007 DIR alone: the shipped solver on every ITC2007 track 3 instance (.ctt) in DIR, scored as the",
-        "  competition scores them (--time 10s, --runs 3, --output only; itc2007.md, itc2007.csv).",
-        "--model-cost: what validating and building the model costs (--sizes, --seed, --itc2007, --output only)." })
+@Command(name = "benchmark", description = { "Solver configurations compared on generated weeks.",
+        "The Timefold Benchmarker against the baselines and the planted optimum; tables on stdout, files in the"
+                + " output folder.",
+        "--peer: OR-Tools CP-SAT beside the shipped engine, the time to a complete placement on each of --sizes (and"
+                + " with --itc2007 DIR each instance there) within --time (peer.md, peer.csv).",
+        "--itc2007 DIR alone: the shipped solver on each ITC2007 track 3 instance in DIR (its .ctt files), scored as"
+                + " the competition scores them (with --time, --runs, --output only; itc2007.md, itc2007.csv).",
+        "--model-cost: what validating and building the model costs, no solving (with --sizes, --seed, --itc2007,"
+                + " --output only)." })
 final class BenchmarkCommand implements Callable<Integer> {
 
     private final PrintStream out;

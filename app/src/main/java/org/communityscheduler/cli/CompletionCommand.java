@@ -10,8 +10,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code ./scheduler completion}: a bash completion script for every command and option. */
-@Command(name = "completion", description = { "A bash (or zsh) completion script on stdout:",
-        "source <(./scheduler completion), or save it to /etc/bash_completion.d/scheduler." })
+@Command(name = "completion", description = { "A bash completion script on stdout.",
+        "source <(./scheduler completion), or save it as /etc/bash_completion.d/scheduler." })
 final class CompletionCommand implements Callable<Integer> {
 
     private final PrintStream out;

@@ -22,9 +22,9 @@ import picocli.CommandLine.Option;
  * {@code ./scheduler generate --size S|M|L|XL|CITY --seed N [--planted FILE] [--tightness T] [--overfull P]
  * [--shape community|course]}.
  */
-@Command(name = "generate", description = { "A generated plan on stdout (same options, same bytes); the planted schedule,",
-        "which costs 0hard/0medium/0soft, to FILE. Tightness 1 books the rooms out (about 95 % of open hours);",
-        "the course shape is a college timetable of 45-minute lessons (sizes S, M, L)." })
+@Command(name = "generate", description = { "A generated plan on stdout (same options, same bytes).",
+        "Its planted schedule, which costs 0hard/0medium/0soft, to FILE. Tightness 1 books the rooms out (about 95 %%"
+                + " of open hours); the course shape is a college timetable of 45-minute lessons (sizes S, M, L)." })
 final class GenerateCommand implements Callable<Integer> {
 
     private final PrintStream out;
@@ -48,7 +48,7 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--overfull", paramLabel = "P", description = "Percent more sessions than fit (default ${DEFAULT-VALUE}).")
     int overfull;
 
-    @Option(names = "--shape", paramLabel = "community|course", description = "Default ${DEFAULT-VALUE}.")
+    @Option(names = "--shape", paramLabel = "community|course", description = "The week's shape (default ${DEFAULT-VALUE}).")
     String shape = "community";
 
     GenerateCommand(PrintStream out, PrintStream err) {

@@ -19,8 +19,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code ./scheduler import-itc2007 FILE.ctt [--output plan.json]}: an ITC2007 track 3 instance as a weekly plan. */
-@Command(name = "import-itc2007", description = { "An ITC2007 track 3 instance (curriculum-based course timetabling) as a",
-        "weekly plan, on stdout or to FILE. Exit 0, 2 bad input." })
+@Command(name = "import-itc2007", description = { "An ITC2007 track 3 instance as a weekly plan.",
+        "Curriculum-based course timetabling, on stdout or to FILE. Exit 0, 2 bad input." })
 final class ImportItc2007Command implements Callable<Integer> {
 
     private final PrintStream out;

@@ -78,6 +78,9 @@ public final class Main implements Callable<Integer> {
         root.registerConverter(int.class, text -> (int) wholeNumber(text));
         root.registerConverter(Long.class, Main::wholeNumber);
         root.registerConverter(long.class, Main::wholeNumber);
+        for (CommandLine command : root.getSubcommands().values()) {
+            command.getCommandSpec().usageMessage().parameterListHeading("%n").optionListHeading("%nOptions:%n");
+        }
         root.setOut(new PrintWriter(out, true));
         root.setErr(new PrintWriter(err, true));
         root.setParameterExceptionHandler((e, args) -> {

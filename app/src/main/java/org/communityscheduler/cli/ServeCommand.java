@@ -28,12 +28,13 @@ import picocli.CommandLine.Option;
  * or SIGTERM stops it gracefully, with exit code 0: no new jobs, solves stopped early with their best on disk, to
  * go on when the server is back.
  */
-@Command(name = "serve", description = { "The HTTP API and the web page until stopped. Jobs are kept in DIR and go on",
-        "after a restart; one server holds DIR at a time (exit 2 if another does). Ctrl-C or SIGTERM stops",
-        "solves early with their best on disk and exits 0. API docs at http://localhost:7070/api-docs." },
-        footer = { "", "Each option can be given by the environment instead, as SCHEDULER_ and its name in capitals",
-                "(SCHEDULER_PORT, SCHEDULER_DATA_DIR, SCHEDULER_MAX_TIME_LIMIT...; the token as SCHEDULER_API_TOKEN);",
-                "an option on the command line wins." })
+@Command(name = "serve", description = { "The HTTP API and the web page, until stopped.",
+        "Jobs are kept in the data directory and go on after a restart; one server holds it at a time (exit 2 if"
+                + " another does). Ctrl-C or SIGTERM stops solves early with their best on disk and exits 0. API docs at"
+                + " http://localhost:7070/api-docs." },
+        footer = { "", "Each option can come from the environment instead: SCHEDULER_ and its name in capitals"
+                + " (SCHEDULER_PORT, SCHEDULER_DATA_DIR, SCHEDULER_MAX_TIME_LIMIT...), the token as SCHEDULER_API_TOKEN."
+                + " An option on the command line wins." })
 final class ServeCommand implements Callable<Integer> {
 
     private static final Pattern SIZE = Pattern.compile("(\\d{1,12})\\s*(B|KB|MB|GB)?");

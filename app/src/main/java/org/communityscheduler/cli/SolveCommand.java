@@ -25,9 +25,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code ./scheduler solve [PLAN] [--time-limit 30s] [--output FILE]}. */
-@Command(name = "solve", description = { "Solve PLAN (the bundled sample without one): progress on stderr, a readable",
-        "schedule on stdout, the JSON schedule to FILE.",
-        "Exit 0 feasible, 1 hard rules still broken, 2 bad input." })
+@Command(name = "solve", description = { "Solves a plan: a readable schedule on stdout, progress on stderr.",
+        "Without PLAN, the bundled sample. Exit 0 feasible, 1 hard rules still broken, 2 bad input." })
 final class SolveCommand implements Callable<Integer> {
 
     private final PrintStream out;

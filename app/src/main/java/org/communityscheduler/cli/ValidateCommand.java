@@ -12,7 +12,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code ./scheduler validate PLAN}: every error and diagnostic, nothing solved. */
-@Command(name = "validate", description = { "Every error (path: message) and diagnostic of PLAN; nothing is solved.",
+@Command(name = "validate", description = { "Every error (path: message) and diagnostic of a plan; nothing solved.",
         "Exit 0 valid, 2 invalid." })
 final class ValidateCommand implements Callable<Integer> {
 

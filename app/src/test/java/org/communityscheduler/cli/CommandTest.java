@@ -25,6 +25,12 @@ abstract class CommandTest {
                 new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 
+    /** As {@link #run}, in the given environment instead of this process's. */
+    int runIn(Map<String, String> environment, String... args) {
+        return Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), environment);
+    }
+
     /** The command, its options read from args (and serve's from the environment) but not run. */
     static <T> T parsed(Map<String, String> environment, String command, String... args) {
         CommandLine root = Main.commandLine(System.out, System.err, environment);
@@ -47,5 +53,10 @@ abstract class CommandTest {
 
     String stderr() {
         return err.toString(StandardCharsets.UTF_8);
+    }
+
+    /** Forgets what earlier commands printed on stderr. */
+    void clearStderr() {
+        err.reset();
     }
 }
