@@ -58,7 +58,7 @@ final class BenchmarkCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--quick", description = "A short comparison: S only, one run.")
+    @Option(names = "--quick", description = "A short comparison: S, shipped,default,greedy, 5s, one run, no warm-up.")
     boolean quick;
 
     @Option(names = "--peer", description = "OR-Tools CP-SAT beside the shipped engine.")
@@ -73,7 +73,7 @@ final class BenchmarkCommand implements Callable<Integer> {
     @Option(names = "--sizes", paramLabel = "WEEKS", description = "Weeks such as S,M-tight,course-M (S,M,L).")
     String sizes;
 
-    @Option(names = "--configs", paramLabel = "NAMES", description = "shipped,default,greedy,tabu,... (all of them).")
+    @Option(names = "--configs", paramLabel = "NAMES", description = "Configurations by name: shipped,default,greedy,tabu,... (all eight).")
     String configs;
 
     @Option(names = "--time", paramLabel = "TIME", description = "Time limit per solve (60s; 10s with --itc2007).")
@@ -94,7 +94,7 @@ final class BenchmarkCommand implements Callable<Integer> {
     @Option(names = "--output", paramLabel = "DIR", description = "Where the results go (local/benchmarks).")
     Path output;
 
-    @Option(names = "--report", paramLabel = "DIR", description = "Where the Benchmarker's HTML report goes.")
+    @Option(names = "--report", paramLabel = "DIR", description = "Where the Benchmarker's HTML report goes (local/benchmark-report).")
     Path report;
 
     @Option(names = "--verbose", description = "The solver's log on stderr.")
