@@ -79,10 +79,14 @@ public final class Main implements Callable<Integer> {
         root.registerConverter(Long.class, Main::wholeNumber);
         root.registerConverter(long.class, Main::wholeNumber);
         for (CommandLine command : root.getSubcommands().values()) {
-            command.getCommandSpec().usageMessage().parameterListHeading("%n").optionListHeading("%nOptions:%n");
+            if (!(command.getCommand() instanceof CommandLine.HelpCommand)) {
+                command.getCommandSpec().usageMessage().parameterListHeading("%n").optionListHeading("%nOptions:%n");
+            }
         }
-        root.setOut(new PrintWriter(out, true));
-        root.setErr(new PrintWriter(err, true));
+        // An option given twice takes its last value, so a script can add to a command line it was handed.
+        root.setOverwrittenOptionsAllowed(true);
+        root.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
+        root.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
         root.setParameterExceptionHandler((e, args) -> {
             err.println("error: " + message(e, root) + "; see ./scheduler "
                     + (e.getCommandLine() == root ? "" : e.getCommandLine().getCommandName() + " ") + "--help");

@@ -37,6 +37,7 @@ class ServeCommandTest extends CommandTest {
         assertThat(flagsWin.apiToken()).isEqualTo("other");
         assertThat(flagsWin.maxTimeLimit()).isEqualTo(Duration.ofMinutes(2));
         assertThat(settings().apiToken()).as("nothing in the environment").isNull();
+        assertThat(settings("--port", "0", "--port", "9090").port()).as("the last of two").isEqualTo(9090);
     }
 
     @Test
