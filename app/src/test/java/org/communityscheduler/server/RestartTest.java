@@ -43,7 +43,7 @@ class RestartTest {
         JsonNode finishedBefore;
         String savedScore;
         try (ServerProcess first = ServerProcess.start(dataDir)) {
-            finished = submit(first, TestServer.SAMPLE, "2s");
+            finished = submit(first, ServerProcess.SAMPLE, "2s");
             finishedBefore = awaitStatus(first, finished, "NOT_SOLVING", Duration.ofSeconds(30));
             assertThat(finishedBefore.get("sessions")).isNotEmpty();
             solving = submit(first, LONG_PLAN, "5m");
@@ -66,7 +66,7 @@ class RestartTest {
 
             HttpResponse<String> stopped = second.send("DELETE", "/api/schedules/" + solving, null);
             assertThat(stopped.statusCode()).isEqualTo(200);
-            JsonNode last = TestServer.json(stopped.body());
+            JsonNode last = ServerProcess.json(stopped.body());
             assertThat(last.get("status").asText()).isEqualTo("NOT_SOLVING");
             assertThat(score(last)).isGreaterThanOrEqualTo(HardMediumSoftLongScore.parseScore(savedScore));
         }
@@ -90,7 +90,7 @@ class RestartTest {
             assertThat(heard).as("the job goes on after the restart: not done").endsWith(JobStore.INTERRUPTED)
                     .doesNotContain(JobStore.DONE);
 
-            JsonNode onDisk = TestServer.json(Files.readString(dataDir.resolve(solving).resolve(JobFiles.JOB)));
+            JsonNode onDisk = ServerProcess.json(Files.readString(dataDir.resolve(solving).resolve(JobFiles.JOB)));
             assertThat(onDisk.get("status").asText()).isEqualTo("SOLVING_ACTIVE");
             assertThat(HardMediumSoftLongScore.parseScore(onDisk.get("score").asText()))
                     .isGreaterThanOrEqualTo(HardMediumSoftLongScore.parseScore(before));
@@ -105,7 +105,7 @@ class RestartTest {
     @Test
     void aSecondServerOnAHeldDirectoryRefusesToStartAndTouchesNothing() throws Exception {
         try (ServerProcess first = ServerProcess.start(dataDir)) {
-            String finished = submit(first, TestServer.SAMPLE, "1s");
+            String finished = submit(first, ServerProcess.SAMPLE, "1s");
             awaitStatus(first, finished, "NOT_SOLVING", Duration.ofSeconds(30));
             String solving = submit(first, LONG_PLAN, "5m");
             awaitBestOnDisk(solving, Duration.ofSeconds(60));
@@ -154,14 +154,14 @@ class RestartTest {
                 String status;
                 while (!(status = schedule(server, id).get("status").asText()).equals("SOLVING_ACTIVE")
                         && !status.equals("NOT_SOLVING") && System.nanoTime() < deadline) {
-                    TestServer.sleep(50);
+                    ServerProcess.sleep(50);
                 }
                 if (status.equals("NOT_SOLVING")) {
                     finished = true;
                     continue;
                 }
                 long active = System.nanoTime();
-                TestServer.sleep(3_000); // killed 3 s into each run, before a resumed run's 5 s are over
+                ServerProcess.sleep(3_000); // killed 3 s into each run, before a resumed run's 5 s are over
                 finished = schedule(server, id).get("status").asText().equals("NOT_SOLVING");
                 solved = solved.plus(Duration.ofNanos(System.nanoTime() - active));
                 server.kill();
@@ -192,14 +192,14 @@ class RestartTest {
     private static String submit(ServerProcess server, String plan, String timeLimit) {
         HttpResponse<String> response = server.send("POST", "/api/schedules?timeLimit=" + timeLimit, plan);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
-        return TestServer.json(response.body()).get("id").asText();
+        return ServerProcess.json(response.body()).get("id").asText();
     }
 
     private static JsonNode schedule(ServerProcess server, String id) {
         HttpResponse<String> response = server.send("GET", "/api/schedules/" + id, null);
         assertThat(response.statusCode()).as("%s%nThe server's log:%n%s", response.body(), server.output())
                 .isEqualTo(200);
-        return TestServer.json(response.body());
+        return ServerProcess.json(response.body());
     }
 
     private static JsonNode awaitStatus(ServerProcess server, String id, String status, Duration within) {
@@ -210,7 +210,7 @@ class RestartTest {
                 return schedule;
             }
             assertThat(System.nanoTime()).as("job %s is not %s within %s", id, status, within).isLessThan(deadline);
-            TestServer.sleep(200);
+            ServerProcess.sleep(200);
         }
     }
 
@@ -220,14 +220,14 @@ class RestartTest {
         long deadline = System.nanoTime() + within.toNanos();
         while (true) {
             if (Files.exists(file)) {
-                JsonNode job = TestServer.json(Files.readString(file));
+                JsonNode job = ServerProcess.json(Files.readString(file));
                 if (job.has("schedule") && job.get("status").asText().equals("SOLVING_ACTIVE")) {
                     return job.get("score").asText();
                 }
             }
             assertThat(System.nanoTime()).as("no best schedule of %s on disk within %s", id, within)
                     .isLessThan(deadline);
-            TestServer.sleep(100);
+            ServerProcess.sleep(100);
         }
     }
 

@@ -6,31 +6,45 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.concurrent.Callable;
 
 import org.communityscheduler.data.itc2007.Itc2007;
 import org.communityscheduler.data.itc2007.Itc2007Instance;
 import org.communityscheduler.plan.InvalidPlanException;
 import org.communityscheduler.plan.Json;
 
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
 /** {@code ./scheduler import-itc2007 FILE.ctt [--output plan.json]}: an ITC2007 track 3 instance as a weekly plan. */
-final class ImportItc2007Command {
+@Command(name = "import-itc2007", description = { "An ITC2007 track 3 instance as a weekly plan.",
+        "Curriculum-based course timetabling, on stdout or to FILE. Exit 0, 2 bad input." })
+final class ImportItc2007Command implements Callable<Integer> {
 
     private final PrintStream out;
     private final PrintStream err;
+
+    @Mixin
+    HelpOption help;
+
+    @Parameters(paramLabel = "FILE.ctt", description = "The instance.")
+    Path instanceFile;
+
+    @Option(names = "--output", paramLabel = "FILE", description = "Write the plan to FILE instead of stdout.")
+    Path output;
 
     ImportItc2007Command(PrintStream out, PrintStream err) {
         this.out = out;
         this.err = err;
     }
 
-    int run(Arguments arguments) {
-        arguments.allowing("output");
-        if (arguments.positional().size() != 1) {
-            throw new IllegalArgumentException("import-itc2007 needs one .ctt file");
-        }
+    @Override
+    public Integer call() {
         Itc2007Instance instance;
         try {
-            instance = Itc2007.read(Path.of(arguments.positional().get(0)));
+            instance = Itc2007.read(instanceFile);
         } catch (InvalidPlanException e) {
             e.problems().forEach(err::println);
             err.println(e.problems().size() + " error(s): nothing was written.");
@@ -40,12 +54,11 @@ final class ImportItc2007Command {
         String summary = String.format(Locale.ROOT, "%s: %d courses, %d lectures, %d rooms, %d curricula, %d days of %d periods",
                 instance.name(), instance.courses().size(), instance.lectures(), instance.rooms().size(),
                 instance.curricula().size(), instance.days(), instance.periodsPerDay());
-        if (!arguments.options().containsKey("output")) {
+        if (output == null) {
             out.print(json);
             err.println(summary);
             return Main.OK;
         }
-        Path output = Path.of(arguments.option("output", null));
         try {
             Files.writeString(output, json, StandardCharsets.UTF_8);
         } catch (IOException e) {

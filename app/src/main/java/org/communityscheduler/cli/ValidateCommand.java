@@ -1,28 +1,38 @@
 package org.communityscheduler.cli;
 
 import java.io.PrintStream;
+import java.util.concurrent.Callable;
 
 import org.communityscheduler.model.ModelBuilder;
 import org.communityscheduler.model.WeeklySchedule;
 import org.communityscheduler.plan.PlanReading;
 
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
 /** {@code ./scheduler validate PLAN}: every error and diagnostic, nothing solved. */
-final class ValidateCommand {
+@Command(name = "validate", description = { "Every error (path: message) and diagnostic of a plan; nothing solved.",
+        "Exit 0 valid, 2 invalid." })
+final class ValidateCommand implements Callable<Integer> {
 
     private final PrintStream out;
     private final PrintStream err;
+
+    @Mixin
+    HelpOption help;
+
+    @Parameters(paramLabel = "PLAN", description = "The plan's JSON file.")
+    String file;
 
     ValidateCommand(PrintStream out, PrintStream err) {
         this.out = out;
         this.err = err;
     }
 
-    int run(Arguments arguments) {
-        arguments.allowing();
-        if (arguments.positional().size() != 1) {
-            throw new IllegalArgumentException("validate needs one PLAN file");
-        }
-        PlanReading reading = PlanInput.read(arguments.positional().get(0), err);
+    @Override
+    public Integer call() {
+        PlanReading reading = PlanInput.read(file, err);
         if (reading == null) {
             return Main.BAD_INPUT;
         }

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.concurrent.Callable;
 
 import org.communityscheduler.model.ModelBuilder;
 import org.communityscheduler.model.WeeklySchedule;
@@ -18,32 +19,52 @@ import org.communityscheduler.solve.SchedulingEngine;
 import org.communityscheduler.solve.SolverConfigs;
 import org.communityscheduler.solve.TimeLimit;
 
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
 /** {@code ./scheduler solve [PLAN] [--time-limit 30s] [--output FILE]}. */
-final class SolveCommand {
+@Command(name = "solve", description = { "Solves a plan: a readable schedule on stdout, progress on stderr.",
+        "Without PLAN, the bundled sample. Exit 0 feasible, 1 hard rules still broken, 2 bad input." })
+final class SolveCommand implements Callable<Integer> {
 
     private final PrintStream out;
     private final PrintStream err;
+
+    @Mixin
+    HelpOption help;
+
+    @Parameters(arity = "0..1", paramLabel = "PLAN", description = "The plan's JSON file (the bundled sample without one).")
+    String file;
+
+    @Option(names = "--time-limit", paramLabel = "TIME", description = "How long to solve: 30s, 2m, 1h (default ${DEFAULT-VALUE}).")
+    String timeLimit = TimeLimit.format(SolverConfigs.DEFAULT_TIME_LIMIT);
+
+    @Option(names = "--output", paramLabel = "FILE", description = "Also write the JSON schedule to FILE.")
+    Path output;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Cores to solve on (all of them by default).")
+    Integer threads;
+
+    @Option(names = "--verbose", description = "The solver's log on stderr.")
+    boolean verbose;
 
     SolveCommand(PrintStream out, PrintStream err) {
         this.out = out;
         this.err = err;
     }
 
-    int run(Arguments arguments) {
-        arguments.allowing("time-limit", "output", "verbose", "threads");
+    @Override
+    public Integer call() {
         // Before anything that logs: slf4j-simple reads its level once.
-        Logging.configure(arguments.flag("verbose"));
-        int threads = arguments.options().containsKey("threads")
-                ? Arguments.integer(arguments.option("threads", null), "--threads")
-                : SchedulingEngine.availableCores();
+        Logging.configure(verbose);
+        int threads = this.threads != null ? this.threads : SchedulingEngine.availableCores();
         if (threads < 1) {
             throw new IllegalArgumentException("--threads must be at least 1, not " + threads);
         }
-        Duration timeLimit = TimeLimit.parse(arguments.option("time-limit",
-                TimeLimit.format(SolverConfigs.DEFAULT_TIME_LIMIT)));
-        Path output = arguments.options().containsKey("output") ? Path.of(arguments.option("output", null)) : null;
+        Duration timeLimit = TimeLimit.parse(this.timeLimit);
 
-        String file = arguments.atMostOnePositional("PLAN");
         PlanReading reading = PlanInput.read(file, err);
         if (reading == null) {
             return Main.BAD_INPUT;

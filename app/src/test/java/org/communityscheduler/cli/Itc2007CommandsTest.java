@@ -60,15 +60,15 @@ class Itc2007CommandsTest extends CommandTest {
         assertThat(run("import-itc2007", folder.resolve("missing.ctt").toString())).isEqualTo(Main.BAD_INPUT);
         assertThat(stderr()).contains("missing.ctt: no such file");
         assertThat(run("import-itc2007")).isEqualTo(Main.BAD_INPUT);
-        assertThat(stderr()).contains("error: import-itc2007 needs one .ctt file");
+        assertThat(stderr()).contains("error: Missing required parameter: 'FILE.ctt'");
         assertThat(run("import-itc2007", COMP01.toString(), "--outptu", "x.json")).isEqualTo(Main.BAD_INPUT);
         assertThat(stderr()).contains("error: unknown option --outptu");
     }
 
     @Test
     void theItcBenchmarkDefaultsToTenSecondsAndThreeRuns() {
-        Itc2007Benchmark.Options options = BenchmarkCommand.itc2007Options(Arguments.parse(new String[] {
-                "--itc2007", "benchmarks/itc2007" }));
+        Itc2007Benchmark.Options options = CommandTest.<BenchmarkCommand>parsed("benchmark",
+                "--itc2007", "benchmarks/itc2007").itc2007Options();
 
         assertThat(options.directory()).isEqualTo(Path.of("benchmarks/itc2007"));
         assertThat(options.timeLimit()).isEqualTo(Duration.ofSeconds(10));
@@ -84,6 +84,6 @@ class Itc2007CommandsTest extends CommandTest {
         assertThat(run("benchmark", "--itc2007", folder.toString(), "--time", "1s")).isEqualTo(Main.BAD_INPUT);
         assertThat(stderr()).contains("comp99.ctt:2: Courses must be a whole number, not \"many\"");
         assertThat(run("benchmark", "--itc2007", folder.toString(), "--sizes", "S")).isEqualTo(Main.BAD_INPUT);
-        assertThat(stderr()).contains("error: unknown option --sizes");
+        assertThat(stderr()).contains("error: --sizes does not go with benchmark --itc2007");
     }
 }

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class BenchmarkCommandTest {
 
     private static BenchmarkOptions options(String... args) {
-        return BenchmarkCommand.options(Arguments.parse(args));
+        return CommandTest.<BenchmarkCommand>parsed("benchmark", args).options();
     }
 
     @Test
@@ -66,12 +66,11 @@ class BenchmarkCommandTest {
 
     @Test
     void peerIsAFlagThatKeepsTheSizesAndTheTime() {
-        Arguments arguments = Arguments.parse(new String[] { "--peer", "--sizes", "M", "--time", "20s" });
+        BenchmarkCommand command = CommandTest.parsed("benchmark", "--peer", "--sizes", "M", "--time", "20s");
 
-        BenchmarkOptions options = BenchmarkCommand.options(arguments);
+        BenchmarkOptions options = command.options();
 
-        assertThat(arguments.flag("peer")).isTrue();
-        assertThat(arguments.positional()).isEmpty();
+        assertThat(command.peer).isTrue();
         assertThat(options.datasets()).extracting(Dataset::name).containsExactly("M-seed1");
         assertThat(options.timeLimit()).isEqualTo(Duration.ofSeconds(20));
     }
@@ -83,11 +82,10 @@ class BenchmarkCommandTest {
         assertThatThrownBy(() -> options("--sizes", "S-tite")).hasMessage("unknown size \"s-tite\"; the sizes are"
                 + " S, M, L, XL, CITY (in the week \"S-tite\"; weeks are named like S, S-tight, course-M)");
         assertThatThrownBy(() -> options("--sizes", "course-XL")).hasMessageContaining("the course shape comes in sizes S, M and L");
-        assertThatThrownBy(() -> options("--runs", "three")).hasMessageContaining("--runs must be a whole number");
+        assertThatThrownBy(() -> options("--runs", "three")).hasMessageContaining("'--runs': must be a whole number, not \"three\"");
         assertThatThrownBy(() -> options("--runs", "0")).hasMessageContaining("at least 1");
-        assertThatThrownBy(() -> new BenchmarkCommand(System.out, System.err).run(Arguments.parse(new String[] {
-                "--tiem", "3s" }))).hasMessageContaining("unknown option --tiem");
-        assertThatThrownBy(() -> new BenchmarkCommand(System.out, System.err).run(Arguments.parse(new String[] {
-                "--model-cost", "--time", "3s" }))).hasMessageContaining("unknown option --time");
+        assertThatThrownBy(() -> options("--tiem", "3s")).hasMessageContaining("'--tiem'");
+        assertThatThrownBy(() -> CommandTest.<BenchmarkCommand>parsed("benchmark", "--model-cost", "--time", "3s").call())
+                .hasMessage("--time does not go with benchmark --model-cost");
     }
 }

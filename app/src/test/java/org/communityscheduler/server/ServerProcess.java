@@ -18,12 +18,18 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.communityscheduler.data.DemoPlans;
+import org.communityscheduler.plan.Json;
+
 /**
  * {@code scheduler serve} as a process of its own, as an operator runs it: started with the test class path,
  * its port read from what it prints, killed as a crash would (or stopped as SIGTERM does).
  */
 final class ServerProcess implements AutoCloseable {
 
+    static final String SAMPLE = DemoPlans.json(DemoPlans.DEFAULT).orElseThrow();
     private static final Pattern SERVING = Pattern.compile("Serving on http://localhost:(\\d+)/");
 
     final Process process;
@@ -56,7 +62,7 @@ final class ServerProcess implements AutoCloseable {
                 return new ServerProcess(process, Integer.parseInt(serving.group(1)),
                         Duration.ofNanos(System.nanoTime() - started), log);
             }
-            TestServer.sleep(20);
+            ServerProcess.sleep(20);
         }
         process.destroyForcibly();
         throw new IllegalStateException("the server did not start: " + Files.readString(log));
@@ -133,6 +139,23 @@ final class ServerProcess implements AutoCloseable {
             return client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static JsonNode json(String text) {
+        try {
+            return Json.MAPPER.readTree(text);
+        } catch (IOException e) {
+            throw new AssertionError("not JSON: " + text, e);
+        }
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

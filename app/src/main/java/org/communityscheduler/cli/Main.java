@@ -1,0 +1,128 @@
+package org.communityscheduler.cli;
+
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
+import picocli.CommandLine.UnmatchedArgumentException;
+
+/**
+ * {@code ./scheduler COMMAND ...}: solve, validate, serve, generate, benchmark, import-itc2007. Each command says
+ * what went wrong in a line, never with a stack trace; its usage comes from its option declarations.
+ */
+@Command(name = "scheduler", description = "Weekly schedules for shared community spaces.",
+        synopsisSubcommandLabel = "COMMAND", subcommands = CommandLine.HelpCommand.class,
+        footer = { "", "./scheduler help COMMAND (or COMMAND --help) lists a command's options.",
+                "Exit codes: 0 ok, 1 hard rules still broken (solve), 2 bad input." })
+public final class Main implements Callable<Integer> {
+
+    /** Exit codes, as README.md lists them for each command. */
+    public static final int OK = 0;
+    public static final int HARD_RULES_BROKEN = 1;
+    public static final int BAD_INPUT = 2;
+
+    @Mixin
+    HelpOption help;
+
+    @Spec
+    CommandSpec spec;
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
+        System.exit(run(args, out, err));
+    }
+
+    /** Runs one command and returns its exit code; for tests as much as for {@link #main}. */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        return run(args, out, err, System.getenv());
+    }
+
+    /** As {@link #run(String[], PrintStream, PrintStream)}, with the environment serve reads its settings from. */
+    static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> environment) {
+        return commandLine(out, err, environment).execute(args);
+    }
+
+    /** Without a command: the list of commands, and bad input. */
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+        return BAD_INPUT;
+    }
+
+    /** Every command, with its streams, picocli's errors as one line and exit code 2. */
+    static CommandLine commandLine(PrintStream out, PrintStream err, Map<String, String> environment) {
+        CommandLine root = new CommandLine(new Main())
+                .addSubcommand(new SolveCommand(out, err))
+                .addSubcommand(new ValidateCommand(out, err))
+                .addSubcommand(new ServeCommand(err))
+                .addSubcommand(new GenerateCommand(out, err))
+                .addSubcommand(new BenchmarkCommand(out, err))
+                .addSubcommand(new ImportItc2007Command(out, err))
+                .addSubcommand(new CompletionCommand(out));
+        root.getSubcommands().get("serve").setDefaultValueProvider(new ServeCommand.Environment(environment));
+        root.registerConverter(Integer.class, text -> (int) wholeNumber(text));
+        root.registerConverter(int.class, text -> (int) wholeNumber(text));
+        root.registerConverter(Long.class, Main::wholeNumber);
+        root.registerConverter(long.class, Main::wholeNumber);
+        for (CommandLine command : root.getSubcommands().values()) {
+            if (!(command.getCommand() instanceof CommandLine.HelpCommand)) {
+                command.getCommandSpec().usageMessage().parameterListHeading("%n").optionListHeading("%nOptions:%n");
+            }
+        }
+        // An option given twice takes its last value, so a script can add to a command line it was handed.
+        root.setOverwrittenOptionsAllowed(true);
+        root.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
+        root.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
+        root.setParameterExceptionHandler((e, args) -> {
+            err.println("error: " + message(e, root) + "; see ./scheduler "
+                    + (e.getCommandLine() == root ? "" : e.getCommandLine().getCommandName() + " ") + "--help");
+            return BAD_INPUT;
+        });
+        root.setExecutionExceptionHandler((e, command, parsed) -> {
+            if (e instanceof IllegalArgumentException) {
+                err.println("error: " + e.getMessage());
+                return BAD_INPUT;
+            }
+            throw e;
+        });
+        return root;
+    }
+
+    /** picocli's message, but an unknown command or option named alone, with picocli's guess at what was meant. */
+    private static String message(ParameterException e, CommandLine root) {
+        if (e instanceof UnmatchedArgumentException unmatched && !unmatched.getUnmatched().isEmpty()) {
+            String first = unmatched.getUnmatched().get(0);
+            if (first.startsWith("-")) {
+                List<String> suggestions = unmatched.getSuggestions();
+                return "unknown option " + first
+                        + (suggestions.isEmpty() ? "" : " (did you mean " + String.join(" or ", suggestions) + "?)");
+            }
+            if (unmatched.getCommandLine() == root) {
+                return "unknown command \"" + first + "\"";
+            }
+        }
+        return e.getMessage();
+    }
+
+    private static long wholeNumber(String text) {
+        try {
+            return Long.parseLong(text.strip());
+        } catch (NumberFormatException e) {
+            throw new TypeConversionException("must be a whole number, not \"" + text + "\"");
+        }
+    }
+}

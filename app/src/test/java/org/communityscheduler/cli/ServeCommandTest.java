@@ -1,0 +1,55 @@
+package org.communityscheduler.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.Map;
+
+import org.communityscheduler.server.ServerSettings;
+import org.junit.jupiter.api.Test;
+
+/** {@code serve}'s options (or their environment variables) become the server's settings, as the README states them. */
+class ServeCommandTest extends CommandTest {
+
+    private static final Map<String, String> ENVIRONMENT = Map.of("SCHEDULER_PORT", "8081", "SCHEDULER_DATA_DIR", "none",
+            "SCHEDULER_MAX_TIME_LIMIT", "2m", "SCHEDULER_API_TOKEN", "s3cret", "SCHEDULER_SOLVERS", "3");
+
+    @Test
+    void eightJobsPerSolverMayWaitOrSolveUnlessMaxJobsSaysOtherwise() {
+        assertThat(settings("--solvers", "1").maxOpenJobs()).isEqualTo(8);
+        assertThat(settings("--solvers", "2").maxOpenJobs()).isEqualTo(16);
+        assertThat(settings("--max-jobs", "3", "--solvers", "4").maxOpenJobs()).isEqualTo(3);
+    }
+
+    @Test
+    void theEnvironmentGivesWhatTheCommandLineDoesNotAndTheCommandLineWins() {
+        ServerSettings fromEnvironment = CommandTest.<ServeCommand>parsed(ENVIRONMENT, "serve").settings();
+
+        assertThat(fromEnvironment.port()).isEqualTo(8081);
+        assertThat(fromEnvironment.dataDir()).isNull();
+        assertThat(fromEnvironment.maxTimeLimit()).isEqualTo(Duration.ofMinutes(2));
+        assertThat(fromEnvironment.apiToken()).isEqualTo("s3cret");
+        assertThat(fromEnvironment.parallelSolvers()).isEqualTo(3);
+
+        ServerSettings flagsWin = CommandTest.<ServeCommand>parsed(ENVIRONMENT, "serve", "--port", "9090", "--token", "other")
+                .settings();
+        assertThat(flagsWin.port()).isEqualTo(9090);
+        assertThat(flagsWin.apiToken()).isEqualTo("other");
+        assertThat(flagsWin.maxTimeLimit()).isEqualTo(Duration.ofMinutes(2));
+        assertThat(settings().apiToken()).as("nothing in the environment").isNull();
+        assertThat(settings("--port", "0", "--port", "9090").port()).as("the last of two").isEqualTo(9090);
+    }
+
+    @Test
+    void eachOptionsVariableIsItsNameInCapitalsAndABadValueIsBadInput() {
+        assertThat(ServeCommand.Environment.variable("--max-time-limit")).isEqualTo("SCHEDULER_MAX_TIME_LIMIT");
+        assertThat(ServeCommand.Environment.variable("--token")).isEqualTo("SCHEDULER_API_TOKEN");
+
+        assertThat(runIn(Map.of("SCHEDULER_PORT", "seventy"), "serve")).isEqualTo(Main.BAD_INPUT);
+        assertThat(stderr()).contains("'--port': must be a whole number, not \"seventy\"");
+    }
+
+    private static ServerSettings settings(String... options) {
+        return CommandTest.<ServeCommand>parsed("serve", options).settings();
+    }
+}
