@@ -2,9 +2,8 @@ package org.communityscheduler.cli;
 
 import java.io.PrintStream;
 
-import org.communityscheduler.model.ModelBuilder;
+import org.communityscheduler.model.PlanIntake;
 import org.communityscheduler.model.WeeklySchedule;
-import org.communityscheduler.plan.PlanReading;
 
 /** {@code ./scheduler validate PLAN}: every error and diagnostic, nothing solved. */
 final class ValidateCommand {
@@ -22,7 +21,7 @@ final class ValidateCommand {
         if (arguments.positional().size() != 1) {
             throw new IllegalArgumentException("validate needs one PLAN file");
         }
-        PlanReading reading = PlanInput.read(arguments.positional().get(0), err);
+        PlanIntake reading = PlanInput.read(arguments.positional().get(0), err);
         if (reading == null) {
             return Main.BAD_INPUT;
         }
@@ -31,7 +30,7 @@ final class ValidateCommand {
             out.println(reading.problems().size() + " error(s): the plan is not valid.");
             return Main.BAD_INPUT;
         }
-        WeeklySchedule week = ModelBuilder.build(reading);
+        WeeklySchedule week = reading.model();
         week.getDiagnostics().forEach(out::println);
         out.println("The plan is valid: " + count(week.getSessions().size(), "session") + " of "
                 + count(week.getActivities().size(), "activity") + ", " + count(week.getRooms().size(), "room") + ", "

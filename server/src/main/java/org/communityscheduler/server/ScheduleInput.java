@@ -5,12 +5,12 @@ import java.util.List;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import org.communityscheduler.model.ModelBuilder;
+import org.communityscheduler.model.PlanIntake;
 import org.communityscheduler.model.Session;
 import org.communityscheduler.model.WeeklySchedule;
 import org.communityscheduler.plan.Plan;
-import org.communityscheduler.plan.PlanReader;
-import org.communityscheduler.plan.PlanReading;
 import org.communityscheduler.plan.Problem;
+import org.communityscheduler.plan.SessionKey;
 import org.communityscheduler.schedule.Assignments;
 import org.communityscheduler.schedule.ScheduleReader;
 
@@ -46,21 +46,16 @@ record ScheduleInput(Plan plan, WeeklySchedule week) {
         if (problems.size() > before) {
             return null;
         }
-        PlanReading reading = PlanReader.read(planNode);
-        if (!reading.isValid()) {
-            reading.problems().forEach(problem -> problems.add(inPlan(problem)));
+        PlanIntake intake = PlanIntake.read(planNode, jobs.planLimits());
+        if (!intake.isValid()) {
+            intake.problems().forEach(problem -> problems.add(inPlan(problem)));
             problems.addAll(ScheduleReader.read(scheduleNode, "schedule").problems());
             return null;
         }
-        Problem tooLarge = PlanLimits.sessions(reading.plan(), jobs.maxSessions());
-        if (tooLarge != null) {
-            problems.add(inPlan(tooLarge));
-            return null;
-        }
-        WeeklySchedule week = ModelBuilder.build(reading.plan());
+        WeeklySchedule week = intake.model();
         List<Problem> placing = ScheduleReader.apply(week, scheduleNode, "schedule");
         problems.addAll(placing);
-        return placing.isEmpty() ? new ScheduleInput(reading.plan(), week) : null;
+        return placing.isEmpty() ? new ScheduleInput(intake.plan(), week) : null;
     }
 
     private static ScheduleInput ofJob(JsonNode body, JsonNode jobId, JobStore jobs, List<Problem> problems) {
@@ -108,7 +103,7 @@ record ScheduleInput(Plan plan, WeeklySchedule week) {
         if (problems.size() > before) {
             return null;
         }
-        String id = activity.asText() + "#" + number.asInt();
+        String id = SessionKey.of(activity.asText(), number.asInt()).toString();
         return week.getSessions().stream().filter(session -> session.getId().equals(id)).findFirst()
                 .orElseGet(() -> {
                     problems.add(new Problem(path, "the plan has no session " + number.asInt() + " of activity \""
