@@ -12,6 +12,7 @@ import org.communityscheduler.data.DemoPlans;
 import org.communityscheduler.model.PlanIntake;
 import org.communityscheduler.model.PlanLimits;
 import org.communityscheduler.plan.Problem;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
  * with problems that have a path and a plain message, or accepted as a plan — never an exception, a
  * stack trace, a 5xx or a hang.
  */
+@Tag("slow") // thousands of mutated plans, and hundreds over HTTP
 class FuzzTest {
 
     private static final List<String> PLANS = List.of("binzhou-huanghe", "generated-s", "overfull-demo").stream()
