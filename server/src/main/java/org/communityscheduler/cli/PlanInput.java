@@ -20,7 +20,8 @@ final class PlanInput {
     /** The plan's intake, or null when the file itself could not be read (already reported). */
     static PlanIntake read(String file, PrintStream err) {
         if (file == null) {
-            return PlanIntake.read(DemoPlans.json(DemoPlans.DEFAULT).orElseThrow().getBytes(StandardCharsets.UTF_8), PlanLimits.NONE);
+            return PlanIntake.read(DemoPlans.json(DemoPlans.DEFAULT).orElseThrow().getBytes(StandardCharsets.UTF_8),
+                    PlanLimits.NONE);
         }
         try {
             return PlanIntake.read(Files.readAllBytes(Path.of(file)), PlanLimits.NONE);
