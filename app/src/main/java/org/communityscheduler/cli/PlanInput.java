@@ -2,13 +2,14 @@ package org.communityscheduler.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 import org.communityscheduler.data.DemoPlans;
-import org.communityscheduler.plan.PlanReader;
-import org.communityscheduler.plan.PlanReading;
+import org.communityscheduler.model.PlanIntake;
+import org.communityscheduler.model.PlanLimits;
 
 /** Reads a plan file (or the bundled sample) and prints its problems and diagnostics. */
 final class PlanInput {
@@ -16,13 +17,14 @@ final class PlanInput {
     private PlanInput() {
     }
 
-    /** The plan's reading, or null when the file itself could not be read (already reported). */
-    static PlanReading read(String file, PrintStream err) {
+    /** The plan's intake, or null when the file itself could not be read (already reported). */
+    static PlanIntake read(String file, PrintStream err) {
         if (file == null) {
-            return PlanReader.read(DemoPlans.json(DemoPlans.DEFAULT).orElseThrow());
+            return PlanIntake.read(DemoPlans.json(DemoPlans.DEFAULT).orElseThrow().getBytes(StandardCharsets.UTF_8),
+                    PlanLimits.NONE);
         }
         try {
-            return PlanReader.read(Files.readAllBytes(Path.of(file)));
+            return PlanIntake.read(Files.readAllBytes(Path.of(file)), PlanLimits.NONE);
         } catch (NoSuchFileException e) {
             err.println("error: no such file: " + file);
         } catch (IOException e) {
@@ -31,7 +33,7 @@ final class PlanInput {
         return null;
     }
 
-    static void report(PlanReading reading, PrintStream stream) {
+    static void report(PlanIntake reading, PrintStream stream) {
         reading.problems().forEach(stream::println);
         reading.diagnostics().forEach(stream::println);
     }

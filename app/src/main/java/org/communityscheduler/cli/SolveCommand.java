@@ -9,10 +9,9 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-import org.communityscheduler.model.ModelBuilder;
+import org.communityscheduler.model.PlanIntake;
 import org.communityscheduler.model.WeeklySchedule;
 import org.communityscheduler.plan.Json;
-import org.communityscheduler.plan.PlanReading;
 import org.communityscheduler.schedule.Schedule;
 import org.communityscheduler.schedule.ScheduleText;
 import org.communityscheduler.solve.SchedulingEngine;
@@ -65,7 +64,7 @@ final class SolveCommand implements Callable<Integer> {
         }
         Duration timeLimit = TimeLimit.parse(this.timeLimit);
 
-        PlanReading reading = PlanInput.read(file, err);
+        PlanIntake reading = PlanInput.read(file, err);
         if (reading == null) {
             return Main.BAD_INPUT;
         }
@@ -74,7 +73,7 @@ final class SolveCommand implements Callable<Integer> {
             err.println(reading.problems().size() + " error(s): nothing was solved.");
             return Main.BAD_INPUT;
         }
-        WeeklySchedule week = ModelBuilder.build(reading);
+        WeeklySchedule week = reading.model();
         week.getDiagnostics().forEach(err::println);
         err.printf("Solving %s: %d sessions, %d rooms, time limit %s, %d thread(s)%n", reading.plan().name(),
                 week.getSessions().size(), week.getRooms().size(), TimeLimit.format(timeLimit), threads);

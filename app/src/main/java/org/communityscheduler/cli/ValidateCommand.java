@@ -3,9 +3,8 @@ package org.communityscheduler.cli;
 import java.io.PrintStream;
 import java.util.concurrent.Callable;
 
-import org.communityscheduler.model.ModelBuilder;
+import org.communityscheduler.model.PlanIntake;
 import org.communityscheduler.model.WeeklySchedule;
-import org.communityscheduler.plan.PlanReading;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -32,7 +31,7 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PlanReading reading = PlanInput.read(file, err);
+        PlanIntake reading = PlanInput.read(file, err);
         if (reading == null) {
             return Main.BAD_INPUT;
         }
@@ -41,7 +40,7 @@ final class ValidateCommand implements Callable<Integer> {
             out.println(reading.problems().size() + " error(s): the plan is not valid.");
             return Main.BAD_INPUT;
         }
-        WeeklySchedule week = ModelBuilder.build(reading);
+        WeeklySchedule week = reading.model();
         week.getDiagnostics().forEach(out::println);
         out.println("The plan is valid: " + count(week.getSessions().size(), "session") + " of "
                 + count(week.getActivities().size(), "activity") + ", " + count(week.getRooms().size(), "room") + ", "

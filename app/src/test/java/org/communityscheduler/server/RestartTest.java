@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import org.communityscheduler.cli.Main;
 import org.communityscheduler.data.DemoPlans;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * killed; SIGTERM puts every best schedule on disk before a clean exit. A second server on a directory that one
  * holds refuses to start and writes nothing.
  */
+@Tag("slow") // real server processes, killed and started again
 class RestartTest {
 
     private static final String LONG_PLAN = DemoPlans.json("generated-m").orElseThrow();

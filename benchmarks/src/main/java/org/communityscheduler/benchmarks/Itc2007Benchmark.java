@@ -19,10 +19,10 @@ import java.util.stream.Stream;
 import org.communityscheduler.data.itc2007.Itc2007;
 import org.communityscheduler.data.itc2007.Itc2007Instance;
 import org.communityscheduler.data.itc2007.Itc2007Penalty;
-import org.communityscheduler.model.ModelBuilder;
+import org.communityscheduler.model.PlanIntake;
+import org.communityscheduler.model.PlanLimits;
 import org.communityscheduler.model.WeeklySchedule;
 import org.communityscheduler.plan.Json;
-import org.communityscheduler.plan.PlanReader;
 import org.communityscheduler.schedule.Schedule;
 import org.communityscheduler.solve.SchedulingEngine;
 
@@ -158,7 +158,7 @@ public final class Itc2007Benchmark {
 
     /** One solve along the path the solve command takes: plan JSON, reader, model, shipped engine. */
     static Run solve(SchedulingEngine engine, String file, Itc2007Instance instance, int run, Duration timeLimit) {
-        WeeklySchedule week = ModelBuilder.build(PlanReader.read(Json.write(Itc2007.plan(instance))));
+        WeeklySchedule week = PlanIntake.read(Json.write(Itc2007.plan(instance)).getBytes(StandardCharsets.UTF_8), PlanLimits.NONE).model();
         SchedulingEngine.SolveRun solved = engine.solve(week, timeLimit, best -> {
         });
         Schedule schedule = engine.describe(solved.best(), false);

@@ -6,9 +6,9 @@ import java.nio.file.Files;
 
 import ai.timefold.solver.persistence.common.api.domain.solution.SolutionFileIO;
 
-import org.communityscheduler.model.ModelBuilder;
+import org.communityscheduler.model.PlanIntake;
+import org.communityscheduler.model.PlanLimits;
 import org.communityscheduler.model.WeeklySchedule;
-import org.communityscheduler.plan.PlanReader;
 
 /**
  * Lets the Benchmarker read weekly plans (docs/plan-format.md §2) as any user would hand them in: the
@@ -24,7 +24,7 @@ public final class PlanFileIO implements SolutionFileIO<WeeklySchedule> {
     @Override
     public WeeklySchedule read(File planFile) {
         try {
-            return ModelBuilder.build(PlanReader.read(Files.readAllBytes(planFile.toPath())));
+            return PlanIntake.read(Files.readAllBytes(planFile.toPath()), PlanLimits.NONE).model();
         } catch (IOException e) {
             throw new IllegalStateException("Cannot read the plan " + planFile + ": " + e.getMessage(), e);
         }

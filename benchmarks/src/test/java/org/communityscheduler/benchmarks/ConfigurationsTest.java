@@ -11,11 +11,13 @@ import ai.timefold.solver.core.api.solver.SolverFactory;
 import org.communityscheduler.data.InstanceSize;
 import org.communityscheduler.model.ModelBuilder;
 import org.communityscheduler.model.WeeklySchedule;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Every configuration the benchmark offers builds and solves a small week. */
+@Tag("slow") // every solver configuration, each solving for a second
 class ConfigurationsTest {
 
     static Stream<String> names() {

@@ -22,11 +22,13 @@ import org.communityscheduler.model.Session;
 import org.communityscheduler.model.WeekTime;
 import org.communityscheduler.model.WeeklySchedule;
 import org.communityscheduler.solve.SolverConfigs;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** CP-SAT's placements, scored by the real constraints. */
+@Tag("slow") // OR-Tools CP-SAT solves
 class CpSatPlacementTest {
 
     private static final CpSatPlacement.Options OPTIONS = CpSatPlacement.Options.of(Duration.ofSeconds(20));

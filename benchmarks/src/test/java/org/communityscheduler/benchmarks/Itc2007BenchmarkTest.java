@@ -16,10 +16,12 @@ import org.communityscheduler.data.itc2007.Itc2007;
 import org.communityscheduler.data.itc2007.Itc2007Penalty;
 import org.communityscheduler.plan.Json;
 import org.communityscheduler.plan.PlanReader;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code ./scheduler benchmark --itc2007 DIR} on the smallest bundled instance, for a few seconds. */
+@Tag("slow") // the benchmark solving for a few seconds
 class Itc2007BenchmarkTest {
 
     /** The bundled instances, seen from this module's folder. */

@@ -6,8 +6,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 import org.communityscheduler.solve.SchedulingEngine;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("slow") // the peer solvers, each solving for seconds
 class PeerComparisonTest {
 
     /** comp05 is the ITC2007 instance whose last lecture the engine used to leave out. */

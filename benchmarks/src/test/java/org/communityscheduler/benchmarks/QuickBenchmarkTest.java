@@ -12,10 +12,12 @@ import java.time.Duration;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import org.communityscheduler.plan.Json;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code ./scheduler benchmark --quick}: the whole pipeline, fast enough to try before a long run. */
+@Tag("slow") // the Timefold Benchmarker, end to end
 class QuickBenchmarkTest {
 
     @TempDir

@@ -12,13 +12,14 @@ import java.util.SplittableRandom;
 
 import ai.timefold.solver.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
 
-import org.communityscheduler.constraints.Rule;
 import org.communityscheduler.data.Community.RoomDraft;
 import org.communityscheduler.data.Community.SiteDraft;
 import org.communityscheduler.data.Community.WorkerDraft;
 import org.communityscheduler.data.Planter.PlantedActivity;
 import org.communityscheduler.plan.Day;
 import org.communityscheduler.plan.Plan;
+import org.communityscheduler.plan.Rule;
+import org.communityscheduler.plan.SessionKey;
 import org.communityscheduler.plan.TimeOfDay;
 import org.communityscheduler.schedule.Schedule;
 
@@ -309,7 +310,7 @@ public final class InstanceGenerator {
             List<Plan.Placement> pinned) {
         LocalDate monday = plan.week().startDate();
         Set<String> pinnedKeys = new HashSet<>();
-        pinned.forEach(p -> pinnedKeys.add(p.activity() + "#" + p.session()));
+        pinned.forEach(p -> pinnedKeys.add(SessionKey.of(p.activity(), p.session()).toString()));
         record Placed(int weekMinute, String room, String key, Schedule.PlacedSession session) {
         }
         List<Placed> placed = new ArrayList<>();
@@ -324,7 +325,7 @@ public final class InstanceGenerator {
             for (int n = 0; n < activity.starts.size(); n++) {
                 int start = activity.starts.get(n);
                 int startMinute = timeOfDay(start).minutes();
-                String key = id + "#" + (n + 1);
+                String key = SessionKey.of(id, n + 1).toString();
                 placed.add(new Placed(start * WeekSlots.SLOT_MINUTES, activity.room.id, key,
                         new Schedule.PlacedSession(id, n + 1, activity.room.id, day(start), new TimeOfDay(startMinute),
                                 new TimeOfDay(startMinute + activity.durationMinutes),
@@ -344,7 +345,7 @@ public final class InstanceGenerator {
         }
         // The engine's order: by start, then room, then session id.
         placed.sort(Comparator.comparingInt(Placed::weekMinute).thenComparing(Placed::room).thenComparing(Placed::key));
-        unassigned.sort(Comparator.comparing(u -> u.activity() + "#" + u.session()));
+        unassigned.sort(Comparator.comparing(u -> SessionKey.of(u.activity(), u.session()).toString()));
 
         HardMediumSoftLongScore score = HardMediumSoftLongScore.ofMedium(-unplacedPriority);
         List<Schedule.ConstraintResult> constraints = new ArrayList<>();

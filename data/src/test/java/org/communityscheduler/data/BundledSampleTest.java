@@ -19,6 +19,7 @@ import org.communityscheduler.plan.PlanReading;
 import org.communityscheduler.schedule.Schedule;
 import org.communityscheduler.solve.SchedulingEngine;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The sample week of 黄河社区服务中心 reads cleanly and solves to a complete, feasible schedule. */
@@ -61,6 +62,7 @@ class BundledSampleTest {
     }
 
     @Test
+    @Tag("slow") // solves the sample for seconds
     void solvesFeasibleWithEverySessionPlaced() {
         Plan plan = reading.orThrow();
         WeeklySchedule week = ModelBuilder.build(plan);

@@ -22,6 +22,7 @@ import org.communityscheduler.plan.PlanReading;
 import org.communityscheduler.plan.TimeRange;
 import org.communityscheduler.plan.WeeklyHours;
 import org.communityscheduler.schedule.Schedule;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -213,6 +214,7 @@ class InstanceGeneratorTest {
 
     /** Sizes for benchmarks: generated in seconds; time and memory are printed, not asserted tightly. */
     @ParameterizedTest
+    @Tag("slow") // the largest weeks
     @EnumSource(value = InstanceSize.class, names = { "XL", "CITY" })
     void theLargestSizesGenerateInSeconds(InstanceSize size) {
         InstanceGenerator.generate(InstanceSize.S, 1); // warm up

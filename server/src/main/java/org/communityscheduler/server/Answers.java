@@ -10,6 +10,7 @@ import ai.timefold.solver.core.api.solver.SolverStatus;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import org.communityscheduler.model.PlanIntake;
 import org.communityscheduler.model.Room;
 import org.communityscheduler.model.Session;
 import org.communityscheduler.model.WeekTime;
@@ -18,7 +19,6 @@ import org.communityscheduler.plan.Day;
 import org.communityscheduler.plan.Diagnostic;
 import org.communityscheduler.plan.Json;
 import org.communityscheduler.plan.Plan;
-import org.communityscheduler.plan.PlanReading;
 import org.communityscheduler.plan.Problem;
 import org.communityscheduler.plan.TimeOfDay;
 import org.communityscheduler.solve.SchedulingEngine;
@@ -64,12 +64,12 @@ final class Answers {
     record Validation(boolean valid, List<Problem> errors, List<Diagnostic> diagnostics, Integer sessions,
             Integer activities, Integer rooms, Integer workers) {
 
-        static Validation invalid(PlanReading reading) {
-            return new Validation(false, reading.problems(), reading.diagnostics(), null, null, null, null);
+        static Validation invalid(PlanIntake intake) {
+            return new Validation(false, intake.problems(), intake.diagnostics(), null, null, null, null);
         }
 
         /** The week's diagnostics include the reading's (unknown fields) and the model's (never placeable). */
-        static Validation valid(PlanReading reading, WeeklySchedule week) {
+        static Validation valid(WeeklySchedule week) {
             return new Validation(true, List.of(), week.getDiagnostics(), week.getSessions().size(),
                     week.getActivities().size(), week.getRooms().size(), week.getWorkers().size());
         }

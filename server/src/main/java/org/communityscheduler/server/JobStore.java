@@ -1,6 +1,7 @@
 package org.communityscheduler.server;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -24,12 +25,11 @@ import ai.timefold.solver.core.api.solver.SolverStatus;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
-import org.communityscheduler.model.ModelBuilder;
+import org.communityscheduler.model.PlanIntake;
+import org.communityscheduler.model.PlanLimits;
 import org.communityscheduler.model.WeeklySchedule;
 import org.communityscheduler.plan.Diagnostic;
 import org.communityscheduler.plan.Plan;
-import org.communityscheduler.plan.PlanReader;
-import org.communityscheduler.plan.PlanReading;
 import org.communityscheduler.plan.Problem;
 import org.communityscheduler.schedule.Assignments;
 import org.communityscheduler.schedule.Schedule;
@@ -159,25 +159,23 @@ public final class JobStore implements AutoCloseable {
      * Starts solving {@code week}, the model of {@code plan}, in the background.
      *
      * @param planJson the plan as it was sent, kept with the job
-     * @param readingDiagnostics what reading the plan noted; the model's own diagnostics are added
+     * @param week its model from {@link PlanIntake#model()}, carrying every diagnostic of the plan
      */
-    public Job submit(Plan plan, String planJson, List<Diagnostic> readingDiagnostics, WeeklySchedule week,
-            Duration timeLimit) {
-        return submit(plan, planJson, readingDiagnostics, week, timeLimit, null).job();
+    public Job submit(Plan plan, String planJson, WeeklySchedule week, Duration timeLimit) {
+        return submit(plan, planJson, week, timeLimit, null).job();
     }
 
     /**
-     * As {@link #submit(Plan, String, List, WeeklySchedule, Duration)}; a request carrying the key of a kept job
+     * As {@link #submit(Plan, String, WeeklySchedule, Duration)}; a request carrying the key of a kept job
      * is answered with that job instead.
      *
      * @param request the submission's {@code Idempotency-Key}; null without one
      * @throws KeyReused when the key was first sent with another plan or time limit
      */
-    public Accepted submit(Plan plan, String planJson, List<Diagnostic> readingDiagnostics, WeeklySchedule week,
-            Duration timeLimit, Job.Request request) {
+    public Accepted submit(Plan plan, String planJson, WeeklySchedule week, Duration timeLimit,
+            Job.Request request) {
         String id = UUID.randomUUID().toString();
-        List<Diagnostic> diagnostics = new ArrayList<>(readingDiagnostics);
-        diagnostics.addAll(week.getDiagnostics());
+        List<Diagnostic> diagnostics = week.getDiagnostics();
         // One submission at a time, so that jobs are queued for a solver in the order of their submission times.
         synchronized (runs) {
             if (!accepting) {
@@ -245,8 +243,8 @@ public final class JobStore implements AutoCloseable {
     }
 
     /** The most sessions a plan may ask for. */
-    int maxSessions() {
-        return settings.maxSessions();
+    PlanLimits planLimits() {
+        return settings.planLimits();
     }
 
     /** Jobs waiting for a solver or solving. */
@@ -538,20 +536,21 @@ public final class JobStore implements AutoCloseable {
         List<String> invalid = new ArrayList<>();
         for (JobFiles.Stored entry : stored) {
             Job job = entry.job();
-            PlanReading reading = PlanReader.read(job.planJson());
-            if (!reading.isValid()) {
+            // A job already taken keeps its plan even when the size limit was lowered since.
+            PlanIntake intake = PlanIntake.read(job.planJson().getBytes(StandardCharsets.UTF_8), PlanLimits.NONE);
+            if (!intake.isValid()) {
                 files.quarantine(job.id());
-                invalid.add(job.id() + " (" + reading.problems().get(0) + ")");
+                invalid.add(job.id() + " (" + intake.problems().get(0) + ")");
                 continue;
             }
             if (job.isFinished()) {
-                Run run = new Run(job, reading.plan(), null, Duration.ZERO);
+                Run run = new Run(job, intake.plan(), null, Duration.ZERO);
                 run.done.complete(null);
                 runs.put(job.id(), run);
                 continue;
             }
             try {
-                if (resume(job, reading.plan(), entry.savedAt())) {
+                if (resume(job, intake, entry.savedAt())) {
                     resumed++;
                 }
             } catch (RuntimeException e) {
@@ -559,7 +558,7 @@ public final class JobStore implements AutoCloseable {
                 LOG.error("Job {} cannot be started again", job.id(), e);
                 Job ended = job.finish(entry.savedAt(), null, "could not be started again after a restart: "
                         + e.getMessage());
-                Run run = new Run(ended, reading.plan(), null, Duration.ZERO);
+                Run run = new Run(ended, intake.plan(), null, Duration.ZERO);
                 run.done.complete(null);
                 runs.put(job.id(), run);
                 save(ended);
@@ -582,7 +581,8 @@ public final class JobStore implements AutoCloseable {
      *
      * @return whether it solves again
      */
-    private boolean resume(Job job, Plan plan, Instant savedAt) {
+    private boolean resume(Job job, PlanIntake intake, Instant savedAt) {
+        Plan plan = intake.plan();
         // Files written before the solving time was kept: the time between its start and its last write.
         Duration spent = job.solvingTime() != null ? job.solvingTime()
                 : job.started() == null ? Duration.ZERO : Duration.between(job.started(), savedAt);
@@ -596,13 +596,13 @@ public final class JobStore implements AutoCloseable {
             save(ended);
             return false;
         }
-        WeeklySchedule week = ModelBuilder.build(plan);
+        WeeklySchedule week = intake.model();
         if (job.schedule() != null) {
             List<Problem> problems = Assignments.apply(week, job.schedule().sessions(), "schedule.sessions");
             if (!problems.isEmpty()) {
                 LOG.warn("Job {} starts again from scratch: its best schedule no longer fits its plan ({})",
                         job.id(), problems.get(0));
-                week = ModelBuilder.build(plan);
+                week = intake.model();
             }
         }
         // Timefold takes whole milliseconds.

@@ -1,16 +1,18 @@
 package org.communityscheduler.server;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import org.communityscheduler.model.ModelBuilder;
+import org.communityscheduler.model.PlanIntake;
 import org.communityscheduler.model.Session;
 import org.communityscheduler.model.WeeklySchedule;
+import org.communityscheduler.plan.JsonObjectReader;
 import org.communityscheduler.plan.Plan;
-import org.communityscheduler.plan.PlanReader;
-import org.communityscheduler.plan.PlanReading;
 import org.communityscheduler.plan.Problem;
+import org.communityscheduler.plan.SessionKey;
 import org.communityscheduler.schedule.Assignments;
 import org.communityscheduler.schedule.ScheduleReader;
 
@@ -29,54 +31,46 @@ record ScheduleInput(Plan plan, WeeklySchedule week) {
      */
     static ScheduleInput read(JsonNode body, JobStore jobs, List<Problem> problems) {
         int before = problems.size();
-        JsonNode jobId = body.get("job");
-        if (jobId != null && !jobId.isNull()) {
-            return ofJob(body, jobId, jobs, problems);
+        JsonObjectReader json = JsonObjectReader.of(body, "", problems, new ArrayList<>());
+        if (json.has("job")) {
+            return ofJob(json, jobs, problems);
         }
-        JsonNode planNode = body.get("plan");
-        JsonNode scheduleNode = body.get("schedule");
-        if (planNode == null || planNode.isNull()) {
-            problems.add(new Problem("plan", "is required, with \"schedule\" (or give \"job\": the id of a job)"));
-        } else if (!planNode.isObject()) {
-            problems.add(new Problem("plan", "must be a JSON object (a weekly plan)"));
+        if (!json.has("plan")) {
+            json.problem("plan", "is required, with \"schedule\" (or give \"job\": the id of a job)");
         }
-        if (scheduleNode == null || scheduleNode.isNull()) {
-            problems.add(new Problem("schedule", "is required, with \"plan\" (or give \"job\": the id of a job)"));
+        json.object("plan"); // an object, or a problem
+        if (!json.has("schedule")) {
+            json.problem("schedule", "is required, with \"plan\" (or give \"job\": the id of a job)");
         }
         if (problems.size() > before) {
             return null;
         }
-        PlanReading reading = PlanReader.read(planNode);
-        if (!reading.isValid()) {
-            reading.problems().forEach(problem -> problems.add(inPlan(problem)));
+        JsonNode planNode = body.get("plan");
+        JsonNode scheduleNode = body.get("schedule");
+        PlanIntake intake = PlanIntake.read(planNode, jobs.planLimits());
+        if (!intake.isValid()) {
+            intake.problems().forEach(problem -> problems.add(inPlan(problem)));
             problems.addAll(ScheduleReader.read(scheduleNode, "schedule").problems());
             return null;
         }
-        Problem tooLarge = PlanLimits.sessions(reading.plan(), jobs.maxSessions());
-        if (tooLarge != null) {
-            problems.add(inPlan(tooLarge));
-            return null;
-        }
-        WeeklySchedule week = ModelBuilder.build(reading.plan());
+        WeeklySchedule week = intake.model();
         List<Problem> placing = ScheduleReader.apply(week, scheduleNode, "schedule");
         problems.addAll(placing);
-        return placing.isEmpty() ? new ScheduleInput(reading.plan(), week) : null;
+        return placing.isEmpty() ? new ScheduleInput(intake.plan(), week) : null;
     }
 
-    private static ScheduleInput ofJob(JsonNode body, JsonNode jobId, JobStore jobs, List<Problem> problems) {
+    private static ScheduleInput ofJob(JsonObjectReader json, JobStore jobs, List<Problem> problems) {
         int before = problems.size();
-        if (body.has("plan") || body.has("schedule")) {
-            problems.add(new Problem("job", "give either a job or a plan with its schedule, not both"));
+        if (json.has("plan") || json.has("schedule")) {
+            json.problem("job", "give either a job or a plan with its schedule, not both");
         }
-        if (!jobId.isTextual()) {
-            problems.add(new Problem("job", "must be the id of a job, a string"));
-        }
+        String jobId = json.text("job");
         if (problems.size() > before) {
             return null;
         }
         // The job and its plan in one look-up: a job pruned in between is not found, never half found.
-        JobStore.WithPlan found = jobs.findWithPlan(jobId.asText())
-                .orElseThrow(() -> ApiError.notFound("job", "no job with id \"" + jobId.asText() + "\""));
+        JobStore.WithPlan found = jobs.findWithPlan(jobId)
+                .orElseThrow(() -> ApiError.notFound("job", "no job with id \"" + jobId + "\""));
         Job job = found.job();
         Plan plan = found.plan();
         WeeklySchedule week = ModelBuilder.build(plan);
@@ -97,22 +91,17 @@ record ScheduleInput(Plan plan, WeeklySchedule week) {
             return null;
         }
         int before = problems.size();
-        JsonNode activity = reference.get("activity");
-        JsonNode number = reference.get("session");
-        if (activity == null || !activity.isTextual()) {
-            problems.add(new Problem(path + ".activity", "is required: the id of an activity"));
-        }
-        if (number == null || !number.isIntegralNumber() || !number.canConvertToInt() || number.asInt() < 1) {
-            problems.add(new Problem(path + ".session", "is required: a session number from 1"));
-        }
+        JsonObjectReader json = JsonObjectReader.of(reference, path, problems, new ArrayList<>());
+        String activity = json.requiredText("activity");
+        Integer number = json.requiredInteger("session", 1, Plan.MAX_SESSIONS_PER_WEEK);
         if (problems.size() > before) {
             return null;
         }
-        String id = activity.asText() + "#" + number.asInt();
+        String id = SessionKey.of(activity, number).toString();
         return week.getSessions().stream().filter(session -> session.getId().equals(id)).findFirst()
                 .orElseGet(() -> {
-                    problems.add(new Problem(path, "the plan has no session " + number.asInt() + " of activity \""
-                            + activity.asText() + "\""));
+                    problems.add(new Problem(path, "the plan has no session " + number + " of activity \""
+                            + activity + "\""));
                     return null;
                 });
     }

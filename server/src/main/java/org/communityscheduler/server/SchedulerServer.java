@@ -47,13 +47,12 @@ import org.eclipse.jetty.http.HttpException;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 
 import org.communityscheduler.data.DemoPlans;
-import org.communityscheduler.model.ModelBuilder;
+import org.communityscheduler.model.PlanIntake;
 import org.communityscheduler.model.Session;
 import org.communityscheduler.model.WeeklySchedule;
 import org.communityscheduler.plan.Json;
 import org.communityscheduler.plan.Plan;
 import org.communityscheduler.plan.PlanReader;
-import org.communityscheduler.plan.PlanReading;
 import org.communityscheduler.plan.Problem;
 import org.communityscheduler.schedule.Schedule;
 import org.communityscheduler.solve.SchedulingEngine;
@@ -271,19 +270,17 @@ public final class SchedulerServer {
             answerReplay(ctx, first);
             return;
         }
-        PlanReading reading = PlanReader.read(body);
-        if (!reading.isValid()) {
-            throw ApiError.badRequest(reading.problems());
+        PlanIntake intake = PlanIntake.read(body, settings.planLimits());
+        if (!intake.isValid()) {
+            throw ApiError.badRequest(intake.problems());
         }
-        requireSolvableSize(reading.plan());
         if (jobs.openCount() >= settings.maxOpenJobs()) {
             throw busy(); // before building a model the store would refuse anyway
         }
-        WeeklySchedule week = ModelBuilder.build(reading.plan());
+        WeeklySchedule week = intake.model();
         JobStore.Accepted accepted;
         try {
-            accepted = jobs.submit(reading.plan(), new String(body, StandardCharsets.UTF_8), reading.diagnostics(),
-                    week, timeLimit, request);
+            accepted = jobs.submit(intake.plan(), new String(body, StandardCharsets.UTF_8), week, timeLimit, request);
         } catch (JobStore.Full full) {
             throw busy();
         } catch (JobStore.Closed stopping) {
@@ -422,12 +419,11 @@ public final class SchedulerServer {
 
     /** 200 with the diagnostics for a valid plan; 400 with every error (and the diagnostics) for an invalid one. */
     private void validate(Context ctx) {
-        PlanReading reading = PlanReader.read(ctx.bodyAsBytes());
-        if (reading.isValid()) {
-            requireSolvableSize(reading.plan());
-            ctx.json(Answers.Validation.valid(reading, ModelBuilder.build(reading)));
+        PlanIntake intake = PlanIntake.read(ctx.bodyAsBytes(), settings.planLimits());
+        if (intake.isValid()) {
+            ctx.json(Answers.Validation.valid(intake.model()));
         } else {
-            ctx.status(400).json(Answers.Validation.invalid(reading));
+            ctx.status(400).json(Answers.Validation.invalid(intake));
         }
     }
 
@@ -524,13 +520,6 @@ public final class SchedulerServer {
         if (!started) {
             throw new ApiError(503, "$", "the server is starting and reading its jobs back; try again in a moment")
                     .withHeader("Retry-After", "1");
-        }
-    }
-
-    private void requireSolvableSize(Plan plan) {
-        Problem tooLarge = PlanLimits.sessions(plan, settings.maxSessions());
-        if (tooLarge != null) {
-            throw ApiError.badRequest(List.of(tooLarge));
         }
     }
 

@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
+import org.communityscheduler.model.PlanIntake;
+import org.communityscheduler.model.PlanLimits;
 import org.communityscheduler.solve.SolverConfigs;
 
 /**
@@ -146,6 +148,11 @@ public record ServerSettings(int port, Path dataDir, int parallelSolvers, int th
         return new ServerSettings(port, dataDir, parallelSolvers, threads, defaultTimeLimit, maxTimeLimit, maxRequestBytes,
                 maxOpenJobs, maxSessions, keepFinished, keepFinishedFor, apiToken, corsOrigins,
                 maxEventStreamsPerClient, maxEventStreams);
+    }
+
+    /** The plan size this server takes on, for {@link PlanIntake}. */
+    public PlanLimits planLimits() {
+        return new PlanLimits(maxSessions);
     }
 
     public ServerSettings withMaxSessions(int maxSessions) {

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -41,6 +42,7 @@ import org.communityscheduler.server.ServerSettings;
  * The coordinators' page in a real browser: Debian's headless chromium driven through chromedriver. Without a
  * browser the tests are skipped, except in CI ({@code CI=true}) where they fail.
  */
+@Tag("slow") // a headless browser against a running server
 class PageTest {
 
     static final Path CHROMIUM = Path.of(System.getProperty("chromium", "/usr/bin/chromium"));

@@ -11,9 +11,11 @@ import java.util.stream.IntStream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** More submissions than solvers: the rest wait in order, and every one finishes. */
+@Tag("slow") // many solves queued and run to their end
 class ConcurrencyTest {
 
     @Test

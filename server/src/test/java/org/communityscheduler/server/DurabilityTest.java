@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Jobs on disk: written whole or not at all, owner-only, read back after a restart; what a crash cut short cleared
  * away, broken files moved aside, old jobs pruned.
  */
+@Tag("slow") // servers started, stopped and started again on one data directory, with solves to their end
 class DurabilityTest {
 
     @TempDir

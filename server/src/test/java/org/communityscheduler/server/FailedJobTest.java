@@ -12,11 +12,11 @@ import ai.timefold.solver.core.api.score.buildin.hardmediumsoftlong.HardMediumSo
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import org.communityscheduler.constraints.Rule;
 import org.communityscheduler.model.ModelBuilder;
 import org.communityscheduler.model.WeeklySchedule;
 import org.communityscheduler.plan.Plan;
 import org.communityscheduler.plan.PlanReader;
+import org.communityscheduler.plan.Rule;
 import org.junit.jupiter.api.Test;
 
 /** One job whose solve fails never stops the server answering reads of it: the failure is its status. */
@@ -35,7 +35,7 @@ class FailedJobTest {
         Plan plan = PlanReader.read(PLAN).orThrow();
         try (TestServer api = new TestServer()) {
             // The validator refuses such a weight; a model built past it is how a solve can still fail.
-            String id = api.server.jobs().submit(plan, PLAN, List.of(), overflowing(ModelBuilder.build(plan)),
+            String id = api.server.jobs().submit(plan, PLAN, overflowing(ModelBuilder.build(plan)),
                     Duration.ofSeconds(2)).id();
 
             JsonNode failed = api.awaitDone(id, Duration.ofSeconds(60));

@@ -9,10 +9,10 @@ import java.util.List;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import org.communityscheduler.data.DemoPlans;
-import org.communityscheduler.model.ModelBuilder;
-import org.communityscheduler.plan.PlanReader;
-import org.communityscheduler.plan.PlanReading;
+import org.communityscheduler.model.PlanIntake;
+import org.communityscheduler.model.PlanLimits;
 import org.communityscheduler.plan.Problem;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
  * with problems that have a path and a plain message, or accepted as a plan — never an exception, a
  * stack trace, a 5xx or a hang.
  */
+@Tag("slow") // thousands of mutated plans, and hundreds over HTTP
 class FuzzTest {
 
     private static final List<String> PLANS = List.of("binzhou-huanghe", "generated-s", "overfull-demo").stream()
@@ -35,11 +36,9 @@ class FuzzTest {
         long started = System.nanoTime();
         for (int i = 0; i < READER_CASES; i++) {
             byte[] plan = mutations.next();
-            PlanReading reading = PlanReader.read(plan);
+            PlanIntake reading = PlanIntake.read(plan, new PlanLimits(ServerSettings.DEFAULT_MAX_SESSIONS));
             if (reading.isValid()) {
-                if (PlanLimits.sessions(reading.plan(), ServerSettings.DEFAULT_MAX_SESSIONS) == null) {
-                    ModelBuilder.build(reading); // a valid plan must always make a model
-                }
+                reading.model(); // a valid plan within the limits must always make a model
             } else {
                 refused++;
                 assertThat(reading.problems()).as("case %d", i).isNotEmpty().allSatisfy(FuzzTest::isPlain);

@@ -11,6 +11,7 @@ import java.util.List;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import org.communityscheduler.data.DemoPlans;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -70,6 +71,7 @@ class IdempotencyKeyTest {
     }
 
     @Test
+    @Tag("slow") // a server stopped and started again
     void theKeyIsKeptWithTheJobAcrossARestart() {
         ServerSettings settings = ServerSettings.defaults().withParallelSolvers(1).withDataDir(dataDir);
         String id;

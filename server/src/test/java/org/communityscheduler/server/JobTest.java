@@ -49,9 +49,9 @@ class JobTest {
         Plan plan = PlanReader.read(TestServer.SAMPLE).plan();
         try (SchedulingEngine engine = SchedulingEngine.shipped()) {
             JobStore jobs = new JobStore(engine);
-            Job running = jobs.submit(plan, TestServer.SAMPLE, java.util.List.of(), ModelBuilder.build(plan),
+            Job running = jobs.submit(plan, TestServer.SAMPLE, ModelBuilder.build(plan),
                     Duration.ofMinutes(1));
-            Job queued = jobs.submit(plan, TestServer.SAMPLE, java.util.List.of(), ModelBuilder.build(plan),
+            Job queued = jobs.submit(plan, TestServer.SAMPLE, ModelBuilder.build(plan),
                     Duration.ofMinutes(1));
 
             Job waiting = jobs.find(queued.id()).orElseThrow();

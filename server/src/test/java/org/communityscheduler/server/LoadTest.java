@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * A burst of plans at once, on loopback: each is accepted (and then solved, never lost, even across a
  * restart) or refused with 429 and a Retry-After; the server stays bounded and answers throughout.
  */
+@Tag("slow") // many clients at once against one server
 class LoadTest {
 
     private static final int BURST = 30;

@@ -14,9 +14,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import org.communityscheduler.constraints.Rule;
 import org.communityscheduler.plan.Day;
 import org.communityscheduler.plan.Json;
+import org.communityscheduler.plan.Rule;
 import org.communityscheduler.plan.TimeOfDay;
 
 /**

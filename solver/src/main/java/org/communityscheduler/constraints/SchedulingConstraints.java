@@ -38,6 +38,7 @@ import org.communityscheduler.constraints.Justifications.WrongSite;
 import org.communityscheduler.model.Attendance;
 import org.communityscheduler.model.Session;
 import org.communityscheduler.model.Worker;
+import org.communityscheduler.plan.Rule;
 
 /**
  * Every rule of the weekly plan (docs/plan-format.md §5), hard first. Penalties are integer minutes

@@ -16,11 +16,11 @@ import java.util.stream.Collectors;
 import ai.timefold.solver.core.api.domain.solution.ConstraintWeightOverrides;
 import ai.timefold.solver.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
 
-import org.communityscheduler.constraints.Rule;
 import org.communityscheduler.plan.Day;
 import org.communityscheduler.plan.Diagnostic;
 import org.communityscheduler.plan.Plan;
-import org.communityscheduler.plan.PlanReading;
+import org.communityscheduler.plan.Rule;
+import org.communityscheduler.plan.SessionKey;
 import org.communityscheduler.plan.WeeklyHours;
 
 /**
@@ -42,14 +42,15 @@ public final class ModelBuilder {
         this.plan = plan;
     }
 
+    /** The model of a plan made in code (generators, tests); plans read from bytes come in through {@link PlanIntake}. */
     public static WeeklySchedule build(Plan plan) {
-        return new ModelBuilder(plan).build();
+        return build(plan, List.of());
     }
 
-    /** The model of a valid reading, keeping the reader's diagnostics (unknown fields...) before the model's. */
-    public static WeeklySchedule build(PlanReading reading) {
-        ModelBuilder builder = new ModelBuilder(reading.orThrow());
-        builder.diagnostics.addAll(reading.diagnostics());
+    /** The model, keeping what reading the plan noted (unknown fields...) before the model's own diagnostics. */
+    static WeeklySchedule build(Plan plan, List<Diagnostic> readingDiagnostics) {
+        ModelBuilder builder = new ModelBuilder(plan);
+        builder.diagnostics.addAll(readingDiagnostics);
         return builder.build();
     }
 
@@ -164,11 +165,11 @@ public final class ModelBuilder {
             }
         }
         for (Plan.Placement pin : plan.pinned()) {
-            Session session = byKey.get(pin.activity() + "#" + pin.session());
+            Session session = byKey.get(SessionKey.of(pin.activity(), pin.session()).toString());
             session.pin(rooms.get(pin.room()), pin.day().weekMinute() + pin.start().minutes());
         }
         for (Plan.Placement previous : plan.previous()) {
-            Session session = byKey.get(previous.activity() + "#" + previous.session());
+            Session session = byKey.get(SessionKey.of(previous.activity(), previous.session()).toString());
             session.setPrevious(rooms.get(previous.room()), previous.day().weekMinute() + previous.start().minutes());
         }
         return new ArrayList<>(byKey.values());

@@ -9,6 +9,7 @@ import ai.timefold.solver.core.api.domain.valuerange.ValueRangeProvider;
 import ai.timefold.solver.core.api.domain.variable.PlanningVariable;
 
 import org.communityscheduler.plan.Day;
+import org.communityscheduler.plan.SessionKey;
 
 /**
  * One occurrence of an activity in the week: the planning entity. The solver picks its start (a
@@ -47,7 +48,7 @@ public class Session {
     }
 
     public Session(Activity activity, int number, List<Integer> startRange, List<Room> roomRange) {
-        this.id = activity.getId() + "#" + number;
+        this.id = SessionKey.of(activity.getId(), number).toString();
         this.activity = activity;
         this.number = number;
         this.startRange = startRange;

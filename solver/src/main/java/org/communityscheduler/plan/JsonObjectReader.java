@@ -15,36 +15,57 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Reads the fields of one JSON object into Java values, noting every wrong type or format as a
- * {@link Problem} at its path and carrying on. A field that cannot be read comes back null.
+ * {@link Problem} at its path and carrying on; a field that cannot be read comes back null. The one
+ * reader of JSON input — plans, schedule documents, request bodies — so that every message is worded
+ * alike and every unknown field is warned about alike.
  */
-final class JsonObjectReader {
+public final class JsonObjectReader {
 
     private final JsonNode node;
     private final String path;
     private final List<Problem> problems;
     private final List<Diagnostic> diagnostics;
 
-    JsonObjectReader(JsonNode node, String path, List<Problem> problems, List<Diagnostic> diagnostics) {
+    private JsonObjectReader(JsonNode node, String path, List<Problem> problems, List<Diagnostic> diagnostics) {
         this.node = node;
         this.path = path;
         this.problems = problems;
         this.diagnostics = diagnostics;
     }
 
-    String path() {
+    /**
+     * @param object a JSON object
+     * @param path its JSON path, for problems (empty when it is the whole document)
+     * @param problems where every problem found is added
+     * @param diagnostics where the warnings about unknown fields are added
+     */
+    public static JsonObjectReader of(JsonNode object, String path, List<Problem> problems,
+            List<Diagnostic> diagnostics) {
+        if (object == null || !object.isObject()) {
+            throw new IllegalArgumentException("not a JSON object: " + Json.describe(object));
+        }
+        return new JsonObjectReader(object, path, problems, diagnostics);
+    }
+
+    /** How many problems have been found so far, by this reader and the others sharing its list. */
+    public int problemCount() {
+        return problems.size();
+    }
+
+    public String path() {
         return path;
     }
 
-    String pathOf(String field) {
+    public String pathOf(String field) {
         return path.isEmpty() ? field : path + "." + field;
     }
 
-    void problem(String field, String message) {
+    public void problem(String field, String message) {
         problems.add(new Problem(field == null ? (path.isEmpty() ? "$" : path) : pathOf(field), message));
     }
 
     /** Unknown fields are most often typos: they are ignored, and the coordinator is told. */
-    void warnAboutUnknownFields(Set<String> known) {
+    public void warnAboutUnknownFields(Set<String> known) {
         for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!known.contains(name)) {
@@ -58,11 +79,11 @@ final class JsonObjectReader {
         return value == null || value.isNull() ? null : value;
     }
 
-    boolean has(String field) {
+    public boolean has(String field) {
         return present(field) != null;
     }
 
-    String text(String field) {
+    public String text(String field) {
         JsonNode value = present(field);
         if (value == null) {
             return null;
@@ -74,7 +95,7 @@ final class JsonObjectReader {
         return value.asText();
     }
 
-    String requiredText(String field) {
+    public String requiredText(String field) {
         if (!has(field)) {
             problem(field, "is required");
             return null;
@@ -87,7 +108,7 @@ final class JsonObjectReader {
         return text;
     }
 
-    Integer integer(String field, int min, int max) {
+    public Integer integer(String field, int min, int max) {
         JsonNode value = present(field);
         if (value == null) {
             return null;
@@ -103,7 +124,7 @@ final class JsonObjectReader {
         return (int) value.asLong();
     }
 
-    Integer requiredInteger(String field, int min, int max) {
+    public Integer requiredInteger(String field, int min, int max) {
         if (!has(field)) {
             problem(field, "is required");
             return null;
@@ -111,7 +132,7 @@ final class JsonObjectReader {
         return integer(field, min, max);
     }
 
-    <E extends Enum<E>> E enumValue(String field, Class<E> type) {
+    public <E extends Enum<E>> E enumValue(String field, Class<E> type) {
         String text = text(field);
         if (text == null) {
             return null;
@@ -125,7 +146,7 @@ final class JsonObjectReader {
         return null;
     }
 
-    Day day(String field) {
+    public Day day(String field) {
         String text = text(field);
         if (text == null) {
             return null;
@@ -136,7 +157,7 @@ final class JsonObjectReader {
         });
     }
 
-    TimeOfDay timeOfDay(String field) {
+    public TimeOfDay timeOfDay(String field) {
         String text = text(field);
         if (text == null) {
             return null;
@@ -149,7 +170,7 @@ final class JsonObjectReader {
         }
     }
 
-    LocalDate date(String field) {
+    public LocalDate date(String field) {
         String text = text(field);
         return text == null ? null : parseDate(text, pathOf(field));
     }
@@ -170,7 +191,7 @@ final class JsonObjectReader {
         return date;
     }
 
-    List<String> texts(String field) {
+    public List<String> texts(String field) {
         List<JsonNode> elements = array(field);
         if (elements == null) {
             return null;
@@ -188,7 +209,7 @@ final class JsonObjectReader {
         return texts;
     }
 
-    List<LocalDate> dates(String field) {
+    public List<LocalDate> dates(String field) {
         List<String> texts = texts(field);
         if (texts == null) {
             return null;
@@ -204,7 +225,7 @@ final class JsonObjectReader {
     }
 
     /** Reads each object of an array; elements that are not objects are problems, not nulls. */
-    <T> List<T> objects(String field, Function<JsonObjectReader, T> reading) {
+    public <T> List<T> objects(String field, Function<JsonObjectReader, T> reading) {
         List<JsonNode> elements = array(field);
         if (elements == null) {
             return null;
@@ -222,7 +243,7 @@ final class JsonObjectReader {
         return values;
     }
 
-    JsonObjectReader object(String field) {
+    public JsonObjectReader object(String field) {
         JsonNode value = present(field);
         if (value == null) {
             return null;
@@ -235,7 +256,7 @@ final class JsonObjectReader {
     }
 
     /** A weekly hours object: {@code {"MON": ["08:30-12:00", "14:00-17:30"]}}. */
-    WeeklyHours weeklyHours(String field) {
+    public WeeklyHours weeklyHours(String field) {
         JsonObjectReader hours = object(field);
         if (hours == null) {
             return null;
@@ -269,7 +290,7 @@ final class JsonObjectReader {
     }
 
     /** Constraint weights: a score such as {@code "0hard/0medium/5soft"}, or a plain number. */
-    Map<String, String> textMap(String field) {
+    public Map<String, String> textMap(String field) {
         JsonObjectReader map = object(field);
         if (map == null) {
             return null;

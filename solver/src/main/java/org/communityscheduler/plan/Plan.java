@@ -27,6 +27,7 @@ public record Plan(String name, Week week, List<Site> sites, List<Room> rooms, L
     public static final int DEFAULT_MAX_MINUTES_PER_DAY = 480;
     public static final int DEFAULT_PRIORITY = 1;
     public static final int MAX_PRIORITY = 10;
+    public static final int MAX_SESSIONS_PER_WEEK = 100;
     /** The dates a plan may name: enough for any real week, and every date computation and export holds them. */
     public static final LocalDate FIRST_DATE = LocalDate.of(2000, 1, 1);
     public static final LocalDate LAST_DATE = LocalDate.of(2100, 12, 31);

@@ -59,7 +59,7 @@ public final class PlanReader {
     public static PlanReading read(JsonNode root) {
         List<Problem> problems = new ArrayList<>();
         List<Diagnostic> diagnostics = new ArrayList<>();
-        Plan plan = readPlan(new JsonObjectReader(root, "", problems, diagnostics));
+        Plan plan = readPlan(JsonObjectReader.of(root, "", problems, diagnostics));
         problems.addAll(PlanValidator.validate(plan));
         return new PlanReading(problems.isEmpty() ? plan : null, problems, diagnostics);
     }
@@ -141,7 +141,7 @@ public final class PlanReader {
                 "allowedSites", "priority"));
         return new Plan.Activity(json.requiredText("id"), json.text("name"), json.text("organization"),
                 json.requiredInteger("durationMinutes", 1, Day.MINUTES_PER_DAY),
-                json.integer("sessionsPerWeek", 1, 100), json.integer("participants", 0, 100_000),
+                json.integer("sessionsPerWeek", 1, Plan.MAX_SESSIONS_PER_WEEK), json.integer("participants", 0, 100_000),
                 json.text("audience"), json.enumValue("noise", Noise.class), json.texts("requiredFeatures"),
                 json.texts("workers"), json.weeklyHours("allowedTimes"), json.weeklyHours("preferredTimes"),
                 json.texts("allowedSites"), json.integer("priority", 1, Plan.MAX_PRIORITY));
@@ -159,7 +159,7 @@ public final class PlanReader {
         if (!json.has("start")) {
             json.problem("start", "is required");
         }
-        return new Plan.Placement(json.requiredText("activity"), json.integer("session", 1, 100),
+        return new Plan.Placement(json.requiredText("activity"), json.integer("session", 1, Plan.MAX_SESSIONS_PER_WEEK),
                 json.requiredText("room"), day, json.timeOfDay("start"));
     }
 

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
-import org.communityscheduler.constraints.Rule;
 
 /**
  * The checks that need the whole plan: unique ids, references that resolve, pinned and previous
@@ -187,7 +186,7 @@ final class PlanValidator {
                     problems.add(new Problem(at + ".session", "activity \"" + activity.id() + "\" has "
                             + activity.sessionsPerWeek() + " session(s) a week, so there is no session "
                             + placement.session()));
-                } else if (!seen.add(activity.id() + "#" + placement.session())) {
+                } else if (!seen.add(SessionKey.of(activity.id(), placement.session()).toString())) {
                     problems.add(new Problem(at, "session " + placement.session() + " of \"" + activity.id()
                             + "\" is listed twice"));
                 }

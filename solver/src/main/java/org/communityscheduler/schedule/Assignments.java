@@ -13,6 +13,7 @@ import org.communityscheduler.model.WeekTime;
 import org.communityscheduler.model.WeeklySchedule;
 import org.communityscheduler.plan.Day;
 import org.communityscheduler.plan.Problem;
+import org.communityscheduler.plan.SessionKey;
 
 /**
  * Puts the sessions of a schedule document (for example one a coordinator edited by hand, or a
@@ -39,7 +40,7 @@ public final class Assignments {
         for (int i = 0; i < placed.size(); i++) {
             Schedule.PlacedSession entry = placed.get(i);
             String at = path + "[" + i + "]";
-            Session session = sessions.get(entry.activity() + "#" + entry.session());
+            Session session = sessions.get(SessionKey.of(entry.activity(), entry.session()).toString());
             Room room = rooms.get(entry.room());
             if (session == null) {
                 problems.add(new Problem(at, "unknown session " + entry.session() + " of activity \"" + entry.activity()

@@ -2,12 +2,15 @@ package org.communityscheduler.schedule;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import org.communityscheduler.model.WeeklySchedule;
 import org.communityscheduler.plan.Day;
 import org.communityscheduler.plan.Json;
+import org.communityscheduler.plan.JsonObjectReader;
+import org.communityscheduler.plan.Plan;
 import org.communityscheduler.plan.Problem;
 import org.communityscheduler.plan.TimeOfDay;
 
@@ -42,27 +45,19 @@ public final class ScheduleReader {
      */
     public static Reading read(JsonNode schedule, String path) {
         List<Problem> problems = new ArrayList<>();
-        List<Schedule.PlacedSession> sessions = new ArrayList<>();
         if (schedule == null || !schedule.isObject()) {
             problems.add(new Problem(path.isEmpty() ? "$" : path, "a schedule must be a JSON object, not "
                     + Json.describe(schedule)));
-            return new Reading(sessions, problems);
+            return new Reading(List.of(), problems);
         }
-        String listPath = pathOf(path, "sessions");
-        JsonNode list = schedule.get("sessions");
-        if (list == null || list.isNull()) {
-            problems.add(new Problem(listPath, "is required (the placed sessions; [] for none)"));
-        } else if (!list.isArray()) {
-            problems.add(new Problem(listPath, "must be an array, not " + Json.describe(list)));
-        } else {
-            for (int i = 0; i < list.size(); i++) {
-                Schedule.PlacedSession session = readSession(list.get(i), listPath + "[" + i + "]", problems);
-                if (session != null) {
-                    sessions.add(session);
-                }
-            }
+        // The document's other fields (score, unassigned, constraints...) are the engine's: ignored, not warned about.
+        JsonObjectReader json = JsonObjectReader.of(schedule, path, problems, new ArrayList<>());
+        if (!json.has("sessions")) {
+            json.problem("sessions", "is required (the placed sessions; [] for none)");
         }
-        return new Reading(sessions, problems);
+        List<Schedule.PlacedSession> sessions = json.objects("sessions", ScheduleReader::readSession);
+        return new Reading(sessions == null ? List.of() : sessions.stream().filter(Objects::nonNull).toList(),
+                problems);
     }
 
     /**
@@ -79,67 +74,30 @@ public final class ScheduleReader {
         return Assignments.apply(week, reading.sessions(), pathOf(path, "sessions"));
     }
 
-    private static Schedule.PlacedSession readSession(JsonNode entry, String at, List<Problem> problems) {
-        if (entry == null || !entry.isObject()) {
-            problems.add(new Problem(at, "must be an object, not " + Json.describe(entry)));
-            return null;
+    /** One placed session, or null when it has problems; its fields are worded as a plan's placements. */
+    private static Schedule.PlacedSession readSession(JsonObjectReader json) {
+        int before = json.problemCount();
+        String activity = json.requiredText("activity");
+        if (!json.has("session")) {
+            json.problem("session", "is required (1 for the first session of the activity)");
         }
-        int before = problems.size();
-        String activity = requiredText(entry, "activity", at, problems);
-        Integer number = null;
-        JsonNode session = present(entry, "session");
-        if (session == null) {
-            problems.add(new Problem(at + ".session", "is required (1 for the first session of the activity)"));
-        } else if (!session.isIntegralNumber() || !session.canConvertToInt() || session.asInt() < 1) {
-            problems.add(new Problem(at + ".session", "must be a whole number from 1, not " + Json.describe(session)));
-        } else {
-            number = session.asInt();
+        Integer number = json.integer("session", 1, Plan.MAX_SESSIONS_PER_WEEK);
+        String room = json.requiredText("room");
+        if (!json.has("day")) {
+            json.problem("day", "is required");
         }
-        String room = requiredText(entry, "room", at, problems);
-        Day day = null;
-        String dayText = requiredText(entry, "day", at, problems);
-        if (dayText != null) {
-            day = Day.parse(dayText).orElse(null);
-            if (day == null) {
-                problems.add(new Problem(at + ".day", "unknown day \"" + dayText
-                        + "\"; days are MON, TUE, WED, THU, FRI, SAT, SUN"));
-            }
+        Day day = json.day("day");
+        if (!json.has("start")) {
+            json.problem("start", "is required");
         }
-        TimeOfDay start = null;
-        String startText = requiredText(entry, "start", at, problems);
-        if (startText != null) {
-            try {
-                start = TimeOfDay.parse(startText);
-                if (start.minutes() == Day.MINUTES_PER_DAY) {
-                    problems.add(new Problem(at + ".start", "a session cannot start at 24:00"));
-                    start = null;
-                }
-            } catch (IllegalArgumentException e) {
-                problems.add(new Problem(at + ".start", e.getMessage()));
-            }
+        TimeOfDay start = json.timeOfDay("start");
+        if (start != null && start.minutes() == Day.MINUTES_PER_DAY) {
+            json.problem("start", "a session cannot start at 24:00");
         }
-        if (problems.size() > before) {
+        if (json.problemCount() > before) {
             return null;
         }
         return new Schedule.PlacedSession(activity, number, room, day, start, null, null, false);
-    }
-
-    private static JsonNode present(JsonNode entry, String field) {
-        JsonNode value = entry.get(field);
-        return value == null || value.isNull() ? null : value;
-    }
-
-    private static String requiredText(JsonNode entry, String field, String at, List<Problem> problems) {
-        JsonNode value = present(entry, field);
-        if (value == null) {
-            problems.add(new Problem(at + "." + field, "is required"));
-            return null;
-        }
-        if (!value.isTextual() || value.asText().isBlank()) {
-            problems.add(new Problem(at + "." + field, "must be a non-empty string, not " + Json.describe(value)));
-            return null;
-        }
-        return value.asText();
     }
 
     private static String pathOf(String path, String field) {

@@ -13,12 +13,12 @@ import ai.timefold.solver.core.api.score.analysis.ScoreAnalysis;
 import ai.timefold.solver.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
 
 import org.communityscheduler.constraints.Justification;
-import org.communityscheduler.constraints.Rule;
 import org.communityscheduler.model.Session;
 import org.communityscheduler.model.WeekTime;
 import org.communityscheduler.model.WeeklySchedule;
 import org.communityscheduler.model.Worker;
 import org.communityscheduler.plan.Plan;
+import org.communityscheduler.plan.Rule;
 import org.communityscheduler.plan.TimeOfDay;
 
 /** The solved planning model to the schedule document of docs/plan-format.md §6. */

@@ -20,6 +20,7 @@ import org.communityscheduler.model.Worker;
 import org.communityscheduler.plan.Day;
 import org.communityscheduler.plan.Noise;
 import org.communityscheduler.plan.PlanBuilder;
+import org.communityscheduler.plan.Rule;
 import org.communityscheduler.plan.TimeOfDay;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;

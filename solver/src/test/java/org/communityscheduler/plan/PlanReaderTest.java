@@ -646,7 +646,7 @@ class PlanReaderTest {
         long started = System.nanoTime();
 
         PlanReading reading = readWith(wideWeek(1_000));
-        org.communityscheduler.model.ModelBuilder.build(reading);
+        org.communityscheduler.model.ModelBuilder.build(reading.orThrow());
 
         assertThat(reading.plan().candidatePlacements()).isEqualTo(193_360_000);
         assertThat((System.nanoTime() - started) / 1_000_000).isLessThan(1_000);

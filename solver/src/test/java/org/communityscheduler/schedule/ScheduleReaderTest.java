@@ -113,4 +113,15 @@ class ScheduleReaderTest {
         assertThat(ScheduleReader.read(json("{\"sessions\": {}}"), "").problems()).singleElement()
                 .satisfies(problem -> assertThat(problem.message()).contains("must be an array"));
     }
+
+    @Test
+    void aSessionIsWordedAsAPlansPlacementIs() throws Exception {
+        assertThat(ScheduleReader.read(json("""
+                {"sessions": [{"activity": 3, "session": 0, "room": "", "day": "MON"}]}
+                """), "schedule").problems()).containsExactly(
+                new Problem("schedule.sessions[0].activity", "must be a string, not the number 3"),
+                new Problem("schedule.sessions[0].session", "must be between 1 and 100, not 0"),
+                new Problem("schedule.sessions[0].room", "must not be empty"),
+                new Problem("schedule.sessions[0].start", "is required"));
+    }
 }

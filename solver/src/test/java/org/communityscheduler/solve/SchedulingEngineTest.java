@@ -19,8 +19,10 @@ import org.communityscheduler.plan.Plan;
 import org.communityscheduler.plan.PlanBuilder;
 import org.communityscheduler.plan.TimeOfDay;
 import org.communityscheduler.schedule.Schedule;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("slow") // solves that run for seconds, to their time limit
 class SchedulingEngineTest {
 
     /** A small but complete week: two sites, noise, audiences, pins, previous placements, overtime. */

@@ -10,6 +10,7 @@ import java.util.Set;
 import org.communityscheduler.data.itc2007.Itc2007Instance.Course;
 import org.communityscheduler.data.itc2007.Itc2007Instance.Curriculum;
 import org.communityscheduler.data.itc2007.Itc2007Instance.Room;
+import org.communityscheduler.plan.SessionKey;
 import org.communityscheduler.schedule.Schedule;
 
 /**
@@ -60,7 +61,7 @@ public record Itc2007Penalty(int lectures, int conflicts, int availability, int 
         for (Schedule.PlacedSession session : schedule.sessions()) {
             int period = Itc2007.period(instance, session.start());
             if (period < 0 || session.day().ordinal() >= instance.days()) {
-                throw new IllegalArgumentException(session.activity() + "#" + session.session() + " at "
+                throw new IllegalArgumentException(SessionKey.of(session.activity(), session.session()) + " at "
                         + session.day() + " " + session.start() + " is not at a period of " + instance.name());
             }
             lectures.add(new Lecture(session.activity(), session.room(), session.day().ordinal(), period));

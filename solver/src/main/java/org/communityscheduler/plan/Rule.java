@@ -1,10 +1,8 @@
-package org.communityscheduler.constraints;
+package org.communityscheduler.plan;
 
 import java.util.Optional;
 
 import ai.timefold.solver.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
-
-import org.communityscheduler.plan.Plan;
 
 /**
  * Every constraint of the engine: its public name (used in {@code constraintWeights}, the analysis,
