@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import org.communityscheduler.plan.Json;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The command line as a coordinator uses it: exit codes, what lands on stdout, stderr and disk. */
@@ -19,6 +20,7 @@ class MainTest extends CommandTest {
         return Files.writeString(folder.resolve(name), content, StandardCharsets.UTF_8);
     }
 
+    @Tag("slow") // solves for seconds
     @Test
     void solvesTheBundledSampleToAFeasibleScheduleWithEverySessionPlaced() throws IOException {
         Path output = folder.resolve("schedule.json");
@@ -35,6 +37,7 @@ class MainTest extends CommandTest {
         assertThat(schedule.get("sessions").get(0).get("date").asText()).startsWith("2026-1");
     }
 
+    @Tag("slow") // solves for seconds
     @Test
     void exitsWithOneWhenHardRulesStayBroken() throws IOException {
         // Two sessions pinned into the same room at the same time: the solver may not move them.
