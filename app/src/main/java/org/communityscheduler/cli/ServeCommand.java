@@ -73,6 +73,12 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--max-sessions", paramLabel = "N", description = "The most sessions a plan may ask for (5000).")
     Integer maxSessions;
 
+    @Option(names = "--max-event-streams", paramLabel = "N", description = "Event streams open at once, all clients together (256).")
+    Integer maxEventStreams;
+
+    @Option(names = "--max-event-streams-per-client", paramLabel = "N", description = "Event streams one client (address) may hold open (16).")
+    Integer maxEventStreamsPerClient;
+
     @Option(names = "--keep-finished", paramLabel = "N", description = "Finished jobs kept (500).")
     Integer keepFinished;
 
@@ -147,6 +153,11 @@ final class ServeCommand implements Callable<Integer> {
         }
         if (maxSessions != null) {
             settings = settings.withMaxSessions(maxSessions);
+        }
+        if (maxEventStreams != null || maxEventStreamsPerClient != null) {
+            settings = settings.withMaxEventStreams(
+                    maxEventStreamsPerClient != null ? maxEventStreamsPerClient : settings.maxEventStreamsPerClient(),
+                    maxEventStreams != null ? maxEventStreams : settings.maxEventStreams());
         }
         if (keepFinished != null || keepFor != null) {
             settings = settings.withKeepFinished(keepFinished != null ? keepFinished : settings.keepFinished(),

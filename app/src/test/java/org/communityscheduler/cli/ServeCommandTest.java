@@ -22,6 +22,18 @@ class ServeCommandTest extends CommandTest {
     }
 
     @Test
+    void eventStreamsAreCappedAsToldPerClientAndInAll() {
+        assertThat(settings().maxEventStreamsPerClient()).isEqualTo(16);
+        assertThat(settings().maxEventStreams()).isEqualTo(256);
+        ServerSettings told = settings("--max-event-streams-per-client", "2", "--max-event-streams", "40");
+        assertThat(told.maxEventStreamsPerClient()).isEqualTo(2);
+        assertThat(told.maxEventStreams()).isEqualTo(40);
+        assertThat(settings("--max-event-streams", "40").maxEventStreamsPerClient()).isEqualTo(16);
+        assertThat(CommandTest.<ServeCommand>parsed(Map.of("SCHEDULER_MAX_EVENT_STREAMS", "9"), "serve").settings()
+                .maxEventStreams()).isEqualTo(9);
+    }
+
+    @Test
     void theEnvironmentGivesWhatTheCommandLineDoesNotAndTheCommandLineWins() {
         ServerSettings fromEnvironment = CommandTest.<ServeCommand>parsed(ENVIRONMENT, "serve").settings();
 
