@@ -18,7 +18,7 @@ final class PlanInput {
     }
 
     /** The plan's intake, or null when the file itself could not be read (already reported). */
-    static PlanIntake read(String file, PrintStream err) {
+    private static PlanIntake read(String file, PrintStream err) {
         if (file == null) {
             return PlanIntake.read(DemoPlans.json(DemoPlans.DEFAULT).orElseThrow().getBytes(StandardCharsets.UTF_8),
                     PlanLimits.NONE);
@@ -33,8 +33,19 @@ final class PlanInput {
         return null;
     }
 
-    static void report(PlanIntake reading, PrintStream stream) {
-        reading.problems().forEach(stream::println);
-        reading.diagnostics().forEach(stream::println);
+    /**
+     * The plan's intake when it is valid. Null when the file could not be read (said on {@code err}) or the plan
+     * has problems: each problem and diagnostic, then how many problems and {@code consequence}, on
+     * {@code problemsTo}.
+     */
+    static PlanIntake readValid(String file, PrintStream problemsTo, PrintStream err, String consequence) {
+        PlanIntake reading = read(file, err);
+        if (reading == null || reading.isValid()) {
+            return reading;
+        }
+        reading.problems().forEach(problemsTo::println);
+        reading.diagnostics().forEach(problemsTo::println);
+        problemsTo.println(reading.problems().size() + " error(s): " + consequence);
+        return null;
     }
 }

@@ -64,13 +64,8 @@ final class SolveCommand implements Callable<Integer> {
         }
         Duration timeLimit = TimeLimit.parse(this.timeLimit);
 
-        PlanIntake reading = PlanInput.read(file, err);
+        PlanIntake reading = PlanInput.readValid(file, err, err, "nothing was solved.");
         if (reading == null) {
-            return Main.BAD_INPUT;
-        }
-        if (!reading.isValid()) {
-            PlanInput.report(reading, err);
-            err.println(reading.problems().size() + " error(s): nothing was solved.");
             return Main.BAD_INPUT;
         }
         WeeklySchedule week = reading.model();

@@ -31,13 +31,8 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PlanIntake reading = PlanInput.read(file, err);
+        PlanIntake reading = PlanInput.readValid(file, out, err, "the plan is not valid.");
         if (reading == null) {
-            return Main.BAD_INPUT;
-        }
-        if (!reading.isValid()) {
-            PlanInput.report(reading, out);
-            out.println(reading.problems().size() + " error(s): the plan is not valid.");
             return Main.BAD_INPUT;
         }
         WeeklySchedule week = reading.model();

@@ -242,7 +242,7 @@ public final class JobStore implements AutoCloseable {
                 last -> finished(run, last, null), (problemId, error) -> failed(run, error));
     }
 
-    /** The most sessions a plan may ask for. */
+    /** What a plan is held to before a model is built (sessions, candidate placements...). */
     PlanLimits planLimits() {
         return settings.planLimits();
     }
