@@ -108,6 +108,6 @@ record ScheduleInput(Plan plan, WeeklySchedule week) {
 
     /** The plan's problems, at their paths inside the request body. */
     private static Problem inPlan(Problem problem) {
-        return new Problem("$".equals(problem.path()) ? "plan" : "plan." + problem.path(), problem.message());
+        return problem.under("plan");
     }
 }
