@@ -82,6 +82,7 @@ export const api = {
   stop: (id) => json(`/api/schedules/${encodeURIComponent(id)}`, { method: 'DELETE' }),
   analyze: (request) => post('/api/schedules/analyze', request),
   recommend: (request) => post('/api/schedules/recommend', request),
+  nextWeek: (id) => post(`/api/schedules/${encodeURIComponent(id)}/next-week`, ''),
   /** A file of the API as a Blob, with the token. */
   download: async (path) => {
     const response = await send(path);

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import org.communityscheduler.plan.Day;
 import org.communityscheduler.plan.Plan;
@@ -16,6 +17,8 @@ import org.communityscheduler.plan.Plan;
 public final class NextWeek {
 
     private static final int DAYS = 7;
+    private static final Pattern ISO_DATE = Pattern.compile("(\\d{4})-(\\d{2})-(\\d{2})");
+    private static final Pattern CHINESE_DATE = Pattern.compile("(?:(\\d{4})年)?(\\d{1,2})月(\\d{1,2})日");
 
     private NextWeek() {
     }
@@ -51,8 +54,43 @@ public final class NextWeek {
                 plan.constraintWeights());
     }
 
-    /** A name that carries the week's date ("week of 2026-11-30") carries the new one. */
-    private static String renamed(String name, LocalDate from, LocalDate to) {
-        return from == null ? name : name.replace(from.toString(), to.toString());
+    /**
+     * The dates of this week in the plan's name, written {@code 2026-11-30} or {@code 2026年11月30日} (the year may be
+     * left out: {@code 12月6日}), a week later: "黄河 · 2026年11月30日—12月6日" becomes "黄河 · 2026年12月7日—12月13日".
+     */
+    private static String renamed(String name, LocalDate monday, LocalDate nextMonday) {
+        if (monday == null) {
+            return name;
+        }
+        String renamed = ISO_DATE.matcher(name).replaceAll(match -> {
+            LocalDate date = dateOrNull(Integer.parseInt(match.group(1)), Integer.parseInt(match.group(2)),
+                    Integer.parseInt(match.group(3)));
+            return inWeek(date, monday) ? date.plusDays(DAYS).toString() : match.group();
+        });
+        return CHINESE_DATE.matcher(renamed).replaceAll(match -> {
+            int month = Integer.parseInt(match.group(2));
+            // Without a year, the week's own: the year of its Monday, or the next one for January in a week from December.
+            int year = match.group(1) != null ? Integer.parseInt(match.group(1))
+                    : monday.getYear() + (month < monday.getMonthValue() ? 1 : 0);
+            LocalDate date = dateOrNull(year, month, Integer.parseInt(match.group(3)));
+            if (!inWeek(date, monday)) {
+                return match.group();
+            }
+            LocalDate moved = date.plusDays(DAYS);
+            return (match.group(1) == null ? "" : moved.getYear() + "年") + moved.getMonthValue() + "月"
+                    + moved.getDayOfMonth() + "日";
+        });
+    }
+
+    private static boolean inWeek(LocalDate date, LocalDate monday) {
+        return date != null && !date.isBefore(monday) && date.isBefore(monday.plusDays(DAYS));
+    }
+
+    private static LocalDate dateOrNull(int year, int month, int day) {
+        try {
+            return LocalDate.of(year, month, day);
+        } catch (java.time.DateTimeException notADate) {
+            return null;
+        }
     }
 }

@@ -58,6 +58,16 @@ class NextWeekTest {
     }
 
     @Test
+    void theWeeksDatesInTheNameMoveWithIt() {
+        assertThat(NextWeek.of(huanghe().name("黄河社区服务中心 · 2026年11月30日—12月6日").startDate("2026-11-30").build(),
+                List.of()).name()).isEqualTo("黄河社区服务中心 · 2026年12月7日—12月13日");
+        assertThat(NextWeek.of(huanghe().name("2026年12月28日—1月3日，2026年10月1日放假").startDate("2026-12-28").build(),
+                List.of()).name()).isEqualTo("2027年1月4日—1月10日，2026年10月1日放假");
+        assertThat(NextWeek.of(huanghe().name("Week 2026-12-28 to 2027-01-03 (not 2026-13-01)").startDate("2026-12-28")
+                .build(), List.of()).name()).isEqualTo("Week 2027-01-04 to 2027-01-10 (not 2026-13-01)");
+    }
+
+    @Test
     void thisWeeksPlacementsBecomePreviousAndPinsStay() {
         Plan plan = huanghe().previous("choir", 1, "hall", SAT, "15:00").build();
 
