@@ -19,7 +19,7 @@ function roomPage(index, sessions, room) {
   page.dataset.room = room.id;
   const grid = el('div', 'grid-host');
   // The room's own lanes: the grid of its site with this room alone.
-  renderRoomGrid(grid, { ...index, plan: { ...index.plan, rooms: [{ ...room, site: site?.id }] } }, mine, { site: site?.id });
+  renderRoomGrid(grid, { ...index, plan: { ...index.plan, rooms: [room] } }, mine, { site: site?.id });
   page.append(grid, table(index, mine, ['print.activity', 'print.org', 'print.workers'], (session) => {
     const activity = index.activities.get(session.activity) ?? {};
     return [

@@ -81,11 +81,15 @@ class NextWeekAndPrintPageTest {
     }
 
     @BeforeEach
-    void theSolvedSample() {
+    void freshPage() {
         driver.get("http://localhost:" + server.port() + "/");
         driver.executeScript("localStorage.clear(); sessionStorage.clear();");
         driver.get("http://localhost:" + server.port() + "/");
         wait(10).until(d -> new Select(d.findElement(By.id("demo-select"))).getOptions().size() >= 2);
+    }
+
+    /** The bundled sample, solved for 3 s. */
+    private static void solveTheSample() {
         new Select(driver.findElement(By.id("demo-select"))).selectByValue("binzhou-huanghe");
         driver.findElement(By.id("demo-load")).click();
         wait(10).until(d -> d.findElement(By.id("solve")).isEnabled() && !d.findElements(By.cssSelector(".grid .day")).isEmpty());
@@ -98,6 +102,7 @@ class NextWeekAndPrintPageTest {
 
     @Test
     void planNextWeekLoadsTheFollowingWeekReadyToSolve() {
+        solveTheSample();
         assertThat(driver.findElement(By.cssSelector(".day[data-day='MON'] .day-label")).getText()).contains("30 Nov");
 
         driver.findElement(By.id("next-week")).click();
@@ -116,6 +121,7 @@ class NextWeekAndPrintPageTest {
 
     @Test
     void printPerRoomGivesEachRoomItsOwnA4Page() {
+        solveTheSample();
         driver.executeScript("window.printed = 0; window.print = () => { window.printed += 1; };");
 
         driver.findElement(By.id("print-rooms")).click();
@@ -135,6 +141,7 @@ class NextWeekAndPrintPageTest {
 
     @Test
     void printPerWorkerGivesEachWorkerTheirOwnPageInThePagesLanguage() {
+        solveTheSample();
         driver.executeScript("window.print = () => {};");
         driver.findElement(By.id("language")).click();
         wait(10).until(d -> d.findElement(By.id("print-workers")).getText().equals("按社工打印"));
@@ -149,6 +156,25 @@ class NextWeekAndPrintPageTest {
                 .contains("日期", "时间", "活动", "活动室");
         assertThat(driver.findElement(By.cssSelector("#print-pages .print-page .day-label")).getAttribute("textContent"))
                 .contains("周");
+    }
+
+    @Test
+    void aMakeUpSaturdayIsDrawnWithTheHoursOfItsWeekday(@TempDir Path temp) throws Exception {
+        Path plan = Files.writeString(temp.resolve("make-up.json"), """
+                {"name": "调休", "week": {"startDate": "2026-09-28", "makeUpWorkdays": {"2026-10-03": "FRI"}},
+                 "sites": [{"id": "s", "openingHours": {"FRI": ["09:00-12:00"], "SAT": ["14:00-15:00"]},
+                            "closedDates": ["2026-10-01"]}],
+                 "rooms": [{"id": "r", "capacity": 10}],
+                 "activities": [{"id": "a", "durationMinutes": 60}]}
+                """);
+        driver.findElement(By.id("plan-file")).sendKeys(plan.toString());
+
+        wait(10).until(d -> !d.findElements(By.cssSelector(".day[data-day='SAT'] .works-as-note")).isEmpty());
+        assertThat(driver.findElement(By.cssSelector(".day[data-day='SAT'] .day-label")).getText())
+                .contains("make-up workday: worked as Fri");
+        WebElement open = driver.findElement(By.cssSelector(".day[data-day='SAT'] .shade.open"));
+        assertThat(open.getAttribute("style")).as("Friday's 09:00-12:00, not Saturday's 14:00-15:00")
+                .isEqualTo(driver.findElement(By.cssSelector(".day[data-day='FRI'] .shade.open")).getAttribute("style"));
     }
 
     /** What the printer sees: the sheets alone, each starting a new page, the screen's page hidden. */
