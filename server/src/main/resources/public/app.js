@@ -310,7 +310,7 @@ async function stop() {
   }
 }
 
-/** Next week's plan from the server (this week's placements as previous), loaded ready to solve. */
+/** Next week's plan from the server (this week's placements, edits included, as previous), loaded ready to solve. */
 async function planNextWeek() {
   const job = state.job;
   if (!job) {
@@ -318,7 +318,7 @@ async function planNextWeek() {
   }
   let plan;
   try {
-    plan = await api.nextWeek(job.id);
+    plan = await api.nextWeek(job.id, state.edited ? { sessions: state.schedule.sessions } : undefined);
   } catch (error) {
     showMessage(describeError(error));
     return;

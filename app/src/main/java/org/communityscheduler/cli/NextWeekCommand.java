@@ -6,18 +6,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import org.communityscheduler.model.PlanIntake;
+import org.communityscheduler.plan.InvalidPlanException;
 import org.communityscheduler.plan.Json;
 import org.communityscheduler.plan.Plan;
-import org.communityscheduler.plan.Problem;
 import org.communityscheduler.schedule.NextWeek;
-import org.communityscheduler.schedule.ScheduleReader;
 import org.communityscheduler.text.Language;
 import org.communityscheduler.text.Text;
 
@@ -60,15 +58,15 @@ final class NextWeekCommand implements Callable<Integer> {
         if (intake == null || schedule == null) {
             return Main.BAD_INPUT;
         }
-        // The schedule must be one of this plan's weeks: its sessions and rooms are the plan's.
-        List<Problem> problems = ScheduleReader.apply(intake.model(), schedule, "");
-        if (!problems.isEmpty()) {
-            problems.forEach(problem -> err.println(scheduleFile + ": " + problem.path() + ": "
+        Plan next;
+        try {
+            next = NextWeek.of(intake.plan(), schedule);
+        } catch (InvalidPlanException e) {
+            e.problems().forEach(problem -> err.println(scheduleFile + ": " + problem.path() + ": "
                     + problem.message(language)));
-            err.println(say(Text.of("nextWeek.scheduleProblems", String.valueOf(problems.size()))));
+            err.println(say(Text.of("nextWeek.scheduleProblems", String.valueOf(e.problems().size()))));
             return Main.BAD_INPUT;
         }
-        Plan next = NextWeek.of(intake.plan(), ScheduleReader.read(schedule, "").sessions());
         String json = Json.write(next);
         Text week = next.week().startDate() == null ? Text.of("nextWeek.abstractWeek")
                 : Text.of("nextWeek.weekOf", next.week().startDate().toString());

@@ -50,6 +50,7 @@ import org.communityscheduler.data.DemoPlans;
 import org.communityscheduler.model.PlanIntake;
 import org.communityscheduler.model.Session;
 import org.communityscheduler.model.WeeklySchedule;
+import org.communityscheduler.plan.InvalidPlanException;
 import org.communityscheduler.plan.Json;
 import org.communityscheduler.plan.Plan;
 import org.communityscheduler.plan.PlanReader;
@@ -466,10 +467,21 @@ public final class SchedulerServer {
                 .result(table);
     }
 
-    /** The following week's plan, this week's placements as its {@code previous}: ready to submit. */
+    /**
+     * The following week's plan, ready to submit: this week's placements as its {@code previous}, from the job's
+     * schedule or, when the body gives one, from that schedule of the job's plan (edited by hand).
+     */
     private void nextWeek(Context ctx) {
         JobStore.WithPlan found = jobWithPlan(ctx);
-        ctx.json(NextWeek.of(found.plan(), scheduleOf(found.job()).sessions()));
+        if (ctx.bodyAsBytes().length == 0) {
+            ctx.json(NextWeek.of(found.plan(), scheduleOf(found.job()).sessions()));
+            return;
+        }
+        try {
+            ctx.json(NextWeek.of(found.plan(), jsonObject(ctx)));
+        } catch (InvalidPlanException e) {
+            throw ApiError.badRequest(e.problems());
+        }
     }
 
     // --- Operations

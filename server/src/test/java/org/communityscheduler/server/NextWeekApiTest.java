@@ -78,6 +78,32 @@ class NextWeekApiTest {
     }
 
     @Test
+    void aScheduleEditedByHandGivesItsOwnPlacements() {
+        String edited = """
+                {"sessions": [
+                  {"activity": "meeting", "session": 1, "room": "hall", "day": "MON", "start": "09:00"},
+                  {"activity": "choir", "session": 1, "room": "hall", "day": "MON", "start": "11:00"}]}
+                """;
+
+        HttpResponse<String> response = api.post("/api/schedules/" + solvedId + "/next-week", edited);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(placements(TestServer.json(response.body()).get("previous")))
+                .containsExactly("meeting#1 hall MON 09:00", "choir#1 hall MON 11:00");
+    }
+
+    @Test
+    void anEditedScheduleOfAnotherPlanIsRefusedWithEveryProblem() {
+        HttpResponse<String> response = api.post("/api/schedules/" + solvedId + "/next-week", """
+                {"sessions": [{"activity": "choir", "session": 3, "room": "attic", "day": "MON", "start": "11:00"}]}
+                """);
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(TestServer.json(response.body()).get("errors")).extracting(error -> error.get("path").asText())
+                .containsExactly("sessions[0]", "sessions[0].room");
+    }
+
+    @Test
     void aWeekWithoutAStartDateStaysAbstract() {
         String id = api.submit("""
                 {"sites": [{"id": "s", "openingHours": {"MON": ["09:00-12:00"]}}],

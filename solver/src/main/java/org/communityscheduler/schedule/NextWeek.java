@@ -6,8 +6,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.communityscheduler.model.ModelBuilder;
 import org.communityscheduler.plan.Day;
+import org.communityscheduler.plan.InvalidPlanException;
 import org.communityscheduler.plan.Plan;
+import org.communityscheduler.plan.Problem;
 
 /**
  * The plan of the week after a solved one (docs/plan-format.md §7, "Next week from this one"): the same
@@ -52,6 +57,21 @@ public final class NextWeek {
                 new Plan.Week(monday, week.slotMinutes(), week.timeZone(), makeUpWorkdays), sites, plan.rooms(),
                 plan.organizations(), plan.workers(), plan.activities(), plan.pinned(), previous,
                 plan.constraintWeights());
+    }
+
+    /**
+     * Next week's plan from this week's plan and a schedule document of it ({@code {"sessions": [...]}}, for
+     * example one a coordinator edited by hand): its placed sessions become {@code previous}.
+     *
+     * @throws InvalidPlanException with every problem of the document, and every session or room the plan does
+     *         not know, at their JSON paths
+     */
+    public static Plan of(Plan plan, JsonNode schedule) {
+        List<Problem> problems = ScheduleReader.apply(ModelBuilder.build(plan), schedule, "");
+        if (!problems.isEmpty()) {
+            throw new InvalidPlanException(problems);
+        }
+        return of(plan, ScheduleReader.read(schedule, "").sessions());
     }
 
     /**

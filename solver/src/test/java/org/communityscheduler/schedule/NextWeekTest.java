@@ -1,6 +1,7 @@
 package org.communityscheduler.schedule;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.communityscheduler.plan.Day.MON;
 import static org.communityscheduler.plan.Day.SAT;
 import static org.communityscheduler.plan.Day.TUE;
@@ -10,10 +11,12 @@ import java.util.List;
 import java.util.Map;
 
 import org.communityscheduler.plan.Day;
+import org.communityscheduler.plan.InvalidPlanException;
 import org.communityscheduler.plan.Json;
 import org.communityscheduler.plan.Plan;
 import org.communityscheduler.plan.PlanBuilder;
 import org.communityscheduler.plan.PlanReader;
+import org.communityscheduler.plan.Problem;
 import org.communityscheduler.plan.TimeOfDay;
 import org.junit.jupiter.api.Test;
 
@@ -78,6 +81,23 @@ class NextWeekTest {
                 new Plan.Placement("staff-meeting", 1, "hall", MON, TimeOfDay.parse("09:00")),
                 new Plan.Placement("choir", 2, "hall", SAT, TimeOfDay.parse("10:00")));
         assertThat(next.pinned()).isEqualTo(plan.pinned());
+    }
+
+    @Test
+    void aScheduleDocumentGivesItsSessionsOrEveryProblem() throws Exception {
+        Plan plan = huanghe().build();
+
+        Plan next = NextWeek.of(plan, Json.MAPPER.readTree("""
+                {"sessions": [{"activity": "choir", "session": 2, "room": "hall", "day": "SAT", "start": "10:00",
+                               "end": "11:00", "pinned": false}]}
+                """));
+
+        assertThat(next.previous()).containsExactly(new Plan.Placement("choir", 2, "hall", SAT, TimeOfDay.parse("10:00")));
+        assertThatThrownBy(() -> NextWeek.of(plan, Json.MAPPER.readTree("""
+                {"sessions": [{"activity": "choir", "session": 3, "room": "attic", "day": "SAT", "start": "10:00"}]}
+                """))).isInstanceOfSatisfying(InvalidPlanException.class, e -> assertThat(e.problems())
+                .extracting(Problem::toString).containsExactly("sessions[0]: unknown session 3 of activity \"choir\"",
+                        "sessions[0].room: unknown room \"attic\""));
     }
 
     @Test
