@@ -82,6 +82,8 @@ export const api = {
   stop: (id) => json(`/api/schedules/${encodeURIComponent(id)}`, { method: 'DELETE' }),
   analyze: (request) => post('/api/schedules/analyze', request),
   recommend: (request) => post('/api/schedules/recommend', request),
+  /** From the job's schedule, or from the schedule given (edited by hand). */
+  nextWeek: (id, schedule) => post(`/api/schedules/${encodeURIComponent(id)}/next-week`, schedule ?? ''),
   /** A file of the API as a Blob, with the token. */
   download: async (path) => {
     const response = await send(path);

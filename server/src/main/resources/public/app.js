@@ -8,6 +8,7 @@ import {
 import {
   el, indexPlan, renderRoomGrid, renderWorkerGrid, renderLegend, sessionKey, activityName, DAYS, minutes,
 } from './grid.js';
+import { renderPrintPages } from './print.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -56,6 +57,9 @@ function init() {
   $('download-csv').addEventListener('click', () => downloadExport('csv'));
   $('download-ics').addEventListener('click', () => downloadExport('ics'));
   $('print').addEventListener('click', () => window.print());
+  $('print-rooms').addEventListener('click', () => printPages('rooms'));
+  $('print-workers').addEventListener('click', () => printPages('workers'));
+  $('next-week').addEventListener('click', planNextWeek);
   $('clear-highlight').addEventListener('click', () => {
     state.highlight = null;
     renderAll();
@@ -306,6 +310,25 @@ async function stop() {
   }
 }
 
+/** Next week's plan from the server (this week's placements, edits included, as previous), loaded ready to solve. */
+async function planNextWeek() {
+  const job = state.job;
+  if (!job) {
+    return;
+  }
+  let plan;
+  try {
+    plan = await api.nextWeek(job.id, state.edited ? { sessions: state.schedule.sessions } : undefined);
+  } catch (error) {
+    showMessage(describeError(error));
+    return;
+  }
+  await usePlan(JSON.stringify(plan, null, 2));
+  if (state.plan) {
+    setStatus('nextWeek.loaded', { week: plan.week?.startDate ? formatDate(plan.week.startDate) : '–' });
+  }
+}
+
 // --- 5. Fitting a late request
 
 function currentRequest(extra) {
@@ -382,6 +405,17 @@ async function downloadExport(kind) {
   }
 }
 
+/** The notice-board sheets: one A4 page per room or per worker; only they are printed. */
+function printPages(kind) {
+  if (!state.index) {
+    return;
+  }
+  renderPrintPages($('print-pages'), state.index, sessionsShown(), kind);
+  document.body.dataset.print = kind;
+  window.addEventListener('afterprint', () => { delete document.body.dataset.print; }, { once: true });
+  window.print();
+}
+
 // --- The token dialog
 
 let pendingToken = null;
@@ -427,6 +461,9 @@ function renderAll() {
   $('download-csv').disabled = !done;
   $('download-ics').disabled = !done;
   $('print').disabled = !state.plan;
+  $('print-rooms').disabled = !state.plan;
+  $('print-workers').disabled = !state.plan || !(state.plan.workers?.length);
+  $('next-week').hidden = !done;
   $('export-note').hidden = !state.edited;
 }
 

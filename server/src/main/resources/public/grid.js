@@ -46,7 +46,15 @@ export function indexPlan(plan) {
     organizations,
     hue: (orgId) => hue.get(orgId),
     dates: weekDates(plan.week?.startDate),
+    worksAs: worksAs(plan.week),
   };
+}
+
+/** The days of this week that are make-up workdays (调休), each with the weekday whose hours it keeps. */
+function worksAs(week) {
+  const dates = weekDates(week?.startDate);
+  return Object.fromEntries(DAYS.filter((day) => week?.makeUpWorkdays?.[dates[day]])
+    .map((day) => [day, week.makeUpWorkdays[dates[day]].toUpperCase()]));
 }
 
 function weekDates(startDate) {
@@ -190,13 +198,17 @@ function dayLabel(index, day, rows, closed) {
   if (closed) {
     label.append(el('span', 'closed-note', t('grid.closedDay')));
   }
+  if (index.worksAs[day]) {
+    label.append(el('span', 'works-as-note', t('grid.worksAs', { day: dayName(index.worksAs[day]) })));
+  }
   return label;
 }
 
 /** The rooms of one site, a row each, for every day the site opens or has sessions. */
 export function renderRoomGrid(container, index, sessions, options) {
   const site = index.sites.get(options.site) ?? index.plan.sites?.[0];
-  const rooms = (index.plan.rooms ?? []).filter((room) => room.site === site?.id);
+  // A room may leave out its site when the plan has only one.
+  const rooms = (index.plan.rooms ?? []).filter((room) => (room.site ?? index.plan.sites?.[0]?.id) === site?.id);
   const roomIds = new Set(rooms.map((room) => room.id));
   const here = sessions.filter((session) => roomIds.has(session.room));
   const range = span(index, here, [site?.openingHours, site?.onRequestHours, ...rooms.map((r) => r.openingHours)]);
@@ -208,7 +220,8 @@ export function renderRoomGrid(container, index, sessions, options) {
   for (const day of DAYS) {
     const daySessions = here.filter((session) => session.day === day);
     const closed = closedDates.has(index.dates[day]);
-    const open = ranges(site?.openingHours, day).length + ranges(site?.onRequestHours, day).length > 0;
+    const hoursOf = index.worksAs[day] ?? day; // a make-up workday keeps another weekday's hours
+    const open = ranges(site?.openingHours, hoursOf).length + ranges(site?.onRequestHours, hoursOf).length > 0;
     if (!open && daySessions.length === 0) {
       continue;
     }
@@ -221,8 +234,8 @@ export function renderRoomGrid(container, index, sessions, options) {
       label.append(el('span', 'room-name', room.name ?? room.id), el('span', 'room-capacity', room.capacity ? t('grid.capacity', { n: room.capacity }) : ''));
       const lane = track(range);
       if (!closed) {
-        const roomHours = room.openingHours ? ranges(room.openingHours, day) : null;
-        for (const [a, b] of ranges(site?.openingHours, day)) {
+        const roomHours = room.openingHours ? ranges(room.openingHours, hoursOf) : null;
+        for (const [a, b] of ranges(site?.openingHours, hoursOf)) {
           if (roomHours) {
             for (const [c, d] of roomHours) {
               shade(lane, 'open', Math.max(a, c), Math.min(b, d), range);
@@ -231,7 +244,7 @@ export function renderRoomGrid(container, index, sessions, options) {
             shade(lane, 'open', a, b, range);
           }
         }
-        for (const [a, b] of ranges(site?.onRequestHours, day)) {
+        for (const [a, b] of ranges(site?.onRequestHours, hoursOf)) {
           shade(lane, 'on-request', a, b, range);
         }
       }
@@ -246,11 +259,11 @@ export function renderRoomGrid(container, index, sessions, options) {
 }
 
 /** Minutes of a session outside a worker's working hours, as [from, to] pairs. */
-function overtimeOf(worker) {
+function overtimeOf(worker, worksAs) {
   return (session) => {
     const from = minutes(session.start);
     const to = minutes(session.end);
-    const inside = ranges(worker.workingHours, session.day)
+    const inside = ranges(worker.workingHours, worksAs[session.day] ?? session.day)
       .map(([a, b]) => [Math.max(a, from), Math.min(b, to)]).filter(([a, b]) => b > a)
       .sort((x, y) => x[0] - y[0]);
     const outside = [];
@@ -282,7 +295,8 @@ export function renderWorkerGrid(container, index, sessions, workerId, options) 
   grid.append(axis(range, 1));
   for (const day of DAYS) {
     const daySessions = mine.filter((session) => session.day === day);
-    if (ranges(worker.workingHours, day).length === 0 && daySessions.length === 0) {
+    const hoursOf = index.worksAs[day] ?? day;
+    if (ranges(worker.workingHours, hoursOf).length === 0 && daySessions.length === 0) {
       continue;
     }
     const section = el('div', 'day');
@@ -291,14 +305,14 @@ export function renderWorkerGrid(container, index, sessions, workerId, options) 
     const label = dayLabel(index, day, 1, false);
     const lane = track(range);
     lane.classList.add('off-hours');
-    for (const [a, b] of ranges(worker.workingHours, day)) {
+    for (const [a, b] of ranges(worker.workingHours, hoursOf)) {
       shade(lane, 'open', a, b, range);
     }
-    for (const [a, b] of ranges(worker.unavailable, day)) {
+    for (const [a, b] of ranges(worker.unavailable, hoursOf)) {
       shade(lane, 'unavailable', a, b, range);
     }
     for (const session of daySessions) {
-      lane.append(block(index, session, range, { ...options, showRoom: true, overtime: overtimeOf(worker) }));
+      lane.append(block(index, session, range, { ...options, showRoom: true, overtime: overtimeOf(worker, index.worksAs) }));
     }
     section.append(label, lane);
     grid.append(section);

@@ -18,7 +18,7 @@ class UsageTest extends CommandTest {
 
     @Test
     void everyCommandsHelpExitsWithZeroAndListsEachOfItsOptions() {
-        assertThat(COMMANDS).containsKeys("solve", "validate", "serve", "generate", "benchmark", "import-itc2007",
+        assertThat(COMMANDS).containsKeys("solve", "validate", "next-week", "serve", "generate", "benchmark", "import-itc2007",
                 "completion", "help");
         COMMANDS.forEach((name, command) -> {
             clearStdout();
@@ -38,7 +38,7 @@ class UsageTest extends CommandTest {
     @Test
     void theCommandListNamesEveryCommandAndTheExitCodes() {
         assertThat(run("--help")).isZero();
-        assertThat(stdout()).contains("solve", "validate", "serve", "generate", "benchmark", "import-itc2007",
+        assertThat(stdout()).contains("solve", "validate", "next-week", "serve", "generate", "benchmark", "import-itc2007",
                 "completion", "Exit codes: 0 ok, 1 hard rules still broken (solve), 2 bad input.");
         clearStdout();
         assertThat(run()).as("no command").isEqualTo(Main.BAD_INPUT);

@@ -50,10 +50,12 @@ import org.communityscheduler.data.DemoPlans;
 import org.communityscheduler.model.PlanIntake;
 import org.communityscheduler.model.Session;
 import org.communityscheduler.model.WeeklySchedule;
+import org.communityscheduler.plan.InvalidPlanException;
 import org.communityscheduler.plan.Json;
 import org.communityscheduler.plan.Plan;
 import org.communityscheduler.plan.PlanReader;
 import org.communityscheduler.plan.Problem;
+import org.communityscheduler.schedule.NextWeek;
 import org.communityscheduler.schedule.Schedule;
 import org.communityscheduler.solve.SchedulingEngine;
 import org.communityscheduler.solve.SolverConfigs;
@@ -164,6 +166,7 @@ public final class SchedulerServer {
             config.routes.get("/api/schedules/{id}/events", this::events);
             config.routes.get("/api/schedules/{id}/export.ics", this::exportIcs);
             config.routes.get("/api/schedules/{id}/export.csv", this::exportCsv);
+            config.routes.post("/api/schedules/{id}/next-week", this::nextWeek);
             config.routes.post("/api/schedules/analyze", this::analyze);
             config.routes.post("/api/schedules/recommend", this::recommend);
             config.routes.post("/api/plans/validate", this::validate);
@@ -462,6 +465,23 @@ public final class SchedulerServer {
         ctx.contentType("text/csv; charset=utf-8")
                 .header("Content-Disposition", "attachment; filename=\"schedule-" + job.id() + ".csv\"")
                 .result(table);
+    }
+
+    /**
+     * The following week's plan, ready to submit: this week's placements as its {@code previous}, from the job's
+     * schedule or, when the body gives one, from that schedule of the job's plan (edited by hand).
+     */
+    private void nextWeek(Context ctx) {
+        JobStore.WithPlan found = jobWithPlan(ctx);
+        if (ctx.bodyAsBytes().length == 0) {
+            ctx.json(NextWeek.of(found.plan(), scheduleOf(found.job()).sessions()));
+            return;
+        }
+        try {
+            ctx.json(NextWeek.of(found.plan(), jsonObject(ctx)));
+        } catch (InvalidPlanException e) {
+            throw ApiError.badRequest(e.problems());
+        }
     }
 
     // --- Operations

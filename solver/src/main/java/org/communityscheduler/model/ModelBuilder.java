@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -22,6 +23,7 @@ import org.communityscheduler.plan.Plan;
 import org.communityscheduler.plan.Rule;
 import org.communityscheduler.plan.SessionKey;
 import org.communityscheduler.plan.WeeklyHours;
+import org.communityscheduler.text.Text;
 
 /**
  * A valid {@link Plan} to the planning model: hours become {@link TimeWindows}, every session gets
@@ -37,6 +39,8 @@ public final class ModelBuilder {
     private final Map<String, Worker> workers = new LinkedHashMap<>();
     private final Map<String, Activity> activities = new LinkedHashMap<>();
     private final Map<Rule, HardMediumSoftLongScore> weights = new HashMap<>();
+    /** The days of this week worked with another weekday's hours (make-up workdays). */
+    private Map<Day, Day> hoursOf = Map.of();
 
     private ModelBuilder(Plan plan) {
         this.plan = plan;
@@ -61,21 +65,22 @@ public final class ModelBuilder {
         plan.constraintWeights().forEach((title, weight) -> Rule.byTitle(title)
                 .ifPresent(rule -> weights.put(rule, rule.parseWeight(weight))));
 
+        hoursOf = makeUpWorkdays();
         Map<String, TimeWindows> siteOpening = new HashMap<>();
         Map<String, TimeWindows> siteOnRequest = new HashMap<>();
         for (int i = 0; i < plan.sites().size(); i++) {
             Plan.Site site = plan.sites().get(i);
             TimeWindows closed = closedDays(site, "sites[" + i + "].closedDates");
-            TimeWindows opening = TimeWindows.of(site.openingHours()).minus(closed);
+            TimeWindows opening = hours(site.openingHours()).minus(closed);
             siteOpening.put(site.id(), opening);
-            siteOnRequest.put(site.id(), TimeWindows.of(site.onRequestHours()).minus(opening).minus(closed));
-            sites.put(site.id(), new Site(site.id(), site.name(), TimeWindows.of(site.quietHours()).minus(closed)));
+            siteOnRequest.put(site.id(), hours(site.onRequestHours()).minus(opening).minus(closed));
+            sites.put(site.id(), new Site(site.id(), site.name(), hours(site.quietHours()).minus(closed)));
         }
         String onlySite = plan.sites().size() == 1 ? plan.sites().get(0).id() : null;
         for (Plan.Room room : plan.rooms()) {
             String siteId = room.site() == null ? onlySite : room.site();
             TimeWindows roomHours = room.openingHours() == null ? TimeWindows.WHOLE_WEEK
-                    : TimeWindows.of(room.openingHours());
+                    : hours(room.openingHours());
             TimeWindows onRequest = siteOnRequest.get(siteId).intersect(roomHours);
             TimeWindows doorsOpen = siteOpening.get(siteId).intersect(roomHours).union(onRequest);
             rooms.put(room.id(), new Room(room.id(), room.name(), rooms.size(), sites.get(siteId), room.capacity(),
@@ -86,9 +91,9 @@ public final class ModelBuilder {
             Set<Site> workerSites = worker.sites() == null ? null
                     : worker.sites().stream().map(sites::get).collect(Collectors.toSet());
             TimeWindows working = worker.workingHours() == null ? TimeWindows.WHOLE_WEEK
-                    : TimeWindows.of(worker.workingHours());
+                    : hours(worker.workingHours());
             workers.put(worker.id(), new Worker(worker.id(), worker.name(), worker.organization(), workerSites, working,
-                    worker.maxMinutesPerDay(), TimeWindows.of(worker.unavailable())));
+                    worker.maxMinutesPerDay(), hours(worker.unavailable())));
         }
         for (Plan.Activity activity : plan.activities()) {
             Set<Site> allowedSites = activity.allowedSites() == null ? null
@@ -97,8 +102,8 @@ public final class ModelBuilder {
                     activity.organization(), activity.durationMinutes(), activity.participants(), activity.audience(),
                     activity.noise(), new HashSet<>(activity.requiredFeatures()),
                     activity.workers().stream().map(workers::get).toList(),
-                    activity.allowedTimes() == null ? TimeWindows.WHOLE_WEEK : TimeWindows.of(activity.allowedTimes()),
-                    activity.preferredTimes() == null ? null : TimeWindows.of(activity.preferredTimes()),
+                    activity.allowedTimes() == null ? TimeWindows.WHOLE_WEEK : hours(activity.allowedTimes()),
+                    activity.preferredTimes() == null ? null : hours(activity.preferredTimes()),
                     allowedSites, activity.priority()));
         }
         Activity.linkSharedWorkers(List.copyOf(activities.values()));
@@ -113,6 +118,27 @@ public final class ModelBuilder {
         plan.constraintWeights().keySet().forEach(title -> Rule.byTitle(title)
                 .ifPresent(rule -> overridden.put(title, weights.get(rule))));
         return ConstraintWeightOverrides.of(overridden);
+    }
+
+    /** Weekly hours as this week's days use them: a make-up workday has its named weekday's hours. */
+    private TimeWindows hours(WeeklyHours weekly) {
+        return TimeWindows.of(weekly.withDaysAs(hoursOf));
+    }
+
+    /** Each make-up workday of this week and the weekday whose hours it is worked with; dates outside it are ignored. */
+    private Map<Day, Day> makeUpWorkdays() {
+        Map<Day, Day> worked = new EnumMap<>(Day.class);
+        LocalDate monday = plan.week().startDate();
+        plan.week().makeUpWorkdays().forEach((date, weekday) -> {
+            long day = monday == null ? -1 : ChronoUnit.DAYS.between(monday, date);
+            if (day < 0 || day > 6) {
+                diagnostics.add(Diagnostic.info("week.makeUpWorkdays." + date,
+                        Text.of("makeUpWorkdays.notInWeek", date.toString(), String.valueOf(monday))));
+            } else {
+                worked.put(Day.values()[(int) day], weekday);
+            }
+        });
+        return worked;
     }
 
     /** Whole days of this week on which the site stays shut; dates outside the week are ignored. */

@@ -308,6 +308,24 @@ public final class JsonObjectReader {
         return values;
     }
 
+    /** Dates to days: {@code {"2026-12-05": "MON"}}. */
+    public Map<LocalDate, Day> daysByDate(String field) {
+        JsonObjectReader map = object(field);
+        if (map == null) {
+            return null;
+        }
+        Map<LocalDate, Day> values = new LinkedHashMap<>();
+        for (Iterator<String> names = map.node.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            LocalDate date = parseDate(name, map.pathOf(name));
+            Day day = map.day(name);
+            if (date != null && day != null) {
+                values.put(date, day);
+            }
+        }
+        return values;
+    }
+
     private List<JsonNode> array(String field) {
         JsonNode value = present(field);
         if (value == null) {

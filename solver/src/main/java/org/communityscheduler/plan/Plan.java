@@ -2,12 +2,14 @@ package org.communityscheduler.plan;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
@@ -149,12 +151,22 @@ public record Plan(String name, Week week, List<Site> sites, List<Room> rooms, L
         return pairs;
     }
 
-    /** {@code startDate} (a Monday) gives real dates; without it the week is abstract. */
+    /**
+     * {@code startDate} (a Monday) gives real dates; without it the week is abstract. {@code makeUpWorkdays}
+     * (调休 补班) are dates worked with another weekday's hours, such as a Saturday worked as a Monday.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Week(LocalDate startDate, Integer slotMinutes, ZoneId timeZone) {
+    public record Week(LocalDate startDate, Integer slotMinutes, ZoneId timeZone,
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<LocalDate, Day> makeUpWorkdays) {
         public Week {
             slotMinutes = Objects.requireNonNullElse(slotMinutes, DEFAULT_SLOT_MINUTES);
             timeZone = Objects.requireNonNullElse(timeZone, DEFAULT_TIME_ZONE);
+            makeUpWorkdays = makeUpWorkdays == null ? Map.of()
+                    : Collections.unmodifiableSortedMap(new TreeMap<>(makeUpWorkdays));
+        }
+
+        public Week(LocalDate startDate, Integer slotMinutes, ZoneId timeZone) {
+            this(startDate, slotMinutes, timeZone, null);
         }
     }
 

@@ -85,7 +85,7 @@ public final class PlanReader {
     }
 
     private static Plan.Week readWeek(JsonObjectReader json) {
-        json.warnAboutUnknownFields(Set.of("startDate", "slotMinutes", "timeZone"));
+        json.warnAboutUnknownFields(Set.of("startDate", "slotMinutes", "timeZone", "makeUpWorkdays"));
         var startDate = json.date("startDate");
         if (startDate != null && startDate.getDayOfWeek() != java.time.DayOfWeek.MONDAY) {
             json.problem("startDate", startDate + " is a " + startDate.getDayOfWeek().toString().toLowerCase()
@@ -105,7 +105,7 @@ public final class PlanReader {
                 json.problem("timeZone", "unknown time zone \"" + zone + "\" (for example Asia/Shanghai)");
             }
         }
-        return new Plan.Week(startDate, slotMinutes, timeZone);
+        return new Plan.Week(startDate, slotMinutes, timeZone, json.daysByDate("makeUpWorkdays"));
     }
 
     private static Plan.Site readSite(JsonObjectReader json) {

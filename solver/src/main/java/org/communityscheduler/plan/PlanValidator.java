@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
+import org.communityscheduler.text.Text;
+
 
 /**
  * The checks that need the whole plan: unique ids, references that resolve, pinned and previous
@@ -52,6 +54,7 @@ final class PlanValidator {
         for (int i = 0; i < plan.sites().size(); i++) {
             checkClosedDates("sites[" + i + "]", plan.sites().get(i));
         }
+        checkMakeUpWorkdays();
         for (int i = 0; i < plan.rooms().size(); i++) {
             Plan.Room room = plan.rooms().get(i);
             String at = "rooms[" + i + "]";
@@ -161,6 +164,26 @@ final class PlanValidator {
         LocalDate monday = plan.week().startDate();
         if (monday == null) {
             problems.add(new Problem(at + ".closedDates", "needs week.startDate to know which days of the week they are"));
+        }
+    }
+
+    /** Make-up workdays need real dates, and a date a site is closed on cannot also be worked. */
+    private void checkMakeUpWorkdays() {
+        Map<LocalDate, Day> makeUpWorkdays = plan.week().makeUpWorkdays();
+        if (makeUpWorkdays.isEmpty()) {
+            return;
+        }
+        if (plan.week().startDate() == null) {
+            problems.add(new Problem("week.makeUpWorkdays", Text.of("makeUpWorkdays.needsStartDate")));
+        }
+        for (int i = 0; i < plan.sites().size(); i++) {
+            List<LocalDate> closed = plan.sites().get(i).closedDates();
+            for (int j = 0; j < closed.size(); j++) {
+                if (makeUpWorkdays.containsKey(closed.get(j))) {
+                    problems.add(new Problem("sites[" + i + "].closedDates[" + j + "]",
+                            Text.of("makeUpWorkdays.alsoClosed", closed.get(j).toString())));
+                }
+            }
         }
     }
 

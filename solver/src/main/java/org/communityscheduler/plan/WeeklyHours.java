@@ -40,6 +40,20 @@ public record WeeklyHours(Map<Day, List<TimeRange>> days) {
         return new WeeklyHours(copy);
     }
 
+    /**
+     * These hours with some days taking another day's ranges ({@code SAT -> MON}: Saturday has Monday's
+     * hours); the days not named keep their own.
+     */
+    public WeeklyHours withDaysAs(Map<Day, Day> hoursOf) {
+        if (hoursOf.isEmpty()) {
+            return this;
+        }
+        EnumMap<Day, List<TimeRange>> copy = new EnumMap<>(Day.class);
+        copy.putAll(days);
+        hoursOf.forEach((day, source) -> copy.put(day, on(source)));
+        return new WeeklyHours(copy);
+    }
+
     @JsonValue
     public Map<Day, List<TimeRange>> days() {
         return days;

@@ -1258,6 +1258,59 @@ class SchedulingConstraintsTest {
     }
 
     /** A week built from a plan, whose sessions the tests place by hand. */
+    /** A make-up workday (调休 补班) is worked with its named weekday's hours by every rule that reads hours. */
+    @Nested
+    class MakeUpWorkday {
+        /** Saturday 5 December 2026 is worked as a Monday: the site, the worker and the activity keep Monday's hours. */
+        private final Week week = new Week(PlanBuilder.plan()
+                .startDate("2026-11-30")
+                .makeUpWorkday("2026-12-05", Day.MON)
+                .site("huanghe", site -> site.open(Day.MON, "08:30-12:00").open(Day.SAT, "14:00-17:00"))
+                .room("hall", room -> room.capacity(40))
+                .worker("li", worker -> worker.working(Day.MON, "08:30-11:00").unavailable(Day.MON, "11:30-12:00")
+                        .unavailable(Day.SAT, "08:00-10:00"))
+                .activity("choir", activity -> activity.duration(60).workers("li").allowed(Day.MON, "09:00-11:30")));
+
+        @Test
+        void opensTheDoorsWithTheWeekdaysHoursOnly() {
+            Session morning = week.place("choir#1", "hall", Day.SAT, "09:00");
+            verifier.verifyThat(SchedulingConstraints::lockedDoors).given(morning).justifiesWithExactly();
+
+            Session afternoon = week.place("choir#1", "hall", Day.SAT, "14:00");
+            verifier.verifyThat(SchedulingConstraints::lockedDoors)
+                    .given(afternoon)
+                    .justifiesWithExactly(new Justifications.LockedDoors(afternoon, 60))
+                    .penalizesBy(60);
+        }
+
+        @Test
+        void holdsTheActivityToItsWeekdaysAllowedTimes() {
+            Session choir = week.place("choir#1", "hall", Day.SAT, "11:00");
+
+            verifier.verifyThat(SchedulingConstraints::outsideAllowedTimes)
+                    .given(choir)
+                    .justifiesWithExactly(new Justifications.OutsideAllowedTimes(choir, 30))
+                    .penalizesBy(30);
+        }
+
+        @Test
+        void holdsTheWorkerToTheirWeekdaysAvailabilityAndHours() {
+            Session choir = week.place("choir#1", "hall", Day.SAT, "09:00");
+            verifier.verifyThat(SchedulingConstraints::workerUnavailable).given(choir).justifiesWithExactly();
+            verifier.verifyThat(SchedulingConstraints::overtime).given(choir).justifiesWithExactly();
+
+            Session late = week.place("choir#1", "hall", Day.SAT, "11:00");
+            verifier.verifyThat(SchedulingConstraints::workerUnavailable)
+                    .given(late)
+                    .justifiesWithExactly(new Justifications.WorkerUnavailable(late, week.worker("li"), 30))
+                    .penalizesBy(30);
+            verifier.verifyThat(SchedulingConstraints::overtime)
+                    .given(late)
+                    .justifiesWithExactly(new Justifications.Overtime(late, week.worker("li"), 60))
+                    .penalizesBy(60);
+        }
+    }
+
     private static final class Week {
         private final WeeklySchedule schedule;
 

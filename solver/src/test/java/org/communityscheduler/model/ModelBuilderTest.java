@@ -258,6 +258,30 @@ class ModelBuilderTest {
     }
 
     @Test
+    void aMakeUpWorkdayOpensWithItsWeekdaysHours() {
+        WeeklySchedule week = ModelBuilder.build(PlanBuilder.plan()
+                .startDate("2026-11-30")
+                .makeUpWorkday("2026-12-05", MON)
+                .makeUpWorkday("2026-12-12", MON)
+                .site("huanghe", site -> site.open(MON, "08:30-12:00").onRequest(MON, "17:30-20:00")
+                        .quiet(MON, "08:30-12:00").open(SAT, "14:00-17:00"))
+                .room("hall", room -> room.capacity(40))
+                .worker("li", worker -> worker.working(MON, "08:30-12:00"))
+                .activity("choir", activity -> activity.duration(60).workers("li").allowed(MON, "08:30-12:00"))
+                .build());
+
+        Room hall = room(week, "hall");
+        assertThat(hall.getDoorsOpen().minutesInside(at(SAT, "00:00"), at(SUN, "00:00"))).isEqualTo(210 + 150);
+        assertThat(hall.getOnRequest().minutesInside(at(SAT, "17:30"), at(SAT, "20:00"))).isEqualTo(150);
+        assertThat(hall.getSite().getQuietHours().minutesInside(at(SAT, "08:30"), at(SAT, "12:00"))).isEqualTo(210);
+        assertThat(sessions(week, "choir").get(0).getStartRange())
+                .contains(at(MON, "08:30"), at(SAT, "08:30"), at(SAT, "11:00"))
+                .doesNotContain(at(SAT, "14:00"));
+        assertThat(week.getDiagnostics()).extracting(Diagnostic::toString).containsExactly(
+                "info week.makeUpWorkdays.2026-12-12: 2026-12-12 is not in the week starting 2026-11-30; ignored");
+    }
+
+    @Test
     void onRequestHoursAreUsableButKeptApart() {
         WeeklySchedule week = ModelBuilder.build(PlanBuilder.plan()
                 .site("huanghe", site -> site.open(MON, "08:30-17:30").onRequest(MON, "12:00-20:00"))

@@ -23,6 +23,7 @@ public final class PlanBuilder {
     private String name = "Test plan";
     private LocalDate startDate;
     private Integer slotMinutes;
+    private final Map<LocalDate, Day> makeUpWorkdays = new LinkedHashMap<>();
     private final List<Plan.Site> sites = new ArrayList<>();
     private final List<Plan.Room> rooms = new ArrayList<>();
     private final List<Plan.Organization> organizations = new ArrayList<>();
@@ -43,6 +44,12 @@ public final class PlanBuilder {
 
     public PlanBuilder startDate(String monday) {
         this.startDate = LocalDate.parse(monday);
+        return this;
+    }
+
+    /** A date of the week worked with another weekday's hours (调休 补班). */
+    public PlanBuilder makeUpWorkday(String date, Day workedAs) {
+        makeUpWorkdays.put(LocalDate.parse(date), workedAs);
         return this;
     }
 
@@ -106,7 +113,7 @@ public final class PlanBuilder {
                         : new Plan.Room(room.id(), room.name(), onlySite, room.capacity(), room.features(),
                                 room.adjacentRooms(), room.openingHours(), room.group()))
                 .toList();
-        return new Plan(name, new Plan.Week(startDate, slotMinutes, null), sites, placedRooms, organizations, workers,
+        return new Plan(name, new Plan.Week(startDate, slotMinutes, null, makeUpWorkdays), sites, placedRooms, organizations, workers,
                 activities, pinned, previous, weights);
     }
 

@@ -2,6 +2,7 @@ package org.communityscheduler.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.communityscheduler.plan.Day.MON;
 import static org.communityscheduler.plan.Day.SAT;
 
@@ -13,6 +14,7 @@ import java.util.Map;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import org.communityscheduler.text.Language;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -476,6 +478,49 @@ class PlanReaderTest {
                 {"sites": [{"id": "huanghe", "closedDates": ["2026-12-01"]}]}
                 """)).containsExactly(
                 problem("sites[0].closedDates", "needs week.startDate to know which days of the week they are"));
+    }
+
+    // Make-up workdays (调休 补班)
+
+    @Test
+    void makeUpWorkdaysNameADateAndTheWeekdayItIsWorkedAs() {
+        Plan plan = readWith("""
+                {"week": {"startDate": "2026-09-28", "makeUpWorkdays": {"2026-10-10": "fri", "2026-09-27": "MON"}}}
+                """).orThrow();
+
+        assertThat(plan.week().makeUpWorkdays()).containsExactly(
+                Map.entry(LocalDate.parse("2026-09-27"), Day.MON), Map.entry(LocalDate.parse("2026-10-10"), Day.FRI));
+        assertThat(PlanReader.read(Json.write(plan)).orThrow()).isEqualTo(plan);
+    }
+
+    @Test
+    void aMakeUpWorkdayIsADateWorkedAsADay() {
+        assertThat(problemsWith("""
+                {"week": {"startDate": "2026-11-30", "makeUpWorkdays": {"5 Dec": "MON", "2026-12-05": "Monday",
+                                                                       "2026-12-06": 1}}}
+                """)).extracting(Problem::toString).containsExactly(
+                "week.makeUpWorkdays.5 Dec: \"5 Dec\" is not a date (YYYY-MM-DD)",
+                "week.makeUpWorkdays.2026-12-05: unknown day \"Monday\"; days are MON, TUE, WED, THU, FRI, SAT, SUN",
+                "week.makeUpWorkdays.2026-12-06: must be a string, not the number 1");
+    }
+
+    @Test
+    void makeUpWorkdaysNeedAStartDate() {
+        assertThat(problemsWith("""
+                {"week": {"makeUpWorkdays": {"2026-12-05": "MON"}}}
+                """)).extracting(Problem::toString).containsExactly(
+                "week.makeUpWorkdays: needs week.startDate to know which days of the week they are");
+    }
+
+    @Test
+    void aDateIsEitherClosedOrAMakeUpWorkday() {
+        assertThat(problemsWith("""
+                {"week": {"startDate": "2026-11-30", "makeUpWorkdays": {"2026-12-05": "MON"}},
+                 "sites": [{"id": "huanghe", "closedDates": ["2026-12-04", "2026-12-05"]}]}
+                """)).extracting(problem -> problem.toString(), problem -> problem.message(Language.ZH)).containsExactly(
+                tuple("sites[0].closedDates[1]: 2026-12-05 is both a closed date of this site and a make-up workday "
+                        + "(week.makeUpWorkdays); a date can only be one of them",
+                        "2026-12-05 既是本场地的休息日，又是调休补班日（week.makeUpWorkdays），只能是其中之一"));
     }
 
     // Pinned sessions

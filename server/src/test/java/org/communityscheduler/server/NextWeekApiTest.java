@@ -1,0 +1,137 @@
+package org.communityscheduler.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.communityscheduler.plan.PlanReader;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * Next week from this one over real HTTP: a solved week with a make-up Saturday (worked as a Monday), a
+ * closed Tuesday and a pinned meeting answers next week's plan, which the server takes as it is.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class NextWeekApiTest {
+
+    /** Open on Mondays only; Saturday 5 December is worked as a Monday, so choir's second session can go there. */
+    private static final String WEEK = """
+            {"name": "Huanghe, week of 2026-11-30",
+             "week": {"startDate": "2026-11-30", "makeUpWorkdays": {"2026-12-05": "MON"}},
+             "sites": [{"id": "huanghe", "openingHours": {"MON": ["09:00-12:00"], "TUE": ["09:00-12:00"]},
+                        "closedDates": ["2026-12-01", "2026-12-08"]}],
+             "rooms": [{"id": "hall", "capacity": 40}],
+             "activities": [{"id": "meeting", "durationMinutes": 60},
+                            {"id": "choir", "durationMinutes": 60, "sessionsPerWeek": 2, "audience": "elders"}],
+             "pinned": [{"activity": "meeting", "session": 1, "room": "hall", "day": "MON", "start": "09:00"}]}
+            """;
+
+    private TestServer api;
+    private String solvedId;
+    private JsonNode solved;
+
+    @BeforeAll
+    void solveTheWeek() {
+        api = new TestServer();
+        solvedId = api.submit(WEEK, "5s");
+        solved = api.awaitDone(solvedId, Duration.ofSeconds(60));
+    }
+
+    @AfterAll
+    void stop() {
+        api.close();
+    }
+
+    @Test
+    void theMakeUpSaturdayIsWorkedWithMondaysHours() {
+        assertThat(solved.get("score").asText()).isEqualTo("0hard/0medium/0soft");
+        assertThat(solved.get("sessions")).extracting(session -> session.get("date").asText())
+                .contains("2026-12-05")
+                .doesNotContain("2026-12-01");
+    }
+
+    @Test
+    void nextWeekIsThisPlanAWeekLaterWithThisWeeksPlacementsAsPrevious() {
+        HttpResponse<String> response = api.post("/api/schedules/" + solvedId + "/next-week", "");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode next = TestServer.json(response.body());
+        assertThat(next.get("name").asText()).isEqualTo("Huanghe, week of 2026-12-07");
+        assertThat(next.get("week").get("startDate").asText()).isEqualTo("2026-12-07");
+        assertThat(next.get("week").has("makeUpWorkdays")).as("the make-up Saturday was this week's").isFalse();
+        assertThat(next.get("sites").get(0).get("closedDates")).extracting(JsonNode::asText).containsExactly("2026-12-08");
+        assertThat(next.get("pinned")).isEqualTo(TestServer.json(WEEK).get("pinned"));
+        assertThat(placements(next.get("previous"))).containsExactlyElementsOf(placements(solved.get("sessions")));
+        assertThat(PlanReader.read(response.body()).orThrow().activities())
+                .isEqualTo(PlanReader.read(WEEK).orThrow().activities());
+
+        assertThat(api.post("/api/schedules?timeLimit=1s", response.body()).statusCode())
+                .as("next week's plan is submitted as it is").isEqualTo(202);
+    }
+
+    @Test
+    void aScheduleEditedByHandGivesItsOwnPlacements() {
+        String edited = """
+                {"sessions": [
+                  {"activity": "meeting", "session": 1, "room": "hall", "day": "MON", "start": "09:00"},
+                  {"activity": "choir", "session": 1, "room": "hall", "day": "MON", "start": "11:00"}]}
+                """;
+
+        HttpResponse<String> response = api.post("/api/schedules/" + solvedId + "/next-week", edited);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(placements(TestServer.json(response.body()).get("previous")))
+                .containsExactly("meeting#1 hall MON 09:00", "choir#1 hall MON 11:00");
+    }
+
+    @Test
+    void anEditedScheduleOfAnotherPlanIsRefusedWithEveryProblem() {
+        HttpResponse<String> response = api.post("/api/schedules/" + solvedId + "/next-week", """
+                {"sessions": [{"activity": "choir", "session": 3, "room": "attic", "day": "MON", "start": "11:00"}]}
+                """);
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(TestServer.json(response.body()).get("errors")).extracting(error -> error.get("path").asText())
+                .containsExactly("sessions[0]", "sessions[0].room");
+    }
+
+    @Test
+    void aWeekWithoutAStartDateStaysAbstract() {
+        String id = api.submit("""
+                {"sites": [{"id": "s", "openingHours": {"MON": ["09:00-12:00"]}}],
+                 "rooms": [{"id": "r", "capacity": 10}],
+                 "activities": [{"id": "a", "durationMinutes": 60}]}
+                """, "1s");
+        JsonNode schedule = api.awaitDone(id, Duration.ofSeconds(60));
+
+        JsonNode next = TestServer.json(api.post("/api/schedules/" + id + "/next-week", "").body());
+
+        assertThat(next.path("week").has("startDate")).isFalse();
+        assertThat(placements(next.get("previous"))).containsExactlyElementsOf(placements(schedule.get("sessions")));
+    }
+
+    @Test
+    void anUnknownJobIsNotFound() {
+        HttpResponse<String> response = api.post("/api/schedules/no-such-job/next-week", "");
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(TestServer.json(response.body()).get("errors").get(0).get("path").asText()).isEqualTo("id");
+    }
+
+    /** activity#n room day start: what a placement says, whether in a schedule or a plan's previous. */
+    private static List<String> placements(JsonNode sessions) {
+        List<String> placements = new ArrayList<>();
+        sessions.forEach(session -> placements.add(session.get("activity").asText() + "#" + session.get("session").asInt()
+                + " " + session.get("room").asText() + " " + session.get("day").asText() + " "
+                + session.get("start").asText()));
+        return placements;
+    }
+}

@@ -1,0 +1,116 @@
+package org.communityscheduler.schedule;
+
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.communityscheduler.model.ModelBuilder;
+import org.communityscheduler.plan.Day;
+import org.communityscheduler.plan.InvalidPlanException;
+import org.communityscheduler.plan.Plan;
+import org.communityscheduler.plan.Problem;
+
+/**
+ * The plan of the week after a solved one (docs/plan-format.md §7, "Next week from this one"): the same
+ * plan a week later, with this week's placements as {@code previous} so that Disruption keeps the week
+ * steady. The server's {@code next-week} route and {@code scheduler next-week} both come here.
+ */
+public final class NextWeek {
+
+    private static final int DAYS = 7;
+    private static final Pattern ISO_DATE = Pattern.compile("(\\d{4})-(\\d{2})-(\\d{2})");
+    private static final Pattern CHINESE_DATE = Pattern.compile("(?:(\\d{4})年)?(\\d{1,2})月(\\d{1,2})日");
+
+    private NextWeek() {
+    }
+
+    /**
+     * @param plan this week's plan
+     * @param placed this week's placed sessions (a schedule's {@code sessions})
+     * @return the plan of the following week: {@code startDate} 7 days later (an abstract week stays abstract),
+     *         closed dates and make-up workdays before it dropped, pins kept (they name a day and time, so they
+     *         move with the week), this week's placements as {@code previous}, everything else the same
+     */
+    public static Plan of(Plan plan, List<Schedule.PlacedSession> placed) {
+        Plan.Week week = plan.week();
+        LocalDate monday = week.startDate() == null ? null : week.startDate().plusDays(DAYS);
+        Map<LocalDate, Day> makeUpWorkdays = new LinkedHashMap<>();
+        week.makeUpWorkdays().forEach((date, day) -> {
+            if (monday != null && !date.isBefore(monday)) {
+                makeUpWorkdays.put(date, day);
+            }
+        });
+        List<Plan.Site> sites = plan.sites().stream()
+                .map(site -> new Plan.Site(site.id(), site.name(), site.openingHours(), site.onRequestHours(),
+                        site.quietHours(), site.closedDates().stream()
+                                .filter(date -> monday != null && !date.isBefore(monday)).toList()))
+                .toList();
+        List<Plan.Placement> previous = placed.stream()
+                .map(session -> new Plan.Placement(session.activity(), session.session(), session.room(),
+                        session.day(), session.start()))
+                .toList();
+        return new Plan(renamed(plan.name(), week.startDate(), monday),
+                new Plan.Week(monday, week.slotMinutes(), week.timeZone(), makeUpWorkdays), sites, plan.rooms(),
+                plan.organizations(), plan.workers(), plan.activities(), plan.pinned(), previous,
+                plan.constraintWeights());
+    }
+
+    /**
+     * Next week's plan from this week's plan and a schedule document of it ({@code {"sessions": [...]}}, for
+     * example one a coordinator edited by hand): its placed sessions become {@code previous}.
+     *
+     * @throws InvalidPlanException with every problem of the document, and every session or room the plan does
+     *         not know, at their JSON paths
+     */
+    public static Plan of(Plan plan, JsonNode schedule) {
+        List<Problem> problems = ScheduleReader.apply(ModelBuilder.build(plan), schedule, "");
+        if (!problems.isEmpty()) {
+            throw new InvalidPlanException(problems);
+        }
+        return of(plan, ScheduleReader.read(schedule, "").sessions());
+    }
+
+    /**
+     * The dates of this week in the plan's name, written {@code 2026-11-30} or {@code 2026年11月30日} (the year may be
+     * left out: {@code 12月6日}), a week later: "黄河 · 2026年11月30日—12月6日" becomes "黄河 · 2026年12月7日—12月13日".
+     */
+    private static String renamed(String name, LocalDate monday, LocalDate nextMonday) {
+        if (monday == null) {
+            return name;
+        }
+        String renamed = ISO_DATE.matcher(name).replaceAll(match -> {
+            LocalDate date = dateOrNull(Integer.parseInt(match.group(1)), Integer.parseInt(match.group(2)),
+                    Integer.parseInt(match.group(3)));
+            return inWeek(date, monday) ? date.plusDays(DAYS).toString() : match.group();
+        });
+        return CHINESE_DATE.matcher(renamed).replaceAll(match -> {
+            int month = Integer.parseInt(match.group(2));
+            // Without a year, the week's own: the year of its Monday, or the next one for January in a week from December.
+            int year = match.group(1) != null ? Integer.parseInt(match.group(1))
+                    : monday.getYear() + (month < monday.getMonthValue() ? 1 : 0);
+            LocalDate date = dateOrNull(year, month, Integer.parseInt(match.group(3)));
+            if (!inWeek(date, monday)) {
+                return match.group();
+            }
+            LocalDate moved = date.plusDays(DAYS);
+            return (match.group(1) == null ? "" : moved.getYear() + "年") + moved.getMonthValue() + "月"
+                    + moved.getDayOfMonth() + "日";
+        });
+    }
+
+    private static boolean inWeek(LocalDate date, LocalDate monday) {
+        return date != null && !date.isBefore(monday) && date.isBefore(monday.plusDays(DAYS));
+    }
+
+    private static LocalDate dateOrNull(int year, int month, int day) {
+        try {
+            return LocalDate.of(year, month, day);
+        } catch (java.time.DateTimeException notADate) {
+            return null;
+        }
+    }
+}
