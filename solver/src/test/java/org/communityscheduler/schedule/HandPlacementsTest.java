@@ -139,8 +139,8 @@ class HandPlacementsTest {
 
         // Wrong site 2; Room capacity 24; choir #2 and the pinned meeting share the office for 30 minutes;
         // two rooms for one activity cost Room stability's 30 soft.
-        assertThat(scores(week)).containsExactly(Map.entry("Room capacity", hard(-24)), Map.entry("Room clash", hard(-30)),
-                Map.entry("Room stability", HardMediumSoftLongScore.ofSoft(-30)), Map.entry("Wrong site", hard(-2)));
+        assertThat(scores(week)).containsExactly(Map.entry("Room capacity", hard(-24)),
+                Map.entry("Room clash", hard(-30)), Map.entry("Room stability", HardMediumSoftLongScore.ofSoft(-30)), Map.entry("Wrong site", hard(-2)));
         assertThat(ANALYSIS.analyze(week).score()).isEqualTo(HardMediumSoftLongScore.of(-56, 0, -30));
     }
 
@@ -165,7 +165,8 @@ class HandPlacementsTest {
 
         assertThat(read(week, """
                 {"sessions": [
-                  {"activity": "meeting", "session": 1, "room": "hall", "day": "WED", "start": "14:00", "pinned": false}]}
+                  {"activity": "meeting", "session": 1, "room": "hall", "day": "WED", "start": "14:00",
+                   "pinned": false}]}
                 """)).isEmpty();
 
         Session meeting = session(week, "meeting#1");
