@@ -152,9 +152,12 @@ function renderPicked() {
         + `${index.rooms.get(place.room)?.name ?? place.room}`);
       button.type = 'button';
       button.dataset.rank = String(i + 1);
-      button.title = t('recommend.diff', { diff: place.scoreDifference });
+      const breaks = (place.constraints ?? []).filter((c) => /^-\d+hard/.test(c.score) && !/^-0hard/.test(c.score));
+      button.title = [t('recommend.diff', { diff: place.scoreDifference }),
+        ...(place.constraints ?? []).map((c) => `${constraintName(c.name)}: ${c.score}`)].join('\n');
       button.addEventListener('click', () => moveTo(editing.picked, place.room, place.day, minutes(place.start)));
-      item.append(button, el('span', 'diff', place.scoreDifference));
+      item.append(button, el('span', breaks.length ? 'diff bad' : 'diff',
+        breaks.length ? breaks.map((c) => constraintName(c.name)).join(', ') : t('edit.noHardRuleBroken')));
       return item;
     }));
   }
@@ -453,10 +456,14 @@ async function suggest(key) {
       plan: page.state.plan,
       schedule: { sessions, unassigned: page.state.schedule.unassigned ?? [] },
       session: { activity, session: number },
-      limit: SUGGESTIONS,
+      limit: SUGGESTIONS + 1,
     }, controller.signal);
     if (editing.picked === key) {
-      editing.suggestions = { key, list: answer.recommendations ?? [] };
+      // Where it is now is no suggestion.
+      const here = answer.current;
+      const list = (answer.recommendations ?? []).filter((place) => !here
+        || place.room !== here.room || place.day !== here.day || place.start !== here.start);
+      editing.suggestions = { key, list: list.slice(0, SUGGESTIONS) };
     }
   } catch (error) {
     if (controller.signal.aborted) {
