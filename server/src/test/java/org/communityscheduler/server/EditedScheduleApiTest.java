@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.StringReader;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code PUT /api/schedules/{id}/schedule} over real HTTP: the week a coordinator edited on the page becomes the
@@ -183,6 +185,29 @@ class EditedScheduleApiTest {
 
         assertThat(saved.get("score").asText()).isEqualTo(before.get("score").asText());
         assertThat(saved.get("sessions")).isEqualTo(before.get("sessions"));
+    }
+
+    @Test
+    void anEditedWeekIsKeptOverARestart(@TempDir Path dataDir) {
+        ServerSettings settings = ServerSettings.defaults().withParallelSolvers(1).withDataDir(dataDir);
+        String id;
+        JsonNode saved;
+        try (TestServer first = new TestServer(settings)) {
+            id = first.submit(TestServer.SAMPLE, "1s");
+            first.awaitDone(id, Duration.ofSeconds(60));
+            ObjectNode week = week();
+            session(week, "homework", 1).put("room", "hall").put("day", "SUN").put("start", "19:00");
+            HttpResponse<String> response = first.put("/api/schedules/" + id + "/schedule", week.toString());
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            saved = TestServer.json(response.body());
+        }
+        try (TestServer second = new TestServer(settings)) {
+            JsonNode back = second.schedule(id);
+
+            assertThat(back.get("edited").asBoolean()).isTrue();
+            assertThat(back.get("score").asText()).isEqualTo(saved.get("score").asText());
+            assertThat(session(back, "homework", 1).get("day").asText()).isEqualTo("SUN");
+        }
     }
 
     private static JsonNode constraint(JsonNode schedule, String name) {
