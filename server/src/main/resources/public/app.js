@@ -584,6 +584,7 @@ function renderViews() {
     grid.replaceChildren(el('p', 'empty muted', t('grid.empty')));
     table.replaceChildren();
     $('legend').replaceChildren();
+    renderEditing();
     return;
   }
   fillSelect($('site-select'), (state.plan.sites ?? []).map((s) => [s.id, s.name ?? s.id]), state.site);

@@ -111,6 +111,23 @@ class EditingPageTest {
     }
 
     @Test
+    void dropsADraggedSessionOnACell() {
+        // The browser's own drag events, as a mouse drag fires them (WebDriver cannot drive an HTML drag).
+        JavascriptExecutor page = (JavascriptExecutor) driver;
+        page.executeScript("window.dragged = new DataTransfer(); arguments[0].dispatchEvent("
+                + "new DragEvent('dragstart', {bubbles: true, cancelable: true, dataTransfer: window.dragged}));",
+                driver.findElement(block(HOMEWORK)));
+        PageTest.wait(5).until(d -> !d.findElements(LUNCH_IN_THE_HALL).isEmpty());
+        page.executeScript("for (const type of ['dragover', 'drop']) arguments[0].dispatchEvent("
+                + "new DragEvent(type, {bubbles: true, cancelable: true, dataTransfer: window.dragged}));",
+                driver.findElement(LUNCH_IN_THE_HALL));
+
+        PageTest.wait(5).until(d -> lane(d.findElement(block(HOMEWORK))).equals("hall MON"));
+        awaitScored();
+        assertThat(text("summary-score")).startsWith("-");
+    }
+
+    @Test
     void pinsAndUnpinsASession() {
         pick(HOMEWORK);
         driver.findElement(By.id("edit-pin")).click();
