@@ -78,11 +78,12 @@ class EditedScheduleApiTest {
         String id = api.submit(TestServer.SAMPLE, "2s");
         api.awaitDone(id, Duration.ofSeconds(60));
         ObjectNode week = week();
-        // Sunday evening the doors are locked; the pinned staff meeting is unpinned and moved; one session taken out.
+        // Sunday evening the doors are locked; the pinned staff meeting is unpinned and moved; the pinned fire-safety
+        // day is taken out.
         session(week, "homework", 1).put("room", "hall").put("day", "SUN").put("start", "19:00");
         session(week, "staff-meeting", 1).put("room", "classroom").put("day", "TUE").put("start", "07:00")
                 .put("pinned", false);
-        ObjectNode takenOut = session(week, "elder-choir", 2);
+        ObjectNode takenOut = session(week, "fire-safety-day", 1);
         ArrayNode sessions = (ArrayNode) week.get("sessions");
         for (int i = 0; i < sessions.size(); i++) {
             if (sessions.get(i) == takenOut) {
@@ -90,7 +91,7 @@ class EditedScheduleApiTest {
                 break;
             }
         }
-        ((ArrayNode) week.get("unassigned")).addObject().put("activity", "elder-choir").put("session", 2);
+        ((ArrayNode) week.get("unassigned")).addObject().put("activity", "fire-safety-day").put("session", 1);
 
         HttpResponse<String> response = save(id, week);
 
@@ -101,7 +102,7 @@ class EditedScheduleApiTest {
         assertThat(constraint(saved, "Locked doors").get("matches").asInt()).isEqualTo(2);
         assertThat(saved.get("sessions")).hasSize(39);
         assertThat(saved.get("unassigned")).extracting(u -> u.get("activity").asText() + "#" + u.get("session"))
-                .containsExactly("elder-choir#2");
+                .containsExactly("fire-safety-day#1");
         assertThat(session(saved, "staff-meeting", 1).get("pinned").asBoolean()).isFalse();
         assertThat(api.schedule(id).get("score").asText()).isEqualTo(saved.get("score").asText());
         assertThat(api.schedule(id).get("edited").asBoolean()).isTrue();
@@ -109,6 +110,8 @@ class EditedScheduleApiTest {
         JsonNode analysis = TestServer.json(api.post("/api/schedules/analyze", "{\"job\": \"" + id + "\"}").body());
         assertThat(analysis.get("score").asText()).isEqualTo(saved.get("score").asText());
         assertThat(session(analysis, "staff-meeting", 1).get("room").asText()).isEqualTo("classroom");
+        assertThat(analysis.get("unassigned")).extracting(u -> u.get("activity").asText())
+                .containsExactly("fire-safety-day");
 
         List<Map<String, String>> rows = csvRows(api.getBytes("/api/schedules/" + id + "/export.csv").body());
         assertThat(rows).filteredOn(row -> row.get("activity").equals("homework") && row.get("session").equals("1"))
@@ -117,7 +120,7 @@ class EditedScheduleApiTest {
                     assertThat(row.get("start")).isEqualTo("19:00");
                     assertThat(row.get("room")).isEqualTo("hall");
                 });
-        assertThat(rows).filteredOn(row -> row.get("activity").equals("elder-choir") && row.get("session").equals("2"))
+        assertThat(rows).filteredOn(row -> row.get("activity").equals("fire-safety-day"))
                 .singleElement().satisfies(row -> assertThat(row.get("status")).isEqualTo("unassigned"));
         ICalendar calendar = Biweekly.parse(api.get("/api/schedules/" + id + "/export.ics").body()).first();
         assertThat(calendar.getEvents()).hasSize(39);
