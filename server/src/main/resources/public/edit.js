@@ -295,8 +295,13 @@ function checker(state, picked) {
   const workers = activity.workers ?? [];
   const hard = new Set(RULES.filter((rule) => isHard(plan, rule)));
   const onlySite = plan.sites?.length === 1 ? plan.sites[0].id : null;
-  const others = schedule.sessions.filter((s) => sessionKey(s) !== key)
-    .map((s) => ({ ...s, from: minutes(s.start), to: minutes(s.end), activity: index.activities.get(s.activity) }));
+  const othersOn = new Map(); // day → the other sessions placed that day
+  for (const s of schedule.sessions) {
+    if (sessionKey(s) !== key) {
+      const other = { ...s, from: minutes(s.start), to: minutes(s.end), activity: index.activities.get(s.activity) };
+      othersOn.set(s.day, [...(othersOn.get(s.day) ?? []), other]);
+    }
+  }
   const name = (s) => `${s.activity?.name ?? s.activity?.id} #${s.session}`;
   const laneReasons = new Map();
 
@@ -355,8 +360,8 @@ function checker(state, picked) {
         }
       }
     }
-    for (const other of others) {
-      if (other.day !== day || other.from >= end || other.to <= start) {
+    for (const other of othersOn.get(day) ?? []) {
+      if (other.from >= end || other.to <= start) {
         continue;
       }
       if (hard.has('Room clash') && other.room === roomId) {
