@@ -25,6 +25,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import org.communityscheduler.plan.Json;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
@@ -75,7 +76,7 @@ class EditedScheduleApiTest {
 
     @Test
     void anEditedWeekBecomesTheJobsScheduleAndItsExportsFollowIt() throws Exception {
-        String id = api.submit(TestServer.SAMPLE, "2s");
+        String id = api.submit(TestServer.SAMPLE, "1s");
         api.awaitDone(id, Duration.ofSeconds(60));
         ObjectNode week = week();
         // Sunday evening the doors are locked; the pinned staff meeting is unpinned and moved; the pinned fire-safety
@@ -148,7 +149,7 @@ class EditedScheduleApiTest {
 
     @Test
     void placementsThatCannotBeMeantAreRefusedAndNothingIsSaved() {
-        String id = api.submit(TestServer.SAMPLE, "2s");
+        String id = api.submit(TestServer.SAMPLE, "1s");
         JsonNode before = api.awaitDone(id, Duration.ofSeconds(60));
         ObjectNode week = week();
         session(week, "homework", 1).put("room", "attic");
@@ -179,7 +180,7 @@ class EditedScheduleApiTest {
 
     @Test
     void theSolvedWeekSavedAsItIsKeepsItsScore() {
-        String id = api.submit(TestServer.SAMPLE, "2s");
+        String id = api.submit(TestServer.SAMPLE, "1s");
         JsonNode before = api.awaitDone(id, Duration.ofSeconds(60));
         ObjectNode week = Json.MAPPER.createObjectNode();
         week.set("sessions", before.get("sessions"));
@@ -191,6 +192,7 @@ class EditedScheduleApiTest {
     }
 
     @Test
+    @Tag("slow") // a server stopped and started again
     void anEditedWeekIsKeptOverARestart(@TempDir Path dataDir) {
         ServerSettings settings = ServerSettings.defaults().withParallelSolvers(1).withDataDir(dataDir);
         String id;
