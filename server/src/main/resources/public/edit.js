@@ -144,7 +144,8 @@ function renderPicked() {
   } else if (found.error) {
     list.replaceChildren(el('li', 'error', found.error));
   } else if (!found.list.length) {
-    list.replaceChildren(el('li', 'muted', t('edit.noSuggestion')));
+    list.replaceChildren(el('li', 'muted', found.reason ? `${t('edit.noSuggestion')}: ${found.reason}`
+      : t('edit.noSuggestion')));
   } else {
     list.replaceChildren(...found.list.map((place, i) => {
       const item = el('li');
@@ -468,7 +469,7 @@ async function suggest(key) {
       const here = answer.current;
       const list = (answer.recommendations ?? []).filter((place) => !here
         || place.room !== here.room || place.day !== here.day || place.start !== here.start);
-      editing.suggestions = { key, list: list.slice(0, SUGGESTIONS) };
+      editing.suggestions = { key, list: list.slice(0, SUGGESTIONS), reason: answer.reason };
     }
   } catch (error) {
     if (controller.signal.aborted) {
