@@ -55,11 +55,12 @@ async function json(path, options = {}) {
   return body;
 }
 
-function post(path, body) {
+function post(path, body, signal, method = 'POST') {
   return json(path, {
-    method: 'POST',
+    method,
     headers: { 'Content-Type': 'application/json' },
     body: typeof body === 'string' ? body : JSON.stringify(body),
+    signal,
   });
 }
 
@@ -80,10 +81,13 @@ export const api = {
   submit: (planText, timeLimit) => post(`/api/schedules?timeLimit=${encodeURIComponent(timeLimit)}`, planText),
   schedule: (id) => json(`/api/schedules/${encodeURIComponent(id)}`),
   stop: (id) => json(`/api/schedules/${encodeURIComponent(id)}`, { method: 'DELETE' }),
-  analyze: (request) => post('/api/schedules/analyze', request),
-  recommend: (request) => post('/api/schedules/recommend', request),
   /** From the job's schedule, or from the schedule given (edited by hand). */
   nextWeek: (id, schedule) => post(`/api/schedules/${encodeURIComponent(id)}/next-week`, schedule ?? ''),
+  /** A signal lets a newer edit abort the scoring of an older one. */
+  analyze: (request, signal) => post('/api/schedules/analyze', request, signal),
+  recommend: (request, signal) => post('/api/schedules/recommend', request, signal),
+  /** The week edited by hand becomes the job's schedule (its exports and publication use it). */
+  saveSchedule: (id, schedule) => post(`/api/schedules/${encodeURIComponent(id)}/schedule`, schedule, undefined, 'PUT'),
   /** A file of the API as a Blob, with the token. */
   download: async (path) => {
     const response = await send(path);

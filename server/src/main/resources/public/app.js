@@ -9,6 +9,9 @@ import {
   el, indexPlan, renderRoomGrid, renderWorkerGrid, renderLegend, sessionKey, activityName, DAYS, minutes,
 } from './grid.js';
 import { renderPrintPages } from './print.js';
+import {
+  setUpEditing, renderEditing, decorateUnassigned, resetEditing, hasUnsavedEdits, saveEdits, moveTo,
+} from './edit.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -71,6 +74,7 @@ function init() {
   $('site-select').addEventListener('change', (e) => { state.site = e.target.value; renderViews(); });
   $('worker-select').addEventListener('change', (e) => { state.worker = e.target.value; renderViews(); });
   $('org-select').addEventListener('change', (e) => { state.org = e.target.value; renderViews(); });
+  setUpEditing({ state, render: renderAll, showMessage, describeError });
   renderAll();
   loadDemoList();
 }
@@ -179,6 +183,7 @@ async function usePlan(text) {
 }
 
 function resetSchedule() {
+  resetEditing();
   state.events?.abort();
   state.job = null;
   state.schedule = null;
@@ -335,7 +340,10 @@ function currentRequest(extra) {
   if (!state.edited && state.job) {
     return { job: state.job.id, ...extra };
   }
-  return { plan: state.plan, schedule: { sessions: state.schedule.sessions }, ...extra };
+  return {
+    plan: state.plan, schedule: { sessions: state.schedule.sessions, unassigned: state.schedule.unassigned ?? [] },
+    ...extra,
+  };
 }
 
 async function recommend(unassigned) {
@@ -353,22 +361,9 @@ async function recommend(unassigned) {
   renderUnassigned();
 }
 
-async function apply(unassigned, placement) {
-  const sessions = [...state.schedule.sessions, {
-    activity: unassigned.activity, session: unassigned.session, room: placement.room, day: placement.day,
-    start: placement.start, end: placement.end, ...(placement.date ? { date: placement.date } : {}),
-  }];
-  try {
-    const analyzed = await api.analyze({ plan: state.plan, schedule: { sessions } });
-    state.schedule = analyzed;
-    state.analyzed = true;
-    state.edited = true;
-    state.recommendations = new Map();
-    state.highlight = null;
-  } catch (error) {
-    showMessage(describeError(error));
-  }
-  renderAll();
+/** A recommended place taken: an edit like any other (edit.js), undone the same way. */
+function apply(unassigned, placement) {
+  moveTo(sessionKey(unassigned), placement.room, placement.day, minutes(placement.start));
 }
 
 // --- 6. Taking it away
@@ -398,6 +393,9 @@ async function downloadExport(kind) {
     return;
   }
   try {
+    if (hasUnsavedEdits()) {
+      await saveEdits(); // the export is the week as the page shows it
+    }
     const blob = await api.download(`/api/schedules/${encodeURIComponent(state.job.id)}/export.${kind}`);
     save(blob, `schedule-${state.job.id}.${kind}`);
   } catch (error) {
@@ -464,7 +462,6 @@ function renderAll() {
   $('print-rooms').disabled = !state.plan;
   $('print-workers').disabled = !state.plan || !(state.plan.workers?.length);
   $('next-week').hidden = !done;
-  $('export-note').hidden = !state.edited;
 }
 
 function renderPlanStatus() {
@@ -595,7 +592,6 @@ function renderSummary() {
   $('summary-score').textContent = schedule.score;
   $('summary').classList.toggle('bad', score.hard < 0);
   $('summary').classList.toggle('warn', score.hard >= 0 && unassigned > 0);
-  $('summary-edited').hidden = !state.edited;
 }
 
 function sessionsShown() {
@@ -625,6 +621,7 @@ function renderViews() {
     grid.replaceChildren(el('p', 'empty muted', t('grid.empty')));
     table.replaceChildren();
     $('legend').replaceChildren();
+    renderEditing();
     return;
   }
   fillSelect($('site-select'), (state.plan.sites ?? []).map((s) => [s.id, s.name ?? s.id]), state.site);
@@ -642,6 +639,7 @@ function renderViews() {
     table.replaceChildren();
     renderRoomGrid(grid, index, sessionsShown(), options);
   }
+  renderEditing();
 }
 
 function hours(minutesCount) {
@@ -753,6 +751,7 @@ function renderUnassigned() {
     }
     return li;
   }));
+  decorateUnassigned();
 }
 
 function recommendationList(item, found) {

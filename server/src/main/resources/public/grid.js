@@ -233,6 +233,8 @@ export function renderRoomGrid(container, index, sessions, options) {
       const label = el('div', 'lane-label');
       label.append(el('span', 'room-name', room.name ?? room.id), el('span', 'room-capacity', room.capacity ? t('grid.capacity', { n: room.capacity }) : ''));
       const lane = track(range);
+      // Where a click or a drop on the lane puts a session (edit.js).
+      Object.assign(lane.dataset, { room: room.id, day, from: String(range.from), to: String(range.to) });
       if (!closed) {
         const roomHours = room.openingHours ? ranges(room.openingHours, hoursOf) : null;
         for (const [a, b] of ranges(site?.openingHours, hoursOf)) {

@@ -44,6 +44,9 @@ final class Answers {
         if (job.finished() != null) {
             document.put("finished", job.finished().toString());
         }
+        if (Boolean.TRUE.equals(job.edited())) {
+            document.put("edited", true);
+        }
         if (job.schedule() != null) {
             document.setAll((ObjectNode) Json.MAPPER.valueToTree(job.schedule()));
         } else {

@@ -27,11 +27,12 @@ import org.communityscheduler.schedule.Schedule;
  * @param solvingTime how long it has solved, over every run of the server; on disk, while it solves, a little
  *     ahead of the truth, so that a kill never gives it back time it used; null in files from before it was kept
  * @param request the submission's {@code Idempotency-Key} and what was sent with it; null without a key
+ * @param edited true once a coordinator's edited week replaced the solver's schedule; null before
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Job(String id, String name, String planJson, List<Diagnostic> diagnostics, SolverStatus status,
         Duration timeLimit, Instant submitted, Instant started, Instant finished, String score, Schedule schedule,
-        String error, Duration solvingTime, Request request) {
+        String error, Duration solvingTime, Request request, Boolean edited) {
 
     public Job {
         diagnostics = List.copyOf(diagnostics);
@@ -49,44 +50,50 @@ public record Job(String id, String name, String planJson, List<Diagnostic> diag
     static Job queued(String id, String name, String planJson, List<Diagnostic> diagnostics,
             Duration timeLimit, Instant now, Request request) {
         return new Job(id, name, planJson, diagnostics, SolverStatus.SOLVING_SCHEDULED, timeLimit, now, null,
-                null, null, null, null, Duration.ZERO, request);
+                null, null, null, null, Duration.ZERO, request, null);
     }
 
     Job start(Instant at) {
         return new Job(id, name, planJson, diagnostics, SolverStatus.SOLVING_ACTIVE, timeLimit, submitted, at,
-                finished, score, schedule, error, solvingTime, request);
+                finished, score, schedule, error, solvingTime, request, edited);
     }
 
     Job withScore(String newScore) {
         return new Job(id, name, planJson, diagnostics, status, timeLimit, submitted, started, finished, newScore,
-                schedule, error, solvingTime, request);
+                schedule, error, solvingTime, request, edited);
     }
 
     Job withSchedule(Schedule newSchedule) {
         return new Job(id, name, planJson, diagnostics, status, timeLimit, submitted, started, finished,
-                newSchedule == null ? score : newSchedule.score(), newSchedule, error, solvingTime, request);
+                newSchedule == null ? score : newSchedule.score(), newSchedule, error, solvingTime, request, edited);
     }
 
     Job withSolvingTime(Duration spent) {
         return new Job(id, name, planJson, diagnostics, status, timeLimit, submitted, started, finished, score,
-                schedule, error, spent, request);
+                schedule, error, spent, request, edited);
     }
 
     /** Waiting for a solver again, after a restart, with its best schedule so far. */
     Job requeue() {
         return new Job(id, name, planJson, diagnostics, SolverStatus.SOLVING_SCHEDULED, timeLimit, submitted, null,
-                null, score, schedule, null, solvingTime, request);
+                null, score, schedule, null, solvingTime, request, edited);
     }
 
     /** As {@code job.json} holds it: the plan is a file of its own. */
     Job withPlanJson(String plan) {
         return new Job(id, name, plan, diagnostics, status, timeLimit, submitted, started, finished, score,
-                schedule, error, solvingTime, request);
+                schedule, error, solvingTime, request, edited);
+    }
+
+    /** With the week a coordinator edited by hand as its schedule. */
+    Job withEditedSchedule(Schedule editedSchedule) {
+        return new Job(id, name, planJson, diagnostics, status, timeLimit, submitted, started, finished,
+                editedSchedule.score(), editedSchedule, error, solvingTime, request, true);
     }
 
     Job finish(Instant at, Instant startedAt, String failure) {
         return new Job(id, name, planJson, diagnostics, SolverStatus.NOT_SOLVING, timeLimit, submitted,
-                started == null ? startedAt : started, at, score, schedule, failure, solvingTime, request);
+                started == null ? startedAt : started, at, score, schedule, failure, solvingTime, request, edited);
     }
 
     @JsonIgnore // not a field of its own: the status says it

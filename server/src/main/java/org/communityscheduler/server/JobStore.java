@@ -104,6 +104,13 @@ public final class JobStore implements AutoCloseable {
         }
     }
 
+    /** The job is waiting or solving: its schedule is the solver's until it ends. */
+    public static final class StillSolving extends IllegalStateException {
+        StillSolving(String id) {
+            super("job " + id + " is still solving");
+        }
+    }
+
     /** A submission's job, and whether it is the one an earlier submission with the same key made. */
     public record Accepted(Job job, boolean replayed) {
     }
@@ -304,6 +311,38 @@ public final class JobStore implements AutoCloseable {
 
     public long count(SolverStatus status) {
         return runs.values().stream().filter(run -> run.snapshot().status() == status).count();
+    }
+
+    /**
+     * Makes a week a coordinator edited by hand the finished job's schedule ({@code edited}), kept as its best
+     * schedule is, so that its exports and a publication use it.
+     *
+     * @param edited the edited week as {@link SchedulingEngine#describe} scored it
+     * @return the job; empty for an unknown job
+     * @throws StillSolving while the job waits or solves
+     */
+    public Optional<Job> edit(String id, Schedule edited) {
+        Run run = runs.get(id);
+        if (run == null) {
+            return Optional.empty();
+        }
+        synchronized (run) {
+            if (!run.job.isFinished()) {
+                throw new StillSolving(id);
+            }
+            Job job = run.job.withEditedSchedule(new Schedule(edited.name(), edited.score(), edited.feasible(),
+                    edited.sessions(), edited.unassigned(), edited.constraints(), edited.workers(),
+                    edited.organizations(), run.job.diagnostics()));
+            if (files != null) {
+                try {
+                    files.save(job); // kept means on disk: an edit that cannot be written is not made
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException("cannot write job " + id + " to " + files.directory(), e);
+                }
+            }
+            run.job = job;
+            return Optional.of(job);
+        }
     }
 
     /** Stops a job early; its best schedule so far is kept. Waits until that schedule is written. */

@@ -75,7 +75,7 @@ record ScheduleInput(Plan plan, WeeklySchedule week) {
         Plan plan = found.plan();
         WeeklySchedule week = ModelBuilder.build(plan);
         List<Problem> placing = job.schedule() == null ? List.of()
-                : Assignments.apply(week, job.schedule().sessions(), "schedule.sessions");
+                : Assignments.apply(week, job.schedule().sessions(), job.schedule().unassigned(), "schedule");
         problems.addAll(placing);
         return placing.isEmpty() ? new ScheduleInput(plan, week) : null;
     }

@@ -47,6 +47,7 @@ import org.eclipse.jetty.http.HttpException;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 
 import org.communityscheduler.data.DemoPlans;
+import org.communityscheduler.model.ModelBuilder;
 import org.communityscheduler.model.PlanIntake;
 import org.communityscheduler.model.Session;
 import org.communityscheduler.model.WeeklySchedule;
@@ -57,9 +58,11 @@ import org.communityscheduler.plan.PlanReader;
 import org.communityscheduler.plan.Problem;
 import org.communityscheduler.schedule.NextWeek;
 import org.communityscheduler.schedule.Schedule;
+import org.communityscheduler.schedule.ScheduleReader;
 import org.communityscheduler.solve.SchedulingEngine;
 import org.communityscheduler.solve.SolverConfigs;
 import org.communityscheduler.solve.TimeLimit;
+import org.communityscheduler.text.Text;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -167,6 +170,7 @@ public final class SchedulerServer {
             config.routes.get("/api/schedules/{id}/export.ics", this::exportIcs);
             config.routes.get("/api/schedules/{id}/export.csv", this::exportCsv);
             config.routes.post("/api/schedules/{id}/next-week", this::nextWeek);
+            config.routes.put("/api/schedules/{id}/schedule", this::saveEdited);
             config.routes.post("/api/schedules/analyze", this::analyze);
             config.routes.post("/api/schedules/recommend", this::recommend);
             config.routes.post("/api/plans/validate", this::validate);
@@ -416,6 +420,34 @@ public final class SchedulerServer {
         session.setStart(null);
         ctx.json(Answers.recommendations(input.plan(), session, current, engine.recommend(input.week(), session,
                 limit)));
+    }
+
+    /**
+     * A week the coordinator edited by hand becomes the finished job's schedule, scored as analyze scores it (any
+     * placement a room and a day hold; what it breaks is in the score), so that its exports and a publication use it.
+     */
+    private void saveEdited(Context ctx) {
+        JobStore.WithPlan found = jobWithPlan(ctx);
+        String id = found.job().id();
+        if (!found.job().isFinished()) {
+            throw stillSolving(id);
+        }
+        JsonNode body = jsonObject(ctx);
+        WeeklySchedule week = ModelBuilder.build(found.plan());
+        List<Problem> problems = ScheduleReader.apply(week, body, "");
+        if (!problems.isEmpty()) {
+            throw ApiError.badRequest(problems);
+        }
+        Schedule edited = engine.describe(week, false);
+        try {
+            ctx.json(Answers.scheduleOf(jobs.edit(id, edited).orElseThrow(() -> unknownJob(id))));
+        } catch (JobStore.StillSolving solving) {
+            throw stillSolving(id);
+        }
+    }
+
+    private static ApiError stillSolving(String id) {
+        return new ApiError(409, List.of(new Problem("id", Text.of("edit.stillSolving", id))));
     }
 
     // --- Plans

@@ -214,7 +214,7 @@ class PageTest {
 
     // --- Helpers
 
-    private static void requireBrowser() {
+    static void requireBrowser() {
         boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
         String reason = "no browser: install chromium and chromium-driver (" + CHROMIUM + ", " + CHROMEDRIVER + ")";
         if ("true".equalsIgnoreCase(System.getenv("CI"))) {
@@ -224,7 +224,7 @@ class PageTest {
         }
     }
 
-    private static ChromeOptions options(Path profile, Path downloads) {
+    static ChromeOptions options(Path profile, Path downloads) {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
@@ -238,13 +238,13 @@ class PageTest {
         return options;
     }
 
-    private static void open(SchedulerServer target, String path) {
+    static void open(SchedulerServer target, String path) {
         driver.get("http://localhost:" + target.port() + path);
         wait(10).until(d -> new Select(d.findElement(By.id("demo-select"))).getOptions().size() >= 2
                 || d.findElement(By.id("token-dialog")).isDisplayed());
     }
 
-    private static void loadDemo(String name) {
+    static void loadDemo(String name) {
         Select demos = new Select(driver.findElement(By.id("demo-select")));
         demos.selectByValue(name);
         String title = demos.getFirstSelectedOption().getText();
@@ -254,7 +254,7 @@ class PageTest {
     }
 
     /** Solves with the shortest time limit and waits for the final, analyzed schedule. */
-    private static void solve() {
+    static void solve() {
         new Select(driver.findElement(By.id("time-limit"))).selectByValue("3s");
         driver.findElement(By.id("solve")).click();
         wait(10).until(ExpectedConditions.visibilityOfElementLocated(By.id("progress")));
@@ -262,11 +262,11 @@ class PageTest {
                 && !d.findElement(By.id("stop")).isDisplayed() && d.findElement(By.id("download-csv")).isEnabled());
     }
 
-    private static String text(String id) {
+    static String text(String id) {
         return driver.findElement(By.id(id)).getText();
     }
 
-    private static Path downloaded(String extension) {
+    static Path downloaded(String extension) {
         try (Stream<Path> files = Files.list(downloads)) {
             return files.filter(file -> file.toString().endsWith(extension)).findFirst().orElse(null);
         } catch (IOException e) {
@@ -275,7 +275,7 @@ class PageTest {
     }
 
     /** The page redraws parts of itself: an element found a moment ago may be replaced, so look again. */
-    private static WebDriverWait wait(int seconds) {
+    static WebDriverWait wait(int seconds) {
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(seconds), Duration.ofMillis(100));
         wait.ignoring(StaleElementReferenceException.class);
         return wait;

@@ -105,6 +105,12 @@ public class Session {
         return List.copyOf(copy);
     }
 
+    /** No longer fixed: a coordinator took the pin off (a session with nowhere to go stays out of the solver's way). */
+    public void unpin() {
+        this.pinned = false;
+        this.locked = activity.getUnplaceableReason() != null;
+    }
+
     /** A session with nowhere to go is kept out of the solver's way. */
     void lockUnplaceable() {
         this.locked = true;

@@ -132,6 +132,18 @@ public final class JsonObjectReader {
         return integer(field, min, max);
     }
 
+    public Boolean bool(String field) {
+        JsonNode value = present(field);
+        if (value == null) {
+            return null;
+        }
+        if (!value.isBoolean()) {
+            problem(field, "must be true or false, not " + Json.describe(value));
+            return null;
+        }
+        return value.asBoolean();
+    }
+
     public <E extends Enum<E>> E enumValue(String field, Class<E> type) {
         String text = text(field);
         if (text == null) {

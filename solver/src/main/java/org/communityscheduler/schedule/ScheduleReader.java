@@ -18,19 +18,25 @@ import org.communityscheduler.plan.TimeOfDay;
  * The {@code sessions} of a schedule document (docs/plan-format.md §6) — for example one a coordinator
  * edited by hand — read into {@link Schedule.PlacedSession}s and placed in a week, every problem at its
  * JSON path. A session is placed by {@code activity}, {@code session}, {@code room}, {@code day} and
- * {@code start}; {@code end}, {@code date} and {@code pinned} are what the engine writes for people,
- * and the plan decides them, so they are ignored here, as is everything else in the document.
+ * {@code start}, and pinned there when {@code pinned} is true; the {@code unassigned} sessions are left out,
+ * even when the plan pins them. {@code end}, {@code date} and the reasons are what the engine writes for
+ * people, and the plan decides them, so they are ignored here, as is everything else in the document.
  */
 public final class ScheduleReader {
 
     private ScheduleReader() {
     }
 
-    /** The sessions read, in document order, and every problem found; sessions are only usable without problems. */
-    public record Reading(List<Schedule.PlacedSession> sessions, List<Problem> problems) {
+    /**
+     * The sessions read, in document order, the sessions the document leaves out, and every problem found; sessions
+     * are only usable without problems.
+     */
+    public record Reading(List<Schedule.PlacedSession> sessions, List<Schedule.UnassignedSession> unassigned,
+            List<Problem> problems) {
 
         public Reading {
             sessions = List.copyOf(sessions);
+            unassigned = List.copyOf(unassigned);
             problems = List.copyOf(problems);
         }
 
@@ -48,7 +54,7 @@ public final class ScheduleReader {
         if (schedule == null || !schedule.isObject()) {
             problems.add(new Problem(path.isEmpty() ? "$" : path, "a schedule must be a JSON object, not "
                     + Json.describe(schedule)));
-            return new Reading(List.of(), problems);
+            return new Reading(List.of(), List.of(), problems);
         }
         // The document's other fields (score, unassigned, constraints...) are the engine's: ignored, not warned about.
         JsonObjectReader json = JsonObjectReader.of(schedule, path, problems, new ArrayList<>());
@@ -56,8 +62,9 @@ public final class ScheduleReader {
             json.problem("sessions", "is required (the placed sessions; [] for none)");
         }
         List<Schedule.PlacedSession> sessions = json.objects("sessions", ScheduleReader::readSession);
+        List<Schedule.UnassignedSession> unassigned = json.objects("unassigned", ScheduleReader::readLeftOut);
         return new Reading(sessions == null ? List.of() : sessions.stream().filter(Objects::nonNull).toList(),
-                problems);
+                unassigned == null ? List.of() : unassigned.stream().filter(Objects::nonNull).toList(), problems);
     }
 
     /**
@@ -71,7 +78,7 @@ public final class ScheduleReader {
         if (!reading.isValid()) {
             return reading.problems();
         }
-        return Assignments.apply(week, reading.sessions(), pathOf(path, "sessions"));
+        return Assignments.apply(week, reading.sessions(), reading.unassigned(), path);
     }
 
     /** One placed session, or null when it has problems; its fields are worded as a plan's placements. */
@@ -94,13 +101,21 @@ public final class ScheduleReader {
         if (start != null && start.minutes() == Day.MINUTES_PER_DAY) {
             json.problem("start", "a session cannot start at 24:00");
         }
+        Boolean pinned = json.bool("pinned");
         if (json.problemCount() > before) {
             return null;
         }
-        return new Schedule.PlacedSession(activity, number, room, day, start, null, null, false);
+        return new Schedule.PlacedSession(activity, number, room, day, start, null, null, Boolean.TRUE.equals(pinned));
     }
 
-    private static String pathOf(String path, String field) {
-        return path.isEmpty() ? field : path + "." + field;
+    /** One session the document leaves out, or null when it has problems; its reasons are the engine's, not read. */
+    private static Schedule.UnassignedSession readLeftOut(JsonObjectReader json) {
+        int before = json.problemCount();
+        String activity = json.requiredText("activity");
+        Integer number = json.requiredInteger("session", 1, Plan.MAX_SESSIONS_PER_WEEK);
+        if (json.problemCount() > before) {
+            return null;
+        }
+        return new Schedule.UnassignedSession(activity, number, List.of());
     }
 }

@@ -45,7 +45,7 @@ class ScheduleReaderTest {
         List<Problem> problems = ScheduleReader.apply(week, json("""
                 {"name": "edited by hand", "score": "ignored", "sessions": [
                   {"activity": "choir", "session": 2, "room": "hall", "day": "tue", "start": "14:00",
-                   "end": "99:99", "date": "not read", "pinned": true}]}
+                   "end": "99:99", "date": "not read", "reasons": "not read"}]}
                 """), "schedule");
 
         assertThat(problems).isEmpty();
