@@ -11,6 +11,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import io.javalin.http.Context;
+import io.nayuki.qrcodegen.QrCode;
 
 import org.communityscheduler.server.CalendarFeeds.Feed;
 import org.communityscheduler.server.CalendarFeeds.Kind;
@@ -31,6 +32,9 @@ final class FeedRoutes {
     /** {@code GET /api/feeds}: the language the URLs ask for, and the feeds. */
     record Feeds(String language, List<CalendarFeeds.Listed> feeds) {
     }
+
+    /** Longer than any feed's URL, short enough for a QR code a phone reads off a screen. */
+    static final int MAX_QR_TEXT = 512;
 
     private final JobStore jobs;
     private final CalendarFeeds feeds;
@@ -79,6 +83,33 @@ final class FeedRoutes {
     void rotate(Context ctx) {
         feeds.rotate();
         list(ctx);
+    }
+
+    /** {@code GET /api/feeds/qr.svg?text=}: a QR code of a feed's link, for a phone's camera. */
+    void qrCode(Context ctx) {
+        String text = ctx.queryParam("text");
+        if (text == null || text.isEmpty() || text.length() > MAX_QR_TEXT) {
+            throw ApiError.badRequest("text", Text.of("feed.qrText", MAX_QR_TEXT).in(language(ctx)));
+        }
+        ctx.contentType("image/svg+xml; charset=utf-8").result(svg(QrCode.encodeText(text, QrCode.Ecc.MEDIUM))
+                .getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The code's dark modules as one path, inside the quiet zone of four modules that scanners need. */
+    static String svg(QrCode code) {
+        int border = 4;
+        int size = code.size + 2 * border;
+        StringBuilder path = new StringBuilder();
+        for (int y = 0; y < code.size; y++) {
+            for (int x = 0; x < code.size; x++) {
+                if (code.getModule(x, y)) {
+                    path.append('M').append(x + border).append(',').append(y + border).append("h1v1h-1z");
+                }
+            }
+        }
+        return "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + size + " " + size
+                + "\" shape-rendering=\"crispEdges\"><rect width=\"100%\" height=\"100%\" fill=\"#fff\"/>"
+                + "<path d=\"" + path + "\" fill=\"#000\"/></svg>";
     }
 
     void all(Context ctx) {

@@ -179,6 +179,7 @@ public final class SchedulerServer {
             config.routes.delete("/api/publications/{startDate}", feeds::unpublish);
             config.routes.get("/api/feeds", feeds::list);
             config.routes.post("/api/feeds/rotate", feeds::rotate);
+            config.routes.get("/api/feeds/qr.svg", feeds::qrCode);
             config.routes.get(CalendarFeeds.PATH + "/{key}/all.ics", feeds::all);
             config.routes.get(CalendarFeeds.PATH + "/{key}/worker/{worker}.ics", feeds::worker);
             config.routes.get(CalendarFeeds.PATH + "/{key}/room/{room}.ics", feeds::room);
