@@ -82,6 +82,10 @@ export const api = {
   stop: (id) => json(`/api/schedules/${encodeURIComponent(id)}`, { method: 'DELETE' }),
   analyze: (request) => post('/api/schedules/analyze', request),
   recommend: (request) => post('/api/schedules/recommend', request),
+  publish: (id) => post(`/api/schedules/${encodeURIComponent(id)}/publish`, {}),
+  publications: () => json('/api/publications'),
+  feeds: (lang) => json(`/api/feeds?lang=${encodeURIComponent(lang)}`),
+  rotateFeeds: (lang) => post(`/api/feeds/rotate?lang=${encodeURIComponent(lang)}`, {}),
   /** A file of the API as a Blob, with the token. */
   download: async (path) => {
     const response = await send(path);

@@ -8,6 +8,7 @@ import {
 import {
   el, indexPlan, renderRoomGrid, renderWorkerGrid, renderLegend, sessionKey, activityName, DAYS, minutes,
 } from './grid.js';
+import { setUpFeeds, renderFeeds } from './feeds.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -64,6 +65,7 @@ function init() {
     state.view = tab.dataset.view;
     renderAll();
   }));
+  setUpFeeds({ state: () => state, showMessage, describeError });
   $('site-select').addEventListener('change', (e) => { state.site = e.target.value; renderViews(); });
   $('worker-select').addEventListener('change', (e) => { state.worker = e.target.value; renderViews(); });
   $('org-select').addEventListener('change', (e) => { state.org = e.target.value; renderViews(); });
@@ -428,6 +430,7 @@ function renderAll() {
   $('download-ics').disabled = !done;
   $('print').disabled = !state.plan;
   $('export-note').hidden = !state.edited;
+  renderFeeds(state);
 }
 
 function renderPlanStatus() {
