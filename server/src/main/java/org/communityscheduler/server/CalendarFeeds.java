@@ -29,6 +29,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 import biweekly.Biweekly;
+import biweekly.ICalDataType;
 import biweekly.ICalendar;
 import biweekly.component.DaylightSavingsTime;
 import biweekly.component.Observance;
@@ -323,7 +324,8 @@ final class CalendarFeeds {
                 : Text.of("feed.calendar.one", feedName(feed, weeks)).in(language);
         calendar.setName(name);
         calendar.setExperimentalProperty("X-WR-CALNAME", name);
-        calendar.setRefreshInterval(biweekly.util.Duration.parse(REFRESH));
+        // RFC 7986 wants the VALUE=DURATION that biweekly leaves out of its own REFRESH-INTERVAL.
+        calendar.addExperimentalProperty("REFRESH-INTERVAL", ICalDataType.DURATION, REFRESH);
         calendar.setExperimentalProperty("X-PUBLISHED-TTL", REFRESH);
         Map<ZoneId, TimezoneAssignment> zones = timezones(weeks);
         if (!weeks.isEmpty()) {

@@ -261,6 +261,20 @@ class CalendarFeedsApiTest {
     }
 
     @Test
+    void aFeedsLinkIsAQrCode() {
+        String webcal = feed(feeds("en"), "worker", "li-na").get("webcal").asText();
+        HttpResponse<String> qr = authorized("GET", "/api/feeds/qr.svg?text="
+                + java.net.URLEncoder.encode(webcal, java.nio.charset.StandardCharsets.UTF_8), null);
+        assertThat(qr.statusCode()).isEqualTo(200);
+        assertThat(qr.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
+                assertThat(type).startsWith("image/svg+xml"));
+        assertThat(qr.body()).startsWith("<svg").contains("<path d=\"M").endsWith("</svg>");
+        assertThat(authorized("GET", "/api/feeds/qr.svg?text=" + "x".repeat(FeedRoutes.MAX_QR_TEXT + 1), null)
+                .statusCode()).isEqualTo(400);
+        assertThat(api.get("/api/feeds/qr.svg?text=x").statusCode()).as("under /api: the token").isEqualTo(401);
+    }
+
+    @Test
     void aWeekWithoutAStartDateCannotBePublished() {
         ObjectNode plan = (ObjectNode) TestServer.json(TestServer.SAMPLE);
         ((ObjectNode) plan.get("week")).remove("startDate");

@@ -41,6 +41,7 @@ class CalendarFeedsTest {
         assertThat(event.getDescription().getValue()).isEqualTo("乐助\nWorkers: 王芳\nParticipants: 20");
         assertThat(calendar.getTimezoneInfo().getTimezone(event.getDateStart()).getComponent().getTimezoneId()
                 .getValue()).isEqualTo("Asia/Shanghai");
+        assertThat(calendar.getRefreshInterval().getValue()).hasToString("PT1H");
     }
 
     @Test
