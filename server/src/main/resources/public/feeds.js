@@ -48,6 +48,7 @@ async function loadFeeds() {
     feeds.weeks = weeks;
     feeds.qr.clear();
   } catch (error) {
+    feeds.list = null; // no links rather than links in the wrong language
     page.showMessage(page.describeError(error));
   } finally {
     feeds.loading = false;
