@@ -8,7 +8,10 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import io.javalin.http.Context;
 import io.nayuki.qrcodegen.QrCode;
@@ -36,8 +39,18 @@ final class FeedRoutes {
     /** Longer than any feed's URL, short enough for a QR code a phone reads off a screen. */
     static final int MAX_QR_TEXT = 512;
 
+    /** Calendars written lately, by ETag: feed readers that do not ask conditionally cost a copy, not a rewrite. */
+    private static final int CACHED_CALENDARS = 256;
+
     private final JobStore jobs;
     private final CalendarFeeds feeds;
+    private final Map<String, byte[]> written = Collections.synchronizedMap(
+            new LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, byte[]> eldest) {
+                    return size() > CACHED_CALENDARS;
+                }
+            });
 
     FeedRoutes(JobStore jobs, CalendarFeeds feeds) {
         this.jobs = jobs;
@@ -152,7 +165,17 @@ final class FeedRoutes {
         ctx.contentType("text/calendar; charset=utf-8")
                 .header("Content-Disposition", "inline; filename=\"" + (feed.kind() == Kind.ALL ? "all"
                         : feed.kind().tag()) + ".ics\"")
-                .result(feeds.calendar(feed, language).getBytes(StandardCharsets.UTF_8));
+                .result(calendar(feed, language, etag));
+    }
+
+    /** The feed as written for this ETag; written outside the lock, so that a big feed holds up no other. */
+    private byte[] calendar(Feed feed, Language language, String etag) {
+        byte[] calendar = written.get(etag);
+        if (calendar == null) {
+            calendar = feeds.calendar(feed, language).getBytes(StandardCharsets.UTF_8);
+            written.put(etag, calendar);
+        }
+        return calendar;
     }
 
     /** Whether the client's copy is this one (RFC 9110 13.1: If-None-Match wins over If-Modified-Since). */
