@@ -82,7 +82,7 @@ export const api = {
   stop: (id) => json(`/api/schedules/${encodeURIComponent(id)}`, { method: 'DELETE' }),
   analyze: (request) => post('/api/schedules/analyze', request),
   recommend: (request) => post('/api/schedules/recommend', request),
-  publish: (id) => post(`/api/schedules/${encodeURIComponent(id)}/publish`, {}),
+  publish: (id, lang) => post(`/api/schedules/${encodeURIComponent(id)}/publish?lang=${encodeURIComponent(lang)}`, {}),
   publications: () => json('/api/publications'),
   feeds: (lang) => json(`/api/feeds?lang=${encodeURIComponent(lang)}`),
   rotateFeeds: (lang) => post(`/api/feeds/rotate?lang=${encodeURIComponent(lang)}`, {}),

@@ -31,7 +31,7 @@ async function publish() {
     return;
   }
   try {
-    feeds.published = await api.publish(job.id);
+    feeds.published = await api.publish(job.id, currentLanguage());
   } catch (error) {
     page.showMessage(page.describeError(error));
     return;
