@@ -246,24 +246,11 @@ final class CalendarFeeds {
         Map<Feed, String> names = new LinkedHashMap<>();
         names.put(Feed.all(), null);
         List<PublishedWeek> weeks = publications.weeks();
-        Map<Feed, String> latest = new HashMap<>();
-        for (PublishedWeek week : weeks) {
-            week.workers().forEach(named -> latest.put(new Feed(Kind.WORKER, named.id()), named.name()));
-            week.rooms().forEach(named -> latest.put(new Feed(Kind.ROOM, named.id()), named.name()));
-            week.organizations().forEach(named -> latest.put(new Feed(Kind.ORGANIZATION, named.id()), named.name()));
-        }
         for (Kind kind : List.of(Kind.WORKER, Kind.ROOM, Kind.ORGANIZATION)) {
-            // In the order of the latest week's plan, then those only earlier weeks had.
+            // In the order and words of the latest week's plan, then those only earlier weeks had.
             for (int i = weeks.size() - 1; i >= 0; i--) {
-                PublishedWeek week = weeks.get(i);
-                List<Publications.Named> named = switch (kind) {
-                    case WORKER -> week.workers();
-                    case ROOM -> week.rooms();
-                    default -> week.organizations();
-                };
-                for (Publications.Named one : named) {
-                    Feed feed = new Feed(kind, one.id());
-                    names.putIfAbsent(feed, latest.get(feed));
+                for (Publications.Named one : named(weeks.get(i), kind)) {
+                    names.putIfAbsent(new Feed(kind, one.id()), one.name());
                 }
             }
         }
@@ -390,20 +377,23 @@ final class CalendarFeeds {
 
     private static String feedName(Feed feed, List<PublishedWeek> weeks) {
         for (int i = weeks.size() - 1; i >= 0; i--) {
-            PublishedWeek week = weeks.get(i);
-            List<Publications.Named> named = switch (feed.kind()) {
-                case WORKER -> week.workers();
-                case ROOM -> week.rooms();
-                case ORGANIZATION -> week.organizations();
-                case ALL -> List.of();
-            };
-            Optional<String> name = named.stream().filter(one -> one.id().equals(feed.id())).map(Publications.Named::name)
-                    .findFirst();
+            Optional<String> name = named(weeks.get(i), feed.kind()).stream().filter(one -> one.id().equals(feed.id()))
+                    .map(Publications.Named::name).findFirst();
             if (name.isPresent()) {
                 return name.get();
             }
         }
         return feed.id();
+    }
+
+    /** The week's workers, rooms or organisations. */
+    private static List<Publications.Named> named(PublishedWeek week, Kind kind) {
+        return switch (kind) {
+            case WORKER -> week.workers();
+            case ROOM -> week.rooms();
+            case ORGANIZATION -> week.organizations();
+            case ALL -> List.of();
+        };
     }
 
     // --- Time zones
