@@ -88,6 +88,10 @@ export const api = {
   recommend: (request, signal) => post('/api/schedules/recommend', request, signal),
   /** The week edited by hand becomes the job's schedule (its exports and publication use it). */
   saveSchedule: (id, schedule) => post(`/api/schedules/${encodeURIComponent(id)}/schedule`, schedule, undefined, 'PUT'),
+  publish: (id, lang) => post(`/api/schedules/${encodeURIComponent(id)}/publish?lang=${encodeURIComponent(lang)}`, {}),
+  publications: () => json('/api/publications'),
+  feeds: (lang) => json(`/api/feeds?lang=${encodeURIComponent(lang)}`),
+  rotateFeeds: (lang) => post(`/api/feeds/rotate?lang=${encodeURIComponent(lang)}`, {}),
   /** A file of the API as a Blob, with the token. */
   download: async (path) => {
     const response = await send(path);

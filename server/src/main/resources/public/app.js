@@ -12,6 +12,7 @@ import { renderPrintPages } from './print.js';
 import {
   setUpEditing, renderEditing, decorateUnassigned, resetEditing, hasUnsavedEdits, saveEdits, moveTo,
 } from './edit.js';
+import { setUpFeeds, renderFeeds } from './feeds.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -71,6 +72,7 @@ function init() {
     state.view = tab.dataset.view;
     renderAll();
   }));
+  setUpFeeds({ state: () => state, showMessage, describeError });
   $('site-select').addEventListener('change', (e) => { state.site = e.target.value; renderViews(); });
   $('worker-select').addEventListener('change', (e) => { state.worker = e.target.value; renderViews(); });
   $('org-select').addEventListener('change', (e) => { state.org = e.target.value; renderViews(); });
@@ -462,6 +464,7 @@ function renderAll() {
   $('print-rooms').disabled = !state.plan;
   $('print-workers').disabled = !state.plan || !(state.plan.workers?.length);
   $('next-week').hidden = !done;
+  renderFeeds(state);
 }
 
 function renderPlanStatus() {

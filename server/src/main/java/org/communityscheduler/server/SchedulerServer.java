@@ -102,6 +102,8 @@ public final class SchedulerServer {
     private final ServerSettings settings;
     private final SchedulingEngine engine;
     private final JobStore jobs;
+    private final PublicationFiles publications;
+    private final FeedRoutes feeds;
     private final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final String openApi = resource("/openapi.yaml");
     private final String apiDocs = resource("/api-docs.html").replace("{{swagger-ui}}", swaggerUiVersion());
@@ -126,6 +128,8 @@ public final class SchedulerServer {
         this.settings = settings;
         this.engine = new SchedulingEngine(SolverConfigs.shipped(), settings.parallelSolvers(), settings.threads());
         this.jobs = new JobStore(engine, settings);
+        this.publications = new PublicationFiles(settings.dataDir());
+        this.feeds = new FeedRoutes(jobs, new CalendarFeeds(publications));
         this.streamSlots = new EventStreamSlots(settings.maxEventStreamsPerClient(), settings.maxEventStreams());
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -160,6 +164,7 @@ public final class SchedulerServer {
             config.routes.before(this::securityHeaders);
             config.routes.before("/api/*", this::requireToken);
             config.routes.before("/api/*", this::requireStarted);
+            config.routes.before(CalendarFeeds.PATH + "/*", this::requireStarted);
             config.routes.beforeMatched("/api/*", this::requireJsonBody);
 
             config.routes.post("/api/schedules", this::submit);
@@ -176,6 +181,16 @@ public final class SchedulerServer {
             config.routes.post("/api/plans/validate", this::validate);
             config.routes.get("/api/demo-data", this::demoPlans);
             config.routes.get("/api/demo-data/{name}", this::demoPlan);
+            config.routes.post("/api/schedules/{id}/publish", feeds::publish);
+            config.routes.get("/api/publications", feeds::publications);
+            config.routes.delete("/api/publications/{startDate}", feeds::unpublish);
+            config.routes.get("/api/feeds", feeds::list);
+            config.routes.post("/api/feeds/rotate", feeds::rotate);
+            config.routes.get("/api/feeds/qr.svg", feeds::qrCode);
+            config.routes.get(CalendarFeeds.PATH + "/{key}/all.ics", feeds::all);
+            config.routes.get(CalendarFeeds.PATH + "/{key}/worker/{worker}.ics", feeds::worker);
+            config.routes.get(CalendarFeeds.PATH + "/{key}/room/{room}.ics", feeds::room);
+            config.routes.get(CalendarFeeds.PATH + "/{key}/organization/{organization}.ics", feeds::organization);
             config.routes.get("/health", this::health);
             config.routes.get("/metrics", this::metrics);
             config.routes.get("/openapi.yaml", this::openApi);
@@ -211,6 +226,7 @@ public final class SchedulerServer {
             dataDirectory = DataDirectoryLock.acquire(settings.dataDir());
         }
         jobs.restore();
+        publications.load();
         started = true;
         LOG.info("Serving the scheduling API on http://localhost:{}/ ({} solve(s) at once; API docs at /api-docs)",
                 port(), settings.parallelSolvers());
@@ -675,11 +691,11 @@ public final class SchedulerServer {
         return jobs.findWithPlan(id).orElseThrow(() -> unknownJob(id));
     }
 
-    private static ApiError unknownJob(String id) {
+    static ApiError unknownJob(String id) {
         return ApiError.notFound("id", "no job with id \"" + id + "\"; GET /api/schedules lists them");
     }
 
-    private static Schedule scheduleOf(Job job) {
+    static Schedule scheduleOf(Job job) {
         if (job.schedule() == null) {
             throw new ApiError(409, "id", "job " + job.id() + " has no schedule" + (job.error() == null ? ""
                     : ": " + job.error()));
@@ -765,11 +781,13 @@ public final class SchedulerServer {
                 .tag("method", method).tag("route", route)
                 .tag("status", Integer.toString(ctx.statusCode()))
                 .register(metrics).record((long) (millis * 1_000_000), TimeUnit.NANOSECONDS);
+        // A feed's path holds its key, which the log must not.
+        String path = ctx.path().startsWith(CalendarFeeds.PATH + "/") ? route : ctx.path();
         if (route.equals("/health") || route.equals("/metrics")) {
             REQUESTS.debug("method={} path={} route={} status={} durationMs={}", ctx.method(), ctx.path(), route,
                     ctx.statusCode(), String.format(Locale.ROOT, "%.1f", millis));
         } else {
-            REQUESTS.info("method={} path={} route={} status={} durationMs={} ip={}", ctx.method(), ctx.path(), route,
+            REQUESTS.info("method={} path={} route={} status={} durationMs={} ip={}", ctx.method(), path, route,
                     ctx.statusCode(), String.format(Locale.ROOT, "%.1f", millis), ctx.ip());
         }
     }
