@@ -71,7 +71,7 @@ final class WorkbookReader {
             reader.readSheets(workbook);
         } catch (Workbooks.Unreadable unreadable) {
             reader.problems.add(new Problem("$", unreadable.tooLarge()
-                    ? Text.of("workbook.tooLarge", Workbooks.MAX_PART_BYTES / (1024 * 1024))
+                    ? Text.of("workbook.tooLarge", Long.toString(Workbooks.MAX_PART_BYTES / (1024 * 1024)))
                     : Text.of("workbook.unreadable")));
         } catch (java.io.IOException closing) {
             // Read from memory: closing cannot fail in a way that matters.
@@ -96,7 +96,8 @@ final class WorkbookReader {
                 problems.add(new Problem(sheet.getSheetName(), Text.of("workbook.duplicateSheet",
                         found.get(spec).getSheetName())));
             } else if (sheet.getLastRowNum() > Workbooks.MAX_ROWS) {
-                problems.add(new Problem(sheet.getSheetName(), Text.of("workbook.tooManyRows", Workbooks.MAX_ROWS)));
+                problems.add(new Problem(sheet.getSheetName(),
+                        Text.of("workbook.tooManyRows", Integer.toString(Workbooks.MAX_ROWS))));
             } else {
                 found.put(spec, sheet);
             }
@@ -240,7 +241,8 @@ final class WorkbookReader {
                 if (sites.size() == 1) {
                     index = 0;
                 } else {
-                    problems.add(new Problem(siteAt, Text.of("workbook.closedDateSite", sites.size())));
+                    problems.add(new Problem(siteAt,
+                            Text.of("workbook.closedDateSite", Integer.toString(sites.size()))));
                 }
             } else {
                 for (int i = 0; i < sites.size(); i++) {
