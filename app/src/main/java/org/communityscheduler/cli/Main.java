@@ -68,6 +68,7 @@ public final class Main implements Callable<Integer> {
         CommandLine root = new CommandLine(new Main())
                 .addSubcommand(new SolveCommand(out, err))
                 .addSubcommand(new ValidateCommand(out, err))
+                .addSubcommand(new ConvertCommand(out, err))
                 .addSubcommand(new ServeCommand(err))
                 .addSubcommand(new GenerateCommand(out, err))
                 .addSubcommand(new BenchmarkCommand(out, err))

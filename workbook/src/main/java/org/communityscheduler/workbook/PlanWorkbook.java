@@ -49,8 +49,8 @@ public final class PlanWorkbook {
         problems.addAll(where.located(intake.problems()));
         List<Diagnostic> diagnostics = new ArrayList<>(result.diagnostics());
         diagnostics.addAll(where.locatedDiagnostics(intake.diagnostics()));
-        return new Reading(new PlanIntake(problems.isEmpty() ? intake.plan() : null, problems, diagnostics),
-                result.plan(), result.cells());
+        return new Reading(new PlanIntake(problems.isEmpty() ? intake.plan() : null, problems, diagnostics,
+                where::cellOf), result.plan(), result.cells());
     }
 
     /** A valid plan as a workbook, its sheets and headers in the language asked for. */
@@ -59,8 +59,8 @@ public final class PlanWorkbook {
     }
 
     /**
-     * A workbook read: its intake (problems and diagnostics at their cells), the plan JSON it made, and the way
-     * from a JSON path to a cell, for what the planning model notes later ({@link #located(Diagnostic)}).
+     * A workbook read: its intake (problems and diagnostics at their cells, and so the model's diagnostics too), the
+     * plan JSON it made, and the way from a JSON path to its cell.
      */
     public record Reading(PlanIntake intake, ObjectNode planJson, Map<String, String> cells) {
 

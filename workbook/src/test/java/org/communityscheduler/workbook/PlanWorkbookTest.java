@@ -173,7 +173,7 @@ class PlanWorkbookTest {
                 .bytes();
         PlanWorkbook.Reading reading = PlanWorkbook.read(workbook, PlanLimits.NONE);
 
-        assertThat(reading.locatedDiagnostics(reading.intake().model().getDiagnostics()))
+        assertThat(reading.intake().model().getDiagnostics())
                 .extracting(d -> d.path().substring(0, 3)).contains("活动!");
     }
 
