@@ -55,6 +55,8 @@ function init() {
   $('download-json').addEventListener('click', downloadJson);
   $('download-csv').addEventListener('click', () => downloadExport('csv'));
   $('download-ics').addEventListener('click', () => downloadExport('ics'));
+  $('download-xlsx').addEventListener('click', () => downloadExport('xlsx', `?lang=${currentLanguage()}`));
+  $('download-plan-xlsx').addEventListener('click', downloadPlanWorkbook);
   $('print').addEventListener('click', () => window.print());
   $('clear-highlight').addEventListener('click', () => {
     state.highlight = null;
@@ -106,9 +108,37 @@ async function loadDemo() {
 }
 
 function readFile(file) {
+  if (/\.xlsx$/i.test(file.name)) {
+    readWorkbook(file);
+    return;
+  }
   const reader = new FileReader();
   reader.onload = () => usePlan(String(reader.result));
   reader.readAsText(file, 'utf-8');
+}
+
+/** A workbook goes to the server, which answers its plan (then used as any plan) or its errors at sheet!cell. */
+async function readWorkbook(file) {
+  hideMessage();
+  setStatus('plan.loading');
+  let plan;
+  try {
+    plan = await api.convertWorkbook(file);
+  } catch (error) {
+    if (error.status === 400 && error.body?.valid === false) {
+      state.validation = error.body;
+      state.plan = null;
+      state.planText = null;
+      state.index = null;
+      resetSchedule();
+      setStatus('solve.idle');
+      renderAll();
+    } else {
+      showMessage(describeError(error));
+    }
+    return;
+  }
+  await usePlan(JSON.stringify(plan));
 }
 
 function setUpDropping() {
@@ -370,13 +400,24 @@ function downloadJson() {
     `schedule-${state.job?.id ?? 'edited'}.json`);
 }
 
-async function downloadExport(kind) {
+async function downloadExport(kind, query = '') {
   if (!state.job) {
     return;
   }
   try {
-    const blob = await api.download(`/api/schedules/${encodeURIComponent(state.job.id)}/export.${kind}`);
+    const blob = await api.download(`/api/schedules/${encodeURIComponent(state.job.id)}/export.${kind}${query}`);
     save(blob, `schedule-${state.job.id}.${kind}`);
+  } catch (error) {
+    showMessage(describeError(error));
+  }
+}
+
+async function downloadPlanWorkbook() {
+  if (!state.planText) {
+    return;
+  }
+  try {
+    save(await api.planWorkbook(state.planText, currentLanguage()), 'plan.xlsx');
   } catch (error) {
     showMessage(describeError(error));
   }
@@ -426,6 +467,8 @@ function renderAll() {
   $('download-json').disabled = !state.schedule;
   $('download-csv').disabled = !done;
   $('download-ics').disabled = !done;
+  $('download-xlsx').disabled = !done;
+  $('download-plan-xlsx').disabled = !state.planText;
   $('print').disabled = !state.plan;
   $('export-note').hidden = !state.edited;
 }
