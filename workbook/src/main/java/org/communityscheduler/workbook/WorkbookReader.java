@@ -71,7 +71,8 @@ final class WorkbookReader {
             reader.readSheets(workbook);
         } catch (Workbooks.Unreadable unreadable) {
             reader.problems.add(new Problem("$", unreadable.tooLarge()
-                    ? Text.of("workbook.tooLarge", Long.toString(Workbooks.MAX_PART_BYTES / (1024 * 1024)))
+                    ? Text.of("workbook.tooLarge", Long.toString(Workbooks.MAX_UNPACKED_BYTES >> 20),
+                            Long.toString(Workbooks.MAX_PART_BYTES >> 20))
                     : Text.of("workbook.unreadable")));
         } catch (java.io.IOException closing) {
             // Read from memory: closing cannot fail in a way that matters.

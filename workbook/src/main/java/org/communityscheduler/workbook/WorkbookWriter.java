@@ -82,8 +82,9 @@ final class WorkbookWriter {
                     // Hours given but never open are "无" in the first day's column, blank in the others.
                     value = value.isEmpty() && column.day() == Day.MON ? value : value.get(column.day().name());
                 }
-                String text = write(row.createCell(c), column, value);
-                widths[c] = Math.max(widths[c], width(text));
+                if (value != null && !value.isNull()) { // blank cells are left out: a plan's sheets are mostly blank
+                    widths[c] = Math.max(widths[c], width(write(row.createCell(c), column, value)));
+                }
             }
         }
         sheet.createFreezePane(1, 1);
@@ -94,9 +95,6 @@ final class WorkbookWriter {
 
     /** Writes one value; answers the text shown, for the column's width. */
     private String write(Cell cell, Column column, JsonNode value) {
-        if (value == null || value.isNull() || value.isMissingNode()) {
-            return "";
-        }
         if (value.isNumber()) {
             cell.setCellValue(value.asDouble());
             return value.asText();

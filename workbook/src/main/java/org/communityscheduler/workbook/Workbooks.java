@@ -4,20 +4,24 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.Locale;
+import java.util.regex.Pattern;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 
 import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
  * Opening and saving {@code .xlsx} files, within bounds: a workbook is a zip, and a small one can unpack to
- * gigabytes (a zip bomb). Every part may unpack to at most {@link #MAX_PART_BYTES}, at least 1 % of it packed,
- * and a workbook holds at most {@link #MAX_PARTS} parts; real weekly plans use a small fraction of each.
+ * gigabytes (a zip bomb). A workbook may unpack to at most {@link #MAX_UNPACKED_BYTES} in all, each part to
+ * {@link #MAX_PART_BYTES} and at least 1 % of it packed, in at most {@link #MAX_PARTS} parts; the bytes are
+ * unpacked once to count before POI, which holds every part in memory, sees them. A week of 8 000 sessions
+ * is a sheet of 3.3 MB.
  */
 final class Workbooks {
 
-    /** A plan of 5 000 sessions is a sheet of about 2 MB unpacked. */
     static final long MAX_PART_BYTES = 20L * 1024 * 1024;
+    static final long MAX_UNPACKED_BYTES = 40L * 1024 * 1024;
     static final int MAX_PARTS = 200;
     /** At most this many rows a sheet: more than the most activities, sessions or rooms a plan may hold. */
     static final int MAX_ROWS = 100_000;
@@ -33,10 +37,35 @@ final class Workbooks {
 
     /** The workbook, or an exception saying why it cannot be read ({@link Unreadable#tooLarge()} for a bomb). */
     static XSSFWorkbook open(byte[] xlsx) {
+        requireBoundedUnpacking(xlsx);
         try {
             return new XSSFWorkbook(new ByteArrayInputStream(xlsx));
         } catch (IOException | RuntimeException e) {
-            throw new Unreadable(e);
+            throw new Unreadable(e, POI_BOUNDS.matcher(String.valueOf(e.getMessage())).find());
+        }
+    }
+
+    /** Unpacks and counts, keeping nothing: a zip bomb is refused before it takes memory. */
+    private static void requireBoundedUnpacking(byte[] xlsx) {
+        byte[] buffer = new byte[64 * 1024];
+        long total = 0;
+        int parts = 0;
+        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(xlsx))) {
+            for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                if (++parts > MAX_PARTS) {
+                    throw new Unreadable(null, true);
+                }
+                long part = 0;
+                for (int read = zip.read(buffer); read > 0; read = zip.read(buffer)) {
+                    part += read;
+                    total += read;
+                    if (part > MAX_PART_BYTES || total > MAX_UNPACKED_BYTES) {
+                        throw new Unreadable(null, true);
+                    }
+                }
+            }
+        } catch (IOException | IllegalArgumentException e) {
+            throw new Unreadable(e, false);
         }
     }
 
@@ -49,22 +78,21 @@ final class Workbooks {
         }
     }
 
-    /** Why POI could not open the bytes. */
+    /** POI's own words for a part past its bounds (ZipSecureFile), should one pass the count above. */
+    private static final Pattern POI_BOUNDS = Pattern.compile("(?i)zip bomb|max entry size|max file count");
+
+    /** Why the bytes cannot be read as a workbook. */
     static final class Unreadable extends RuntimeException {
-        Unreadable(Throwable cause) {
-            super(cause.getMessage(), cause, false, false);
+        private final boolean tooLarge;
+
+        Unreadable(Throwable cause, boolean tooLarge) {
+            super(cause == null ? "too large" : cause.getMessage(), cause, false, false);
+            this.tooLarge = tooLarge;
         }
 
-        /** POI's own words for a part that unpacks past the bounds. */
+        /** Whether it unpacks past the bounds. */
         boolean tooLarge() {
-            for (Throwable cause = getCause(); cause != null; cause = cause.getCause()) {
-                String message = String.valueOf(cause.getMessage()).toLowerCase(Locale.ROOT);
-                if (message.contains("zip bomb") || message.contains("max entry size")
-                        || message.contains("max file count") || message.contains("maximum length")) {
-                    return true;
-                }
-            }
-            return false;
+            return tooLarge;
         }
     }
 }
