@@ -32,7 +32,8 @@ final class ConvertCommand implements Callable<Integer> {
     @Mixin
     HelpOption help;
 
-    @Parameters(arity = "1..2", paramLabel = "FILE", description = "IN and OUT (.json and .xlsx); OUT alone with --template.")
+    @Parameters(arity = "1..2", paramLabel = "FILE",
+            description = "IN and OUT (.json and .xlsx); OUT alone with --template.")
     List<String> files;
 
     @Option(names = "--template", description = "Write the bundled sample week as a workbook to OUT.")

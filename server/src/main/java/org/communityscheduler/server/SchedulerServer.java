@@ -569,7 +569,7 @@ public final class SchedulerServer {
 
     // --- Reading requests
 
-    /** POST bodies are JSON (or a plan's workbook), and no larger than the limit; both are checked before a body is read. */
+    /** POST bodies are JSON (or a plan's workbook), no larger than the limit; both checked before a body is read. */
     private void requireJsonBody(Context ctx) {
         HandlerType method = ctx.method();
         if (!method.equals(HandlerType.POST) && !method.equals(HandlerType.PUT) && !method.equals(HandlerType.PATCH)) {

@@ -37,7 +37,7 @@ import org.communityscheduler.server.ServerSettings;
 import org.communityscheduler.text.Language;
 import org.communityscheduler.workbook.PlanWorkbook;
 
-/** The page with Excel/WPS workbooks, in a real browser: a chosen workbook is the plan; plan and schedule go out as workbooks. */
+/** The page and Excel/WPS workbooks in a real browser: a chosen workbook is the plan; plan and schedule go out as ones. */
 @Tag("slow") // a headless browser against a running server
 class WorkbookPageTest {
 

@@ -149,7 +149,8 @@ class WorkbookApiTest {
     private HttpResponse<byte[]> postForBytes(String path, String contentType, byte[] body) {
         try {
             return api.client().send(HttpRequest.newBuilder(api.uri(path)).header("Content-Type", contentType)
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofByteArray());
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -144,7 +144,7 @@ final class PlanTemplate {
         return language == Language.ZH ? DAYS_ZH[day.ordinal()] : day.name();
     }
 
-    /** Headers and sheet names match without regard to case, spaces and separators: "开放时间·周一" is "开放时间 周一". */
+    /** Headers and sheet names match whatever their case, spaces and separators: "开放时间·周一" is "开放时间 周一". */
     static String normalized(String text) {
         return text.toLowerCase(Locale.ROOT).replaceAll("[\\s·._\\-:：/()（）]", "");
     }

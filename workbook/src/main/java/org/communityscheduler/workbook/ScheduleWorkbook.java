@@ -41,7 +41,10 @@ public final class ScheduleWorkbook {
 
     private ScheduleWorkbook(Plan plan, Schedule schedule, Language language) {
         this.plan = plan;
-        this.schedule = schedule;
+        // A schedule read back from a file may leave out an empty list.
+        this.schedule = new Schedule(schedule.name(), schedule.score(), schedule.feasible(),
+                orEmpty(schedule.sessions()), orEmpty(schedule.unassigned()), orEmpty(schedule.constraints()),
+                orEmpty(schedule.workers()), orEmpty(schedule.organizations()), orEmpty(schedule.diagnostics()));
         this.language = language;
         this.header = WorkbookWriter.headerStyle(workbook);
         this.wrapped = workbook.createCellStyle();
@@ -142,7 +145,8 @@ public final class ScheduleWorkbook {
         XSSFSheet sheet = sheet("workbook.schedule.sessions", List.of(label("workbook.schedule.activity"),
                 label("workbook.schedule.session"), label("workbook.schedule.organization"),
                 label("workbook.schedule.room"), label("workbook.schedule.day"), label("workbook.schedule.date"),
-                label("workbook.schedule.start"), label("workbook.schedule.end"), label("workbook.schedule.workers.list"),
+                label("workbook.schedule.start"), label("workbook.schedule.end"),
+                label("workbook.schedule.workers.list"),
                 label("workbook.schedule.pinned")));
         int r = 1;
         for (PlacedSession session : inWeekOrder(schedule.sessions())) {
@@ -236,6 +240,10 @@ public final class ScheduleWorkbook {
         for (int c = columns; c < columns + Day.values().length; c++) {
             sheet.setColumnWidth(c, 28 * 256);
         }
+    }
+
+    private static <T> List<T> orEmpty(List<T> list) {
+        return list == null ? List.of() : list;
     }
 
     private String label(String code) {

@@ -55,7 +55,7 @@ final class WorkbookReader {
     private final List<Problem> problems = new ArrayList<>();
     private final List<Diagnostic> diagnostics = new ArrayList<>();
 
-    /** What the workbook holds as plan JSON, where each value came from, and what was wrong with the workbook itself. */
+    /** The workbook as plan JSON, where each value came from, and what was wrong with the workbook itself. */
     record Result(boolean opened, ObjectNode plan, Map<String, String> cells, List<Problem> problems,
             List<Diagnostic> diagnostics) {
     }

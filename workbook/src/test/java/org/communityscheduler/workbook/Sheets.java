@@ -4,7 +4,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
-/** A workbook typed as a coordinator would: {@code new Sheets().sheet("活动", "编号", "名称").row("teens", "青少年")}. */
+/** A workbook typed as a coordinator would: {@code new Sheets().sheet("活动", "编号").row("teens")}. */
 final class Sheets {
 
     private final XSSFWorkbook workbook = new XSSFWorkbook();
