@@ -54,11 +54,6 @@ final class PlanTemplate {
             String wanted = normalized(name);
             return wanted.equals(normalized(zh)) || wanted.equals(normalized(en));
         }
-
-        Column column(String field) {
-            return columns.stream().filter(column -> column.field().equals(field) && column.day() == null)
-                    .findFirst().orElseThrow();
-        }
     }
 
     static final String[] DAYS_ZH = { "周一", "周二", "周三", "周四", "周五", "周六", "周日" };
