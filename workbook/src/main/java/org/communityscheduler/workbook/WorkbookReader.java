@@ -66,16 +66,16 @@ final class WorkbookReader {
     static Result read(byte[] xlsx) {
         WorkbookReader reader = new WorkbookReader();
         boolean opened = false;
-        try (XSSFWorkbook workbook = Workbooks.open(xlsx)) {
-            opened = true;
-            reader.readSheets(workbook);
+        try {
+            opened = Workbooks.read(xlsx, workbook -> {
+                reader.readSheets(workbook);
+                return true;
+            });
         } catch (Workbooks.Unreadable unreadable) {
             reader.problems.add(new Problem("$", unreadable.tooLarge()
                     ? Text.of("workbook.tooLarge", Long.toString(Workbooks.MAX_UNPACKED_BYTES >> 20),
                             Long.toString(Workbooks.MAX_PART_BYTES >> 20))
                     : Text.of("workbook.unreadable")));
-        } catch (java.io.IOException closing) {
-            // Read from memory: closing cannot fail in a way that matters.
         }
         return new Result(opened, reader.plan, Map.copyOf(reader.cells), reader.problems, reader.diagnostics);
     }

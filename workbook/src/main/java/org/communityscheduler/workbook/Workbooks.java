@@ -4,6 +4,8 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.concurrent.Semaphore;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -16,13 +18,16 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  * gigabytes (a zip bomb). A workbook may unpack to at most {@link #MAX_UNPACKED_BYTES} in all, each part to
  * {@link #MAX_PART_BYTES} and at least 1 % of it packed, in at most {@link #MAX_PARTS} parts; the bytes are
  * unpacked once to count before POI, which holds every part in memory, sees them. A week of 8 000 sessions
- * is a sheet of 3.3 MB.
+ * is a sheet of 3.3 MB, read in a heap of 150 MB; one at the bounds takes some hundreds, so at most
+ * {@link #AT_ONCE} workbooks are opened at a time and the others wait.
  */
 final class Workbooks {
 
     static final long MAX_PART_BYTES = 20L * 1024 * 1024;
     static final long MAX_UNPACKED_BYTES = 40L * 1024 * 1024;
     static final int MAX_PARTS = 200;
+    static final int AT_ONCE = 2;
+    private static final Semaphore OPENING = new Semaphore(AT_ONCE, true);
     /** At most this many rows a sheet: more than the most activities, sessions or rooms a plan may hold. */
     static final int MAX_ROWS = 100_000;
 
@@ -35,9 +40,27 @@ final class Workbooks {
     private Workbooks() {
     }
 
-    /** The workbook, or an exception saying why it cannot be read ({@link Unreadable#tooLarge()} for a bomb). */
-    static XSSFWorkbook open(byte[] xlsx) {
+    /**
+     * Reads the workbook with {@code reader}, or throws {@link Unreadable} saying why it cannot be read
+     * ({@link Unreadable#tooLarge()} for a bomb).
+     */
+    static <T> T read(byte[] xlsx, Function<XSSFWorkbook, T> reader) {
         requireBoundedUnpacking(xlsx);
+        OPENING.acquireUninterruptibly();
+        try (XSSFWorkbook workbook = open(xlsx)) {
+            return reader.apply(workbook);
+        } catch (Unreadable unreadable) {
+            throw unreadable;
+        } catch (RuntimeException broken) {
+            throw new Unreadable(broken, false); // POI parses some parts only when they are read
+        } catch (IOException closing) {
+            throw new UncheckedIOException(closing); // in memory: closing does not fail
+        } finally {
+            OPENING.release();
+        }
+    }
+
+    private static XSSFWorkbook open(byte[] xlsx) {
         try {
             return new XSSFWorkbook(new ByteArrayInputStream(xlsx));
         } catch (IOException | RuntimeException e) {
