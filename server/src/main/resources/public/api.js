@@ -2,6 +2,7 @@
 // keeps it for the browser tab (sessionStorage) and sends the request again.
 
 const TOKEN_KEY = 'apiToken';
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 let askToken = async () => null;
 
 /** Sets the dialog that asks the coordinator for a token; it resolves to the token, or null when cancelled. */
@@ -92,6 +93,17 @@ export const api = {
   publications: () => json('/api/publications'),
   feeds: (lang) => json(`/api/feeds?lang=${encodeURIComponent(lang)}`),
   rotateFeeds: (lang) => post(`/api/feeds/rotate?lang=${encodeURIComponent(lang)}`, {}),
+  /** A plan's workbook (a File) as the plan's JSON; a 400 carries the errors at their sheet and cell. */
+  convertWorkbook: (file) => json('/api/plans/convert', { method: 'POST', headers: { 'Content-Type': XLSX }, body: file }),
+  /** The plan's JSON as a workbook (a Blob), its sheets and headers in the language given. */
+  planWorkbook: async (planText, lang) => {
+    const response = await send(`/api/plans/convert?lang=${encodeURIComponent(lang)}`,
+      { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: planText });
+    if (!response.ok) {
+      throw new ApiError(response.status, [{ path: '$', message: await response.text() }]);
+    }
+    return response.blob();
+  },
   /** A file of the API as a Blob, with the token. */
   download: async (path) => {
     const response = await send(path);

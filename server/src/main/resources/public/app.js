@@ -60,6 +60,8 @@ function init() {
   $('download-json').addEventListener('click', downloadJson);
   $('download-csv').addEventListener('click', () => downloadExport('csv'));
   $('download-ics').addEventListener('click', () => downloadExport('ics'));
+  $('download-xlsx').addEventListener('click', () => downloadExport('xlsx', `?lang=${currentLanguage()}`));
+  $('download-plan-xlsx').addEventListener('click', downloadPlanWorkbook);
   $('print').addEventListener('click', () => window.print());
   $('print-rooms').addEventListener('click', () => printPages('rooms'));
   $('print-workers').addEventListener('click', () => printPages('workers'));
@@ -116,9 +118,37 @@ async function loadDemo() {
 }
 
 function readFile(file) {
+  if (/\.xlsx$/i.test(file.name)) {
+    readWorkbook(file);
+    return;
+  }
   const reader = new FileReader();
   reader.onload = () => usePlan(String(reader.result));
   reader.readAsText(file, 'utf-8');
+}
+
+/** A workbook goes to the server, which answers its plan (then used as any plan) or its errors at sheet!cell. */
+async function readWorkbook(file) {
+  hideMessage();
+  setStatus('plan.loading');
+  let plan;
+  try {
+    plan = await api.convertWorkbook(file);
+  } catch (error) {
+    if (error.status === 400 && error.body?.valid === false) {
+      state.validation = error.body;
+      state.plan = null;
+      state.planText = null;
+      state.index = null;
+      resetSchedule();
+      setStatus('solve.idle');
+      renderAll();
+    } else {
+      showMessage(describeError(error));
+    }
+    return;
+  }
+  await usePlan(JSON.stringify(plan));
 }
 
 function setUpDropping() {
@@ -390,7 +420,7 @@ function downloadJson() {
     `schedule-${state.job?.id ?? 'edited'}.json`);
 }
 
-async function downloadExport(kind) {
+async function downloadExport(kind, query = '') {
   if (!state.job) {
     return;
   }
@@ -398,7 +428,7 @@ async function downloadExport(kind) {
     if (hasUnsavedEdits()) {
       await saveEdits(); // the export is the week as the page shows it
     }
-    const blob = await api.download(`/api/schedules/${encodeURIComponent(state.job.id)}/export.${kind}`);
+    const blob = await api.download(`/api/schedules/${encodeURIComponent(state.job.id)}/export.${kind}${query}`);
     save(blob, `schedule-${state.job.id}.${kind}`);
   } catch (error) {
     showMessage(describeError(error));
@@ -414,6 +444,17 @@ function printPages(kind) {
   document.body.dataset.print = kind;
   window.addEventListener('afterprint', () => { delete document.body.dataset.print; }, { once: true });
   window.print();
+}
+
+async function downloadPlanWorkbook() {
+  if (!state.planText) {
+    return;
+  }
+  try {
+    save(await api.planWorkbook(state.planText, currentLanguage()), 'plan.xlsx');
+  } catch (error) {
+    showMessage(describeError(error));
+  }
 }
 
 // --- The token dialog
@@ -460,6 +501,8 @@ function renderAll() {
   $('download-json').disabled = !state.schedule;
   $('download-csv').disabled = !done;
   $('download-ics').disabled = !done;
+  $('download-xlsx').disabled = !done;
+  $('download-plan-xlsx').disabled = !state.planText;
   $('print').disabled = !state.plan;
   $('print-rooms').disabled = !state.plan;
   $('print-workers').disabled = !state.plan || !(state.plan.workers?.length);

@@ -69,6 +69,7 @@ public final class Main implements Callable<Integer> {
                 .addSubcommand(new SolveCommand(out, err))
                 .addSubcommand(new ValidateCommand(out, err))
                 .addSubcommand(new NextWeekCommand(out, err))
+                .addSubcommand(new ConvertCommand(out, err))
                 .addSubcommand(new ServeCommand(err))
                 .addSubcommand(new GenerateCommand(out, err))
                 .addSubcommand(new BenchmarkCommand(out, err))

@@ -10,8 +10,9 @@ import java.nio.file.Path;
 import org.communityscheduler.data.DemoPlans;
 import org.communityscheduler.model.PlanIntake;
 import org.communityscheduler.model.PlanLimits;
+import org.communityscheduler.workbook.PlanWorkbook;
 
-/** Reads a plan file (or the bundled sample) and prints its problems and diagnostics. */
+/** Reads a plan file, JSON or a workbook ({@code .xlsx}) (or the bundled sample), and prints its problems and diagnostics. */
 final class PlanInput {
 
     private PlanInput() {
@@ -24,7 +25,9 @@ final class PlanInput {
                     PlanLimits.NONE);
         }
         try {
-            return PlanIntake.read(Files.readAllBytes(Path.of(file)), PlanLimits.NONE);
+            byte[] bytes = Files.readAllBytes(Path.of(file));
+            return PlanWorkbook.isWorkbook(file) ? PlanWorkbook.read(bytes, PlanLimits.NONE).intake()
+                    : PlanIntake.read(bytes, PlanLimits.NONE);
         } catch (NoSuchFileException e) {
             err.println("error: no such file: " + file);
         } catch (IOException e) {

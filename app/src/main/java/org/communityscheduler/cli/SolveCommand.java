@@ -17,6 +17,9 @@ import org.communityscheduler.schedule.ScheduleText;
 import org.communityscheduler.solve.SchedulingEngine;
 import org.communityscheduler.solve.SolverConfigs;
 import org.communityscheduler.solve.TimeLimit;
+import org.communityscheduler.text.Language;
+import org.communityscheduler.workbook.PlanWorkbook;
+import org.communityscheduler.workbook.ScheduleWorkbook;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -34,13 +37,13 @@ final class SolveCommand implements Callable<Integer> {
     @Mixin
     HelpOption help;
 
-    @Parameters(arity = "0..1", paramLabel = "PLAN", description = "The plan's JSON file (the bundled sample without one).")
+    @Parameters(arity = "0..1", paramLabel = "PLAN", description = "The plan's JSON file or workbook (.xlsx); the bundled sample without one.")
     String file;
 
     @Option(names = "--time-limit", paramLabel = "TIME", description = "How long to solve: 30s, 2m, 1h (default ${DEFAULT-VALUE}).")
     String timeLimit = TimeLimit.format(SolverConfigs.DEFAULT_TIME_LIMIT);
 
-    @Option(names = "--output", paramLabel = "FILE", description = "Also write the JSON schedule to FILE.")
+    @Option(names = "--output", paramLabel = "FILE", description = "Also write the schedule to FILE: JSON, or a workbook when FILE ends in .xlsx.")
     Path output;
 
     @Option(names = "--threads", paramLabel = "N", description = "Cores to solve on (all of them by default).")
@@ -89,7 +92,11 @@ final class SolveCommand implements Callable<Integer> {
         }
         if (output != null) {
             try {
-                Files.writeString(output, Json.write(schedule), StandardCharsets.UTF_8);
+                if (PlanWorkbook.isWorkbook(output.toString())) {
+                    Files.write(output, ScheduleWorkbook.write(reading.plan(), schedule, Language.fromEnvironment()));
+                } else {
+                    Files.writeString(output, Json.write(schedule), StandardCharsets.UTF_8);
+                }
                 err.println("Schedule written to " + output);
             } catch (IOException e) {
                 err.println("error: cannot write " + output + ": " + e.getMessage());

@@ -21,7 +21,7 @@ final class ValidateCommand implements Callable<Integer> {
     @Mixin
     HelpOption help;
 
-    @Parameters(paramLabel = "PLAN", description = "The plan's JSON file.")
+    @Parameters(paramLabel = "PLAN", description = "The plan's JSON file or workbook (.xlsx).")
     String file;
 
     ValidateCommand(PrintStream out, PrintStream err) {

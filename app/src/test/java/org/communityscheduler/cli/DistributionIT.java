@@ -56,6 +56,9 @@ class DistributionIT {
         assertThat(solve.exit()).as(solve.stderr()).isZero();
         assertThat(solve.stdout()).contains("all hard rules hold");
 
+        Result workbook = run(home, "bin/scheduler", "validate", "samples/week.xlsx");
+        assertThat(workbook.exit()).as(workbook.stderr()).isZero();
+
         assertThat(health(home)).contains("\"UP\"");
     }
 
@@ -71,7 +74,7 @@ class DistributionIT {
 
         assertThat(tarball.exit()).isZero();
         assertThat(tarball.stdout().lines().filter(line -> !line.endsWith("/")).sorted().toList()).isEqualTo(zipped)
-                .contains(HOME + "/bin/scheduler", HOME + "/samples/binzhou-huanghe.json");
+                .contains(HOME + "/bin/scheduler", HOME + "/samples/binzhou-huanghe.json", HOME + "/samples/week.xlsx");
     }
 
     /** Unpacks the zip as unzip would, file modes included (the JDK's zip file system reads them). */

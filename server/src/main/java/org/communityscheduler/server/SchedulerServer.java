@@ -63,6 +63,8 @@ import org.communityscheduler.solve.SchedulingEngine;
 import org.communityscheduler.solve.SolverConfigs;
 import org.communityscheduler.solve.TimeLimit;
 import org.communityscheduler.text.Text;
+import org.communityscheduler.workbook.PlanWorkbook;
+import org.communityscheduler.workbook.ScheduleWorkbook;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -176,9 +178,12 @@ public final class SchedulerServer {
             config.routes.get("/api/schedules/{id}/export.csv", this::exportCsv);
             config.routes.post("/api/schedules/{id}/next-week", this::nextWeek);
             config.routes.put("/api/schedules/{id}/schedule", this::saveEdited);
+            config.routes.get("/api/schedules/{id}/export.xlsx", this::exportXlsx);
+            config.routes.get("/api/schedules/{id}/plan.xlsx", this::planXlsx);
             config.routes.post("/api/schedules/analyze", this::analyze);
             config.routes.post("/api/schedules/recommend", this::recommend);
             config.routes.post("/api/plans/validate", this::validate);
+            config.routes.post("/api/plans/convert", this::convert);
             config.routes.get("/api/demo-data", this::demoPlans);
             config.routes.get("/api/demo-data/{name}", this::demoPlan);
             config.routes.post("/api/schedules/{id}/publish", feeds::publish);
@@ -293,7 +298,8 @@ public final class SchedulerServer {
             answerReplay(ctx, first);
             return;
         }
-        PlanIntake intake = PlanIntake.read(body, settings.planLimits());
+        PlanBody plan = PlanBody.read(ctx, settings.planLimits());
+        PlanIntake intake = plan.intake();
         if (!intake.isValid()) {
             throw ApiError.badRequest(intake.problems());
         }
@@ -303,7 +309,8 @@ public final class SchedulerServer {
         WeeklySchedule week = intake.model();
         JobStore.Accepted accepted;
         try {
-            accepted = jobs.submit(intake.plan(), new String(body, StandardCharsets.UTF_8), week, timeLimit, request);
+            accepted = jobs.submit(intake.plan(), new String(plan.json(), StandardCharsets.UTF_8), week, timeLimit,
+                    request);
         } catch (JobStore.Full full) {
             throw busy();
         } catch (JobStore.Closed stopping) {
@@ -470,11 +477,23 @@ public final class SchedulerServer {
 
     /** 200 with the diagnostics for a valid plan; 400 with every error (and the diagnostics) for an invalid one. */
     private void validate(Context ctx) {
-        PlanIntake intake = PlanIntake.read(ctx.bodyAsBytes(), settings.planLimits());
+        PlanIntake intake = PlanBody.read(ctx, settings.planLimits()).intake();
         if (intake.isValid()) {
             ctx.json(Answers.Validation.valid(intake.model()));
         } else {
             ctx.status(400).json(Answers.Validation.invalid(intake));
+        }
+    }
+
+    /** A workbook in, its plan JSON out; a plan JSON in, its workbook out; 400 with every error of either. */
+    private void convert(Context ctx) {
+        PlanIntake intake = PlanBody.read(ctx, settings.planLimits()).intake();
+        if (!intake.isValid()) {
+            ctx.status(400).json(Answers.Validation.invalid(intake));
+        } else if (PlanBody.isWorkbook(ctx)) {
+            ctx.json(intake.plan());
+        } else {
+            PlanBody.answer(ctx, "plan.xlsx", PlanWorkbook.write(intake.plan(), PlanBody.language(ctx)));
         }
     }
 
@@ -530,6 +549,16 @@ public final class SchedulerServer {
         } catch (InvalidPlanException e) {
             throw ApiError.badRequest(e.problems());
         }
+    private void exportXlsx(Context ctx) {
+        JobStore.WithPlan found = jobWithPlan(ctx);
+        PlanBody.answer(ctx, "schedule-" + found.job().id() + ".xlsx",
+                ScheduleWorkbook.write(found.plan(), scheduleOf(found.job()), PlanBody.language(ctx)));
+    }
+
+    private void planXlsx(Context ctx) {
+        JobStore.WithPlan found = jobWithPlan(ctx);
+        PlanBody.answer(ctx, "plan-" + found.job().id() + ".xlsx", PlanWorkbook.write(found.plan(),
+                PlanBody.language(ctx)));
     }
 
     // --- Operations
@@ -606,7 +635,7 @@ public final class SchedulerServer {
 
     // --- Reading requests
 
-    /** POST bodies are JSON, and no larger than the limit; both are checked before a body is read. */
+    /** POST bodies are JSON (or a plan's workbook), no larger than the limit; both checked before a body is read. */
     private void requireJsonBody(Context ctx) {
         HandlerType method = ctx.method();
         if (!method.equals(HandlerType.POST) && !method.equals(HandlerType.PUT) && !method.equals(HandlerType.PATCH)) {
@@ -616,7 +645,8 @@ public final class SchedulerServer {
         String type = ctx.header("Content-Type");
         String[] parts = type == null ? new String[] { "" } : type.split(";");
         String mediaType = parts[0].strip().toLowerCase(Locale.ROOT);
-        if (!mediaType.equals(JSON) && !mediaType.endsWith("+json")) {
+        boolean workbook = mediaType.equals(PlanWorkbook.MEDIA_TYPE) && PlanBody.ROUTES.contains(ctx.path());
+        if (!workbook && !mediaType.equals(JSON) && !mediaType.endsWith("+json")) {
             throw new ApiError(415, "$", "send the body as JSON with the header Content-Type: application/json"
                     + (type == null ? "" : ", not " + type));
         }

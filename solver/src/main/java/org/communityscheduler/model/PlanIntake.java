@@ -1,6 +1,7 @@
 package org.communityscheduler.model;
 
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -20,12 +21,22 @@ import org.communityscheduler.plan.Problem;
  * @param plan the plan, only when there are no problems
  * @param problems every problem found; none when the plan may be solved
  * @param diagnostics what reading noted (unknown fields...); the model adds its own
+ * @param where where a JSON path of the plan was in what was read: the path itself for JSON, a sheet and cell
+ *     ({@code 活动!J5}) for a workbook; the model's diagnostics are said there
  */
-public record PlanIntake(Plan plan, List<Problem> problems, List<Diagnostic> diagnostics) {
+public record PlanIntake(Plan plan, List<Problem> problems, List<Diagnostic> diagnostics, UnaryOperator<String> where) {
+
+    /** JSON's paths are where they were. */
+    private static final UnaryOperator<String> AS_READ = path -> path;
 
     public PlanIntake {
         problems = List.copyOf(problems);
         diagnostics = List.copyOf(diagnostics);
+    }
+
+    /** Read from JSON: every path is where it was. */
+    public PlanIntake(Plan plan, List<Problem> problems, List<Diagnostic> diagnostics) {
+        this(plan, problems, diagnostics, AS_READ);
     }
 
     /** Reads UTF-8 plan JSON. */
@@ -62,6 +73,11 @@ public record PlanIntake(Plan plan, List<Problem> problems, List<Diagnostic> dia
         if (!isValid()) {
             throw new InvalidPlanException(problems);
         }
-        return ModelBuilder.build(plan, diagnostics);
+        WeeklySchedule week = ModelBuilder.build(plan, diagnostics);
+        if (where == AS_READ) {
+            return week;
+        }
+        return week.withDiagnostics(week.getDiagnostics().stream()
+                .map(d -> new Diagnostic(d.severity(), where.apply(d.path()), d.text())).toList());
     }
 }

@@ -62,6 +62,12 @@ public class WeeklySchedule {
                 constraintWeightOverrides);
     }
 
+    /** The same week with its diagnostics said elsewhere (at the cells of the workbook it was read from). */
+    public WeeklySchedule withDiagnostics(List<Diagnostic> otherDiagnostics) {
+        return new WeeklySchedule(plan, otherDiagnostics, sites, rooms, workers, activities, sessions,
+                constraintWeightOverrides);
+    }
+
     /** A copy whose sessions a solver may change without touching this week's. */
     public WeeklySchedule copy() {
         WeeklySchedule copy = withSessions(sessions.stream().map(Session::copy).toList());

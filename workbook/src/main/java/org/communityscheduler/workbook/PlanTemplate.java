@@ -1,0 +1,183 @@
+package org.communityscheduler.workbook;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.communityscheduler.plan.Day;
+import org.communityscheduler.text.Language;
+
+/**
+ * The plan workbook's layout: one sheet per part of the plan, one column per field, named in Chinese and in
+ * English (both are read, whichever the workbook uses). Hours take one column per day (开放时间 周一 … 周日),
+ * each holding that day's ranges ({@code 08:30-12:00, 14:00-17:30}). The vocabulary of a file format, like
+ * JSON's field names: it lives here rather than in the message catalogue.
+ */
+final class PlanTemplate {
+
+    /** What a cell holds, which decides how it is read and written. */
+    enum Kind { TEXT, WHOLE_NUMBER, LIST, HOURS, DATE, TIME, DAY, NOISE }
+
+    /** A column: the plan field it fills (its day for hours), and its headers. */
+    record Column(String field, Day day, Kind kind, String zh, String en) {
+
+        String header(Language language) {
+            return language == Language.ZH ? zh : en;
+        }
+
+        boolean isNamed(String header) {
+            String wanted = normalized(header);
+            return wanted.equals(normalized(zh)) || wanted.equals(normalized(en));
+        }
+    }
+
+    /** How a sheet's rows become plan JSON. */
+    enum Shape {
+        /** One row: the plan's name and its {@code week}. */
+        WEEK,
+        /** One row per element of the plan's array {@link Sheet#list}. */
+        LIST,
+        /** One row per closed date of a site: {@code sites[].closedDates}. */
+        CLOSED_DATES,
+        /** One row per constraint: {@code constraintWeights}. */
+        WEIGHTS
+    }
+
+    /** A sheet of the template. */
+    record Sheet(String list, Shape shape, String zh, String en, List<Column> columns) {
+
+        String name(Language language) {
+            return language == Language.ZH ? zh : en;
+        }
+
+        boolean isNamed(String name) {
+            String wanted = normalized(name);
+            return wanted.equals(normalized(zh)) || wanted.equals(normalized(en));
+        }
+    }
+
+    static final String[] DAYS_ZH = { "周一", "周二", "周三", "周四", "周五", "周六", "周日" };
+
+    static final Sheet WEEK = new Sheet(null, Shape.WEEK, "周", "Week", List.of(
+            text("name", "名称", "name"),
+            new Column("startDate", null, Kind.DATE, "开始日期", "startDate"),
+            new Column("slotMinutes", null, Kind.WHOLE_NUMBER, "时段分钟", "slotMinutes"),
+            text("timeZone", "时区", "timeZone")));
+
+    static final Sheet SITES = new Sheet("sites", Shape.LIST, "场地", "Sites", columns(
+            text("id", "编号", "id"),
+            text("name", "名称", "name"),
+            hours("openingHours", "开放时间", "openingHours"),
+            hours("onRequestHours", "预约开放", "onRequestHours"),
+            hours("quietHours", "安静时段", "quietHours")));
+
+    static final Sheet ROOMS = new Sheet("rooms", Shape.LIST, "活动室", "Rooms", columns(
+            text("id", "编号", "id"),
+            text("name", "名称", "name"),
+            text("site", "场地", "site"),
+            new Column("capacity", null, Kind.WHOLE_NUMBER, "容量", "capacity"),
+            list("features", "设施", "features"),
+            list("adjacentRooms", "相邻活动室", "adjacentRooms"),
+            text("group", "分组", "group"),
+            hours("openingHours", "开放时间", "openingHours")));
+
+    static final Sheet ORGANIZATIONS = new Sheet("organizations", Shape.LIST, "机构", "Organizations", List.of(
+            text("id", "编号", "id"),
+            text("name", "名称", "name")));
+
+    static final Sheet WORKERS = new Sheet("workers", Shape.LIST, "社工", "Workers", columns(
+            text("id", "编号", "id"),
+            text("name", "姓名", "name"),
+            text("organization", "机构", "organization"),
+            list("sites", "场地", "sites"),
+            new Column("maxMinutesPerDay", null, Kind.WHOLE_NUMBER, "每日上限分钟", "maxMinutesPerDay"),
+            hours("workingHours", "工作时间", "workingHours"),
+            hours("unavailable", "不可用", "unavailable")));
+
+    static final Sheet ACTIVITIES = new Sheet("activities", Shape.LIST, "活动", "Activities", columns(
+            text("id", "编号", "id"),
+            text("name", "名称", "name"),
+            text("organization", "机构", "organization"),
+            new Column("durationMinutes", null, Kind.WHOLE_NUMBER, "时长分钟", "durationMinutes"),
+            new Column("sessionsPerWeek", null, Kind.WHOLE_NUMBER, "每周场次", "sessionsPerWeek"),
+            new Column("participants", null, Kind.WHOLE_NUMBER, "人数", "participants"),
+            text("audience", "服务对象", "audience"),
+            new Column("noise", null, Kind.NOISE, "噪音", "noise"),
+            list("requiredFeatures", "所需设施", "requiredFeatures"),
+            list("workers", "社工", "workers"),
+            list("allowedSites", "允许场地", "allowedSites"),
+            new Column("priority", null, Kind.WHOLE_NUMBER, "优先级", "priority"),
+            hours("allowedTimes", "允许时间", "allowedTimes"),
+            hours("preferredTimes", "偏好时间", "preferredTimes")));
+
+    static final Sheet PINNED = placements("pinned", "固定场次", "Pinned");
+    static final Sheet PREVIOUS = placements("previous", "已发布排期", "Previous");
+
+    static final Sheet CLOSED_DATES = new Sheet("sites", Shape.CLOSED_DATES, "休息日", "Closed dates", List.of(
+            text("site", "场地", "site"),
+            new Column("date", null, Kind.DATE, "日期", "date")));
+
+    static final Sheet WEIGHTS = new Sheet("constraintWeights", Shape.WEIGHTS, "权重", "Weights", List.of(
+            text("constraint", "约束", "constraint"),
+            text("weight", "权重", "weight")));
+
+    /** In the order a workbook shows them. */
+    static final List<Sheet> SHEETS = List.of(WEEK, SITES, ROOMS, ORGANIZATIONS, WORKERS, ACTIVITIES, PINNED,
+            CLOSED_DATES, PREVIOUS, WEIGHTS);
+
+    /** What a cell says to mean "none" (an empty list, hours never open), as opposed to a blank: "not given". */
+    static final List<String> NONE = List.of("无", "none", "-", "—");
+
+    private PlanTemplate() {
+    }
+
+    static String none(Language language) {
+        return language == Language.ZH ? "无" : "none";
+    }
+
+    static String dayName(Day day, Language language) {
+        return language == Language.ZH ? DAYS_ZH[day.ordinal()] : day.name();
+    }
+
+    /** Headers and sheet names match whatever their case, spaces and separators: "开放时间·周一" is "开放时间 周一". */
+    static String normalized(String text) {
+        return text.toLowerCase(Locale.ROOT).replaceAll("[\\s·._\\-:：/()（）]", "");
+    }
+
+    private static Sheet placements(String list, String zh, String en) {
+        return new Sheet(list, Shape.LIST, zh, en, List.of(
+                text("activity", "活动", "activity"),
+                new Column("session", null, Kind.WHOLE_NUMBER, "场次", "session"),
+                text("room", "活动室", "room"),
+                new Column("day", null, Kind.DAY, "星期", "day"),
+                new Column("start", null, Kind.TIME, "开始", "start")));
+    }
+
+    private static Column text(String field, String zh, String en) {
+        return new Column(field, null, Kind.TEXT, zh, en);
+    }
+
+    private static Column list(String field, String zh, String en) {
+        return new Column(field, null, Kind.LIST, zh, en);
+    }
+
+    /** Marks a group of seven day columns; {@link #columns} expands it. */
+    private static Column hours(String field, String zh, String en) {
+        return new Column(field, null, Kind.HOURS, zh, en);
+    }
+
+    private static List<Column> columns(Column... columns) {
+        List<Column> all = new ArrayList<>();
+        for (Column column : columns) {
+            if (column.kind() != Kind.HOURS) {
+                all.add(column);
+                continue;
+            }
+            for (Day day : Day.values()) {
+                all.add(new Column(column.field(), day, Kind.HOURS, column.zh() + " " + DAYS_ZH[day.ordinal()],
+                        column.en() + " " + day.name()));
+            }
+        }
+        return List.copyOf(all);
+    }
+}

@@ -1,0 +1,35 @@
+package org.communityscheduler.workbook;
+
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+/** A workbook typed as a coordinator would: {@code new Sheets().sheet("活动", "编号").row("teens")}. */
+final class Sheets {
+
+    private final XSSFWorkbook workbook = new XSSFWorkbook();
+    private Sheet current;
+
+    /** A new sheet with its header row. */
+    Sheets sheet(String name, String... headers) {
+        current = workbook.createSheet(name);
+        return row(headers);
+    }
+
+    /** A row of the current sheet: numbers as numbers, everything else as text, null as a blank cell. */
+    Sheets row(Object... values) {
+        Row row = current.createRow(current.getPhysicalNumberOfRows());
+        for (int c = 0; c < values.length; c++) {
+            if (values[c] instanceof Number number) {
+                row.createCell(c).setCellValue(number.doubleValue());
+            } else if (values[c] != null) {
+                row.createCell(c).setCellValue(values[c].toString());
+            }
+        }
+        return this;
+    }
+
+    byte[] bytes() {
+        return Workbooks.bytes(workbook);
+    }
+}
