@@ -549,6 +549,8 @@ public final class SchedulerServer {
         } catch (InvalidPlanException e) {
             throw ApiError.badRequest(e.problems());
         }
+    }
+
     private void exportXlsx(Context ctx) {
         JobStore.WithPlan found = jobWithPlan(ctx);
         PlanBody.answer(ctx, "schedule-" + found.job().id() + ".xlsx",
