@@ -22,6 +22,8 @@ import org.communityscheduler.plan.Plan;
 import org.communityscheduler.plan.Problem;
 import org.communityscheduler.plan.TimeOfDay;
 import org.communityscheduler.solve.SchedulingEngine;
+import org.communityscheduler.text.Language;
+import org.communityscheduler.text.Text;
 
 /** The JSON answers of the API that are not a plan or a schedule, as src/main/resources/openapi.yaml names them. */
 final class Answers {
@@ -30,7 +32,7 @@ final class Answers {
     }
 
     /** {@code GET /api/schedules/{id}}: the schedule document with the job's id and status at the top. */
-    static ObjectNode scheduleOf(Job job) {
+    static ObjectNode scheduleOf(Job job, Language language) {
         ObjectNode document = Json.MAPPER.createObjectNode();
         document.put("id", job.id());
         document.put("status", job.status().name());
@@ -45,11 +47,11 @@ final class Answers {
             document.put("finished", job.finished().toString());
         }
         if (job.schedule() != null) {
-            document.setAll((ObjectNode) Json.MAPPER.valueToTree(job.schedule()));
+            document.setAll((ObjectNode) Json.tree(job.schedule(), language));
         } else {
             // Before the solver's first best there is no schedule yet; what the plan says is known.
             document.put("name", job.name());
-            document.set("diagnostics", Json.MAPPER.valueToTree(job.diagnostics()));
+            document.set("diagnostics", Json.tree(job.diagnostics(), language));
         }
         return document;
     }
@@ -86,7 +88,7 @@ final class Answers {
     /** {@code POST /api/schedules/recommend}. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Recommendations(SessionRef session, Placement current, List<Recommended> recommendations,
-            String reason) {
+            Text reason) {
     }
 
     record SessionRef(String activity, int session) {
@@ -129,7 +131,7 @@ final class Answers {
             recommended.add(new Recommended(at.room(), at.day(), at.start(), at.end(), at.date(),
                     recommendation.scoreDifference().toString(), changes));
         }
-        String reason = recommended.isEmpty() ? session.getActivity().getUnplaceableReason() : null;
+        Text reason = recommended.isEmpty() ? session.getActivity().getUnplaceableReason() : null;
         return new Recommendations(new SessionRef(session.getActivity().getId(), session.getNumber()), current,
                 recommended, reason);
     }

@@ -34,6 +34,8 @@ import org.communityscheduler.plan.Problem;
 import org.communityscheduler.schedule.Assignments;
 import org.communityscheduler.schedule.Schedule;
 import org.communityscheduler.solve.SchedulingEngine;
+import org.communityscheduler.text.Language;
+import org.communityscheduler.text.Text;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -98,9 +100,19 @@ public final class JobStore implements AutoCloseable {
 
     /** An {@code Idempotency-Key} sent again with another plan or time limit than its first submission. */
     public static final class KeyReused extends IllegalStateException {
+        private final String id;
+
         KeyReused(String id) {
-            super("this Idempotency-Key was first sent with another plan or time limit (job " + id
-                    + "); send a new key for a new submission");
+            super(text(id).in(Language.EN));
+            this.id = id;
+        }
+
+        private static Text text(String id) {
+            return Text.of("server.idempotencyKeyReused", id);
+        }
+
+        public Text text() {
+            return text(id);
         }
     }
 

@@ -24,6 +24,7 @@ import org.communityscheduler.plan.Problem;
 import org.communityscheduler.plan.TimeOfDay;
 import org.communityscheduler.plan.TimeRange;
 import org.communityscheduler.plan.WeeklyHours;
+import org.communityscheduler.text.Text;
 
 /**
  * Reads ITC2007 track 3 instances ({@code .ctt}: Di Gaspero, McCollum and Schaerf's curriculum-based
@@ -76,9 +77,9 @@ public final class Itc2007 {
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
-            throw new InvalidPlanException(List.of(new Problem(file.toString(), "no such file")));
+            throw new InvalidPlanException(List.of(new Problem(file.toString(), Text.of("plan.noSuchFile"))));
         } catch (IOException e) {
-            throw new InvalidPlanException(List.of(new Problem(file.toString(), "cannot read: " + e.getMessage())));
+            throw new InvalidPlanException(List.of(new Problem(file.toString(), Text.of("plan.cannotRead", e.getMessage()))));
         }
         return parse(text, String.valueOf(file.getFileName()));
     }
@@ -352,8 +353,9 @@ public final class Itc2007 {
             return min;
         }
 
+        /** The ITC2007 format is a benchmark's, read by developers: its problems stay in English, as written. */
         private void problem(String message) {
-            problems.add(new Problem(source + ":" + lineNumber, message));
+            problems.add(new Problem(source + ":" + lineNumber, Text.of("plan.asWritten", message)));
         }
 
         private void stopIfProblems() {
