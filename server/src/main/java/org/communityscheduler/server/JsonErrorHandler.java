@@ -43,24 +43,12 @@ final class JsonErrorHandler extends ErrorHandler {
     @Override
     protected void generateResponse(Request request, Response response, int status, String reason, Throwable cause,
             Callback callback) throws JsonProcessingException {
-        byte[] body = Json.writer(language(request)).writeValueAsBytes(
+        // Jetty refuses these before it reads the request's headers: no language was asked for yet.
+        byte[] body = Json.writer(Language.EN).writeValueAsBytes(
                 new ApiError(status, "$", message(status, reason)).errors());
         headers.forEach((name, value) -> response.getHeaders().put(name, value));
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
         response.write(true, ByteBuffer.wrap(body), callback);
-    }
-
-    /** As {@link RequestLanguage}: {@code ?lang=} first, then {@code Accept-Language}, as far as Jetty read them. */
-    private static Language language(Request request) {
-        String query = request.getHttpURI() == null ? null : request.getHttpURI().getQuery();
-        if (query != null) {
-            for (String parameter : query.split("&")) {
-                if (parameter.startsWith(RequestLanguage.QUERY + "=")) {
-                    return Language.of(parameter.substring(RequestLanguage.QUERY.length() + 1));
-                }
-            }
-        }
-        return Language.of(request.getHeaders() == null ? null : request.getHeaders().get(HttpHeader.ACCEPT_LANGUAGE));
     }
 
     private Text message(int status, String reason) {
