@@ -8,6 +8,8 @@ import java.util.Map;
 import ai.timefold.solver.core.api.solver.SolverStatus;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.communityscheduler.model.PlanIntake;
@@ -20,6 +22,8 @@ import org.communityscheduler.plan.Diagnostic;
 import org.communityscheduler.plan.Json;
 import org.communityscheduler.plan.Plan;
 import org.communityscheduler.plan.Problem;
+import org.communityscheduler.plan.Rule;
+import org.communityscheduler.plan.TextJson;
 import org.communityscheduler.plan.TimeOfDay;
 import org.communityscheduler.solve.SchedulingEngine;
 import org.communityscheduler.text.Language;
@@ -113,7 +117,14 @@ final class Answers {
             List<ConstraintChange> constraints) {
     }
 
+    /** {@code name} is the constraint's identifier; {@code displayName} is for people, in the request's language. */
     record ConstraintChange(String name, String score) {
+
+        @JsonProperty
+        @JsonSerialize(using = TextJson.MessageOnly.class)
+        Text displayName() {
+            return Rule.byTitle(name).map(Rule::displayName).orElse(Text.of("plan.asWritten", name));
+        }
     }
 
     static Recommendations recommendations(Plan plan, Session session, Placement current,
