@@ -31,10 +31,12 @@ final class EventStreamSlots {
     synchronized Runnable take(String client, long retryAfterSeconds) {
         String retryAfter = Long.toString(retryAfterSeconds);
         if (byClient.getOrDefault(client, 0) >= perClient) {
-            throw new ApiError(429, "$", Text.of("server.clientStreamsFull", perClient, retryAfterSeconds)).withHeader("Retry-After", retryAfter);
+            throw new ApiError(429, "$", Text.of("server.clientStreamsFull", perClient, retryAfterSeconds))
+                    .withHeader("Retry-After", retryAfter);
         }
         if (open >= inAll) {
-            throw new ApiError(503, "$", Text.of("server.streamsFull", inAll, retryAfterSeconds)).withHeader("Retry-After", retryAfter);
+            throw new ApiError(503, "$", Text.of("server.streamsFull", inAll, retryAfterSeconds))
+                    .withHeader("Retry-After", retryAfter);
         }
         byClient.merge(client, 1, Integer::sum);
         open++;

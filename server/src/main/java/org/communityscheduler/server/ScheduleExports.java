@@ -133,7 +133,8 @@ final class ScheduleExports {
             if (filter.keeps(null, activity)) {
                 rows.add(Row.of("unassigned", null, null, null, null, activity, session.session(), null, null, null,
                         lookup.organizationName(activity.organization()), lookup.workerNames(activity), false,
-                        session.reasons().stream().map(reason -> reason.in(language)).collect(Collectors.joining("; "))));
+                        session.reasons().stream().map(reason -> reason.in(language))
+                                .collect(Collectors.joining("; "))));
             }
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();

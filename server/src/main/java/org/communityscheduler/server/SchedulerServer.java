@@ -438,7 +438,8 @@ public final class SchedulerServer {
 
     private void demoPlan(Context ctx) {
         String name = ctx.pathParam("name");
-        String json = DemoPlans.json(name).orElseThrow(() -> ApiError.notFound("name", Text.of("server.noDemoPlan", name)));
+        String json = DemoPlans.json(name)
+                .orElseThrow(() -> ApiError.notFound("name", Text.of("server.noDemoPlan", name)));
         ctx.contentType(JSON + "; charset=utf-8").result(json.getBytes(StandardCharsets.UTF_8));
     }
 
@@ -581,7 +582,9 @@ public final class SchedulerServer {
             node = Json.MAPPER.readTree(body);
         } catch (IOException e) {
             List<Problem> problems = PlanReader.read(body).problems();
-            throw ApiError.badRequest(problems.isEmpty() ? List.of(new Problem("$", Text.of("plan.malformedJson", Text.of("plan.unreadableInput")))) : problems);
+            throw ApiError.badRequest(problems.isEmpty()
+                    ? List.of(new Problem("$", Text.of("plan.malformedJson", Text.of("plan.unreadableInput"))))
+                    : problems);
         }
         if (node == null || !node.isObject()) {
             throw ApiError.badRequest("$", Text.of("server.bodyNotAnObject"));

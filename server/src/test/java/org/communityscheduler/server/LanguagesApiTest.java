@@ -82,12 +82,13 @@ class LanguagesApiTest {
         assertThat(byCode(errors(submitted), "plan.required").get("message").asText()).isEqualTo("必须填写");
         assertThat(byCode(errors(validate(INVALID_PLAN, "/api/plans/validate?lang=en", "zh-CN")), "plan.required")
                 .get("message").asText()).isEqualTo("is required");
-        assertThat(submitted.headers().allValues("Vary")).anySatisfy(vary -> assertThat(vary).contains("Accept-Language"));
+        assertThat(submitted.headers().allValues("Vary"))
+                .anySatisfy(vary -> assertThat(vary).contains("Accept-Language"));
     }
 
     @Test
     void theServersOwnRefusalsSpeakChineseToo() {
-        HttpResponse<String> unknownJob = api.send(HttpRequest.newBuilder(api.uri("/api/schedules/nobody?lang=zh")).GET());
+        HttpResponse<String> unknownJob = api.get("/api/schedules/nobody?lang=zh");
         HttpResponse<String> notJson = api.post("/api/plans/validate?lang=zh", "text/plain",
                 "{}".getBytes(StandardCharsets.UTF_8));
 
@@ -171,7 +172,8 @@ class LanguagesApiTest {
     }
 
     private static JsonNode byCode(JsonNode errors, String code) {
-        return StreamSupport.stream(errors.spliterator(), false).filter(error -> error.get("code").asText().equals(code))
-                .findFirst().orElseThrow(() -> new AssertionError("no " + code + " in " + errors));
+        return StreamSupport.stream(errors.spliterator(), false)
+                .filter(error -> error.get("code").asText().equals(code)).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + code + " in " + errors));
     }
 }

@@ -83,7 +83,8 @@ public final class Justifications {
     public record RoomCapacity(Session session, int excess) implements Justification {
         public Text description() {
             return Text.of("schedule.justification.roomCapacity", describe(session),
-                    session.getActivity().getParticipants(), session.getRoom().getName(), session.getRoom().getCapacity());
+                    session.getActivity().getParticipants(), session.getRoom().getName(),
+                    session.getRoom().getCapacity());
         }
 
         public boolean concerns(Session other) {
@@ -249,7 +250,8 @@ public final class Justifications {
 
     public record WorkerSiteChanges(Worker worker, int day, int sites) implements Justification {
         public Text description() {
-            return Text.of("schedule.justification.workerSiteChanges", worker.getName(), sites, Day.values()[day].text());
+            return Text.of("schedule.justification.workerSiteChanges", worker.getName(), sites,
+                    Day.values()[day].text());
         }
 
         public boolean concerns(Session session) {

@@ -42,7 +42,8 @@ public final class WeekTime {
 
     /** {@link #format} as a person reads it, the day in their language: "周六 09:00". */
     public static Text text(int weekMinute) {
-        return Text.of("schedule.dayAndTime", day(weekMinute).text(), TimeOfDay.format(weekMinute % Day.MINUTES_PER_DAY));
+        return Text.of("schedule.dayAndTime", day(weekMinute).text(),
+                TimeOfDay.format(weekMinute % Day.MINUTES_PER_DAY));
     }
 
     /** The time of day an interval ends, {@code "10:30"}, with the end of a day as {@code "24:00"}. */

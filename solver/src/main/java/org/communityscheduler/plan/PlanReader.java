@@ -185,7 +185,8 @@ public final class PlanReader {
             return Text.of("plan.tooLarge", Text.of("plan.numberTooLong"));
         }
         Object detail = firstLine(text);
-        return Text.of("plan.tooLarge", detail instanceof String line ? line.replaceAll(" \\(from `[^`]*`\\)", "") : detail);
+        return Text.of("plan.tooLarge",
+                detail instanceof String line ? line.replaceAll(" \\(from `[^`]*`\\)", "") : detail);
     }
 
     /**

@@ -185,7 +185,8 @@ final class PlanValidator {
                     problems.add(new Problem(at + ".session", Text.of("plan.noSuchSession", activity.id(),
                             activity.sessionsPerWeek(), placement.session())));
                 } else if (!seen.add(SessionKey.of(activity.id(), placement.session()).toString())) {
-                    problems.add(new Problem(at, Text.of("plan.sessionListedTwice", placement.session(), activity.id())));
+                    problems.add(new Problem(at, Text.of("plan.sessionListedTwice", placement.session(),
+                            activity.id())));
                 }
             }
             if (placement.start() != null) {

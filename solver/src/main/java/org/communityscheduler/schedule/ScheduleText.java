@@ -73,16 +73,16 @@ public final class ScheduleText {
         if (!broken.isEmpty()) {
             text.append('\n').append(Text.of("schedule.text.penalties").in(language)).append('\n');
             for (Schedule.ConstraintResult constraint : broken) {
-                text.append(String.format("  %-32s %-6s %5d x  %s%n", constraint.displayName().in(language), constraint.level(),
-                        constraint.matches(), constraint.score()));
+                text.append(String.format("  %-32s %-6s %5d x  %s%n", constraint.displayName().in(language),
+                        constraint.level(), constraint.matches(), constraint.score()));
             }
         }
         List<Diagnostic> warnings = schedule.diagnostics();
         if (!warnings.isEmpty()) {
             text.append('\n').append(Text.of("schedule.text.diagnostics").in(language)).append('\n');
-            warnings.forEach(diagnostic -> text.append("  ").append(Text.of("plan.severity." + diagnostic.severity())
-                    .in(language)).append(' ').append(diagnostic.path()).append(": ").append(diagnostic.message(language))
-                    .append('\n'));
+            warnings.forEach(diagnostic -> text.append("  ")
+                    .append(Text.of("plan.severity." + diagnostic.severity()).in(language)).append(' ')
+                    .append(diagnostic.path()).append(": ").append(diagnostic.message(language)).append('\n'));
         }
         return text.toString();
     }

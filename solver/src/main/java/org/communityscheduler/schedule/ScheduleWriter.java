@@ -87,8 +87,8 @@ public final class ScheduleWriter {
 
     private static Schedule.Match match(WeeklySchedule week, MatchAnalysis<HardMediumSoftLongScore> match) {
         if (!(match.justification() instanceof Justification justification)) {
-            return new Schedule.Match(match.score().toString(), Text.of("plan.asWritten", match.justification().toString()),
-                    List.of());
+            return new Schedule.Match(match.score().toString(),
+                    Text.of("plan.asWritten", match.justification().toString()), List.of());
         }
         List<String> concerned = new ArrayList<>();
         for (Session session : week.getSessions()) {

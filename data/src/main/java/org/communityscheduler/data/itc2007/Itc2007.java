@@ -79,7 +79,8 @@ public final class Itc2007 {
         } catch (NoSuchFileException e) {
             throw new InvalidPlanException(List.of(new Problem(file.toString(), Text.of("plan.noSuchFile"))));
         } catch (IOException e) {
-            throw new InvalidPlanException(List.of(new Problem(file.toString(), Text.of("plan.cannotRead", e.getMessage()))));
+            throw new InvalidPlanException(List.of(new Problem(file.toString(),
+                    Text.of("plan.cannotRead", String.valueOf(e.getMessage())))));
         }
         return parse(text, String.valueOf(file.getFileName()));
     }
@@ -225,7 +226,8 @@ public final class Itc2007 {
                     problem(Text.of("plan.itc2007.curriculumCount", fields[0], fields[1], members.size()));
                 }
                 members.stream().filter(course -> !courses.containsKey(course))
-                        .forEach(course -> problem(Text.of("plan.itc2007.unknownCourseInCurriculum", course, fields[0])));
+                        .forEach(course -> problem(Text.of("plan.itc2007.unknownCourseInCurriculum", course,
+                                fields[0])));
                 if (!curriculumIds.add(fields[0])) {
                     problem(Text.of("plan.itc2007.curriculumTwice", fields[0]));
                 } else if (teachers.contains(fields[0])) {

@@ -148,7 +148,8 @@ class Itc2007Test {
         assertThat(problems(tiny().replace("Rooms: 2", "Rooms: 1"))).containsExactly(
                 problem("bad.ctt:16", "the header says Rooms: 1, but ROOMS: lists more: \"small 15\""));
         assertThat(problems(tiny().replace("Constraints: 2", "Constraints: 1"))).containsExactly(
-                problem("bad.ctt:24", "the header says Constraints: 1, but UNAVAILABILITY_CONSTRAINTS: lists more: \"physics 1 2\""));
+                problem("bad.ctt:24",
+                        "the header says Constraints: 1, but UNAVAILABILITY_CONSTRAINTS: lists more: \"physics 1 2\""));
         assertThat(problems(tiny().replace("science 2 math", "science 3 math"))).containsExactly(
                 problem("bad.ctt:19", "curriculum science says 3 courses but lists 2"));
     }
