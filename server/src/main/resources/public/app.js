@@ -264,7 +264,7 @@ async function solve() {
         refreshing = refresh().catch(() => {}).finally(() => { refreshing = null; });
       }
       if (name === 'done' && data.error) {
-        job.error = data.error;
+        job.error = data.error.message ?? data.error;
       }
       if (job.status === 'SOLVING_ACTIVE') {
         setStatus('solve.active', job);

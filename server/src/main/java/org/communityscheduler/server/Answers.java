@@ -41,7 +41,7 @@ final class Answers {
         document.put("id", job.id());
         document.put("status", job.status().name());
         if (job.error() != null) {
-            document.put("error", job.error());
+            document.set("error", Json.tree(job.error(), language));
         }
         document.put("submitted", job.submitted().toString());
         if (job.started() != null) {

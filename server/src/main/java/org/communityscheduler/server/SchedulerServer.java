@@ -363,7 +363,7 @@ public final class SchedulerServer {
     /** Server-sent events: the job's status, every new best score, and {@code done} last, then the stream ends. */
     private void events(Context ctx) {
         String id = ctx.pathParam("id");
-        EventStream stream = new EventStream(eventWriter);
+        EventStream stream = new EventStream(eventWriter, RequestLanguage.of(ctx));
         Runnable freeSlot = streamSlots.take(ctx.ip(), retryAfterSeconds());
         Runnable unsubscribe;
         try {
