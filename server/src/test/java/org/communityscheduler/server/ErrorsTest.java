@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * Every refusal of the API: {@code {"errors": [{"path", "message"}]}} with the right 4xx status, never a
+ * Every refusal of the API: {@code {"errors": [{"path", "code", "message"}]}} with the right 4xx status, never a
  * stack trace, never a 5xx for a client's mistake.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
