@@ -1,5 +1,8 @@
 // The HTTP API (see /openapi.yaml), with the optional bearer token: on a 401 the page asks once for it,
-// keeps it for the browser tab (sessionStorage) and sends the request again.
+// keeps it for the browser tab (sessionStorage) and sends the request again. Every request carries the page's
+// language (Accept-Language), so the server's messages come in it.
+
+import { currentLanguage } from './i18n.js';
 
 const TOKEN_KEY = 'apiToken';
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -10,7 +13,7 @@ export function onTokenNeeded(ask) {
   askToken = ask;
 }
 
-/** An error the server answered, with its {path, message} list. */
+/** An error the server answered, with its {path, code, message} list. */
 export class ApiError extends Error {
   constructor(status, errors, body) {
     super(errors.map((e) => (e.path && e.path !== '$' ? `${e.path}: ${e.message}` : e.message)).join('; ')
@@ -23,7 +26,8 @@ export class ApiError extends Error {
 
 function headers(extra = {}) {
   const token = sessionStorage.getItem(TOKEN_KEY);
-  return token ? { ...extra, Authorization: `Bearer ${token}` } : extra;
+  const withLanguage = { 'Accept-Language': currentLanguage() === 'zh' ? 'zh-CN' : 'en', ...extra };
+  return token ? { ...withLanguage, Authorization: `Bearer ${token}` } : withLanguage;
 }
 
 /** fetch() with the token; asks for a (new) token on a 401 and retries once with it. */

@@ -18,6 +18,7 @@ const $ = (id) => document.getElementById(id);
 
 const state = {
   planText: null,
+  validatedText: null, // the plan text last validated, valid or not: validated again in another language
   plan: null,
   index: null,
   validation: null,
@@ -44,6 +45,7 @@ function init() {
   $('language').addEventListener('click', () => {
     setLanguage(currentLanguage() === 'zh' ? 'en' : 'zh');
     renderAll();
+    askAgainInLanguage();
   });
   $('demo-load').addEventListener('click', loadDemo);
   $('demo-select').addEventListener('change', loadDemo);
@@ -194,6 +196,7 @@ async function usePlan(text) {
     return;
   }
   state.validation = validation;
+  state.validatedText = text;
   if (!validation.valid) {
     state.plan = null;
     state.planText = null;
@@ -211,6 +214,26 @@ async function usePlan(text) {
   state.org = state.plan.organizations?.[0]?.id ?? null;
   resetSchedule();
   setStatus('solve.ready');
+  renderAll();
+}
+
+/**
+ * After a language switch: the server's messages (plan errors, diagnostics, reasons, justifications, constraint
+ * names) are asked for again, in the new language; a solve in progress gets them with its next best schedule.
+ */
+async function askAgainInLanguage() {
+  try {
+    if (state.validatedText) {
+      state.validation = await api.validate(state.validatedText);
+    }
+    const solving = state.job && state.job.status !== 'NOT_SOLVING';
+    if (state.schedule && !solving) {
+      state.schedule = state.analyzed ? await api.analyze(currentRequest({})) : await api.schedule(state.job.id);
+      state.recommendations = new Map();
+    }
+  } catch (error) {
+    showMessage(describeError(error));
+  }
   renderAll();
 }
 
@@ -282,7 +305,7 @@ async function solve() {
         refreshing = refresh().catch(() => {}).finally(() => { refreshing = null; });
       }
       if (name === 'done' && data.error) {
-        job.error = data.error;
+        job.error = data.error.message ?? data.error;
       }
       if (job.status === 'SOLVING_ACTIVE') {
         setStatus('solve.active', job);
@@ -788,7 +811,7 @@ function renderUnassigned() {
     li.append(head);
     const reasons = el('ul', 'reasons');
     for (const reason of item.reasons ?? []) {
-      reasons.append(el('li', 'reason', reason));
+      reasons.append(el('li', 'reason', reason.message ?? reason));
     }
     li.append(reasons);
     const found = state.recommendations.get(key);
@@ -807,7 +830,8 @@ function recommendationList(item, found) {
   } else if (found.error) {
     box.append(el('span', 'error', found.error));
   } else if (!found.recommendations?.length) {
-    box.append(el('span', 'muted', found.reason ? `${t('unassigned.noPlace')}: ${found.reason}` : t('unassigned.noPlace')));
+    box.append(el('span', 'muted', found.reason ? `${t('unassigned.noPlace')}: ${found.reason.message ?? found.reason}`
+      : t('unassigned.noPlace')));
   } else {
     const list = el('ol', 'recommendation-list');
     for (const placement of found.recommendations) {
@@ -815,7 +839,7 @@ function recommendationList(item, found) {
       const text = el('span', 'placement', placementText(placement));
       const diff = el('span', `diff${parseScore(placement.scoreDifference).hard < 0 ? ' bad' : ''}`,
         t('recommend.diff', { diff: placement.scoreDifference }));
-      diff.title = (placement.constraints ?? []).map((c) => `${constraintName(c.name)}: ${c.score}`).join('\n');
+      diff.title = (placement.constraints ?? []).map((c) => `${displayName(c)}: ${c.score}`).join('\n');
       const button = el('button', 'small primary', t('recommend.apply'));
       button.type = 'button';
       button.addEventListener('click', () => apply(item, placement));
@@ -846,7 +870,7 @@ function renderConstraints() {
     const button = el('button', 'constraint-button');
     button.type = 'button';
     button.append(el('span', `level-tag ${constraint.level}`, t(`level.${constraint.level}`)),
-      el('span', 'constraint-name', constraintName(constraint.name)),
+      el('span', 'constraint-name', displayName(constraint)),
       el('span', 'constraint-count', t('constraints.matches', { n: count(constraint) })),
       el('span', 'constraint-score', shortScore(constraint)));
     button.title = constraint.name;
@@ -863,10 +887,15 @@ function renderConstraints() {
   });
   if (holding.length) {
     const li = el('li', 'constraint holding');
-    li.textContent = `✓ ${holding.map((c) => constraintName(c.name)).join(currentLanguage() === 'zh' ? '、' : ', ')}`;
+    li.textContent = `✓ ${holding.map(displayName).join(currentLanguage() === 'zh' ? '、' : ', ')}`;
     items.push(li);
   }
   list.replaceChildren(...items);
+}
+
+/** A constraint as a person reads it: the server's displayName, in the language the page asked for. */
+function displayName(constraint) {
+  return constraint.displayName ?? constraintName(constraint.name);
 }
 
 function shortScore(constraint) {

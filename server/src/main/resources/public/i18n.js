@@ -1,4 +1,6 @@
-// Every text of the page in Chinese and English. Server messages (reasons, justifications) stay as sent.
+// Every text of the page itself in Chinese and English. The server's messages (plan errors, diagnostics, reasons a
+// session is not placed, justifications, constraint display names) come from the server's catalogue in the language
+// the page asks for (api.js sends Accept-Language); when the switch changes, app.js asks for them again.
 
 const TEXTS = {
   zh: {

@@ -51,8 +51,8 @@ final class ConvertCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (files.size() != (template ? 1 : 2)) {
-            throw new IllegalArgumentException(template ? "convert --template takes OUT only"
-                    : "convert takes IN and OUT, such as week.json week.xlsx");
+            throw new IllegalArgumentException(Text.of(template ? "workbook.convert.templateTakesOut"
+                    : "workbook.convert.takesInAndOut").in(Language.fromEnvironment()));
         }
         String in = template ? null : files.get(0);
         String target = files.get(files.size() - 1);
@@ -63,7 +63,8 @@ final class ConvertCommand implements Callable<Integer> {
             throw new IllegalArgumentException(Text.of("workbook.convert.kinds", extension(in), extension(target))
                     .in(Language.fromEnvironment()));
         }
-        PlanIntake reading = PlanInput.readValid(in, err, err, "nothing was converted.");
+        Language messages = Language.fromEnvironment();
+        PlanIntake reading = PlanInput.readValid(in, err, err, Text.of("workbook.convert.nothingConverted"), messages);
         if (reading == null) {
             return Main.BAD_INPUT;
         }
@@ -74,11 +75,12 @@ final class ConvertCommand implements Callable<Integer> {
                 Files.writeString(Path.of(target), Json.write(reading.plan()), StandardCharsets.UTF_8);
             }
         } catch (IOException e) {
-            err.println("error: cannot write " + target + ": " + e.getMessage());
+            err.println(Text.of("cli.error", Text.of("cli.cannotWrite", target, String.valueOf(e.getMessage())))
+                    .in(messages));
             return Main.BAD_INPUT;
         }
-        reading.diagnostics().forEach(err::println);
-        out.println(Text.of("workbook.convert.written", target).in(Language.fromEnvironment()));
+        reading.diagnostics().forEach(diagnostic -> err.println(PlanInput.line(diagnostic, messages)));
+        out.println(Text.of("workbook.convert.written", target).in(messages));
         return Main.OK;
     }
 

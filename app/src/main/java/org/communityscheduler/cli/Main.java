@@ -16,6 +16,10 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
 import picocli.CommandLine.UnmatchedArgumentException;
 
+import org.communityscheduler.text.Language;
+import org.communityscheduler.text.Text;
+import org.communityscheduler.text.TextException;
+
 /**
  * {@code ./scheduler COMMAND ...}: solve, validate, serve, generate, benchmark, import-itc2007. Each command says
  * what went wrong in a line, never with a stack trace; its usage comes from its option declarations.
@@ -95,8 +99,13 @@ public final class Main implements Callable<Integer> {
             return BAD_INPUT;
         });
         root.setExecutionExceptionHandler((e, command, parsed) -> {
+            if (e instanceof TextException bad) {
+                Language language = LanguageOption.of(command);
+                err.println(Text.of("cli.error", bad.text()).in(language));
+                return BAD_INPUT;
+            }
             if (e instanceof IllegalArgumentException) {
-                err.println("error: " + e.getMessage());
+                err.println(Text.of("cli.error", e.getMessage()).in(LanguageOption.of(command)));
                 return BAD_INPUT;
             }
             throw e;

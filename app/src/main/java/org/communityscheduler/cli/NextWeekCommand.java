@@ -32,10 +32,13 @@ final class NextWeekCommand implements Callable<Integer> {
 
     private final PrintStream out;
     private final PrintStream err;
-    private final Language language = Language.fromEnvironment();
+    private Language language;
 
     @Mixin
     HelpOption help;
+
+    @Mixin
+    LanguageOption languageOption;
 
     @Parameters(index = "0", paramLabel = "SCHEDULE.json", description = "This week's schedule (solve --output).")
     Path scheduleFile;
@@ -53,7 +56,8 @@ final class NextWeekCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PlanIntake intake = PlanInput.readValid(planFile, err, err, say(Text.of("nextWeek.nothingWritten")));
+        language = languageOption.language();
+        PlanIntake intake = PlanInput.readValid(planFile, err, err, Text.of("nextWeek.nothingWritten"), language);
         JsonNode schedule = readSchedule();
         if (intake == null || schedule == null) {
             return Main.BAD_INPUT;

@@ -11,6 +11,9 @@ import org.communityscheduler.data.DemoPlans;
 import org.communityscheduler.model.PlanIntake;
 import org.communityscheduler.model.PlanLimits;
 import org.communityscheduler.workbook.PlanWorkbook;
+import org.communityscheduler.plan.Diagnostic;
+import org.communityscheduler.text.Language;
+import org.communityscheduler.text.Text;
 
 /** Reads a plan file, JSON or a workbook ({@code .xlsx}) (or the bundled sample), and prints its problems and diagnostics. */
 final class PlanInput {
@@ -19,7 +22,7 @@ final class PlanInput {
     }
 
     /** The plan's intake, or null when the file itself could not be read (already reported). */
-    private static PlanIntake read(String file, PrintStream err) {
+    private static PlanIntake read(String file, PrintStream err, Language language) {
         if (file == null) {
             return PlanIntake.read(DemoPlans.json(DemoPlans.DEFAULT).orElseThrow().getBytes(StandardCharsets.UTF_8),
                     PlanLimits.NONE);
@@ -29,9 +32,10 @@ final class PlanInput {
             return PlanWorkbook.isWorkbook(file) ? PlanWorkbook.read(bytes, PlanLimits.NONE).intake()
                     : PlanIntake.read(bytes, PlanLimits.NONE);
         } catch (NoSuchFileException e) {
-            err.println("error: no such file: " + file);
+            err.println(Text.of("cli.error", Text.of("cli.noSuchFile", file)).in(language));
         } catch (IOException e) {
-            err.println("error: cannot read " + file + ": " + e.getMessage());
+            err.println(Text.of("cli.error", Text.of("cli.cannotRead", file, String.valueOf(e.getMessage())))
+                    .in(language));
         }
         return null;
     }
@@ -39,16 +43,23 @@ final class PlanInput {
     /**
      * The plan's intake when it is valid. Null when the file could not be read (said on {@code err}) or the plan
      * has problems: each problem and diagnostic, then how many problems and {@code consequence}, on
-     * {@code problemsTo}.
+     * {@code problemsTo}, all in the language asked for.
      */
-    static PlanIntake readValid(String file, PrintStream problemsTo, PrintStream err, String consequence) {
-        PlanIntake reading = read(file, err);
+    static PlanIntake readValid(String file, PrintStream problemsTo, PrintStream err, Text consequence,
+            Language language) {
+        PlanIntake reading = read(file, err, language);
         if (reading == null || reading.isValid()) {
             return reading;
         }
-        reading.problems().forEach(problemsTo::println);
-        reading.diagnostics().forEach(problemsTo::println);
-        problemsTo.println(reading.problems().size() + " error(s): " + consequence);
+        reading.problems().forEach(problem -> problemsTo.println(problem.path() + ": " + problem.message(language)));
+        reading.diagnostics().forEach(diagnostic -> problemsTo.println(line(diagnostic, language)));
+        problemsTo.println(Text.of("cli.errorCount", reading.problems().size(), consequence).in(language));
         return null;
+    }
+
+    /** "warning activities[2]: ..." in the language asked for. */
+    static String line(Diagnostic diagnostic, Language language) {
+        return Text.of("plan.severity." + diagnostic.severity()).in(language) + " " + diagnostic.path() + ": "
+                + diagnostic.message(language);
     }
 }

@@ -18,6 +18,8 @@ import org.communityscheduler.solve.SchedulingEngine;
 import org.communityscheduler.solve.SolverConfigs;
 import org.communityscheduler.solve.TimeLimit;
 import org.communityscheduler.text.Language;
+import org.communityscheduler.text.Text;
+import org.communityscheduler.text.TextException;
 import org.communityscheduler.workbook.PlanWorkbook;
 import org.communityscheduler.workbook.ScheduleWorkbook;
 
@@ -52,6 +54,9 @@ final class SolveCommand implements Callable<Integer> {
     @Option(names = "--verbose", description = "The solver's log on stderr.")
     boolean verbose;
 
+    @Mixin
+    LanguageOption language;
+
     SolveCommand(PrintStream out, PrintStream err) {
         this.out = out;
         this.err = err;
@@ -61,49 +66,58 @@ final class SolveCommand implements Callable<Integer> {
     public Integer call() {
         // Before anything that logs: slf4j-simple reads its level once.
         Logging.configure(verbose);
+        Language language = this.language.language();
         int threads = this.threads != null ? this.threads : SchedulingEngine.availableCores();
         if (threads < 1) {
-            throw new IllegalArgumentException("--threads must be at least 1, not " + threads);
+            throw new TextException("cli.threadsAtLeastOne", threads);
         }
         Duration timeLimit = TimeLimit.parse(this.timeLimit);
 
-        PlanIntake reading = PlanInput.readValid(file, err, err, "nothing was solved.");
+        PlanIntake reading = PlanInput.readValid(file, err, err, Text.of("cli.nothingSolved"), language);
         if (reading == null) {
             return Main.BAD_INPUT;
         }
         WeeklySchedule week = reading.model();
-        week.getDiagnostics().forEach(err::println);
-        err.printf("Solving %s: %d sessions, %d rooms, time limit %s, %d thread(s)%n", reading.plan().name(),
-                week.getSessions().size(), week.getRooms().size(), TimeLimit.format(timeLimit), threads);
+        week.getDiagnostics().forEach(diagnostic -> err.println(PlanInput.line(diagnostic, language)));
+        err.println(Text.of("cli.solving", reading.plan().name(), week.getSessions().size(), week.getRooms().size(),
+                TimeLimit.format(timeLimit), threads).in(language));
 
         Schedule schedule;
         try (SchedulingEngine engine = SchedulingEngine.shipped(threads)) {
             long started = System.nanoTime();
-            SchedulingEngine.SolveRun run = engine.solve(week, timeLimit, best -> err.printf(Locale.ROOT,
-                    "  %6.1f s  best %s  (%d of %d placed)%n", (System.nanoTime() - started) / 1e9,
-                    best.getScore(), best.assignedCount(), best.getSessions().size()));
-            err.printf(Locale.ROOT, "Solved in %.1f s at %,d moves/s%s%n", run.solvingTime().toMillis() / 1000.0,
-                    run.moveEvaluationSpeed(), run.timeToFeasible() == null ? "; never feasible"
-                            : String.format(Locale.ROOT, "; feasible after %.1f s", run.timeToFeasible().toMillis() / 1000.0));
+            SchedulingEngine.SolveRun run = engine.solve(week, timeLimit, best -> err.println(Text.of("cli.progress",
+                    seconds(System.nanoTime() - started, "%6.1f"), best.getScore().toString(), best.assignedCount(),
+                    best.getSessions().size()).in(language)));
+            String solvingTime = seconds(run.solvingTime().toNanos(), "%.1f");
+            err.println((run.timeToFeasible() == null
+                    ? Text.of("cli.solvedNeverFeasible", solvingTime, run.moveEvaluationSpeed())
+                    : Text.of("cli.solvedFeasible", solvingTime, run.moveEvaluationSpeed(),
+                            seconds(run.timeToFeasible().toNanos(), "%.1f"))).in(language));
             long describing = System.nanoTime();
-            err.println("Explaining what is left out and scoring each constraint...");
+            err.println(Text.of("cli.explaining").in(language));
             schedule = engine.describe(run.best(), false);
-            err.printf(Locale.ROOT, "Schedule ready %.1f s after solving%n", (System.nanoTime() - describing) / 1e9);
+            err.println(Text.of("cli.scheduleReady", seconds(System.nanoTime() - describing, "%.1f")).in(language));
         }
         if (output != null) {
             try {
                 if (PlanWorkbook.isWorkbook(output.toString())) {
-                    Files.write(output, ScheduleWorkbook.write(reading.plan(), schedule, Language.fromEnvironment()));
+                    Files.write(output, ScheduleWorkbook.write(reading.plan(), schedule, language));
                 } else {
-                    Files.writeString(output, Json.write(schedule), StandardCharsets.UTF_8);
+                    Files.writeString(output, Json.write(schedule, language), StandardCharsets.UTF_8);
                 }
-                err.println("Schedule written to " + output);
+                err.println(Text.of("cli.scheduleWritten", output.toString()).in(language));
             } catch (IOException e) {
-                err.println("error: cannot write " + output + ": " + e.getMessage());
+                err.println(Text.of("cli.error", Text.of("cli.cannotWrite", output.toString(),
+                        String.valueOf(e.getMessage()))).in(language));
                 return Main.BAD_INPUT;
             }
         }
-        out.print(ScheduleText.render(schedule, reading.plan()));
+        out.print(ScheduleText.render(schedule, reading.plan(), language));
         return schedule.feasible() ? Main.OK : Main.HARD_RULES_BROKEN;
+    }
+
+    /** Nanoseconds as seconds with one decimal, a point in every language. */
+    private static String seconds(long nanos, String format) {
+        return String.format(Locale.ROOT, format, nanos / 1e9);
     }
 }

@@ -5,6 +5,8 @@ import java.util.concurrent.Callable;
 
 import org.communityscheduler.model.PlanIntake;
 import org.communityscheduler.model.WeeklySchedule;
+import org.communityscheduler.text.Language;
+import org.communityscheduler.text.Text;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -21,6 +23,9 @@ final class ValidateCommand implements Callable<Integer> {
     @Mixin
     HelpOption help;
 
+    @Mixin
+    LanguageOption language;
+
     @Parameters(paramLabel = "PLAN", description = "The plan's JSON file or workbook (.xlsx).")
     String file;
 
@@ -31,22 +36,15 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PlanIntake reading = PlanInput.readValid(file, out, err, "the plan is not valid.");
+        Language language = this.language.language();
+        PlanIntake reading = PlanInput.readValid(file, out, err, Text.of("cli.planNotValid"), language);
         if (reading == null) {
             return Main.BAD_INPUT;
         }
         WeeklySchedule week = reading.model();
-        week.getDiagnostics().forEach(out::println);
-        out.println("The plan is valid: " + count(week.getSessions().size(), "session") + " of "
-                + count(week.getActivities().size(), "activity") + ", " + count(week.getRooms().size(), "room") + ", "
-                + count(week.getWorkers().size(), "worker") + ".");
+        week.getDiagnostics().forEach(diagnostic -> out.println(PlanInput.line(diagnostic, language)));
+        out.println(Text.of("cli.planValid", week.getSessions().size(), week.getActivities().size(),
+                week.getRooms().size(), week.getWorkers().size()).in(language));
         return Main.OK;
-    }
-
-    private static String count(int n, String noun) {
-        if (n == 1) {
-            return "1 " + noun;
-        }
-        return n + " " + (noun.endsWith("y") ? noun.substring(0, noun.length() - 1) + "ies" : noun + "s");
     }
 }

@@ -22,6 +22,7 @@ import org.communityscheduler.plan.Rule;
 import org.communityscheduler.plan.SessionKey;
 import org.communityscheduler.plan.TimeOfDay;
 import org.communityscheduler.schedule.Schedule;
+import org.communityscheduler.text.Text;
 
 /**
  * Realistic weekly plans of every size whose best possible schedule is known.
@@ -337,9 +338,8 @@ public final class InstanceGenerator {
             count[0] += activity.starts.size() + extra[a];
             count[1] += activity.starts.size();
             for (int n = activity.starts.size() + 1; n <= activity.starts.size() + extra[a]; n++) {
-                unassigned.add(new Schedule.UnassignedSession(id, n, List.of("its allowed times hold only "
-                        + activity.starts.size() + " session(s), all taken: one of the extra sessions of an overfull"
-                        + " week, which no schedule can place")));
+                unassigned.add(new Schedule.UnassignedSession(id, n, List.of(Text.of("schedule.unplaced.overfullWeek",
+                        activity.starts.size()))));
                 unplacedPriority += activity.priority;
             }
         }

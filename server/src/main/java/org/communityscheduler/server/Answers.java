@@ -8,6 +8,8 @@ import java.util.Map;
 import ai.timefold.solver.core.api.solver.SolverStatus;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.communityscheduler.model.PlanIntake;
@@ -20,8 +22,12 @@ import org.communityscheduler.plan.Diagnostic;
 import org.communityscheduler.plan.Json;
 import org.communityscheduler.plan.Plan;
 import org.communityscheduler.plan.Problem;
+import org.communityscheduler.plan.Rule;
+import org.communityscheduler.plan.TextJson;
 import org.communityscheduler.plan.TimeOfDay;
 import org.communityscheduler.solve.SchedulingEngine;
+import org.communityscheduler.text.Language;
+import org.communityscheduler.text.Text;
 
 /** The JSON answers of the API that are not a plan or a schedule, as src/main/resources/openapi.yaml names them. */
 final class Answers {
@@ -30,12 +36,12 @@ final class Answers {
     }
 
     /** {@code GET /api/schedules/{id}}: the schedule document with the job's id and status at the top. */
-    static ObjectNode scheduleOf(Job job) {
+    static ObjectNode scheduleOf(Job job, Language language) {
         ObjectNode document = Json.MAPPER.createObjectNode();
         document.put("id", job.id());
         document.put("status", job.status().name());
         if (job.error() != null) {
-            document.put("error", job.error());
+            document.set("error", Json.tree(job.error(), language));
         }
         document.put("submitted", job.submitted().toString());
         if (job.started() != null) {
@@ -48,11 +54,11 @@ final class Answers {
             document.put("edited", true);
         }
         if (job.schedule() != null) {
-            document.setAll((ObjectNode) Json.MAPPER.valueToTree(job.schedule()));
+            document.setAll((ObjectNode) Json.tree(job.schedule(), language));
         } else {
             // Before the solver's first best there is no schedule yet; what the plan says is known.
             document.put("name", job.name());
-            document.set("diagnostics", Json.MAPPER.valueToTree(job.diagnostics()));
+            document.set("diagnostics", Json.tree(job.diagnostics(), language));
         }
         return document;
     }
@@ -89,7 +95,7 @@ final class Answers {
     /** {@code POST /api/schedules/recommend}. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Recommendations(SessionRef session, Placement current, List<Recommended> recommendations,
-            String reason) {
+            Text reason) {
     }
 
     record SessionRef(String activity, int session) {
@@ -114,7 +120,14 @@ final class Answers {
             List<ConstraintChange> constraints) {
     }
 
+    /** {@code name} is the constraint's identifier; {@code displayName} is for people, in the request's language. */
     record ConstraintChange(String name, String score) {
+
+        @JsonProperty
+        @JsonSerialize(using = TextJson.MessageOnly.class)
+        Text displayName() {
+            return Rule.byTitle(name).map(Rule::displayName).orElse(Text.of("plan.asWritten", name));
+        }
     }
 
     static Recommendations recommendations(Plan plan, Session session, Placement current,
@@ -132,7 +145,7 @@ final class Answers {
             recommended.add(new Recommended(at.room(), at.day(), at.start(), at.end(), at.date(),
                     recommendation.scoreDifference().toString(), changes));
         }
-        String reason = recommended.isEmpty() ? session.getActivity().getUnplaceableReason() : null;
+        Text reason = recommended.isEmpty() ? session.getActivity().getUnplaceableReason() : null;
         return new Recommendations(new SessionRef(session.getActivity().getId(), session.getNumber()), current,
                 recommended, reason);
     }

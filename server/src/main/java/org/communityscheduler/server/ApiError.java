@@ -7,9 +7,11 @@ import java.util.Map;
 import io.javalin.http.Context;
 
 import org.communityscheduler.plan.Problem;
+import org.communityscheduler.text.Text;
 
 /**
- * A request the API turns down, answered as {@code {"errors": [{"path", "message"}]}} with a 4xx status.
+ * A request the API turns down, answered as {@code {"errors": [{"path", "code", "message", "args"}]}} with a 4xx
+ * status, each message in the request's language ({@link RequestLanguage}).
  * A path is a JSON path into the request body ({@code plan.activities[3].workers[0]}), the name of a
  * query or path parameter ({@code timeLimit}, {@code id}), or {@code $} for the request as a whole.
  */
@@ -41,10 +43,10 @@ final class ApiError extends RuntimeException {
     /** Writes the refusal as the answer. */
     void answer(Context ctx) {
         headers.forEach(ctx::header);
-        ctx.status(status).json(errors());
+        RequestLanguage.json(ctx.status(status), errors());
     }
 
-    ApiError(int status, String path, String message) {
+    ApiError(int status, String path, Text message) {
         this(status, List.of(new Problem(path, message)));
     }
 
@@ -52,11 +54,11 @@ final class ApiError extends RuntimeException {
         return new ApiError(400, problems);
     }
 
-    static ApiError badRequest(String path, String message) {
+    static ApiError badRequest(String path, Text message) {
         return new ApiError(400, path, message);
     }
 
-    static ApiError notFound(String path, String message) {
+    static ApiError notFound(String path, Text message) {
         return new ApiError(404, path, message);
     }
 

@@ -130,7 +130,7 @@ final class CalendarFeeds {
     Published publish(String jobId, Plan plan, Schedule schedule, Language language) {
         LocalDate startDate = plan.week().startDate();
         if (startDate == null) {
-            throw new ApiError(409, "week.startDate", Text.of("publish.noStartDate").in(language));
+            throw new ApiError(409, "week.startDate", Text.of("publish.noStartDate"));
         }
         Instant now = Instant.now();
         Map<String, Event> events = events(plan, schedule);

@@ -15,7 +15,10 @@ import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServletResponse;
 
+import com.fasterxml.jackson.databind.ObjectWriter;
+
 import org.communityscheduler.plan.Json;
+import org.communityscheduler.text.Language;
 
 /**
  * One client's server-sent event stream of a job. The job's events are queued as they happen, without ever
@@ -31,6 +34,7 @@ final class EventStream {
 
     private final BlockingQueue<JobStore.Event> queue = new ArrayBlockingQueue<>(QUEUE_SIZE);
     private final ScheduledExecutorService writer;
+    private final ObjectWriter json;
     private final CompletableFuture<Void> ended = new CompletableFuture<>();
     // The rest is touched by the writer thread only.
     private ServletOutputStream out;
@@ -40,9 +44,13 @@ final class EventStream {
     private boolean lastWritten;
     private boolean heartbeatDue;
 
-    /** @param writer the one thread that writes every stream of the server */
-    EventStream(ScheduledExecutorService writer) {
+    /**
+     * @param writer the one thread that writes every stream of the server
+     * @param language the language of the messages in the events (a failed job's error)
+     */
+    EventStream(ScheduledExecutorService writer, Language language) {
         this.writer = writer;
+        this.json = Json.writer(language);
     }
 
     /** Hands an event to the stream; never blocks. */
@@ -121,7 +129,7 @@ final class EventStream {
     private boolean next() throws IOException {
         JobStore.Event event = queue.poll();
         if (event != null) {
-            unwritten = ("event: " + event.name() + "\ndata: " + Json.MAPPER.writeValueAsString(event.data())
+            unwritten = ("event: " + event.name() + "\ndata: " + json.writeValueAsString(event.data())
                     + "\n\n").getBytes(StandardCharsets.UTF_8);
             lastWritten = JobStore.DONE.equals(event.name()) || JobStore.INTERRUPTED.equals(event.name());
         } else if (heartbeatDue) {

@@ -4,6 +4,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import org.communityscheduler.text.Text;
+
 /**
  * The event streams open at once, per client (remote address) and in all: a stream is held open for a whole
  * solve, so without a bound a few clients could hold every connection the server has.
@@ -29,12 +31,12 @@ final class EventStreamSlots {
     synchronized Runnable take(String client, long retryAfterSeconds) {
         String retryAfter = Long.toString(retryAfterSeconds);
         if (byClient.getOrDefault(client, 0) >= perClient) {
-            throw new ApiError(429, "$", "this client already has " + perClient + " event streams open; close one, "
-                    + "or try again in " + retryAfter + " s").withHeader("Retry-After", retryAfter);
+            throw new ApiError(429, "$", Text.of("server.clientStreamsFull", perClient, retryAfterSeconds))
+                    .withHeader("Retry-After", retryAfter);
         }
         if (open >= inAll) {
-            throw new ApiError(503, "$", "the server already has " + inAll + " event streams open; try again in "
-                    + retryAfter + " s").withHeader("Retry-After", retryAfter);
+            throw new ApiError(503, "$", Text.of("server.streamsFull", inAll, retryAfterSeconds))
+                    .withHeader("Retry-After", retryAfter);
         }
         byClient.merge(client, 1, Integer::sum);
         open++;

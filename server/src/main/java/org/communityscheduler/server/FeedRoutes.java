@@ -62,7 +62,7 @@ final class FeedRoutes {
         String id = ctx.pathParam("id");
         JobStore.WithPlan found = jobs.findWithPlan(id).orElseThrow(() -> SchedulerServer.unknownJob(id));
         ctx.json(feeds.publish(found.job().id(), found.plan(), SchedulerServer.scheduleOf(found.job()),
-                language(ctx)));
+                RequestLanguage.of(ctx)));
     }
 
     void publications(Context ctx) {
@@ -77,18 +77,17 @@ final class FeedRoutes {
         try {
             startDate = LocalDate.parse(text);
         } catch (DateTimeParseException e) {
-            throw ApiError.badRequest("startDate", Text.of("publish.badDate", text).in(language(ctx)));
+            throw ApiError.badRequest("startDate", Text.of("publish.badDate", text));
         }
         if (!feeds.publications().unpublish(startDate)) {
-            throw ApiError.notFound("startDate", Text.of("publish.notPublished", startDate.toString())
-                    .in(language(ctx)));
+            throw ApiError.notFound("startDate", Text.of("publish.notPublished", startDate.toString()));
         }
         ctx.status(204);
     }
 
     /** {@code GET /api/feeds}: every feed's URL, in the language asked for. */
     void list(Context ctx) {
-        Language language = language(ctx);
+        Language language = RequestLanguage.of(ctx);
         ctx.json(new Feeds(language.tag(), feeds.list(origin(ctx), language)));
     }
 
@@ -102,7 +101,7 @@ final class FeedRoutes {
     void qrCode(Context ctx) {
         String text = ctx.queryParam("text");
         if (text == null || text.isEmpty() || text.length() > MAX_QR_TEXT) {
-            throw ApiError.badRequest("text", Text.of("feed.qrText", MAX_QR_TEXT).in(language(ctx)));
+            throw ApiError.badRequest("text", Text.of("feed.qrText", MAX_QR_TEXT));
         }
         ctx.contentType("image/svg+xml; charset=utf-8").result(svg(QrCode.encodeText(text, QrCode.Ecc.MEDIUM))
                 .getBytes(StandardCharsets.UTF_8));
@@ -147,9 +146,9 @@ final class FeedRoutes {
      */
     private void serve(Context ctx, Feed feed) {
         if (!feeds.opens(ctx.pathParam("key"), feed)) {
-            throw ApiError.notFound("$", Text.of("feed.notFound").in(language(ctx)));
+            throw ApiError.notFound("$", Text.of("feed.notFound"));
         }
-        Language language = language(ctx);
+        Language language = RequestLanguage.of(ctx);
         String etag = feeds.etag(feed, language);
         Instant modified = feeds.lastModified();
         ctx.header("ETag", etag);
@@ -200,12 +199,6 @@ final class FeedRoutes {
             }
         }
         return false;
-    }
-
-    /** {@code ?lang=} if given, else {@code Accept-Language}. */
-    static Language language(Context ctx) {
-        String asked = ctx.queryParam("lang");
-        return Language.of(asked != null ? asked : ctx.header("Accept-Language"));
     }
 
     /** Where the client reached this server, for URLs it can use: {@code http://host:port}. */

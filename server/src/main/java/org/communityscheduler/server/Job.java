@@ -12,6 +12,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 import org.communityscheduler.plan.Diagnostic;
 import org.communityscheduler.schedule.Schedule;
+import org.communityscheduler.text.Text;
 
 /**
  * One solving job as it stands: the plan it was given, its best schedule so far, where it is and when
@@ -23,7 +24,7 @@ import org.communityscheduler.schedule.Schedule;
  *     be placed), known before solving
  * @param score the best score so far; null before the first
  * @param schedule the best schedule so far as docs/plan-format.md §6 writes it; null before it is first described
- * @param error why solving failed; null unless it did
+ * @param error why solving failed, as a catalogue text (read back from its code in any language); null unless it did
  * @param solvingTime how long it has solved, over every run of the server; on disk, while it solves, a little
  *     ahead of the truth, so that a kill never gives it back time it used; null in files from before it was kept
  * @param request the submission's {@code Idempotency-Key} and what was sent with it; null without a key
@@ -32,7 +33,7 @@ import org.communityscheduler.schedule.Schedule;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Job(String id, String name, String planJson, List<Diagnostic> diagnostics, SolverStatus status,
         Duration timeLimit, Instant submitted, Instant started, Instant finished, String score, Schedule schedule,
-        String error, Duration solvingTime, Request request, Boolean edited) {
+        Text error, Duration solvingTime, Request request, Boolean edited) {
 
     public Job {
         diagnostics = List.copyOf(diagnostics);
@@ -91,7 +92,7 @@ public record Job(String id, String name, String planJson, List<Diagnostic> diag
                 editedSchedule.score(), editedSchedule, error, solvingTime, request, true);
     }
 
-    Job finish(Instant at, Instant startedAt, String failure) {
+    Job finish(Instant at, Instant startedAt, Text failure) {
         return new Job(id, name, planJson, diagnostics, SolverStatus.NOT_SOLVING, timeLimit, submitted,
                 started == null ? startedAt : started, at, score, schedule, failure, solvingTime, request, edited);
     }

@@ -34,6 +34,8 @@ import org.communityscheduler.plan.Problem;
 import org.communityscheduler.schedule.Assignments;
 import org.communityscheduler.schedule.Schedule;
 import org.communityscheduler.solve.SchedulingEngine;
+import org.communityscheduler.text.Language;
+import org.communityscheduler.text.Text;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -86,7 +88,7 @@ public final class JobStore implements AutoCloseable {
     /** Where a job stands, in a few numbers. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Progress(String id, SolverStatus status, String score, Boolean feasible, Long placed,
-            Long unassigned, Double seconds, String error) {
+            Long unassigned, Double seconds, Text error) {
     }
 
     /** The store is closing and takes no new jobs. */
@@ -98,9 +100,19 @@ public final class JobStore implements AutoCloseable {
 
     /** An {@code Idempotency-Key} sent again with another plan or time limit than its first submission. */
     public static final class KeyReused extends IllegalStateException {
+        private final String id;
+
         KeyReused(String id) {
-            super("this Idempotency-Key was first sent with another plan or time limit (job " + id
-                    + "); send a new key for a new submission");
+            super(text(id).in(Language.EN));
+            this.id = id;
+        }
+
+        private static Text text(String id) {
+            return Text.of("server.idempotencyKeyReused", id);
+        }
+
+        public Text text() {
+            return text(id);
         }
     }
 
@@ -489,23 +501,25 @@ public final class JobStore implements AutoCloseable {
 
     private void failed(Run run, Throwable error) {
         LOG.error("Solving job {} failed", run.job.id(), error);
-        finished(run, null, error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage());
+        finished(run, null, Text.of("server.job.failed",
+                error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage()));
     }
 
     /** The end of a job: its last schedule is described and kept, listeners hear {@code done}. */
-    private void finished(Run run, WeeklySchedule last, String failure) {
+    private void finished(Run run, WeeklySchedule last, Text failure) {
         synchronized (run) {
             if (run.job.isFinished()) {
                 return;
             }
-            String error = failure;
+            Text error = failure;
             WeeklySchedule latest = last != null ? last : run.best;
             if (latest != null) {
                 try {
                     describe(run, latest);
                 } catch (RuntimeException e) {
                     LOG.error("Cannot describe the schedule of job {}", run.job.id(), e);
-                    error = error != null ? error : "the schedule could not be described: " + e.getMessage();
+                    error = error != null ? error
+                            : Text.of("server.job.notDescribed", String.valueOf(e.getMessage()));
                 }
             }
             Instant now = Instant.now();
@@ -595,8 +609,8 @@ public final class JobStore implements AutoCloseable {
             } catch (RuntimeException e) {
                 // Never lost: it is served as it was left, finished, with why it did not go on.
                 LOG.error("Job {} cannot be started again", job.id(), e);
-                Job ended = job.finish(entry.savedAt(), null, "could not be started again after a restart: "
-                        + e.getMessage());
+                Job ended = job.finish(entry.savedAt(), null, Text.of("server.job.notRestarted",
+                        String.valueOf(e.getMessage())));
                 Run run = new Run(ended, intake.plan(), null, Duration.ZERO);
                 run.done.complete(null);
                 runs.put(job.id(), run);
@@ -628,7 +642,7 @@ public final class JobStore implements AutoCloseable {
         Duration left = job.timeLimit().minus(spent.isNegative() ? Duration.ZERO : spent);
         if (left.isNegative() || left.isZero()) {
             Job ended = job.finish(savedAt, null, job.schedule() != null ? null
-                    : "its time limit was used up before a first schedule").withSolvingTime(spent);
+                    : Text.of("server.job.timeUsedUp")).withSolvingTime(spent);
             Run run = new Run(ended, plan, null, spent);
             run.done.complete(null);
             runs.put(job.id(), run);
@@ -680,7 +694,8 @@ public final class JobStore implements AutoCloseable {
             if (last == run.problem) {
                 // Stopped before it started (or before it improved on the plan as given): Timefold hands back
                 // the plan as given, and will not (or need not) call the final consumer with it.
-                finished(run, keepUnstarted ? last : null, keepUnstarted ? null : "stopped before it started");
+                finished(run, keepUnstarted ? last : null,
+                        keepUnstarted ? null : Text.of("server.job.stoppedBeforeStart"));
             }
         } catch (ExecutionException e) {
             // failed(...) has been told.

@@ -13,6 +13,8 @@ import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.util.Callback;
 
 import org.communityscheduler.plan.Json;
+import org.communityscheduler.text.Language;
+import org.communityscheduler.text.Text;
 
 /**
  * What Jetty answers itself, before a route sees the request (a request it cannot parse, a URI or headers longer
@@ -41,28 +43,30 @@ final class JsonErrorHandler extends ErrorHandler {
     @Override
     protected void generateResponse(Request request, Response response, int status, String reason, Throwable cause,
             Callback callback) throws JsonProcessingException {
-        byte[] body = Json.MAPPER.writeValueAsBytes(new ApiError(status, "$", message(status, reason)).errors());
+        // Jetty refuses these before it reads the request's headers: no language was asked for yet.
+        byte[] body = Json.writer(Language.EN).writeValueAsBytes(
+                new ApiError(status, "$", message(status, reason)).errors());
         headers.forEach((name, value) -> response.getHeaders().put(name, value));
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
         response.write(true, ByteBuffer.wrap(body), callback);
     }
 
-    private String message(int status, String reason) {
-        String kilobytes = requestHeaderBytes / 1024 + " KB";
+    private Text message(int status, String reason) {
+        int kilobytes = requestHeaderBytes / 1024;
+        String detail = detail(status, reason);
         return switch (status) {
-            case HttpStatus.URI_TOO_LONG_414 -> "the URI is longer than this server reads (" + kilobytes
-                    + " with the headers); send data in a request body";
-            case HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE_431 -> "the request's headers are larger than this "
-                    + "server reads (" + kilobytes + ")";
-            case HttpStatus.BAD_REQUEST_400 -> "the request is not one this server can read" + detail(status, reason);
-            default -> HttpStatus.getMessage(status) + detail(status, reason);
+            case HttpStatus.URI_TOO_LONG_414 -> Text.of("server.uriTooLong", kilobytes);
+            case HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE_431 -> Text.of("server.headersTooLarge", kilobytes);
+            case HttpStatus.BAD_REQUEST_400 -> detail == null ? Text.of("server.unreadableRequest")
+                    : Text.of("server.unreadableRequestBecause", detail);
+            default -> Text.of("plan.asWritten", HttpStatus.getMessage(status) + (detail == null ? "" : ": " + detail));
         };
     }
 
-    /** Jetty's reason, unless it is empty, the status's own words, or the text of an exception. */
+    /** Jetty's reason, unless it is empty, the status's own words, or the text of an exception; null then. */
     private static String detail(int status, String reason) {
         boolean says = reason != null && !reason.isBlank() && !reason.equals(HttpStatus.getMessage(status))
                 && !reason.contains("Exception") && !reason.contains("\n");
-        return says ? ": " + reason : "";
+        return says ? reason : null;
     }
 }

@@ -37,12 +37,6 @@ record PlanBody(PlanIntake intake, byte[] json) {
         return type != null && type.split(";")[0].strip().toLowerCase(Locale.ROOT).equals(PlanWorkbook.MEDIA_TYPE);
     }
 
-    /** The language a workbook's labels are written in: {@code ?lang=}, else {@code Accept-Language}. */
-    static Language language(Context ctx) {
-        String asked = ctx.queryParam("lang");
-        return Language.of(asked != null ? asked : ctx.header("Accept-Language"));
-    }
-
     /** Answers a workbook as a download. */
     static void answer(Context ctx, String fileName, byte[] workbook) {
         ctx.contentType(PlanWorkbook.MEDIA_TYPE)

@@ -24,6 +24,8 @@ import org.communityscheduler.plan.Plan;
 import org.communityscheduler.plan.Problem;
 import org.communityscheduler.plan.TimeOfDay;
 import org.communityscheduler.schedule.Schedule;
+import org.communityscheduler.text.Language;
+import org.communityscheduler.text.Text;
 
 /**
  * A job's schedule for other tools: an iCalendar file for calendar apps and a CSV table for Excel or WPS.
@@ -32,7 +34,8 @@ import org.communityscheduler.schedule.Schedule;
 final class ScheduleExports {
 
     private static final CsvMapper CSV = new CsvMapper();
-    private static final CsvSchema ROWS = CSV.schemaFor(Row.class).withHeader().withLineSeparator("\r\n");
+    private static final CsvSchema ROWS = CSV.schemaFor(Row.class).withoutHeader().withLineSeparator("\r\n");
+    private static final CsvSchema HEADER = CsvSchema.emptySchema().withoutHeader().withLineSeparator("\r\n");
     /** Excel and WPS read a CSV file as UTF-8 only when it starts with a byte order mark. */
     private static final byte[] BOM = { (byte) 0xEF, (byte) 0xBB, (byte) 0xBF };
 
@@ -57,7 +60,7 @@ final class ScheduleExports {
 
         private static void check(String name, String value, List<String> known, List<Problem> problems) {
             if (value != null && !known.contains(value)) {
-                problems.add(new Problem(name, "the plan has no " + name + " \"" + value + "\""));
+                problems.add(new Problem(name, Text.of("server.export.unknown." + name, value)));
             }
         }
 
@@ -74,13 +77,12 @@ final class ScheduleExports {
      *
      * @throws ApiError 409 when the plan's week has no start date, so there are no real dates
      */
-    static String ics(String jobId, Plan plan, Schedule schedule, Filter filter) {
+    static String ics(String jobId, Plan plan, Schedule schedule, Filter filter, Language language) {
         if (plan.week().startDate() == null) {
-            throw new ApiError(409, "week.startDate", "the plan's week has no startDate, so its sessions have no "
-                    + "real dates for a calendar; add one (the Monday of the week) and solve again");
+            throw new ApiError(409, "week.startDate", Text.of("server.export.noStartDate"));
         }
         ZoneId zone = plan.week().timeZone();
-        Lookup lookup = new Lookup(plan);
+        Lookup lookup = new Lookup(plan, language);
         ICalendar calendar = new ICalendar();
         calendar.setProductId("-//community-scheduler//schedule export//EN");
         calendar.setName(plan.name());
@@ -112,8 +114,8 @@ final class ScheduleExports {
     }
 
     /** One row per session of the week, placed or not, in UTF-8 with a byte order mark. */
-    static byte[] csv(Plan plan, Schedule schedule, Filter filter) {
-        Lookup lookup = new Lookup(plan);
+    static byte[] csv(Plan plan, Schedule schedule, Filter filter, Language language) {
+        Lookup lookup = new Lookup(plan, language);
         List<Row> rows = new ArrayList<>();
         for (Schedule.PlacedSession session : schedule.sessions()) {
             Plan.Activity activity = lookup.activities.get(session.activity());
@@ -131,12 +133,16 @@ final class ScheduleExports {
             if (filter.keeps(null, activity)) {
                 rows.add(Row.of("unassigned", null, null, null, null, activity, session.session(), null, null, null,
                         lookup.organizationName(activity.organization()), lookup.workerNames(activity), false,
-                        String.join("; ", session.reasons())));
+                        session.reasons().stream().map(reason -> reason.in(language))
+                                .collect(Collectors.joining("; "))));
             }
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             out.write(BOM);
+            // The header in the reader's language; the English one names the columns as the API does.
+            out.write(CSV.writer(HEADER).writeValueAsBytes(ROWS.getColumnNames().stream()
+                    .map(column -> Text.of("server.export.column." + column).in(language)).toList()));
             CSV.writer(ROWS).writeValue(out, rows);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -189,7 +195,10 @@ final class ScheduleExports {
         final Map<String, Plan.Worker> workers;
         final Map<String, Plan.Organization> organizations;
 
-        Lookup(Plan plan) {
+        final Language language;
+
+        Lookup(Plan plan, Language language) {
+            this.language = language;
             activities = byId(plan.activities(), Plan.Activity::id);
             rooms = byId(plan.rooms(), Plan.Room::id);
             sites = byId(plan.sites(), Plan.Site::id);
@@ -202,7 +211,8 @@ final class ScheduleExports {
         }
 
         String title(Plan.Activity activity, int session) {
-            return activity.sessionsPerWeek() > 1 ? activity.name() + " #" + session : activity.name();
+            return activity.sessionsPerWeek() > 1 ? Text.of("schedule.session", activity.name(), session).in(language)
+                    : activity.name();
         }
 
         String place(String roomId) {
@@ -233,13 +243,13 @@ final class ScheduleExports {
                 lines.add(organizationName(activity.organization()));
             }
             if (!activity.workers().isEmpty()) {
-                lines.add("Workers: " + workerNames(activity));
+                lines.add(Text.of("server.export.workers", workerNames(activity)).in(language));
             }
             if (activity.participants() > 0) {
-                lines.add("Participants: " + activity.participants());
+                lines.add(Text.of("server.export.participants", activity.participants()).in(language));
             }
             if (pinned) {
-                lines.add("Pinned by the coordinator");
+                lines.add(Text.of("server.export.pinned").in(language));
             }
             return String.join("\n", lines);
         }

@@ -15,6 +15,7 @@ import org.communityscheduler.plan.Problem;
 import org.communityscheduler.plan.SessionKey;
 import org.communityscheduler.schedule.Assignments;
 import org.communityscheduler.schedule.ScheduleReader;
+import org.communityscheduler.text.Text;
 
 /**
  * The week an analysis or a recommendation is about, with its sessions placed: a job's best schedule
@@ -36,11 +37,11 @@ record ScheduleInput(Plan plan, WeeklySchedule week) {
             return ofJob(json, jobs, problems);
         }
         if (!json.has("plan")) {
-            json.problem("plan", "is required, with \"schedule\" (or give \"job\": the id of a job)");
+            json.problem("plan", Text.of("server.planRequired"));
         }
         json.object("plan"); // an object, or a problem
         if (!json.has("schedule")) {
-            json.problem("schedule", "is required, with \"plan\" (or give \"job\": the id of a job)");
+            json.problem("schedule", Text.of("server.scheduleRequired"));
         }
         if (problems.size() > before) {
             return null;
@@ -62,7 +63,7 @@ record ScheduleInput(Plan plan, WeeklySchedule week) {
     private static ScheduleInput ofJob(JsonObjectReader json, JobStore jobs, List<Problem> problems) {
         int before = problems.size();
         if (json.has("plan") || json.has("schedule")) {
-            json.problem("job", "give either a job or a plan with its schedule, not both");
+            json.problem("job", Text.of("server.jobOrPlan"));
         }
         String jobId = json.text("job");
         if (problems.size() > before) {
@@ -70,7 +71,7 @@ record ScheduleInput(Plan plan, WeeklySchedule week) {
         }
         // The job and its plan in one look-up: a job pruned in between is not found, never half found.
         JobStore.WithPlan found = jobs.findWithPlan(jobId)
-                .orElseThrow(() -> ApiError.notFound("job", "no job with id \"" + jobId + "\""));
+                .orElseThrow(() -> ApiError.notFound("job", Text.of("server.noJob", jobId)));
         Job job = found.job();
         Plan plan = found.plan();
         WeeklySchedule week = ModelBuilder.build(plan);
@@ -87,7 +88,7 @@ record ScheduleInput(Plan plan, WeeklySchedule week) {
      */
     Session session(JsonNode reference, String path, List<Problem> problems) {
         if (reference == null || !reference.isObject()) {
-            problems.add(new Problem(path, "is required: the session, as {\"activity\": \"id\", \"session\": 1}"));
+            problems.add(new Problem(path, Text.of("server.sessionRequired")));
             return null;
         }
         int before = problems.size();
@@ -100,8 +101,7 @@ record ScheduleInput(Plan plan, WeeklySchedule week) {
         String id = SessionKey.of(activity, number).toString();
         return week.getSessions().stream().filter(session -> session.getId().equals(id)).findFirst()
                 .orElseGet(() -> {
-                    problems.add(new Problem(path, "the plan has no session " + number + " of activity \""
-                            + activity + "\""));
+                    problems.add(new Problem(path, Text.of("schedule.unknownSession", number, activity)));
                     return null;
                 });
     }

@@ -63,6 +63,7 @@ import org.communityscheduler.solve.SchedulingEngine;
 import org.communityscheduler.solve.SolverConfigs;
 import org.communityscheduler.solve.TimeLimit;
 import org.communityscheduler.text.Text;
+import org.communityscheduler.text.TextException;
 import org.communityscheduler.workbook.PlanWorkbook;
 import org.communityscheduler.workbook.ScheduleWorkbook;
 import org.slf4j.Logger;
@@ -71,7 +72,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The HTTP API (README.md, "The HTTP API"), described in src/main/resources/openapi.yaml: the configuration and
  * every route up front, then one short handler per route that reads the request, asks the engine or the
- * job store, and writes the answer. Errors are {@code {"errors": [{"path", "message"}]}} ({@link ApiError}), those
+ * job store, and writes the answer. Errors are {@code {"errors": [{"path", "code", "message"}]}} ({@link ApiError}),
+ * in the language the request asks for ({@link RequestLanguage}); those
  * Jetty answers before a route sees the request too ({@link JsonErrorHandler}).
  */
 public final class SchedulerServer {
@@ -314,18 +316,18 @@ public final class SchedulerServer {
         } catch (JobStore.Full full) {
             throw busy();
         } catch (JobStore.Closed stopping) {
-            throw new ApiError(503, "$", "the server is stopping and takes no new jobs; try again when it is back")
+            throw new ApiError(503, "$", Text.of("server.stopping"))
                     .withHeader("Retry-After", "30");
         } catch (JobStore.KeyReused reused) {
-            throw new ApiError(422, IDEMPOTENCY_KEY, reused.getMessage());
+            throw new ApiError(422, IDEMPOTENCY_KEY, reused.text());
         }
         Job job = accepted.job();
         if (accepted.replayed()) {
             answerReplay(ctx, job);
             return;
         }
-        ctx.status(202).header("Location", "/api/schedules/" + job.id())
-                .json(new Answers.Submitted(job.id(), job.status(), TimeLimit.format(timeLimit), job.diagnostics()));
+        RequestLanguage.json(ctx.status(202).header("Location", "/api/schedules/" + job.id()),
+                new Answers.Submitted(job.id(), job.status(), TimeLimit.format(timeLimit), job.diagnostics()));
     }
 
     /**
@@ -338,8 +340,7 @@ public final class SchedulerServer {
             return null;
         }
         if (key.isEmpty() || key.length() > MAX_IDEMPOTENCY_KEY || !key.chars().allMatch(c -> c >= 0x21 && c <= 0x7e)) {
-            throw ApiError.badRequest(IDEMPOTENCY_KEY, "must be 1 to " + MAX_IDEMPOTENCY_KEY
-                    + " visible ASCII characters, such as a UUID");
+            throw ApiError.badRequest(IDEMPOTENCY_KEY, Text.of("server.idempotencyKeyUnreadable", MAX_IDEMPOTENCY_KEY));
         }
         String token = settings.apiToken() == null ? "" : settings.apiToken();
         String timeLimit = ctx.queryParam("timeLimit") == null ? "" : ctx.queryParam("timeLimit");
@@ -351,15 +352,15 @@ public final class SchedulerServer {
         try {
             return jobs.replay(request).orElse(null);
         } catch (JobStore.KeyReused reused) {
-            throw new ApiError(422, IDEMPOTENCY_KEY, reused.getMessage());
+            throw new ApiError(422, IDEMPOTENCY_KEY, reused.text());
         }
     }
 
     /** 200 with the job the first submission with this key made, as it stands. */
     private static void answerReplay(Context ctx, Job job) {
-        ctx.status(200).header("Location", "/api/schedules/" + job.id()).header("Idempotent-Replayed", "true")
-                .json(new Answers.Submitted(job.id(), job.status(), TimeLimit.format(job.timeLimit()),
-                        job.diagnostics()));
+        RequestLanguage.json(ctx.status(200).header("Location", "/api/schedules/" + job.id())
+                .header("Idempotent-Replayed", "true"), new Answers.Submitted(job.id(), job.status(),
+                TimeLimit.format(job.timeLimit()), job.diagnostics()));
     }
 
     private static String sha256(byte[]... parts) {
@@ -379,18 +380,19 @@ public final class SchedulerServer {
     }
 
     private void schedule(Context ctx) {
-        ctx.json(Answers.scheduleOf(job(ctx)));
+        RequestLanguage.json(ctx, Answers.scheduleOf(job(ctx), RequestLanguage.of(ctx)));
     }
 
     private void stop(Context ctx) {
         String id = ctx.pathParam("id");
-        ctx.json(Answers.scheduleOf(jobs.stop(id).orElseThrow(() -> unknownJob(id))));
+        RequestLanguage.json(ctx, Answers.scheduleOf(jobs.stop(id).orElseThrow(() -> unknownJob(id)),
+                RequestLanguage.of(ctx)));
     }
 
     /** Server-sent events: the job's status, every new best score, and {@code done} last, then the stream ends. */
     private void events(Context ctx) {
         String id = ctx.pathParam("id");
-        EventStream stream = new EventStream(eventWriter);
+        EventStream stream = new EventStream(eventWriter, RequestLanguage.of(ctx));
         Runnable freeSlot = streamSlots.take(ctx.ip(), retryAfterSeconds());
         Runnable unsubscribe;
         try {
@@ -419,7 +421,7 @@ public final class SchedulerServer {
         if (input == null) {
             throw ApiError.badRequest(problems);
         }
-        ctx.json(engine.describe(input.week(), true));
+        RequestLanguage.json(ctx, engine.describe(input.week(), true));
     }
 
     private void recommend(Context ctx) {
@@ -432,8 +434,8 @@ public final class SchedulerServer {
             throw ApiError.badRequest(problems);
         }
         if (session.isPinned()) {
-            throw new ApiError(409, "session", "session " + session.getNumber() + " of \""
-                    + session.getActivity().getId() + "\" is pinned by the plan; unpin it there to move it");
+            throw new ApiError(409, "session", Text.of("server.sessionPinned", session.getNumber(),
+                    session.getActivity().getId()));
         }
         Answers.Placement current = session.isAssigned()
                 ? Answers.Placement.of(input.plan(), session, session.getRoom(), session.getStart())
@@ -441,8 +443,8 @@ public final class SchedulerServer {
         // A placed session is taken out first: the question is where else it could go.
         session.setRoom(null);
         session.setStart(null);
-        ctx.json(Answers.recommendations(input.plan(), session, current, engine.recommend(input.week(), session,
-                limit)));
+        RequestLanguage.json(ctx, Answers.recommendations(input.plan(), session, current,
+                engine.recommend(input.week(), session, limit)));
     }
 
     /**
@@ -463,7 +465,8 @@ public final class SchedulerServer {
         }
         Schedule edited = engine.describe(week, false);
         try {
-            ctx.json(Answers.scheduleOf(jobs.edit(id, edited).orElseThrow(() -> unknownJob(id))));
+            RequestLanguage.json(ctx, Answers.scheduleOf(jobs.edit(id, edited).orElseThrow(() -> unknownJob(id)),
+                    RequestLanguage.of(ctx)));
         } catch (JobStore.StillSolving solving) {
             throw stillSolving(id);
         }
@@ -479,9 +482,9 @@ public final class SchedulerServer {
     private void validate(Context ctx) {
         PlanIntake intake = PlanBody.read(ctx, settings.planLimits()).intake();
         if (intake.isValid()) {
-            ctx.json(Answers.Validation.valid(intake.model()));
+            RequestLanguage.json(ctx, Answers.Validation.valid(intake.model()));
         } else {
-            ctx.status(400).json(Answers.Validation.invalid(intake));
+            RequestLanguage.json(ctx.status(400), Answers.Validation.invalid(intake));
         }
     }
 
@@ -493,7 +496,7 @@ public final class SchedulerServer {
         } else if (PlanBody.isWorkbook(ctx)) {
             ctx.json(intake.plan());
         } else {
-            PlanBody.answer(ctx, "plan.xlsx", PlanWorkbook.write(intake.plan(), PlanBody.language(ctx)));
+            PlanBody.answer(ctx, "plan.xlsx", PlanWorkbook.write(intake.plan(), RequestLanguage.of(ctx)));
         }
     }
 
@@ -505,8 +508,8 @@ public final class SchedulerServer {
 
     private void demoPlan(Context ctx) {
         String name = ctx.pathParam("name");
-        String json = DemoPlans.json(name).orElseThrow(() -> ApiError.notFound("name", "no bundled plan \"" + name
-                + "\"; GET /api/demo-data lists them"));
+        String json = DemoPlans.json(name)
+                .orElseThrow(() -> ApiError.notFound("name", Text.of("server.noDemoPlan", name)));
         ctx.contentType(JSON + "; charset=utf-8").result(json.getBytes(StandardCharsets.UTF_8));
     }
 
@@ -517,7 +520,7 @@ public final class SchedulerServer {
         Job job = found.job();
         Plan plan = found.plan();
         ScheduleExports.Filter filter = filter(ctx, plan);
-        String calendar = ScheduleExports.ics(job.id(), plan, scheduleOf(job), filter);
+        String calendar = ScheduleExports.ics(job.id(), plan, scheduleOf(job), filter, RequestLanguage.of(ctx));
         ctx.contentType("text/calendar; charset=utf-8")
                 .header("Content-Disposition", "attachment; filename=\"schedule-" + job.id() + ".ics\"")
                 .result(calendar.getBytes(StandardCharsets.UTF_8));
@@ -528,7 +531,7 @@ public final class SchedulerServer {
         Job job = found.job();
         Plan plan = found.plan();
         ScheduleExports.Filter filter = filter(ctx, plan);
-        byte[] table = ScheduleExports.csv(plan, scheduleOf(job), filter);
+        byte[] table = ScheduleExports.csv(plan, scheduleOf(job), filter, RequestLanguage.of(ctx));
         ctx.contentType("text/csv; charset=utf-8")
                 .header("Content-Disposition", "attachment; filename=\"schedule-" + job.id() + ".csv\"")
                 .result(table);
@@ -554,13 +557,13 @@ public final class SchedulerServer {
     private void exportXlsx(Context ctx) {
         JobStore.WithPlan found = jobWithPlan(ctx);
         PlanBody.answer(ctx, "schedule-" + found.job().id() + ".xlsx",
-                ScheduleWorkbook.write(found.plan(), scheduleOf(found.job()), PlanBody.language(ctx)));
+                ScheduleWorkbook.write(found.plan(), scheduleOf(found.job()), RequestLanguage.of(ctx)));
     }
 
     private void planXlsx(Context ctx) {
         JobStore.WithPlan found = jobWithPlan(ctx);
         PlanBody.answer(ctx, "plan-" + found.job().id() + ".xlsx", PlanWorkbook.write(found.plan(),
-                PlanBody.language(ctx)));
+                RequestLanguage.of(ctx)));
     }
 
     // --- Operations
@@ -607,9 +610,8 @@ public final class SchedulerServer {
                 ? authorization.substring(7).strip() : null;
         if (given == null || !MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8),
                 settings.apiToken().getBytes(StandardCharsets.UTF_8))) {
-            throw new ApiError(401, "Authorization", given == null
-                    ? "this server needs its API token: send the header Authorization: Bearer <token>"
-                    : "the API token is not this server's")
+            throw new ApiError(401, "Authorization", Text.of(given == null ? "server.tokenMissing"
+                    : "server.tokenWrong"))
                     .withHeader("WWW-Authenticate", "Bearer realm=\"community-scheduler\"");
         }
     }
@@ -617,7 +619,7 @@ public final class SchedulerServer {
     /** Between binding the port and reading the jobs back, a job that exists must not be answered 404. */
     private void requireStarted(Context ctx) {
         if (!started) {
-            throw new ApiError(503, "$", "the server is starting and reading its jobs back; try again in a moment")
+            throw new ApiError(503, "$", Text.of("server.starting"))
                     .withHeader("Retry-After", "1");
         }
     }
@@ -630,8 +632,7 @@ public final class SchedulerServer {
     /** 429 with a Retry-After of about one solve. */
     private ApiError busy() {
         long seconds = retryAfterSeconds();
-        return new ApiError(429, "$", "the server already has " + settings.maxOpenJobs()
-                + " jobs waiting or solving; try again in " + seconds + " s").withHeader("Retry-After",
+        return new ApiError(429, "$", Text.of("server.busy", settings.maxOpenJobs(), seconds)).withHeader("Retry-After",
                 Long.toString(seconds));
     }
 
@@ -649,15 +650,14 @@ public final class SchedulerServer {
         String mediaType = parts[0].strip().toLowerCase(Locale.ROOT);
         boolean workbook = mediaType.equals(PlanWorkbook.MEDIA_TYPE) && PlanBody.ROUTES.contains(ctx.path());
         if (!workbook && !mediaType.equals(JSON) && !mediaType.endsWith("+json")) {
-            throw new ApiError(415, "$", "send the body as JSON with the header Content-Type: application/json"
-                    + (type == null ? "" : ", not " + type));
+            throw new ApiError(415, "$", type == null ? Text.of("server.sendJson")
+                    : Text.of("server.sendJsonNot", type));
         }
         for (int i = 1; i < parts.length; i++) {
             String[] parameter = parts[i].split("=", 2);
             String charset = parameter.length < 2 ? "" : parameter[1].strip();
             if (parameter[0].strip().equalsIgnoreCase("charset") && !isUtf8(charset)) {
-                throw new ApiError(415, "$", "the body is read as UTF-8 only: send Content-Type: application/json "
-                        + "(or with charset=utf-8), not charset=" + charset);
+                throw new ApiError(415, "$", Text.of("server.utf8Only", charset));
             }
         }
         if (ctx.contentLength() > settings.maxRequestBytes()) {
@@ -682,10 +682,12 @@ public final class SchedulerServer {
             node = Json.MAPPER.readTree(body);
         } catch (IOException e) {
             List<Problem> problems = PlanReader.read(body).problems();
-            throw ApiError.badRequest(problems.isEmpty() ? List.of(new Problem("$", "malformed JSON")) : problems);
+            throw ApiError.badRequest(problems.isEmpty()
+                    ? List.of(new Problem("$", Text.of("plan.malformedJson", Text.of("plan.unreadableInput"))))
+                    : problems);
         }
         if (node == null || !node.isObject()) {
-            throw ApiError.badRequest("$", "the body must be a JSON object");
+            throw ApiError.badRequest("$", Text.of("server.bodyNotAnObject"));
         }
         return node;
     }
@@ -697,8 +699,8 @@ public final class SchedulerServer {
         try {
             Duration asked = TimeLimit.parse(text);
             return asked.compareTo(settings.maxTimeLimit()) > 0 ? settings.maxTimeLimit() : asked;
-        } catch (IllegalArgumentException e) {
-            throw ApiError.badRequest("timeLimit", e.getMessage());
+        } catch (TextException e) {
+            throw ApiError.badRequest("timeLimit", e.text());
         }
     }
 
@@ -707,7 +709,7 @@ public final class SchedulerServer {
             return DEFAULT_RECOMMENDATIONS;
         }
         if (!limit.isIntegralNumber() || limit.asLong() < 1 || limit.asLong() > MAX_RECOMMENDATIONS) {
-            problems.add(new Problem("limit", "must be a whole number from 1 to " + MAX_RECOMMENDATIONS));
+            problems.add(new Problem("limit", Text.of("server.limitOutOfRange", MAX_RECOMMENDATIONS)));
             return DEFAULT_RECOMMENDATIONS;
         }
         return limit.asInt();
@@ -724,13 +726,13 @@ public final class SchedulerServer {
     }
 
     static ApiError unknownJob(String id) {
-        return ApiError.notFound("id", "no job with id \"" + id + "\"; GET /api/schedules lists them");
+        return ApiError.notFound("id", Text.of("server.noJob", id));
     }
 
     static Schedule scheduleOf(Job job) {
         if (job.schedule() == null) {
-            throw new ApiError(409, "id", "job " + job.id() + " has no schedule" + (job.error() == null ? ""
-                    : ": " + job.error()));
+            throw new ApiError(409, "id", job.error() == null ? Text.of("server.noSchedule", job.id())
+                    : Text.of("server.noScheduleBecause", job.id(), job.error()));
         }
         return job.schedule();
     }
@@ -751,34 +753,33 @@ public final class SchedulerServer {
     // --- Errors and logging
 
     private ApiError tooLarge() {
-        return new ApiError(413, "$", "the body is larger than the limit of " + settings.maxRequestBytes()
-                + " bytes");
+        return new ApiError(413, "$", Text.of("server.bodyTooLarge", settings.maxRequestBytes()));
     }
 
     /** Javalin's own refusals (no such route, wrong method, body too large), in the API's error format. */
     private void httpError(HttpResponseException error, Context ctx) {
         ApiError answer = switch (error.getStatus()) {
-            case 404 -> ApiError.notFound("$", "no such endpoint: " + ctx.method() + " " + ctx.path()
-                    + " (the API is described at /openapi.yaml)");
-            case 405 -> new ApiError(405, "$", ctx.method() + " is not allowed on " + ctx.path()
-                    + allowed(error));
+            case 404 -> ApiError.notFound("$", Text.of("server.noSuchEndpoint", ctx.method().name(), ctx.path()));
+            case 405 -> new ApiError(405, "$", allowed(error) == null
+                    ? Text.of("server.methodNotAllowed", ctx.method().name(), ctx.path())
+                    : Text.of("server.methodNotAllowedUse", ctx.method().name(), ctx.path(), allowed(error)));
             case 413 -> tooLarge();
-            default -> new ApiError(error.getStatus(), "$", error.getMessage());
+            default -> new ApiError(error.getStatus(), "$", Text.of("plan.asWritten", error.getMessage()));
         };
-        ctx.status(answer.status()).json(answer.errors());
+        answer.answer(ctx);
     }
 
     private static String allowed(HttpResponseException error) {
         String methods = error.getDetails().getOrDefault("availableMethods",
                 error.getDetails().get("Available methods"));
-        return methods == null ? "" : "; allowed: " + methods;
+        return methods;
     }
 
     private void unexpected(Exception error, Context ctx) {
         HttpException broken = brokenRequest(error);
         if (broken != null) {
             try {
-                new ApiError(broken.getCode(), "$", "the request body could not be read: " + broken.getReason())
+                new ApiError(broken.getCode(), "$", Text.of("server.bodyUnreadable", broken.getReason()))
                         .answer(ctx);
             } catch (RuntimeException gone) {
                 // The client left while sending.
@@ -787,7 +788,7 @@ public final class SchedulerServer {
         }
         LOG.error("Unexpected error", error);
         try {
-            ctx.status(500).json(new ApiError(500, "$", "the server failed; the server log says why").errors());
+            new ApiError(500, "$", Text.of("server.failed")).answer(ctx);
         } catch (RuntimeException gone) {
             // The request is over (the client left, or the server is stopping): nobody to answer.
         }

@@ -158,6 +158,27 @@ class PageTest {
     }
 
     @Test
+    void theServersMessagesFollowTheLanguageSwitch(@TempDir Path temp) throws IOException {
+        Path plan = temp.resolve("bad-plan.json");
+        Files.writeString(plan, """
+                {"name": "x", "sites": [{"id": "s", "openingHours": {"MON": ["09:00-12:00"]}}],
+                 "rooms": [{"id": "r", "site": "nowhere", "capacity": 10}]}
+                """, StandardCharsets.UTF_8);
+        driver.findElement(By.id("plan-file")).sendKeys(plan.toString());
+        waitForText(By.id("plan-errors"), "unknown site \"nowhere\"");
+        driver.findElement(By.id("language")).click();
+        waitForText(By.id("plan-errors"), "未知服务点“nowhere”");
+
+        loadDemo("overfull-demo");
+        solve();
+        waitForText(By.id("unassigned"), "它有 80 名参与者，但可用的最大活动室只能容纳 30 人");
+        waitForText(By.id("constraints"), "未安排的场次");
+        driver.findElement(By.id("language")).click();
+        waitForText(By.id("unassigned"), "it has 80 participants, but the largest room it may use holds 30");
+        waitForText(By.id("constraints"), "Unassigned session");
+    }
+
+    @Test
     void showsEveryErrorOfAnInvalidPlan(@TempDir Path temp) throws IOException {
         Path plan = temp.resolve("bad-plan.json");
         Files.writeString(plan, """

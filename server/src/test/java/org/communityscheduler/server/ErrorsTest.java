@@ -11,6 +11,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import org.communityscheduler.plan.Json;
 import org.communityscheduler.plan.PlanReader;
 import org.communityscheduler.plan.Problem;
 import org.junit.jupiter.api.AfterAll;
@@ -19,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * Every refusal of the API: {@code {"errors": [{"path", "message"}]}} with the right 4xx status, never a
+ * Every refusal of the API: {@code {"errors": [{"path", "code", "message"}]}} with the right 4xx status, never a
  * stack trace, never a 5xx for a client's mistake.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -51,7 +52,8 @@ class ErrorsTest {
         assertThat(response.statusCode()).isEqualTo(400);
         List<Problem> expected = PlanReader.read(BROKEN_PLAN).problems();
         assertThat(expected).hasSizeGreaterThanOrEqualTo(4);
-        assertThat(problems(response)).containsExactlyElementsOf(expected);
+        assertThat(problems(response)).extracting(Problem::toString)
+                .containsExactlyElementsOf(expected.stream().map(Problem::toString).toList());
     }
 
     @Test
@@ -228,7 +230,10 @@ class ErrorsTest {
     private static List<Problem> problems(HttpResponse<String> response) {
         List<Problem> problems = new ArrayList<>();
         for (JsonNode error : TestServer.json(response.body()).get("errors")) {
-            problems.add(new Problem(error.get("path").asText(), error.get("message").asText()));
+            Problem problem = Json.MAPPER.convertValue(error, Problem.class);
+            assertThat(problem.message()).as("the message as its code and arguments say").isEqualTo(
+                    error.get("message").asText());
+            problems.add(problem);
         }
         return problems;
     }

@@ -40,7 +40,8 @@ class FailedJobTest {
 
             JsonNode failed = api.awaitDone(id, Duration.ofSeconds(60));
 
-            assertThat(failed.get("error").asText()).isNotBlank();
+            assertThat(failed.get("error").get("code").asText()).isEqualTo("server.job.failed");
+            assertThat(failed.get("error").get("message").asText()).isNotBlank();
             for (String read : List.of("", "/export.csv", "/export.ics")) {
                 HttpResponse<String> response = api.get("/api/schedules/" + id + read);
                 assertThat(response.statusCode()).as(read + ": " + response.body()).isIn(200, 409);

@@ -12,6 +12,7 @@ import org.communityscheduler.data.DemoPlans;
 import org.communityscheduler.model.PlanIntake;
 import org.communityscheduler.model.PlanLimits;
 import org.communityscheduler.plan.Problem;
+import org.communityscheduler.text.Text;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -72,7 +73,7 @@ class FuzzTest {
                     JsonNode errors = TestServer.json(response.body()).get("errors");
                     assertThat(errors).as("case %d: %s", i, response.body()).isNotEmpty();
                     errors.forEach(error -> isPlain(new Problem(error.path("path").asText(null),
-                            error.path("message").asText(null))));
+                            Text.of("plan.asWritten", error.path("message").asText(null)))));
                 }
             }
         }
@@ -94,7 +95,8 @@ class FuzzTest {
                     JsonNode errors = TestServer.json(response.body()).get("errors");
                     assertThat(errors).as("case %d: %s", i, response.body()).isNotEmpty();
                     errors.forEach(error -> {
-                        isPlain(new Problem(error.path("path").asText(null), error.path("message").asText(null)));
+                        isPlain(new Problem(error.path("path").asText(null),
+                                Text.of("plan.asWritten", error.path("message").asText(null))));
                         assertThat(error.path("path").asText()).startsWith("schedule.sessions[");
                     });
                 }

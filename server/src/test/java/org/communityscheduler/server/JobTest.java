@@ -10,6 +10,8 @@ import org.communityscheduler.plan.Json;
 import org.communityscheduler.plan.Plan;
 import org.communityscheduler.plan.PlanReader;
 import org.communityscheduler.solve.SchedulingEngine;
+import org.communityscheduler.text.Language;
+import org.communityscheduler.text.Text;
 import org.junit.jupiter.api.Test;
 
 /** A job is plain data: written as JSON (to a file, later) and read back, it is the same job. */
@@ -28,6 +30,20 @@ class JobTest {
             assertThat(read).isEqualTo(job);
             assertThat(written).contains("\"planJson\"").contains("\"schedule\"").contains("\"status\" : \"NOT_SOLVING\"");
         }
+    }
+
+    @Test
+    void whyAJobFailedIsKeptByItsCodeAndOlderFilesKeepTheirWords() throws Exception {
+        Job failed = Job.queued("id", "week", "{}", java.util.List.of(), Duration.ofSeconds(1), java.time.Instant.now(),
+                null).finish(java.time.Instant.now(), null, Text.of("server.job.timeUsedUp"));
+
+        Job read = Json.MAPPER.readValue(Json.write(failed), Job.class);
+        Job older = Json.MAPPER.readValue("{\"id\": \"id\", \"status\": \"NOT_SOLVING\", \"diagnostics\": [], "
+                + "\"error\": \"as it was written\"}", Job.class);
+
+        assertThat(read).isEqualTo(failed);
+        assertThat(read.error().in(Language.ZH)).isEqualTo("在得到第一个排期之前，时间上限已经用完");
+        assertThat(older.error().in(Language.ZH)).isEqualTo("as it was written");
     }
 
     @Test
@@ -60,7 +76,7 @@ class JobTest {
 
             jobs.close();
             assertThat(jobs.find(running.id()).orElseThrow().isFinished()).isTrue();
-            assertThat(jobs.find(queued.id()).orElseThrow().error()).isEqualTo("stopped before it started");
+            assertThat(jobs.find(queued.id()).orElseThrow().error()).hasToString("stopped before it started");
         }
     }
 }

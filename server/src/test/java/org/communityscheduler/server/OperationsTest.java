@@ -91,7 +91,7 @@ class OperationsTest {
         assertThat(kept.schedule().sessions().size()).isGreaterThan(2);
         Job notStarted = api.server.jobs().find(waiting).orElseThrow();
         assertThat(notStarted.isFinished()).isTrue();
-        assertThat(notStarted.error()).contains("before it started");
+        assertThat(notStarted.error().code()).isEqualTo("server.job.stoppedBeforeStart");
         api.close(); // stopping twice is harmless
     }
 }

@@ -11,6 +11,7 @@ import org.communityscheduler.model.Session;
 import org.communityscheduler.model.WeekTime;
 import org.communityscheduler.model.Worker;
 import org.communityscheduler.plan.Day;
+import org.communityscheduler.text.Text;
 
 /** One justification record per constraint, each with a description a coordinator can read. */
 public final class Justifications {
@@ -18,14 +19,13 @@ public final class Justifications {
     private Justifications() {
     }
 
-    /** "青少年成长小组 #1 (多功能厅, SAT 09:00-10:30)". */
-    static String describe(Session session) {
-        String name = session.getActivity().getName() + " #" + session.getNumber();
+    /** "青少年成长小组 #1 (多功能厅, 周六 09:00-10:30)". */
+    static Text describe(Session session) {
         if (!session.isAssigned()) {
-            return name;
+            return Text.of("schedule.session", session.getActivity().getName(), session.getNumber());
         }
-        return name + " (" + session.getRoom().getName() + ", " + WeekTime.format(session.getStart()) + "-"
-                + WeekTime.formatEnd(session.getEnd()) + ")";
+        return Text.of("schedule.sessionPlaced", session.getActivity().getName(), session.getNumber(),
+                session.getRoom().getName(), WeekTime.text(session.getStart()), WeekTime.formatEnd(session.getEnd()));
     }
 
     private static boolean attends(Worker worker, Session session) {
@@ -37,9 +37,9 @@ public final class Justifications {
     }
 
     public record RoomClash(Session first, Session second, Room room, int minutes) implements Justification {
-        public String description() {
-            return describe(first) + " and " + describe(second) + " overlap by " + minutes + " minutes in "
-                    + room.getName();
+        public Text description() {
+            return Text.of("schedule.justification.roomClash", describe(first), describe(second), minutes,
+                    room.getName());
         }
 
         public boolean concerns(Session session) {
@@ -48,9 +48,9 @@ public final class Justifications {
     }
 
     public record WorkerClash(Session first, Session second, Worker worker, int minutes) implements Justification {
-        public String description() {
-            return worker.getName() + " would be in " + describe(first) + " and " + describe(second) + " at once, for "
-                    + minutes + " minutes";
+        public Text description() {
+            return Text.of("schedule.justification.workerClash", worker.getName(), describe(first), describe(second),
+                    minutes);
         }
 
         public boolean concerns(Session session) {
@@ -59,9 +59,9 @@ public final class Justifications {
     }
 
     public record AudienceClash(Session first, Session second, String audience, int minutes) implements Justification {
-        public String description() {
-            return "the audience \"" + audience + "\" would attend " + describe(first) + " and " + describe(second)
-                    + " at once, for " + minutes + " minutes";
+        public Text description() {
+            return Text.of("schedule.justification.audienceClash", audience, describe(first), describe(second),
+                    minutes);
         }
 
         public boolean concerns(Session session) {
@@ -70,9 +70,9 @@ public final class Justifications {
     }
 
     public record LockedDoors(Session session, int minutes) implements Justification {
-        public String description() {
-            return describe(session) + " runs " + minutes + " minutes while the doors of "
-                    + session.getRoom().getName() + " are locked";
+        public Text description() {
+            return Text.of("schedule.justification.lockedDoors", describe(session), minutes,
+                    session.getRoom().getName());
         }
 
         public boolean concerns(Session other) {
@@ -81,9 +81,10 @@ public final class Justifications {
     }
 
     public record RoomCapacity(Session session, int excess) implements Justification {
-        public String description() {
-            return describe(session) + " has " + session.getActivity().getParticipants() + " participants; "
-                    + session.getRoom().getName() + " seats " + session.getRoom().getCapacity();
+        public Text description() {
+            return Text.of("schedule.justification.roomCapacity", describe(session),
+                    session.getActivity().getParticipants(), session.getRoom().getName(),
+                    session.getRoom().getCapacity());
         }
 
         public boolean concerns(Session other) {
@@ -92,9 +93,9 @@ public final class Justifications {
     }
 
     public record MissingFeature(Session session, Set<String> missing) implements Justification {
-        public String description() {
-            return describe(session) + " needs " + missing.stream().sorted().collect(Collectors.joining(", "))
-                    + ", which " + session.getRoom().getName() + " lacks";
+        public Text description() {
+            return Text.of("schedule.justification.missingFeature", describe(session),
+                    missing.stream().sorted().collect(Collectors.joining(", ")), session.getRoom().getName());
         }
 
         public boolean concerns(Session other) {
@@ -103,8 +104,8 @@ public final class Justifications {
     }
 
     public record WorkerUnavailable(Session session, Worker worker, int minutes) implements Justification {
-        public String description() {
-            return worker.getName() + " is unavailable for " + minutes + " minutes of " + describe(session);
+        public Text description() {
+            return Text.of("schedule.justification.workerUnavailable", worker.getName(), minutes, describe(session));
         }
 
         public boolean concerns(Session other) {
@@ -113,8 +114,8 @@ public final class Justifications {
     }
 
     public record OutsideAllowedTimes(Session session, int minutes) implements Justification {
-        public String description() {
-            return describe(session) + " runs " + minutes + " minutes outside its allowed times";
+        public Text description() {
+            return Text.of("schedule.justification.outsideAllowedTimes", describe(session), minutes);
         }
 
         public boolean concerns(Session other) {
@@ -123,9 +124,8 @@ public final class Justifications {
     }
 
     public record WrongSite(Session session, int count) implements Justification {
-        public String description() {
-            return describe(session) + " is at " + session.getSite().getName()
-                    + ", where the activity or its workers may not go";
+        public Text description() {
+            return Text.of("schedule.justification.wrongSite", describe(session), session.getSite().getName());
         }
 
         public boolean concerns(Session other) {
@@ -134,8 +134,8 @@ public final class Justifications {
     }
 
     public record UnassignedSession(Session session) implements Justification {
-        public String description() {
-            return describe(session) + " is not placed";
+        public Text description() {
+            return Text.of("schedule.justification.unassignedSession", describe(session));
         }
 
         public boolean concerns(Session other) {
@@ -144,8 +144,8 @@ public final class Justifications {
     }
 
     public record NoiseBesideQuiet(Session loud, Session quiet, int minutes) implements Justification {
-        public String description() {
-            return "loud " + describe(loud) + " disturbs quiet " + describe(quiet) + " for " + minutes + " minutes";
+        public Text description() {
+            return Text.of("schedule.justification.noiseBesideQuiet", describe(loud), describe(quiet), minutes);
         }
 
         public boolean concerns(Session session) {
@@ -154,9 +154,9 @@ public final class Justifications {
     }
 
     public record NoiseDuringQuietHours(Session session, int minutes) implements Justification {
-        public String description() {
-            return "loud " + describe(session) + " runs " + minutes + " minutes in the quiet hours of "
-                    + session.getSite().getName();
+        public Text description() {
+            return Text.of("schedule.justification.noiseDuringQuietHours", describe(session), minutes,
+                    session.getSite().getName());
         }
 
         public boolean concerns(Session other) {
@@ -165,8 +165,8 @@ public final class Justifications {
     }
 
     public record DoorsOnRequest(Session session, int minutes) implements Justification {
-        public String description() {
-            return describe(session) + " needs the doors kept open on request for " + minutes + " minutes";
+        public Text description() {
+            return Text.of("schedule.justification.doorsOnRequest", describe(session), minutes);
         }
 
         public boolean concerns(Session other) {
@@ -175,8 +175,8 @@ public final class Justifications {
     }
 
     public record Overtime(Session session, Worker worker, int minutes) implements Justification {
-        public String description() {
-            return worker.getName() + " works " + minutes + " minutes of overtime in " + describe(session);
+        public Text description() {
+            return Text.of("schedule.justification.overtime", worker.getName(), minutes, describe(session));
         }
 
         public boolean concerns(Session other) {
@@ -185,9 +185,9 @@ public final class Justifications {
     }
 
     public record OverDailyLimit(Worker worker, int day, int minutes) implements Justification {
-        public String description() {
-            return worker.getName() + " has " + minutes + " activity minutes on " + Day.values()[day]
-                    + ", over the daily limit of " + worker.getMaxMinutesPerDay();
+        public Text description() {
+            return Text.of("schedule.justification.overDailyLimit", worker.getName(), minutes, Day.values()[day].text(),
+                    worker.getMaxMinutesPerDay());
         }
 
         public boolean concerns(Session session) {
@@ -197,11 +197,11 @@ public final class Justifications {
 
     public record FairOvertime(String organization, Map<Worker, Long> overtime, BigDecimal unfairness)
             implements Justification {
-        public String description() {
-            return "overtime in " + organization + " is spread unevenly: " + overtime.entrySet().stream()
+        public Text description() {
+            return Text.of("schedule.justification.fairOvertime", organization, overtime.entrySet().stream()
                     .sorted(Map.Entry.comparingByKey(java.util.Comparator.comparing(Worker::getId)))
-                    .map(entry -> entry.getKey().getName() + " " + entry.getValue() + " min")
-                    .collect(Collectors.joining(", "));
+                    .map(entry -> entry.getKey().getName() + " " + entry.getValue())
+                    .collect(Collectors.joining(", ")));
         }
 
         public boolean concerns(Session session) {
@@ -219,8 +219,8 @@ public final class Justifications {
     }
 
     public record NotPreferredTime(Session session, int minutes) implements Justification {
-        public String description() {
-            return describe(session) + " runs " + minutes + " minutes outside its preferred times";
+        public Text description() {
+            return Text.of("schedule.justification.notPreferredTime", describe(session), minutes);
         }
 
         public boolean concerns(Session other) {
@@ -229,8 +229,8 @@ public final class Justifications {
     }
 
     public record RoomStability(Activity activity, int rooms) implements Justification {
-        public String description() {
-            return "the sessions of " + activity.getName() + " use " + rooms + " different rooms";
+        public Text description() {
+            return Text.of("schedule.justification.roomStability", activity.getName(), rooms);
         }
 
         public boolean concerns(Session session) {
@@ -239,8 +239,8 @@ public final class Justifications {
     }
 
     public record SameDayRepeat(Session first, Session second) implements Justification {
-        public String description() {
-            return describe(first) + " and " + describe(second) + " are on the same day";
+        public Text description() {
+            return Text.of("schedule.justification.sameDayRepeat", describe(first), describe(second));
         }
 
         public boolean concerns(Session session) {
@@ -249,8 +249,9 @@ public final class Justifications {
     }
 
     public record WorkerSiteChanges(Worker worker, int day, int sites) implements Justification {
-        public String description() {
-            return worker.getName() + " works at " + sites + " sites on " + Day.values()[day];
+        public Text description() {
+            return Text.of("schedule.justification.workerSiteChanges", worker.getName(), sites,
+                    Day.values()[day].text());
         }
 
         public boolean concerns(Session session) {
@@ -259,9 +260,9 @@ public final class Justifications {
     }
 
     public record Disruption(Session session) implements Justification {
-        public String description() {
-            return describe(session) + " moved from its published place (" + session.getPreviousRoom().getName()
-                    + ", " + WeekTime.format(session.getPreviousStart()) + ")";
+        public Text description() {
+            return Text.of("schedule.justification.disruption", describe(session), session.getPreviousRoom().getName(),
+                    WeekTime.text(session.getPreviousStart()));
         }
 
         public boolean concerns(Session other) {

@@ -7,6 +7,7 @@ import java.util.Set;
 import ai.timefold.solver.core.api.domain.lookup.PlanningId;
 
 import org.communityscheduler.plan.Noise;
+import org.communityscheduler.text.Text;
 
 /** What an organisation runs each week; its sessions are the planning entities. */
 public final class Activity {
@@ -33,7 +34,7 @@ public final class Activity {
     private int[] sharingActivities = new int[0];
     private int[] sharedWorkerCounts = new int[0];
     /** Why no session of this activity can ever be placed; null when they can. */
-    private String unplaceableReason;
+    private Text unplaceableReason;
 
     public Activity(String id, String name, int index, String organization, int durationMinutes, int participants,
             String audience, Noise noise, Set<String> requiredFeatures, List<Worker> workers, TimeWindows allowedTimes,
@@ -115,11 +116,11 @@ public final class Activity {
         return minutes;
     }
 
-    public String getUnplaceableReason() {
+    public Text getUnplaceableReason() {
         return unplaceableReason;
     }
 
-    void setUnplaceableReason(String unplaceableReason) {
+    void setUnplaceableReason(Text unplaceableReason) {
         this.unplaceableReason = unplaceableReason;
     }
 

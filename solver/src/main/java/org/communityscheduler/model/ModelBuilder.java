@@ -149,8 +149,8 @@ public final class ModelBuilder {
             LocalDate date = site.closedDates().get(i);
             long day = monday == null ? -1 : ChronoUnit.DAYS.between(monday, date);
             if (day < 0 || day > 6) {
-                diagnostics.add(Diagnostic.info(path + "[" + i + "]", date + " is not in the week starting "
-                        + monday + "; ignored"));
+                diagnostics.add(Diagnostic.info(path + "[" + i + "]", Text.of("plan.closedDateOutsideTheWeek",
+                        date.toString(), String.valueOf(monday))));
                 continue;
             }
             closed.add(new int[] { (int) day * Day.MINUTES_PER_DAY, (int) (day + 1) * Day.MINUTES_PER_DAY });
@@ -210,27 +210,26 @@ public final class ModelBuilder {
     private List<Room> candidateRooms(Activity activity, String path) {
         List<Room> candidates = new ArrayList<>(rooms.values());
         if (!narrow(candidates, room -> activity.allowsSite(room.getSite()), activity, path,
-                "none of its allowed sites has a room")) {
+                Text.of("plan.unplaceable.noRoomAtAllowedSites"))) {
             return List.of();
         }
         int largest = candidates.stream().mapToInt(Room::getCapacity).max().orElse(0);
         if (weights.get(Rule.ROOM_CAPACITY).hardScore() > 0 && !narrow(candidates,
                 room -> room.getCapacity() >= activity.getParticipants(), activity, path,
-                "it has " + activity.getParticipants() + " participants, but the largest room it may use holds "
-                        + largest)) {
+                Text.of("plan.unplaceable.tooManyParticipants", activity.getParticipants(), largest))) {
             return List.of();
         }
         Set<String> missingEverywhere = new HashSet<>(activity.getRequiredFeatures());
         rooms.values().forEach(room -> missingEverywhere.removeAll(room.getFeatures()));
-        String featureReason = missingEverywhere.isEmpty()
-                ? "no room large enough has all of the features " + sortedList(activity.getRequiredFeatures())
-                : "no room has the feature(s) " + sortedList(missingEverywhere);
+        Text featureReason = missingEverywhere.isEmpty()
+                ? Text.of("plan.unplaceable.noLargeRoomWithAllFeatures", sortedList(activity.getRequiredFeatures()))
+                : Text.of("plan.unplaceable.noRoomWithFeatures", sortedList(missingEverywhere));
         if (!narrow(candidates, room -> room.missingFeatures(activity.getRequiredFeatures()) == 0, activity, path,
                 featureReason)) {
             return List.of();
         }
         if (!narrow(candidates, room -> activity.wrongSiteCount(room.getSite()) == 0, activity, path,
-                "its workers " + names(activity.getWorkers()) + " cannot all work at a site with a suitable room")) {
+                Text.of("plan.unplaceable.workersCannotReachARoom", names(activity.getWorkers())))) {
             return List.of();
         }
         candidates.sort(Comparator.comparing((Room room) -> room.getCapacity() < activity.getParticipants())
@@ -241,7 +240,7 @@ public final class ModelBuilder {
     }
 
     private boolean narrow(List<Room> candidates, Predicate<Room> requirement, Activity activity, String path,
-            String reason) {
+            Text reason) {
         candidates.removeIf(requirement.negate());
         if (candidates.isEmpty()) {
             unplaceable(activity, path, reason);
@@ -278,20 +277,18 @@ public final class ModelBuilder {
         }
         if (startsWithin(open, duration).isEmpty()) {
             int longest = open.stream().mapToInt(TimeWindows::longestInterval).max().orElse(0);
-            unplaceable(activity, path, longest == 0 ? "its rooms are never open"
-                    : "it lasts " + duration + " minutes, longer than any opening interval of its rooms (the longest is "
-                            + longest + " minutes)");
+            unplaceable(activity, path, longest == 0 ? Text.of("plan.unplaceable.roomsNeverOpen")
+                    : Text.of("plan.unplaceable.longerThanOpening", duration, longest));
         } else if (startsWithin(usable, duration).isEmpty()) {
-            unplaceable(activity, path, "none of its allowed times fits " + duration
-                    + " minutes inside the opening hours of its rooms");
+            unplaceable(activity, path, Text.of("plan.unplaceable.allowedTimesOutsideOpening", duration));
         } else {
             List<String> blocking = activity.getWorkers().stream()
                     .filter(worker -> startsWithin(usable.stream().map(w -> w.minus(worker.getUnavailable())).toList(),
                             duration).isEmpty())
                     .map(Worker::getName).toList();
             unplaceable(activity, path, blocking.isEmpty()
-                    ? "its workers " + names(activity.getWorkers()) + " are never all available at an allowed time"
-                    : "worker(s) " + String.join(", ", blocking) + " are unavailable at every time it could take place");
+                    ? Text.of("plan.unplaceable.workersNeverTogether", names(activity.getWorkers()))
+                    : Text.of("plan.unplaceable.workersUnavailable", String.join(", ", blocking)));
         }
         return List.of();
     }
@@ -343,9 +340,9 @@ public final class ModelBuilder {
         return cost + (bestRoom == Long.MAX_VALUE ? 0 : bestRoom);
     }
 
-    private void unplaceable(Activity activity, String path, String reason) {
+    private void unplaceable(Activity activity, String path, Text reason) {
         activity.setUnplaceableReason(reason);
-        diagnostics.add(Diagnostic.warning(path, "\"" + activity.getName() + "\" can never be placed: " + reason));
+        diagnostics.add(Diagnostic.warning(path, Text.of("plan.neverPlaceable", activity.getName(), reason)));
     }
 
     private static String sortedList(java.util.Collection<String> texts) {

@@ -2,6 +2,7 @@ package org.communityscheduler.model;
 
 import org.communityscheduler.plan.Plan;
 import org.communityscheduler.plan.Problem;
+import org.communityscheduler.text.Text;
 
 /**
  * How big a valid plan a caller takes on; counted before a model is built, so an enormous plan costs nothing.
@@ -25,7 +26,6 @@ public record PlanLimits(int maxSessions) {
         if (sessions <= maxSessions) {
             return null;
         }
-        return new Problem("activities", "the plan asks for " + sessions + " sessions; this server takes at most "
-                + maxSessions + " in one plan (split it by site or by week)");
+        return new Problem("activities", Text.of("plan.overSessionLimit", sessions, maxSessions));
     }
 }

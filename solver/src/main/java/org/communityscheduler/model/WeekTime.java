@@ -2,6 +2,7 @@ package org.communityscheduler.model;
 
 import org.communityscheduler.plan.Day;
 import org.communityscheduler.plan.TimeOfDay;
+import org.communityscheduler.text.Text;
 
 /** Minutes of the week: the model's one unit of time. */
 public final class WeekTime {
@@ -37,6 +38,12 @@ public final class WeekTime {
     /** {@code "SAT 09:00"}. */
     public static String format(int weekMinute) {
         return day(weekMinute) + " " + TimeOfDay.format(weekMinute % Day.MINUTES_PER_DAY);
+    }
+
+    /** {@link #format} as a person reads it, the day in their language: "周六 09:00". */
+    public static Text text(int weekMinute) {
+        return Text.of("schedule.dayAndTime", day(weekMinute).text(),
+                TimeOfDay.format(weekMinute % Day.MINUTES_PER_DAY));
     }
 
     /** The time of day an interval ends, {@code "10:30"}, with the end of a day as {@code "24:00"}. */

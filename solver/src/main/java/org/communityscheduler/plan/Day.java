@@ -3,6 +3,8 @@ package org.communityscheduler.plan;
 import java.util.Locale;
 import java.util.Optional;
 
+import org.communityscheduler.text.Text;
+
 /** A day of the plan's week, written {@code MON}..{@code SUN} in plans and schedules. */
 public enum Day {
     MON, TUE, WED, THU, FRI, SAT, SUN;
@@ -18,6 +20,11 @@ public enum Day {
             }
         }
         return Optional.empty();
+    }
+
+    /** The day's name as a person reads it: "Monday", "周一". */
+    public Text text() {
+        return Text.of("plan.day." + name());
     }
 
     /** The minute of the week at which this day begins (Monday 00:00 is 0). */

@@ -1,23 +1,31 @@
 package org.communityscheduler.plan;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import com.fasterxml.jackson.databind.JsonNode;
 
 import org.communityscheduler.text.Language;
 import org.communityscheduler.text.Text;
 
 /**
  * Something a coordinator should know about a valid plan, such as a session that can never be
- * placed and why. Plans with diagnostics still solve.
+ * placed and why. Plans with diagnostics still solve. In JSON: {@code {"severity", "path", "code", "message", "args"}}.
  */
-public record Diagnostic(String severity, String path, @JsonIgnore Text text) {
+@JsonPropertyOrder({"severity", "path", "text"})
+public record Diagnostic(String severity, String path, @JsonUnwrapped Text text) {
 
     public static final String WARNING = "warning";
     public static final String INFO = "info";
 
-    /** A message not yet in the catalogue, English only. */
-    public Diagnostic(String severity, String path, String message) {
-        this(severity, path, Text.of("untranslated", message));
+    /** Read back from a job's file; a diagnostic stored before it had a code keeps its words. */
+    @JsonCreator
+    static Diagnostic read(@JsonProperty("severity") String severity, @JsonProperty("path") String path,
+            @JsonProperty("code") String code, @JsonProperty("message") String message,
+            @JsonProperty("args") JsonNode args) {
+        return new Diagnostic(severity, path, code == null ? Text.of("plan.asWritten", message)
+                : Text.of(code, TextJson.args(args).toArray()));
     }
 
     public static Diagnostic warning(String path, Text text) {
@@ -28,21 +36,11 @@ public record Diagnostic(String severity, String path, @JsonIgnore Text text) {
         return new Diagnostic(INFO, path, text);
     }
 
-    public static Diagnostic warning(String path, String message) {
-        return new Diagnostic(WARNING, path, message);
-    }
-
-    public static Diagnostic info(String path, String message) {
-        return new Diagnostic(INFO, path, message);
-    }
-
-    @JsonProperty
     public String code() {
         return text.code();
     }
 
     /** The message in English. */
-    @JsonProperty
     public String message() {
         return text.in(Language.EN);
     }

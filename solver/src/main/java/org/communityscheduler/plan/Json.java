@@ -8,9 +8,13 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+import org.communityscheduler.text.Language;
+import org.communityscheduler.text.Text;
 
 /** The one configured Jackson mapper for plans and schedules. */
 public final class Json {
@@ -22,6 +26,7 @@ public final class Json {
     public static final ObjectMapper MAPPER = JsonMapper.builder()
             .addModule(new JavaTimeModule())
             .addModule(TimefoldJacksonModule.createModule())
+            .addModule(TextJson.module())
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             // A second document after the first is a pasting accident, not something to ignore.
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
@@ -40,30 +45,49 @@ public final class Json {
     }
 
     /** A JSON value as a message names it: {@code the string "abc"}, {@code the number 5}, {@code an array}. */
-    public static String describe(JsonNode value) {
+    public static Text describe(JsonNode value) {
         if (value == null || value.isNull() || value.isMissingNode()) {
-            return "null";
+            return Text.of("plan.value.null");
         }
         if (value.isTextual()) {
             String text = value.asText();
-            return "the string \"" + (text.length() > 40 ? text.substring(0, 40) + "…" : text) + "\"";
+            return Text.of("plan.value.string", text.length() > 40 ? text.substring(0, 40) + "…" : text);
         }
         if (value.isNumber()) {
-            return "the number " + value.asText();
+            return Text.of("plan.value.number", value.asText());
         }
         if (value.isArray()) {
-            return "an array";
+            return Text.of("plan.value.array");
         }
         if (value.isObject()) {
-            return "an object";
+            return Text.of("plan.value.object");
         }
-        return value.asText();
+        return Text.of("plan.value.other", value.asText());
+    }
+
+    /** A writer whose catalogue texts ({@link org.communityscheduler.text.Text}) speak the given language. */
+    public static ObjectWriter writer(Language language) {
+        return MAPPER.writer().withAttribute(Language.class, language);
+    }
+
+    /** A value as a JSON tree, its texts in the given language. */
+    public static JsonNode tree(Object value, Language language) {
+        try {
+            return MAPPER.readTree(writer(language).writeValueAsBytes(value));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("Cannot write " + value.getClass().getSimpleName() + " as JSON", e);
+        }
     }
 
     /** Pretty JSON for files and answers a person may read. */
     public static String write(Object value) {
+        return write(value, Language.EN);
+    }
+
+    /** Pretty JSON, its texts in the given language. */
+    public static String write(Object value, Language language) {
         try {
-            return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(value);
+            return writer(language).withDefaultPrettyPrinter().writeValueAsString(value);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("Cannot write " + value.getClass().getSimpleName() + " as JSON", e);
         }

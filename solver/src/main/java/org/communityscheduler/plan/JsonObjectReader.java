@@ -13,6 +13,9 @@ import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import org.communityscheduler.text.Text;
+import org.communityscheduler.text.TextException;
+
 /**
  * Reads the fields of one JSON object into Java values, noting every wrong type or format as a
  * {@link Problem} at its path and carrying on; a field that cannot be read comes back null. The one
@@ -60,7 +63,7 @@ public final class JsonObjectReader {
         return path.isEmpty() ? field : path + "." + field;
     }
 
-    public void problem(String field, String message) {
+    public void problem(String field, Text message) {
         problems.add(new Problem(field == null ? (path.isEmpty() ? "$" : path) : pathOf(field), message));
     }
 
@@ -69,7 +72,7 @@ public final class JsonObjectReader {
         for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!known.contains(name)) {
-                diagnostics.add(Diagnostic.warning(pathOf(name), "unknown field \"" + name + "\" is ignored"));
+                diagnostics.add(Diagnostic.warning(pathOf(name), Text.of("plan.unknownField", name)));
             }
         }
     }
@@ -89,7 +92,7 @@ public final class JsonObjectReader {
             return null;
         }
         if (!value.isTextual()) {
-            problem(field, "must be a string, not " + Json.describe(value));
+            problem(field, Text.of("plan.notAString", Json.describe(value)));
             return null;
         }
         return value.asText();
@@ -97,12 +100,12 @@ public final class JsonObjectReader {
 
     public String requiredText(String field) {
         if (!has(field)) {
-            problem(field, "is required");
+            problem(field, Text.of("plan.required"));
             return null;
         }
         String text = text(field);
         if (text != null && text.isBlank()) {
-            problem(field, "must not be empty");
+            problem(field, Text.of("plan.empty"));
             return null;
         }
         return text;
@@ -114,11 +117,11 @@ public final class JsonObjectReader {
             return null;
         }
         if (!value.isIntegralNumber() && !(value.isNumber() && value.asDouble() == Math.rint(value.asDouble()))) {
-            problem(field, "must be a whole number, not " + Json.describe(value));
+            problem(field, Text.of("plan.notAWholeNumber", Json.describe(value)));
             return null;
         }
         if (!value.canConvertToLong() || value.asLong() < min || value.asLong() > max) {
-            problem(field, "must be between " + min + " and " + max + ", not " + value.asText());
+            problem(field, Text.of("plan.outOfRange", min, max, value.asText()));
             return null;
         }
         return (int) value.asLong();
@@ -126,7 +129,7 @@ public final class JsonObjectReader {
 
     public Integer requiredInteger(String field, int min, int max) {
         if (!has(field)) {
-            problem(field, "is required");
+            problem(field, Text.of("plan.required"));
             return null;
         }
         return integer(field, min, max);
@@ -138,7 +141,7 @@ public final class JsonObjectReader {
             return null;
         }
         if (!value.isBoolean()) {
-            problem(field, "must be true or false, not " + Json.describe(value));
+            problem(field, Text.of("plan.notABoolean", Json.describe(value)));
             return null;
         }
         return value.asBoolean();
@@ -154,7 +157,7 @@ public final class JsonObjectReader {
                 return constant;
             }
         }
-        problem(field, "unknown value \"" + text + "\"; expected one of " + List.of(type.getEnumConstants()));
+        problem(field, Text.of("plan.unknownValue", text, List.of(type.getEnumConstants()).toString()));
         return null;
     }
 
@@ -164,7 +167,7 @@ public final class JsonObjectReader {
             return null;
         }
         return Day.parse(text).orElseGet(() -> {
-            problem(field, "unknown day \"" + text + "\"; days are MON, TUE, WED, THU, FRI, SAT, SUN");
+            problem(field, Text.of("plan.unknownDay", text));
             return null;
         });
     }
@@ -176,8 +179,8 @@ public final class JsonObjectReader {
         }
         try {
             return TimeOfDay.parse(text);
-        } catch (IllegalArgumentException e) {
-            problem(field, e.getMessage());
+        } catch (TextException e) {
+            problem(field, e.text());
             return null;
         }
     }
@@ -192,12 +195,12 @@ public final class JsonObjectReader {
         try {
             date = LocalDate.parse(text);
         } catch (DateTimeException e) {
-            problems.add(new Problem(at, "\"" + text + "\" is not a date (YYYY-MM-DD)"));
+            problems.add(new Problem(at, Text.of("plan.notADate", text)));
             return null;
         }
         if (date.isBefore(Plan.FIRST_DATE) || date.isAfter(Plan.LAST_DATE)) {
-            problems.add(new Problem(at, "\"" + text + "\" is outside the dates a plan may name, " + Plan.FIRST_DATE
-                    + " to " + Plan.LAST_DATE));
+            problems.add(new Problem(at, Text.of("plan.dateOutOfRange", text, Plan.FIRST_DATE.toString(),
+                    Plan.LAST_DATE.toString())));
             return null;
         }
         return date;
@@ -214,8 +217,8 @@ public final class JsonObjectReader {
             if (element.isTextual() && !element.asText().isBlank()) {
                 texts.add(element.asText());
             } else {
-                problems.add(new Problem(pathOf(field) + "[" + i + "]", "must be a non-empty string, not "
-                        + Json.describe(element)));
+                problems.add(new Problem(pathOf(field) + "[" + i + "]",
+                        Text.of("plan.notANonEmptyString", Json.describe(element))));
             }
         }
         return texts;
@@ -247,7 +250,7 @@ public final class JsonObjectReader {
             String at = pathOf(field) + "[" + i + "]";
             JsonNode element = elements.get(i);
             if (!element.isObject()) {
-                problems.add(new Problem(at, "must be an object, not " + Json.describe(element)));
+                problems.add(new Problem(at, Text.of("plan.notAnObject", Json.describe(element))));
                 continue;
             }
             values.add(reading.apply(new JsonObjectReader(element, at, problems, diagnostics)));
@@ -261,7 +264,7 @@ public final class JsonObjectReader {
             return null;
         }
         if (!value.isObject()) {
-            problem(field, "must be an object, not " + Json.describe(value));
+            problem(field, Text.of("plan.notAnObject", Json.describe(value)));
             return null;
         }
         return new JsonObjectReader(value, pathOf(field), problems, diagnostics);
@@ -278,7 +281,7 @@ public final class JsonObjectReader {
             String name = names.next();
             Day day = Day.parse(name).orElse(null);
             if (day == null) {
-                hours.problem(name, "unknown day \"" + name + "\"; days are MON, TUE, WED, THU, FRI, SAT, SUN");
+                hours.problem(name, Text.of("plan.unknownDay", name));
                 continue;
             }
             List<String> texts = hours.texts(name);
@@ -289,12 +292,12 @@ public final class JsonObjectReader {
             for (int i = 0; i < texts.size(); i++) {
                 try {
                     ranges.add(TimeRange.parse(texts.get(i)));
-                } catch (IllegalArgumentException e) {
-                    problems.add(new Problem(hours.pathOf(name) + "[" + i + "]", e.getMessage()));
+                } catch (TextException e) {
+                    problems.add(new Problem(hours.pathOf(name) + "[" + i + "]", e.text()));
                 }
             }
             if (days.containsKey(day)) {
-                hours.problem(name, day + " is given twice");
+                hours.problem(name, Text.of("plan.dayTwice", day.name()));
             }
             days.put(day, ranges);
         }
@@ -313,8 +316,7 @@ public final class JsonObjectReader {
             if (value.isTextual() || value.isNumber()) {
                 values.put(entry.getKey(), value.asText());
             } else {
-                map.problem(entry.getKey(), "must be a score such as \"0hard/0medium/5soft\" or a number, not "
-                        + Json.describe(value));
+                map.problem(entry.getKey(), Text.of("plan.notAWeight", Json.describe(value)));
             }
         });
         return values;
@@ -344,7 +346,7 @@ public final class JsonObjectReader {
             return null;
         }
         if (!value.isArray()) {
-            problem(field, "must be an array, not " + Json.describe(value));
+            problem(field, Text.of("plan.notAnArray", Json.describe(value)));
             return null;
         }
         List<JsonNode> elements = new ArrayList<>(value.size());

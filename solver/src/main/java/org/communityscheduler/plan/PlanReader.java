@@ -14,6 +14,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 
+import org.communityscheduler.text.Text;
+
 /**
  * Plan JSON to {@link Plan}: every wrong type, format and reference is reported at once, each
  * with its JSON path. Nothing here knows about solving.
@@ -33,7 +35,7 @@ public final class PlanReader {
                     .toString();
             return read(text);
         } catch (CharacterCodingException e) {
-            return failed(new Problem("$", "the plan is not valid UTF-8 text"));
+            return failed(new Problem("$", Text.of("plan.notUtf8")));
         }
     }
 
@@ -45,13 +47,13 @@ public final class PlanReader {
         } catch (StreamConstraintsException e) {
             return failed(new Problem("$", tooLarge(e.getOriginalMessage())));
         } catch (JsonProcessingException e) {
-            return failed(new Problem("$", "malformed JSON" + where(e.getLocation()) + ": " + firstLine(e.getOriginalMessage())));
+            return failed(new Problem("$", malformed(e.getLocation(), e.getOriginalMessage())));
         }
         if (root == null || root.isMissingNode()) {
-            return failed(new Problem("$", "the plan is empty"));
+            return failed(new Problem("$", Text.of("plan.emptyDocument")));
         }
         if (!root.isObject()) {
-            return failed(new Problem("$", "a plan must be a JSON object, not " + Json.describe(root)));
+            return failed(new Problem("$", Text.of("plan.notAPlanObject", Json.describe(root))));
         }
         return read(root);
     }
@@ -88,12 +90,12 @@ public final class PlanReader {
         json.warnAboutUnknownFields(Set.of("startDate", "slotMinutes", "timeZone", "makeUpWorkdays"));
         var startDate = json.date("startDate");
         if (startDate != null && startDate.getDayOfWeek() != java.time.DayOfWeek.MONDAY) {
-            json.problem("startDate", startDate + " is a " + startDate.getDayOfWeek().toString().toLowerCase()
-                    + "; the week must start on a Monday");
+            json.problem("startDate", Text.of("plan.weekNotOnMonday", startDate.toString(),
+                    Day.values()[startDate.getDayOfWeek().ordinal()].text()));
         }
         Integer slotMinutes = json.integer("slotMinutes", 1, Day.MINUTES_PER_DAY);
         if (slotMinutes != null && Day.MINUTES_PER_DAY % slotMinutes != 0) {
-            json.problem("slotMinutes", slotMinutes + " does not divide a day; use 5, 10, 15, 20, 30 or 60");
+            json.problem("slotMinutes", Text.of("plan.slotNotDividingADay", slotMinutes));
             slotMinutes = null;
         }
         String zone = json.text("timeZone");
@@ -102,7 +104,7 @@ public final class PlanReader {
             try {
                 timeZone = java.time.ZoneId.of(zone);
             } catch (java.time.DateTimeException e) {
-                json.problem("timeZone", "unknown time zone \"" + zone + "\" (for example Asia/Shanghai)");
+                json.problem("timeZone", Text.of("plan.unknownTimeZone", zone));
             }
         }
         return new Plan.Week(startDate, slotMinutes, timeZone, json.daysByDate("makeUpWorkdays"));
@@ -150,51 +152,55 @@ public final class PlanReader {
     private static Plan.Placement readPlacement(JsonObjectReader json) {
         json.warnAboutUnknownFields(Set.of("activity", "session", "room", "day", "start", "end", "date", "pinned"));
         if (!json.has("session")) {
-            json.problem("session", "is required (1 for the first session of the activity)");
+            json.problem("session", Text.of("plan.sessionRequired"));
         }
         Day day = json.has("day") ? json.day("day") : null;
         if (!json.has("day")) {
-            json.problem("day", "is required");
+            json.problem("day", Text.of("plan.required"));
         }
         if (!json.has("start")) {
-            json.problem("start", "is required");
+            json.problem("start", Text.of("plan.required"));
         }
         return new Plan.Placement(json.requiredText("activity"), json.integer("session", 1, Plan.MAX_SESSIONS_PER_WEEK),
                 json.requiredText("room"), day, json.timeOfDay("start"));
     }
 
-    private static String where(JsonLocation location) {
+    private static Text malformed(JsonLocation location, String message) {
         if (location == null || location.getLineNr() < 1) {
-            return "";
+            return Text.of("plan.malformedJson", firstLine(message));
         }
-        return " at line " + location.getLineNr() + ", column " + location.getColumnNr();
+        return Text.of("plan.malformedJsonAt", location.getLineNr(), location.getColumnNr(), firstLine(message));
     }
 
     /** Jackson's read constraints ({@link Json}), in plain words without its class names. */
-    private static String tooLarge(String message) {
+    private static Text tooLarge(String message) {
         String text = message == null ? "" : message;
-        String prefix = "the plan is too large or too deeply nested: ";
         if (text.contains("nesting depth")) {
-            return prefix + "JSON nested deeper than " + Json.MAX_NESTING_DEPTH + " levels";
+            return Text.of("plan.tooLarge", Text.of("plan.nestedTooDeep", Json.MAX_NESTING_DEPTH));
         }
         if (text.startsWith("String value length")) {
-            return prefix + "a string longer than " + Json.MAX_STRING_LENGTH + " characters";
+            return Text.of("plan.tooLarge", Text.of("plan.stringTooLong", Json.MAX_STRING_LENGTH));
         }
         if (text.startsWith("Number value length")) {
-            return prefix + "a number with more digits than any plan needs";
+            return Text.of("plan.tooLarge", Text.of("plan.numberTooLong"));
         }
-        return prefix + firstLine(text).replaceAll(" \\(from `[^`]*`\\)", "");
+        Object detail = firstLine(text);
+        return Text.of("plan.tooLarge",
+                detail instanceof String line ? line.replaceAll(" \\(from `[^`]*`\\)", "") : detail);
     }
 
-    /** Jackson's first line, without the "[Source: REDACTED ...]" it puts around a line and column. */
-    private static String firstLine(String message) {
+    /**
+     * Jackson's first line, without the "[Source: REDACTED ...]" it puts around a line and column: its own
+     * English words (a parser's detail), or a text where we know better.
+     */
+    private static Object firstLine(String message) {
         if (message == null) {
-            return "unreadable input";
+            return Text.of("plan.unreadableInput");
         }
         int newline = message.indexOf('\n');
         String line = newline < 0 ? message : message.substring(0, newline);
         if (line.startsWith("Trailing token")) { // Jackson names its own classes here
-            return "more follows the end of the document (only one JSON value is allowed)";
+            return Text.of("plan.trailingContent");
         }
         return line.replaceAll("\\[Source: [^;\\]]*; (line: \\d+, column: \\d+)]", "$1");
     }

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.function.Function;
 
 import org.communityscheduler.text.Text;
+import org.communityscheduler.text.TextException;
 
 
 /**
@@ -34,10 +35,10 @@ final class PlanValidator {
 
     private void run() {
         if (plan.sites().isEmpty()) {
-            problems.add(new Problem("sites", "a plan needs at least one site"));
+            problems.add(new Problem("sites", Text.of("plan.noSite")));
         }
         if (plan.rooms().isEmpty()) {
-            problems.add(new Problem("rooms", "a plan needs at least one room"));
+            problems.add(new Problem("rooms", Text.of("plan.noRoom")));
         }
         Set<String> sites = ids("sites", plan.sites(), Plan.Site::id);
         Set<String> rooms = ids("rooms", plan.rooms(), Plan.Room::id);
@@ -60,36 +61,36 @@ final class PlanValidator {
             String at = "rooms[" + i + "]";
             if (room.site() == null) {
                 if (plan.sites().size() > 1) {
-                    problems.add(new Problem(at + ".site", "is required when the plan has more than one site"));
+                    problems.add(new Problem(at + ".site", Text.of("plan.siteRequired")));
                 }
             } else {
-                reference(at + ".site", room.site(), sites, "site");
+                reference(at + ".site", room.site(), sites, "plan.unknownSite");
             }
-            references(at + ".adjacentRooms", room.adjacentRooms(), rooms, "room");
+            references(at + ".adjacentRooms", room.adjacentRooms(), rooms, "plan.unknownRoom");
             if (room.id() != null && room.adjacentRooms().contains(room.id())) {
-                problems.add(new Problem(at + ".adjacentRooms", "a room cannot be adjacent to itself"));
+                problems.add(new Problem(at + ".adjacentRooms", Text.of("plan.adjacentToItself")));
             }
         }
         for (int i = 0; i < plan.workers().size(); i++) {
             Plan.Worker worker = plan.workers().get(i);
             String at = "workers[" + i + "]";
             if (worker.organization() != null) {
-                reference(at + ".organization", worker.organization(), organizations, "organization");
+                reference(at + ".organization", worker.organization(), organizations, "plan.unknownOrganization");
             }
             if (worker.sites() != null) {
-                references(at + ".sites", worker.sites(), sites, "site");
+                references(at + ".sites", worker.sites(), sites, "plan.unknownSite");
             }
         }
         for (int i = 0; i < plan.activities().size(); i++) {
             Plan.Activity activity = plan.activities().get(i);
             String at = "activities[" + i + "]";
             if (activity.organization() != null) {
-                reference(at + ".organization", activity.organization(), organizations, "organization");
+                reference(at + ".organization", activity.organization(), organizations, "plan.unknownOrganization");
             }
-            references(at + ".workers", activity.workers(), workers, "worker");
-            duplicates(at + ".workers", activity.workers(), "worker");
+            references(at + ".workers", activity.workers(), workers, "plan.unknownWorker");
+            duplicates(at + ".workers", activity.workers(), "plan.workerListedTwice");
             if (activity.allowedSites() != null) {
-                references(at + ".allowedSites", activity.allowedSites(), sites, "site");
+                references(at + ".allowedSites", activity.allowedSites(), sites, "plan.unknownSite");
             }
         }
         checkPlacements("pinned", plan.pinned(), activities, rooms);
@@ -102,26 +103,21 @@ final class PlanValidator {
     private void checkSize() {
         long sessions = plan.sessionCount();
         if (sessions > Plan.MAX_SESSIONS) {
-            problems.add(new Problem("activities", "the plan asks for " + sessions + " sessions; a plan holds at most "
-                    + Plan.MAX_SESSIONS + " (split it by site or by week)"));
+            problems.add(new Problem("activities", Text.of("plan.tooManySessions", sessions, Plan.MAX_SESSIONS)));
         }
         long attendances = plan.attendanceCount();
         if (attendances > Plan.MAX_ATTENDANCES) {
-            problems.add(new Problem("activities", "the plan's sessions have " + attendances
-                    + " worker attendances (sessions × workers); a plan holds at most " + Plan.MAX_ATTENDANCES));
+            problems.add(new Problem("activities", Text.of("plan.tooManyAttendances", attendances,
+                    Plan.MAX_ATTENDANCES)));
         }
         long placements = plan.candidatePlacements();
         if (placements > Plan.MAX_CANDIDATE_PLACEMENTS) {
-            problems.add(new Problem("activities", "the plan has " + placements
-                    + " candidate placements (rooms × starts on the " + plan.week().slotMinutes()
-                    + "-minute slot grid, summed over activities); a plan holds at most "
-                    + Plan.MAX_CANDIDATE_PLACEMENTS + ": use a coarser week.slotMinutes, allowedSites or fewer rooms"));
+            problems.add(new Problem("activities", Text.of("plan.tooManyCandidatePlacements", placements,
+                    plan.week().slotMinutes(), Plan.MAX_CANDIDATE_PLACEMENTS)));
         }
         long linked = plan.linkedPairs();
         if (linked > Plan.MAX_LINKED_PAIRS) {
-            problems.add(new Problem("activities", "the plan links " + linked + " pairs (for each worker the activities "
-                    + "they work in, squared, and for each room group its rooms, squared); a plan holds at most "
-                    + Plan.MAX_LINKED_PAIRS + ": a worker in fewer activities or smaller room groups"));
+            problems.add(new Problem("activities", Text.of("plan.tooManyLinkedPairs", linked, Plan.MAX_LINKED_PAIRS)));
         }
     }
 
@@ -130,29 +126,30 @@ final class PlanValidator {
         for (int i = 0; i < elements.size(); i++) {
             String value = id.apply(elements.get(i));
             if (value != null && !seen.add(value)) {
-                problems.add(new Problem(listPath + "[" + i + "].id", "duplicate id \"" + value + "\""));
+                problems.add(new Problem(listPath + "[" + i + "].id", Text.of("plan.duplicateId", value)));
             }
         }
         return seen;
     }
 
-    private void reference(String at, String id, Set<String> known, String kind) {
+    /** @param unknown the code of the problem when {@code id} is not known ({@code plan.unknownSite}) */
+    private void reference(String at, String id, Set<String> known, String unknown) {
         if (!known.contains(id)) {
-            problems.add(new Problem(at, "unknown " + kind + " \"" + id + "\""));
+            problems.add(new Problem(at, Text.of(unknown, id)));
         }
     }
 
-    private void references(String at, List<String> ids, Set<String> known, String kind) {
+    private void references(String at, List<String> ids, Set<String> known, String unknown) {
         for (int j = 0; j < ids.size(); j++) {
-            reference(at + "[" + j + "]", ids.get(j), known, kind);
+            reference(at + "[" + j + "]", ids.get(j), known, unknown);
         }
     }
 
-    private void duplicates(String at, List<String> ids, String kind) {
+    private void duplicates(String at, List<String> ids, String listedTwice) {
         Set<String> seen = new HashSet<>();
         for (int j = 0; j < ids.size(); j++) {
             if (!seen.add(ids.get(j))) {
-                problems.add(new Problem(at + "[" + j + "]", kind + " \"" + ids.get(j) + "\" is listed twice"));
+                problems.add(new Problem(at + "[" + j + "]", Text.of(listedTwice, ids.get(j))));
             }
         }
     }
@@ -163,7 +160,7 @@ final class PlanValidator {
         }
         LocalDate monday = plan.week().startDate();
         if (monday == null) {
-            problems.add(new Problem(at + ".closedDates", "needs week.startDate to know which days of the week they are"));
+            problems.add(new Problem(at + ".closedDates", Text.of("plan.closedDatesNeedStartDate")));
         }
     }
 
@@ -198,31 +195,30 @@ final class PlanValidator {
             if (placement.activity() != null) {
                 activity = activities.get(placement.activity());
                 if (activity == null) {
-                    problems.add(new Problem(at + ".activity", "unknown activity \"" + placement.activity() + "\""));
+                    problems.add(new Problem(at + ".activity", Text.of("plan.unknownActivity", placement.activity())));
                 }
             }
             if (placement.room() != null) {
-                reference(at + ".room", placement.room(), rooms, "room");
+                reference(at + ".room", placement.room(), rooms, "plan.unknownRoom");
             }
             if (activity != null && placement.session() != null) {
                 if (placement.session() > activity.sessionsPerWeek()) {
-                    problems.add(new Problem(at + ".session", "activity \"" + activity.id() + "\" has "
-                            + activity.sessionsPerWeek() + " session(s) a week, so there is no session "
-                            + placement.session()));
+                    problems.add(new Problem(at + ".session", Text.of("plan.noSuchSession", activity.id(),
+                            activity.sessionsPerWeek(), placement.session())));
                 } else if (!seen.add(SessionKey.of(activity.id(), placement.session()).toString())) {
-                    problems.add(new Problem(at, "session " + placement.session() + " of \"" + activity.id()
-                            + "\" is listed twice"));
+                    problems.add(new Problem(at, Text.of("plan.sessionListedTwice", placement.session(),
+                            activity.id())));
                 }
             }
             if (placement.start() != null) {
                 int start = placement.start().minutes();
                 if (start % slot != 0) {
-                    problems.add(new Problem(at + ".start", placement.start() + " is off the " + slot
-                            + "-minute slot grid"));
+                    problems.add(new Problem(at + ".start", Text.of("plan.offTheSlotGrid", placement.start().toString(),
+                            slot)));
                 } else if (activity != null && activity.durationMinutes() != null
                         && start + activity.durationMinutes() > Day.MINUTES_PER_DAY) {
-                    problems.add(new Problem(at + ".start", "a " + activity.durationMinutes()
-                            + "-minute session starting at " + placement.start() + " would end after midnight"));
+                    problems.add(new Problem(at + ".start", Text.of("plan.endsAfterMidnight",
+                            activity.durationMinutes(), placement.start().toString())));
                 }
             }
         }
@@ -234,11 +230,11 @@ final class PlanValidator {
             Rule.byTitle(name).ifPresentOrElse(rule -> {
                 try {
                     rule.parseWeight(value);
-                } catch (IllegalArgumentException e) {
-                    problems.add(new Problem(at, e.getMessage()));
+                } catch (TextException e) {
+                    problems.add(new Problem(at, e.text()));
                 }
-            }, () -> problems.add(new Problem(at, "unknown constraint \"" + name + "\"; the constraints are "
-                    + java.util.Arrays.stream(Rule.values()).map(Rule::title).toList())));
+            }, () -> problems.add(new Problem(at, Text.of("plan.unknownConstraint", name,
+                    java.util.Arrays.stream(Rule.values()).map(Rule::title).toList().toString()))));
         });
     }
 }

@@ -1,7 +1,10 @@
 package org.communityscheduler.plan;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import com.fasterxml.jackson.databind.JsonNode;
 
 import org.communityscheduler.text.Language;
 import org.communityscheduler.text.Text;
@@ -9,23 +12,24 @@ import org.communityscheduler.text.Text;
 /**
  * One thing wrong with the input: where (a JSON path such as {@code activities[3].workers[0]};
  * {@code $} for the document itself) and what, as a catalogue {@link Text} rendered in the reader's language.
- * Always bad input: Timefold's "planning problem" is called the planning model here ({@code WeeklySchedule}),
- * so the two never meet.
+ * In JSON: {@code {"path", "code", "message", "args"}}. Always bad input: Timefold's "planning problem" is
+ * called the planning model here ({@code WeeklySchedule}), so the two never meet.
  */
-public record Problem(String path, @JsonIgnore Text text) {
+@JsonPropertyOrder({"path", "text"})
+public record Problem(String path, @JsonUnwrapped Text text) {
 
-    /** A message not yet in the catalogue, English only; the catalogue's {@code untranslated} code carries it. */
-    public Problem(String path, String message) {
-        this(path, Text.of("untranslated", message));
+    @JsonCreator
+    static Problem read(@JsonProperty("path") String path, @JsonProperty("code") String code,
+            @JsonProperty("message") String message, @JsonProperty("args") JsonNode args) {
+        return new Problem(path, code == null ? Text.of("plan.asWritten", message)
+                : Text.of(code, TextJson.args(args).toArray()));
     }
 
-    @JsonProperty
     public String code() {
         return text.code();
     }
 
     /** The message in English. */
-    @JsonProperty
     public String message() {
         return text.in(Language.EN);
     }

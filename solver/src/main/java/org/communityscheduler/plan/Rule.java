@@ -4,6 +4,9 @@ import java.util.Optional;
 
 import ai.timefold.solver.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
 
+import org.communityscheduler.text.Text;
+import org.communityscheduler.text.TextException;
+
 /**
  * Every constraint of the engine: its public name (used in {@code constraintWeights}, the analysis,
  * the web page and the README), its default weight and what one unit of penalty is. The one place
@@ -45,6 +48,11 @@ public enum Rule {
     /** The constraint's public name, a plain sentence such as "Room clash". */
     public String title() {
         return title;
+    }
+
+    /** The constraint's name as a person reads it, in their language; {@link #title()} stays the identifier. */
+    public Text displayName() {
+        return Text.of("schedule.constraint." + name());
     }
 
     public HardMediumSoftLongScore defaultWeight() {
@@ -94,17 +102,15 @@ public enum Rule {
             try {
                 weight = HardMediumSoftLongScore.parseScore(trimmed);
             } catch (RuntimeException e) {
-                throw new IllegalArgumentException("\"" + text
-                        + "\" is not a weight; write a number or a score such as \"0hard/0medium/5soft\"");
+                throw new TextException("plan.weightUnreadable", text);
             }
         }
         if (weight.hardScore() < 0 || weight.mediumScore() < 0 || weight.softScore() < 0) {
-            throw new IllegalArgumentException("\"" + text + "\" is negative; a weight says how much a penalty costs");
+            throw new TextException("plan.weightNegative", text);
         }
         if (weight.hardScore() > Plan.MAX_WEIGHT || weight.mediumScore() > Plan.MAX_WEIGHT
                 || weight.softScore() > Plan.MAX_WEIGHT) {
-            throw new IllegalArgumentException("\"" + text + "\" is too large; each level of a weight is at most "
-                    + Plan.MAX_WEIGHT + ", so that no score can pass what a long holds");
+            throw new TextException("plan.weightTooLarge", text, Plan.MAX_WEIGHT);
         }
         return weight;
     }

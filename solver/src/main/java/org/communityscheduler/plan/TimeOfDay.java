@@ -3,6 +3,8 @@ package org.communityscheduler.plan;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
+import org.communityscheduler.text.TextException;
+
 /**
  * A wall-clock time {@code HH:mm}, kept as minutes since midnight. {@code 24:00} is allowed as
  * the end of a range. This is the one place times of day are parsed and printed.
@@ -11,7 +13,7 @@ public record TimeOfDay(int minutes) implements Comparable<TimeOfDay> {
 
     public TimeOfDay {
         if (minutes < 0 || minutes > Day.MINUTES_PER_DAY) {
-            throw new IllegalArgumentException("a time of day must lie between 00:00 and 24:00");
+            throw new TextException("plan.timeOfDayOutOfRange");
         }
     }
 
@@ -24,7 +26,7 @@ public record TimeOfDay(int minutes) implements Comparable<TimeOfDay> {
     public static TimeOfDay parse(String text) {
         int colon = text.indexOf(':');
         if (colon < 1 || colon > 2 || text.length() != colon + 3) {
-            throw new IllegalArgumentException("\"" + text + "\" is not a time of day (HH:mm)");
+            throw new TextException("plan.notATimeOfDay", text);
         }
         int hour;
         int minute;
@@ -32,10 +34,10 @@ public record TimeOfDay(int minutes) implements Comparable<TimeOfDay> {
             hour = Integer.parseInt(text.substring(0, colon));
             minute = Integer.parseInt(text.substring(colon + 1));
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("\"" + text + "\" is not a time of day (HH:mm)");
+            throw new TextException("plan.notATimeOfDay", text);
         }
         if (hour < 0 || minute < 0 || minute > 59 || hour > 24 || (hour == 24 && minute != 0)) {
-            throw new IllegalArgumentException("\"" + text + "\" is not a time of day (00:00 to 24:00)");
+            throw new TextException("plan.timeOfDayNotOnTheClock", text);
         }
         return of(hour, minute);
     }

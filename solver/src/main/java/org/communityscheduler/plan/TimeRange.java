@@ -3,16 +3,18 @@ package org.communityscheduler.plan;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
+import org.communityscheduler.text.TextException;
+
 /** A range of one day, {@code "HH:mm-HH:mm"}, its end after its start. Minutes since midnight. */
 public record TimeRange(int start, int end) {
 
     public TimeRange {
         if (start < 0 || end > Day.MINUTES_PER_DAY) {
-            throw new IllegalArgumentException("a time range must lie within one day");
+            throw new TextException("plan.rangeNotInOneDay");
         }
         if (end <= start) {
-            throw new IllegalArgumentException("the range " + TimeOfDay.format(start) + "-" + TimeOfDay.format(end)
-                    + (end < start ? " ends before it starts" : " is empty"));
+            throw new TextException(end < start ? "plan.rangeEndsBeforeItStarts" : "plan.rangeEmpty",
+                    TimeOfDay.format(start) + "-" + TimeOfDay.format(end));
         }
     }
 
@@ -25,7 +27,7 @@ public record TimeRange(int start, int end) {
     public static TimeRange parse(String text) {
         int dash = text.indexOf('-');
         if (dash < 0) {
-            throw new IllegalArgumentException("\"" + text + "\" is not a time range (HH:mm-HH:mm)");
+            throw new TextException("plan.notATimeRange", text);
         }
         TimeOfDay start = TimeOfDay.parse(text.substring(0, dash).strip());
         TimeOfDay end = TimeOfDay.parse(text.substring(dash + 1).strip());

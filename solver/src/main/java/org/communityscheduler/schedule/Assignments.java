@@ -82,20 +82,18 @@ public final class Assignments {
             Session session = sessions.get(SessionKey.of(entry.activity(), entry.session()).toString());
             Room room = rooms.get(entry.room());
             if (session == null) {
-                problems.add(new Problem(at, "unknown session " + entry.session() + " of activity \"" + entry.activity()
-                        + "\""));
+                problems.add(new Problem(at, Text.of("schedule.unknownSession", entry.session(), entry.activity())));
             } else if (!seen.add(session.getId())) {
-                problems.add(new Problem(at, "session " + entry.session() + " of \"" + entry.activity()
-                        + "\" is listed twice"));
+                problems.add(new Problem(at, Text.of("plan.sessionListedTwice", entry.session(), entry.activity())));
             }
             if (room == null) {
-                problems.add(new Problem(at + ".room", "unknown room \"" + entry.room() + "\""));
+                problems.add(new Problem(at + ".room", Text.of("plan.unknownRoom", entry.room())));
             }
             int duration = session == null ? 0 : session.getActivity().getDurationMinutes();
             if (entry.start().minutes() + duration > Day.MINUTES_PER_DAY) {
                 // A session lies within one day: no time of the week can hold this one.
-                problems.add(new Problem(at + ".start", "a " + duration + "-minute session starting at "
-                        + entry.start() + " would end after midnight"));
+                problems.add(new Problem(at + ".start", Text.of("plan.endsAfterMidnight", duration,
+                        entry.start().toString())));
                 continue;
             }
             if (session != null && room != null) {

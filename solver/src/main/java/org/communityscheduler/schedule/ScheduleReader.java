@@ -13,6 +13,7 @@ import org.communityscheduler.plan.JsonObjectReader;
 import org.communityscheduler.plan.Plan;
 import org.communityscheduler.plan.Problem;
 import org.communityscheduler.plan.TimeOfDay;
+import org.communityscheduler.text.Text;
 
 /**
  * The {@code sessions} of a schedule document (docs/plan-format.md §6) — for example one a coordinator
@@ -52,14 +53,14 @@ public final class ScheduleReader {
     public static Reading read(JsonNode schedule, String path) {
         List<Problem> problems = new ArrayList<>();
         if (schedule == null || !schedule.isObject()) {
-            problems.add(new Problem(path.isEmpty() ? "$" : path, "a schedule must be a JSON object, not "
-                    + Json.describe(schedule)));
+            problems.add(new Problem(path.isEmpty() ? "$" : path, Text.of("schedule.notAnObject",
+                    Json.describe(schedule))));
             return new Reading(List.of(), List.of(), problems);
         }
         // The document's other fields (score, unassigned, constraints...) are the engine's: ignored, not warned about.
         JsonObjectReader json = JsonObjectReader.of(schedule, path, problems, new ArrayList<>());
         if (!json.has("sessions")) {
-            json.problem("sessions", "is required (the placed sessions; [] for none)");
+            json.problem("sessions", Text.of("schedule.sessionsRequired"));
         }
         List<Schedule.PlacedSession> sessions = json.objects("sessions", ScheduleReader::readSession);
         List<Schedule.UnassignedSession> unassigned = json.objects("unassigned", ScheduleReader::readLeftOut);
@@ -86,20 +87,20 @@ public final class ScheduleReader {
         int before = json.problemCount();
         String activity = json.requiredText("activity");
         if (!json.has("session")) {
-            json.problem("session", "is required (1 for the first session of the activity)");
+            json.problem("session", Text.of("plan.sessionRequired"));
         }
         Integer number = json.integer("session", 1, Plan.MAX_SESSIONS_PER_WEEK);
         String room = json.requiredText("room");
         if (!json.has("day")) {
-            json.problem("day", "is required");
+            json.problem("day", Text.of("plan.required"));
         }
         Day day = json.day("day");
         if (!json.has("start")) {
-            json.problem("start", "is required");
+            json.problem("start", Text.of("plan.required"));
         }
         TimeOfDay start = json.timeOfDay("start");
         if (start != null && start.minutes() == Day.MINUTES_PER_DAY) {
-            json.problem("start", "a session cannot start at 24:00");
+            json.problem("start", Text.of("schedule.startAtMidnight"));
         }
         Boolean pinned = json.bool("pinned");
         if (json.problemCount() > before) {

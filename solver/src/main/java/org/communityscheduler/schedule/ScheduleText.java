@@ -10,6 +10,8 @@ import java.util.stream.Collectors;
 import org.communityscheduler.plan.Day;
 import org.communityscheduler.plan.Diagnostic;
 import org.communityscheduler.plan.Plan;
+import org.communityscheduler.text.Language;
+import org.communityscheduler.text.Text;
 
 /** The schedule as a coordinator reads it in a terminal: per day and room, then what is wrong. */
 public final class ScheduleText {
@@ -17,14 +19,14 @@ public final class ScheduleText {
     private ScheduleText() {
     }
 
-    public static String render(Schedule schedule, Plan plan) {
+    public static String render(Schedule schedule, Plan plan, Language language) {
         Map<String, Plan.Activity> activities = plan.activities().stream()
                 .collect(Collectors.toMap(Plan.Activity::id, Function.identity()));
         Map<String, Plan.Room> rooms = plan.rooms().stream()
                 .collect(Collectors.toMap(Plan.Room::id, Function.identity()));
         StringBuilder text = new StringBuilder();
         text.append(schedule.name()).append('\n');
-        text.append(summary(schedule)).append("\n");
+        text.append(summary(schedule, language)).append("\n");
 
         Map<Day, List<Schedule.PlacedSession>> byDay = new LinkedHashMap<>();
         for (Day day : Day.values()) {
@@ -34,7 +36,7 @@ public final class ScheduleText {
             if (sessions.isEmpty()) {
                 return;
             }
-            text.append('\n').append(day);
+            text.append('\n').append(day.text().in(language));
             if (sessions.get(0).date() != null) {
                 text.append(' ').append(sessions.get(0).date());
             }
@@ -52,7 +54,7 @@ public final class ScheduleText {
                         text.append("  [").append(String.join(", ", activity.workers())).append(']');
                     }
                     if (session.pinned()) {
-                        text.append("  (pinned)");
+                        text.append("  ").append(Text.of("schedule.text.pinned").in(language));
                     }
                     text.append('\n');
                 }
@@ -60,35 +62,36 @@ public final class ScheduleText {
         });
 
         if (!schedule.unassigned().isEmpty()) {
-            text.append("\nNot placed\n");
+            text.append('\n').append(Text.of("schedule.text.notPlaced").in(language)).append('\n');
             for (Schedule.UnassignedSession session : schedule.unassigned()) {
                 text.append("  ").append(activities.get(session.activity()).name()).append(" #")
                         .append(session.session()).append('\n');
-                session.reasons().forEach(reason -> text.append("    - ").append(reason).append('\n'));
+                session.reasons().forEach(reason -> text.append("    - ").append(reason.in(language)).append('\n'));
             }
         }
         List<Schedule.ConstraintResult> broken = schedule.constraints().stream().filter(c -> c.matches() > 0).toList();
         if (!broken.isEmpty()) {
-            text.append("\nPenalties\n");
+            text.append('\n').append(Text.of("schedule.text.penalties").in(language)).append('\n');
             for (Schedule.ConstraintResult constraint : broken) {
-                text.append(String.format("  %-32s %-6s %5d x  %s%n", constraint.name(), constraint.level(),
-                        constraint.matches(), constraint.score()));
+                text.append(String.format("  %-32s %-6s %5d x  %s%n", constraint.displayName().in(language),
+                        constraint.level(), constraint.matches(), constraint.score()));
             }
         }
         List<Diagnostic> warnings = schedule.diagnostics();
         if (!warnings.isEmpty()) {
-            text.append("\nDiagnostics\n");
-            warnings.forEach(diagnostic -> text.append("  ").append(diagnostic).append('\n'));
+            text.append('\n').append(Text.of("schedule.text.diagnostics").in(language)).append('\n');
+            warnings.forEach(diagnostic -> text.append("  ")
+                    .append(Text.of("plan.severity." + diagnostic.severity()).in(language)).append(' ')
+                    .append(diagnostic.path()).append(": ").append(diagnostic.message(language)).append('\n'));
         }
         return text.toString();
     }
 
     /** "Score 0hard/0medium/-240soft: all hard rules hold; 40 of 40 sessions placed." */
-    public static String summary(Schedule schedule) {
+    public static String summary(Schedule schedule, Language language) {
         int placed = schedule.sessions().size();
         int total = placed + schedule.unassigned().size();
-        return "Score " + schedule.score() + ": "
-                + (schedule.feasible() ? "all hard rules hold" : "HARD RULES BROKEN") + "; "
-                + placed + " of " + total + " sessions placed.";
+        return Text.of(schedule.feasible() ? "schedule.text.summaryFeasible" : "schedule.text.summaryInfeasible",
+                schedule.score(), placed, total).in(language);
     }
 }

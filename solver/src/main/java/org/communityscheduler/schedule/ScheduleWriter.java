@@ -20,6 +20,7 @@ import org.communityscheduler.model.Worker;
 import org.communityscheduler.plan.Plan;
 import org.communityscheduler.plan.Rule;
 import org.communityscheduler.plan.TimeOfDay;
+import org.communityscheduler.text.Text;
 
 /** The solved planning model to the schedule document of docs/plan-format.md §6. */
 public final class ScheduleWriter {
@@ -32,7 +33,7 @@ public final class ScheduleWriter {
      * @param unassignedReasons why each unplaced session is out, by session
      */
     public static Schedule write(WeeklySchedule week, ScoreAnalysis<HardMediumSoftLongScore> analysis,
-            Map<Session, List<String>> unassignedReasons, boolean withMatches) {
+            Map<Session, List<Text>> unassignedReasons, boolean withMatches) {
         Plan plan = week.getPlan();
         LocalDate monday = plan.week().startDate();
         List<Schedule.PlacedSession> placed = new ArrayList<>();
@@ -86,7 +87,8 @@ public final class ScheduleWriter {
 
     private static Schedule.Match match(WeeklySchedule week, MatchAnalysis<HardMediumSoftLongScore> match) {
         if (!(match.justification() instanceof Justification justification)) {
-            return new Schedule.Match(match.score().toString(), match.justification().toString(), List.of());
+            return new Schedule.Match(match.score().toString(),
+                    Text.of("plan.asWritten", match.justification().toString()), List.of());
         }
         List<String> concerned = new ArrayList<>();
         for (Session session : week.getSessions()) {

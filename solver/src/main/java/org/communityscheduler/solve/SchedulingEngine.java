@@ -40,6 +40,7 @@ import org.communityscheduler.model.WeekTime;
 import org.communityscheduler.model.WeeklySchedule;
 import org.communityscheduler.schedule.Schedule;
 import org.communityscheduler.schedule.ScheduleWriter;
+import org.communityscheduler.text.Text;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -252,42 +253,41 @@ public final class SchedulingEngine implements AutoCloseable {
      * every placement left would break a hard rule (named, with the sessions in the way), or the
      * solver ran out of time before it found the free placement this names.
      */
-    private Map<Session, List<String>> unassignedReasons(WeeklySchedule week) {
-        Map<Session, List<String>> reasons = new HashMap<>();
+    private Map<Session, List<Text>> unassignedReasons(WeeklySchedule week) {
+        Map<Session, List<Text>> reasons = new HashMap<>();
         long budget = REASON_BUDGET;
         long deadline = System.nanoTime() + REASON_TIME_BUDGET.toNanos();
         for (Session session : week.getSessions()) {
             if (session.isAssigned()) {
                 continue;
             }
-            String impossible = session.getActivity().getUnplaceableReason();
+            Text impossible = session.getActivity().getUnplaceableReason();
             if (impossible != null) {
                 reasons.put(session, List.of(impossible));
             } else if (session.isPinned()) {
-                reasons.put(session, List.of("it is pinned without a room or time"));
+                reasons.put(session, List.of(Text.of("schedule.unplaced.pinnedWithoutPlace")));
             } else if (budget > 0 && System.nanoTime() < deadline) {
                 budget -= (long) session.getStartRange().size() * session.getRoomRange().size();
                 reasons.put(session, blockingReasons(week, session));
             } else {
-                reasons.put(session, List.of("not placed; ask for a recommendation to see what stands in its way"));
+                reasons.put(session, List.of(Text.of("schedule.unplaced.askForARecommendation")));
             }
         }
         return reasons;
     }
 
-    private List<String> blockingReasons(WeeklySchedule week, Session session) {
+    private List<Text> blockingReasons(WeeklySchedule week, Session session) {
         List<Recommendation> best = recommend(week, session, 1);
         if (best.isEmpty()) {
-            return List.of("no placement could be evaluated");
+            return List.of(Text.of("schedule.unplaced.nothingEvaluated"));
         }
         Recommendation placement = best.get(0);
-        String where = placement.room().getName() + ", " + WeekTime.format(placement.start());
+        Text where = Text.of("schedule.roomAndTime", placement.room().getName(), WeekTime.text(placement.start()));
         if (placement.scoreDifference().hardScore() >= 0) {
-            return List.of("the solver stopped before placing it; it would fit at " + where
-                    + " (solve longer, or place it there by hand)");
+            return List.of(Text.of("schedule.unplaced.solverStoppedFirst", where));
         }
-        List<String> reasons = new ArrayList<>();
-        reasons.add("every possible placement breaks a hard rule; the least bad, " + where + ", would cause:");
+        List<Text> reasons = new ArrayList<>();
+        reasons.add(Text.of("schedule.unplaced.everyPlacementBreaksAHardRule", where));
         HardMediumSoftLongScore score = week.getScore();
         session.setRoom(placement.room());
         session.setStart(WeekTime.boxed(placement.start()));

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.communityscheduler.text.TextException;
+
 /** Reads time limits as people write them: {@code 30s}, {@code 2m}, {@code 1m30s}, {@code 500ms}, {@code 45}. */
 public final class TimeLimit {
 
@@ -32,10 +34,10 @@ public final class TimeLimit {
             position = part.end();
         }
         if (trimmed.isEmpty() || position != trimmed.length()) {
-            throw new IllegalArgumentException("\"" + text + "\" is not a time limit (for example 30s, 2m, 1m30s)");
+            throw new TextException("server.timeLimitUnreadable", text);
         }
         if (total.isZero()) {
-            throw new IllegalArgumentException("a time limit must be longer than zero");
+            throw new TextException("server.timeLimitZero");
         }
         return total;
     }

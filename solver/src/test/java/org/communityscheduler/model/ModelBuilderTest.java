@@ -54,9 +54,10 @@ class ModelBuilderTest {
 
     /** The one warning for an activity that can never be placed, and its reason on the activity. */
     private static void assertUnplaceable(WeeklySchedule week, String activityId, int index, String reason) {
-        assertThat(activity(week, activityId).getUnplaceableReason()).isEqualTo(reason);
-        assertThat(week.getDiagnostics()).containsExactly(Diagnostic.warning("activities[" + index + "]",
-                "\"" + activityId + "\" can never be placed: " + reason));
+        assertThat(activity(week, activityId).getUnplaceableReason()).hasToString(reason);
+        assertThat(week.getDiagnostics()).extracting(Diagnostic::toString).containsExactly("warning activities["
+                + index + "]: \"" + activityId + "\" can never be placed: " + reason);
+        assertThat(week.getDiagnostics()).extracting(Diagnostic::code).containsExactly("plan.neverPlaceable");
         assertThat(sessions(week, activityId)).isNotEmpty().allSatisfy(session -> {
             assertThat(session.isPlaceable()).isFalse();
             assertThat(session.isLocked()).isTrue();
@@ -138,7 +139,7 @@ class ModelBuilderTest {
                 .build());
 
         assertThat(activity(week, "film-counselling").getUnplaceableReason())
-                .isEqualTo("no room large enough has all of the features private, projector");
+                .hasToString("no room large enough has all of the features private, projector");
         assertThat(sessions(week, "film-counselling")).allSatisfy(session -> assertThat(session.isLocked()).isTrue());
     }
 
@@ -253,8 +254,8 @@ class ModelBuilderTest {
                 .isNotEmpty()
                 .noneMatch(start -> WeekTime.day(start) == TUE)
                 .contains(at(MON, "09:00"), at(WED, "16:00"));
-        assertThat(week.getDiagnostics()).containsExactly(Diagnostic.info("sites[0].closedDates[1]",
-                "2026-12-25 is not in the week starting 2026-11-30; ignored"));
+        assertThat(week.getDiagnostics()).extracting(Diagnostic::toString).containsExactly(
+                "info sites[0].closedDates[1]: 2026-12-25 is not in the week starting 2026-11-30; ignored");
     }
 
     @Test

@@ -66,8 +66,8 @@ class ScheduleReaderTest {
                   {"activity": "choir", "session": 2, "room": "hall", "day": "SUN", "start": "23:59"}]}
                 """), "schedule");
 
-        assertThat(problems).containsExactly(new Problem("schedule.sessions[1].start",
-                "a 60-minute session starting at 23:59 would end after midnight"));
+        assertThat(problems).extracting(Problem::toString).containsExactly(
+                "schedule.sessions[1].start: a 60-minute session starting at 23:59 would end after midnight");
         assertThat(session(week, "choir#1").getStart()).isEqualTo(WeekTime.of(Day.MON, TimeOfDay.parse("23:00")));
         assertThat(session(week, "choir#2").isAssigned()).isFalse();
     }
@@ -118,10 +118,10 @@ class ScheduleReaderTest {
     void aSessionIsWordedAsAPlansPlacementIs() throws Exception {
         assertThat(ScheduleReader.read(json("""
                 {"sessions": [{"activity": 3, "session": 0, "room": "", "day": "MON"}]}
-                """), "schedule").problems()).containsExactly(
-                new Problem("schedule.sessions[0].activity", "must be a string, not the number 3"),
-                new Problem("schedule.sessions[0].session", "must be between 1 and 100, not 0"),
-                new Problem("schedule.sessions[0].room", "must not be empty"),
-                new Problem("schedule.sessions[0].start", "is required"));
+                """), "schedule").problems()).extracting(Problem::toString).containsExactly(
+                "schedule.sessions[0].activity: must be a string, not the number 3",
+                "schedule.sessions[0].session: must be between 1 and 100, not 0",
+                "schedule.sessions[0].room: must not be empty",
+                "schedule.sessions[0].start: is required");
     }
 }

@@ -149,8 +149,9 @@ class SchedulingEngineTest {
                             .contains("50 participants").contains("holds 10"));
             assertThat(schedule.unassigned()).filteredOn(u -> u.activity().equals("reading")).singleElement()
                     .satisfies(reading -> assertThat(reading.reasons())
-                            .anySatisfy(reason -> assertThat(reason).contains("breaks a hard rule"))
-                            .anySatisfy(reason -> assertThat(reason).contains("overlap")));
+                            .anySatisfy(reason -> assertThat(reason.code()).isEqualTo(
+                                    "schedule.unplaced.everyPlacementBreaksAHardRule"))
+                            .anySatisfy(reason -> assertThat(reason).asString().contains("overlap")));
             assertThat(schedule.diagnostics()).singleElement()
                     .satisfies(d -> assertThat(d.path()).isEqualTo("activities[1]"));
         }

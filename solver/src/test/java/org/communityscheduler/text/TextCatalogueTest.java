@@ -32,9 +32,14 @@ class TextCatalogueTest {
 
     @Test
     void everyPatternFormats() throws IOException {
-        for (String code : read("messages.properties").stringPropertyNames()) {
+        Properties catalogue = read("messages.properties");
+        for (String code : catalogue.stringPropertyNames()) {
             Object[] args = new Object[10];
-            java.util.Arrays.fill(args, 7); // a number fits {0} and {0,number,#} alike
+            java.util.Arrays.fill(args, "x");
+            Matcher number = Pattern.compile("\\{(\\d+),(number|choice)").matcher(catalogue.getProperty(code));
+            while (number.find()) {
+                args[Integer.parseInt(number.group(1))] = 1440;
+            }
             for (Language language : Language.values()) {
                 assertThat(Text.of(code, args).in(language)).as(code + " in " + language).isNotBlank();
             }
@@ -43,10 +48,24 @@ class TextCatalogueTest {
 
     @Test
     void rendersInTheLanguageAsked() {
-        Text text = Text.of("untranslated", "as written");
+        Text text = Text.of("plan.unknownWorker", "wang");
 
-        assertThat(text.in(Language.ZH)).isEqualTo("as written");
-        assertThat(text).hasToString("as written");
+        assertThat(text.in(Language.ZH)).isEqualTo("未知社工“wang”");
+        assertThat(text).hasToString("unknown worker \"wang\"");
+    }
+
+    @Test
+    void numbersAreWrittenWithoutGrouping() {
+        assertThat(Text.of("plan.tooManySessions", 12000L, 5000).in(Language.EN))
+                .startsWith("the plan asks for 12000 sessions; a plan holds at most 5000");
+    }
+
+    @Test
+    void aTextInsideATextSpeaksTheSameLanguage() {
+        Text reason = Text.of("plan.unplaceable.roomsNeverOpen");
+
+        assertThat(Text.of("plan.neverPlaceable", "合唱团", reason).in(Language.ZH))
+                .isEqualTo("“合唱团”无论如何都无法安排：它的活动室从不开放");
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -180,7 +181,8 @@ public final class ScheduleWorkbook {
             row.createCell(1).setCellValue(session.session());
             row.createCell(2).setCellValue(activity == null ? "" : organizationName(activity.organization()));
             Cell reasons = row.createCell(3);
-            reasons.setCellValue(String.join("\n", session.reasons()));
+            reasons.setCellValue(session.reasons().stream().map(reason -> reason.in(language))
+                    .collect(Collectors.joining("\n")));
             reasons.setCellStyle(wrapped);
         }
         widths(sheet, 3, 18);

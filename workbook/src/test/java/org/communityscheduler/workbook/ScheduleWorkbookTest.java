@@ -19,6 +19,7 @@ import org.communityscheduler.plan.Plan;
 import org.communityscheduler.plan.TimeOfDay;
 import org.communityscheduler.schedule.Schedule;
 import org.communityscheduler.text.Language;
+import org.communityscheduler.text.Text;
 
 class ScheduleWorkbookTest {
 
@@ -29,7 +30,7 @@ class ScheduleWorkbookTest {
     private final Schedule schedule = new Schedule(plan.name(), "0hard/-1medium/-30soft", true,
             List.of(new Schedule.PlacedSession(first.id(), 1, plan.rooms().get(0).id(), Day.TUE,
                     TimeOfDay.parse("09:00"), TimeOfDay.parse("10:30"), null, false)),
-            List.of(new Schedule.UnassignedSession(second.id(), 1, List.of("no room is open long enough"))),
+            List.of(new Schedule.UnassignedSession(second.id(), 1, List.of(Text.of("schedule.unplaced.askForARecommendation")))),
             List.of(), List.of(), List.of(new Schedule.OrganizationCount(first.organization(), 4, 1)), List.of());
 
     @Test
@@ -46,7 +47,7 @@ class ScheduleWorkbookTest {
             assertThat(organizations.getRow(1).getCell(2).getNumericCellValue()).isEqualTo(1);
             Sheet unplaced = workbook.getSheet("未排场次");
             assertThat(unplaced.getRow(1).getCell(0).getStringCellValue()).isEqualTo(second.name());
-            assertThat(unplaced.getRow(1).getCell(3).getStringCellValue()).isEqualTo("no room is open long enough");
+            assertThat(unplaced.getRow(1).getCell(3).getStringCellValue()).isEqualTo("未安排；可请求推荐，查看是什么挡住了它");
         }
     }
 

@@ -24,6 +24,7 @@ import org.communityscheduler.plan.Problem;
 import org.communityscheduler.plan.TimeOfDay;
 import org.communityscheduler.plan.TimeRange;
 import org.communityscheduler.plan.WeeklyHours;
+import org.communityscheduler.text.Text;
 
 /**
  * Reads ITC2007 track 3 instances ({@code .ctt}: Di Gaspero, McCollum and Schaerf's curriculum-based
@@ -76,9 +77,10 @@ public final class Itc2007 {
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
-            throw new InvalidPlanException(List.of(new Problem(file.toString(), "no such file")));
+            throw new InvalidPlanException(List.of(new Problem(file.toString(), Text.of("plan.noSuchFile"))));
         } catch (IOException e) {
-            throw new InvalidPlanException(List.of(new Problem(file.toString(), "cannot read: " + e.getMessage())));
+            throw new InvalidPlanException(List.of(new Problem(file.toString(),
+                    Text.of("plan.cannotRead", String.valueOf(e.getMessage())))));
         }
         return parse(text, String.valueOf(file.getFileName()));
     }
@@ -201,7 +203,7 @@ public final class Itc2007 {
                 Course course = new Course(fields[0], fields[1], number(fields[2], "lectures", 1, 100),
                         number(fields[3], "minimum working days", 0, days), number(fields[4], "students", 0, 100_000));
                 if (courses.putIfAbsent(course.id(), course) != null) {
-                    problem("course " + course.id() + " is listed twice");
+                    problem(Text.of("plan.itc2007.courseTwice", course.id()));
                 }
             }
             Map<String, Room> rooms = new LinkedHashMap<>();
@@ -209,7 +211,7 @@ public final class Itc2007 {
                 String[] fields = row.at();
                 Room room = new Room(fields[0], number(fields[1], "capacity", 1, 100_000));
                 if (rooms.putIfAbsent(room.id(), room) != null) {
-                    problem("room " + room.id() + " is listed twice");
+                    problem(Text.of("plan.itc2007.roomTwice", room.id()));
                 }
             }
             Set<String> teachers = new HashSet<>();
@@ -221,14 +223,15 @@ public final class Itc2007 {
                 int size = number(fields[1], "course count", 1, MAX_ITEMS);
                 List<String> members = List.of(fields).subList(2, fields.length);
                 if (size != members.size()) {
-                    problem("curriculum " + fields[0] + " says " + fields[1] + " courses but lists " + members.size());
+                    problem(Text.of("plan.itc2007.curriculumCount", fields[0], fields[1], members.size()));
                 }
                 members.stream().filter(course -> !courses.containsKey(course))
-                        .forEach(course -> problem("unknown course " + course + " in curriculum " + fields[0]));
+                        .forEach(course -> problem(Text.of("plan.itc2007.unknownCourseInCurriculum", course,
+                                fields[0])));
                 if (!curriculumIds.add(fields[0])) {
-                    problem("curriculum " + fields[0] + " is listed twice");
+                    problem(Text.of("plan.itc2007.curriculumTwice", fields[0]));
                 } else if (teachers.contains(fields[0])) {
-                    problem("curriculum " + fields[0] + " has the name of a teacher; rename one of them");
+                    problem(Text.of("plan.itc2007.curriculumNamedAsTeacher", fields[0]));
                 }
                 curricula.add(new Curriculum(fields[0], members));
             }
@@ -236,7 +239,7 @@ public final class Itc2007 {
             for (Row row : section("UNAVAILABILITY_CONSTRAINTS:", constraintCount, "Constraints", 3)) {
                 String[] fields = row.at();
                 if (!courses.containsKey(fields[0])) {
-                    problem("unknown course " + fields[0]);
+                    problem(Text.of("plan.itc2007.unknownCourse", fields[0]));
                 }
                 unavailable.add(new Unavailability(fields[0], number(fields[1], "day", 0, days - 1),
                         number(fields[2], "period", 0, periodsPerDay - 1)));
@@ -244,9 +247,9 @@ public final class Itc2007 {
             String end = nextContent();
             if (end == null) {
                 lineNumber = lines.length;
-                problem("expected END. after the unavailability constraints, found the end of the file");
+                problem(Text.of("plan.itc2007.noEnd"));
             } else if (!end.equals("END.")) {
-                problem("expected END., found \"" + shortened(end) + "\"");
+                problem(Text.of("plan.itc2007.expectedEnd", shortened(end)));
             }
             stopIfProblems();
             return new Itc2007Instance(name, days, periodsPerDay, List.copyOf(courses.values()),
@@ -258,8 +261,7 @@ public final class Itc2007 {
             String line = nextContent();
             String prefix = key + ":";
             if (line == null || !line.startsWith(prefix) || line.length() == prefix.length()) {
-                problem("expected \"" + key + ": ...\" (an ITC2007 track 3 .ctt header), found "
-                        + (line == null ? "the end of the file" : "\"" + shortened(line) + "\""));
+                problem(Text.of("plan.itc2007.expectedHeader", key, found(line)));
                 throw stop();
             }
             return line.substring(prefix.length()).strip();
@@ -289,22 +291,21 @@ public final class Itc2007 {
         private List<Row> section(String title, int count, String key, int fields) {
             String line = nextContent();
             if (line == null || !line.equals(title)) {
-                problem("expected " + title + ", found "
-                        + (line == null ? "the end of the file" : "\"" + shortened(line) + "\""));
+                problem(Text.of("plan.itc2007.expectedSection", title, found(line)));
                 throw stop();
             }
             List<Row> rows = new ArrayList<>();
             while (rows.size() < count) {
                 line = nextContent();
                 if (line == null || isTitle(line)) {
-                    problem("the header says " + key + ": " + count + ", but " + title + " lists " + rows.size());
+                    problem(Text.of("plan.itc2007.fewerThanHeader", key, count, title, rows.size()));
                     throw stop();
                 }
                 String[] split = line.split("\\s+");
                 boolean fits = fields > 0 ? split.length == fields : split.length >= -fields;
                 if (!fits) {
-                    problem("expected " + (fields > 0 ? fields : "at least " + -fields) + " fields, found "
-                            + split.length + ": \"" + shortened(line) + "\"");
+                    problem(fields > 0 ? Text.of("plan.itc2007.fieldCount", fields, split.length, shortened(line))
+                            : Text.of("plan.itc2007.fieldCountAtLeast", -fields, split.length, shortened(line)));
                     continue;
                 }
                 rows.add(new Row(lineNumber, split));
@@ -312,8 +313,7 @@ public final class Itc2007 {
             int after = next;
             line = nextContent();
             if (line != null && !isTitle(line)) {
-                problem("the header says " + key + ": " + count + ", but " + title + " lists more: \""
-                        + shortened(line) + "\"");
+                problem(Text.of("plan.itc2007.moreThanHeader", key, count, title, shortened(line)));
                 throw stop();
             }
             next = after;
@@ -345,15 +345,20 @@ public final class Itc2007 {
                 if (value >= min && value <= max) {
                     return value;
                 }
-                problem(what + " must be between " + min + " and " + max + ", not " + value);
+                problem(Text.of("plan.itc2007.outOfRange", what, min, max, value));
             } catch (NumberFormatException e) {
-                problem(what + " must be a whole number, not \"" + shortened(text) + "\"");
+                problem(Text.of("plan.itc2007.notAWholeNumber", what, shortened(text)));
             }
             return min;
         }
 
-        private void problem(String message) {
+        private void problem(Text message) {
             problems.add(new Problem(source + ":" + lineNumber, message));
+        }
+
+        /** What stood where something else was expected: a line, or the end of the file. */
+        private Text found(String line) {
+            return line == null ? Text.of("plan.itc2007.endOfFile") : Text.of("plan.itc2007.line", shortened(line));
         }
 
         private void stopIfProblems() {
