@@ -117,6 +117,7 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ServerSettings settings = settings();
+        DatabaseSettings databaseSettings = databaseSettings(System.getenv());
         // Requests and solves are logged at info, with the time, as a server log should be.
         Logging.configure(true);
         System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
@@ -125,7 +126,6 @@ final class ServeCommand implements Callable<Integer> {
         // The pool's own warnings repeat, with stack traces, what the job database logs in a line.
         System.setProperty("org.slf4j.simpleLogger.log.com.zaxxer.hikari", "error");
 
-        DatabaseSettings databaseSettings = databaseSettings(System.getenv());
         SchedulerServer server = new SchedulerServer(settings, databaseSettings);
         try {
             server.start();

@@ -46,7 +46,9 @@ import org.junit.jupiter.api.Test;
 class ReplicasTest {
 
     private static final String SAMPLE = DemoPlans.json(DemoPlans.DEFAULT).orElseThrow();
-    private static final String LONG_PLAN = DemoPlans.json("generated-m").orElseThrow();
+    private static final String LONG_PLAN = DemoPlans.json("generated-s").orElseThrow();
+    /** Many best scores in a few seconds. */
+    private static final String LARGER_PLAN = DemoPlans.json("generated-m").orElseThrow();
     private static TestPostgres postgres;
 
     private String url;
@@ -126,7 +128,7 @@ class ReplicasTest {
     void eventsReachAClientOnAnotherReplicaWithinMilliseconds() throws Exception {
         Replica one = replica();
         Replica other = replica();
-        String id = one.submit(LONG_PLAN, "6s");
+        String id = one.submit(LARGER_PLAN, "4s");
         Map<String, Long> heardOnOne = new ConcurrentHashMap<>();
         Map<String, Long> heardOnOther = new ConcurrentHashMap<>();
         CountDownLatch done = new CountDownLatch(1);
