@@ -33,6 +33,8 @@ final class TestPostgres implements AutoCloseable {
     private final Path bin;
     private final Path directory;
     final int port;
+    /** Stops the cluster if the test process is stopped before {@link #close()}. */
+    private final Thread leftOver = new Thread(this::stopImmediately, "test-postgres-stop");
 
     private TestPostgres(Path bin, Path directory, int port) {
         this.bin = bin;
@@ -51,6 +53,7 @@ final class TestPostgres implements AutoCloseable {
         postgres.command("initdb", "-D", postgres.data().toString(), "-U", USER, "--auth=trust", "-E", "UTF8",
                 "--no-sync", "--no-instructions");
         postgres.startServer();
+        Runtime.getRuntime().addShutdownHook(postgres.leftOver);
         return postgres;
     }
 
@@ -80,16 +83,23 @@ final class TestPostgres implements AutoCloseable {
     }
 
     @Override
-    public void close() throws IOException, InterruptedException {
-        try {
-            command("pg_ctl", "-D", data().toString(), "-m", "immediate", "-w", "stop");
-        } catch (IllegalStateException alreadyStopped) {
-            // Nothing to stop.
-        }
+    public void close() throws IOException {
+        Runtime.getRuntime().removeShutdownHook(leftOver);
+        stopImmediately();
         try (Stream<Path> files = Files.walk(directory)) {
             for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(file);
             }
+        }
+    }
+
+    private void stopImmediately() {
+        try {
+            command("pg_ctl", "-D", data().toString(), "-m", "immediate", "-w", "stop");
+        } catch (IllegalStateException | IOException alreadyStopped) {
+            // Nothing to stop.
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -96,6 +96,12 @@ public final class JobDatabase implements JobStorage, AutoCloseable {
         return replica;
     }
 
+    /** Whether {@link #start} connected and {@link #close} has not been called. */
+    boolean isOpen() {
+        HikariDataSource current = pool;
+        return current != null && !current.isClosed() && !closed;
+    }
+
     DatabaseSettings settings() {
         return settings;
     }

@@ -7,8 +7,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.List;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -54,6 +54,10 @@ import org.slf4j.LoggerFactory;
  * <p>A job's solving time is counted over every run of the server: on disk it is kept {@link #LEASE} ahead of the
  * truth while the job solves, so that however often the server is killed, a job solves at most its time limit plus
  * {@link #MIN_RESUMED_TIME} in all (a kill may cost it up to {@link #LEASE} it did not use).
+ *
+ * <p>With a database several replicas share ({@link JobDatabase}), this store solves only the jobs this replica
+ * holds the lease of ({@link JobLeases}): it claims waiting jobs while it has solvers free and goes on with each from
+ * its best schedule as after a restart, and answers for the other replicas' jobs from the database.
  */
 public final class JobStore implements AutoCloseable {
 
@@ -221,6 +225,9 @@ public final class JobStore implements AutoCloseable {
                     storage.create(database != null ? run.job : run.job.withSolvingTime(TICK));
                 } catch (IOException e) {
                     storage.delete(id);
+                    if (database != null) {
+                        throw new StorageUnavailable(e);
+                    }
                     throw new java.io.UncheckedIOException("cannot write the job to " + storage.where(), e);
                 }
             }
@@ -461,7 +468,7 @@ public final class JobStore implements AutoCloseable {
         if (ticker != null) {
             ticker.shutdownNow();
         }
-        if (database != null) {
+        if (database != null && database.isOpen()) {
             handBack();
         }
     }

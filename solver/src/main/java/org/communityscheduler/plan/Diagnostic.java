@@ -1,5 +1,6 @@
 package org.communityscheduler.plan;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
@@ -18,6 +19,16 @@ public record Diagnostic(String severity, String path, @JsonIgnore Text text) {
     /** A message not yet in the catalogue, English only. */
     public Diagnostic(String severity, String path, String message) {
         this(severity, path, Text.of("untranslated", message));
+    }
+
+    /**
+     * A diagnostic as a kept job wrote it (the server's files or database): the English message as written, since
+     * the message's arguments are not kept.
+     */
+    @JsonCreator
+    static Diagnostic read(@JsonProperty("severity") String severity, @JsonProperty("path") String path,
+            @JsonProperty("code") String code, @JsonProperty("message") String message) {
+        return new Diagnostic(severity, path, message);
     }
 
     public static Diagnostic warning(String path, Text text) {
