@@ -35,7 +35,9 @@ import picocli.CommandLine.Option;
 @Command(name = "serve", description = { "The HTTP API and the web page, until stopped.",
         "Jobs are kept in the data directory and go on after a restart; one server holds it at a time (exit 2 if"
                 + " another does). Ctrl-C or SIGTERM stops solves early with their best on disk and exits 0. API docs at"
-                + " http://localhost:7070/api-docs." },
+                + " http://localhost:7070/api-docs.",
+        "With --database, jobs are kept in PostgreSQL instead, shared by several replicas: any answers for any job,"
+                + " and a dead replica's jobs go on on another once its lease runs out." },
         footer = { "", "Each option can come from the environment instead: SCHEDULER_ and its name in capitals"
                 + " (SCHEDULER_PORT, SCHEDULER_DATA_DIR, SCHEDULER_MAX_TIME_LIMIT...), the token as SCHEDULER_API_TOKEN."
                 + " An option on the command line wins." })

@@ -90,6 +90,14 @@ class ServeCommandTest extends CommandTest {
         assertThat(stderr()).contains("at least twice the heartbeat");
     }
 
+    @Test
+    void aDatabaseThatCannotBeReachedIsOneLineAndBadInput() {
+        assertThat(run("serve", "--port", "0", "--data-dir", "none", "--database",
+                "jdbc:postgresql://127.0.0.1:1/scheduler?password=secret")).isEqualTo(Main.BAD_INPUT);
+        assertThat(stderr()).contains("error: cannot use the database jdbc:postgresql://127.0.0.1:1/scheduler")
+                .doesNotContain("secret").doesNotContain("\tat ");
+    }
+
     private static ServerSettings settings(String... options) {
         return CommandTest.<ServeCommand>parsed("serve", options).settings();
     }
