@@ -22,11 +22,15 @@ import org.slf4j.LoggerFactory;
 final class JobLeases {
 
     private static final Logger LOG = LoggerFactory.getLogger(JobLeases.class);
+    private static final java.time.Duration WATCH_EVERY = java.time.Duration.ofMillis(250);
 
     private final JobStore store;
     private final JobDatabase database;
     private final ScheduledExecutorService beat = Executors.newSingleThreadScheduledExecutor(
             daemon("job-leases"));
+    /** Looks often whether the leases are still fresh, whatever the heartbeat is waiting for. */
+    private final ScheduledExecutorService watch = Executors.newSingleThreadScheduledExecutor(
+            daemon("job-lease-watch"));
     /** Stops that wait for a solver to finish, off the heartbeat's thread. */
     private final ExecutorService work = Executors.newCachedThreadPool(daemon("job-lease-work"));
     /** When the leases were last renewed ({@link System#nanoTime()}). */
@@ -53,6 +57,8 @@ final class JobLeases {
         renewed = System.nanoTime();
         long every = database.settings().heartbeat().toMillis();
         beat.scheduleWithFixedDelay(this::beat, 0, every, TimeUnit.MILLISECONDS);
+        watch.scheduleAtFixedRate(this::letGoIfStale, WATCH_EVERY.toMillis(), WATCH_EVERY.toMillis(),
+                TimeUnit.MILLISECONDS);
     }
 
     /** Claims waiting jobs now rather than at the next heartbeat (a job was queued, the database is back). */
@@ -81,6 +87,7 @@ final class JobLeases {
 
     /** Claims nothing more and renews no lease; the jobs are handed back by the store. */
     void stop() {
+        watch.shutdownNow();
         beat.shutdown();
         try {
             beat.awaitTermination(10, TimeUnit.SECONDS);
@@ -89,7 +96,18 @@ final class JobLeases {
         }
     }
 
+    /**
+     * Not renewed for a lease less a heartbeat (the database is away, or this process stalled): another replica may
+     * take the jobs over any moment, so this one lets go first.
+     */
+    private void letGoIfStale() {
+        if (System.nanoTime() - renewed >= database.settings().lease().minus(database.settings().heartbeat()).toNanos()) {
+            store.solving().forEach(store::abandon);
+        }
+    }
+
     private void beat() {
+        letGoIfStale();
         try {
             Set<String> before = store.solving();
             JobDatabase.Heartbeat heartbeat = database.heartbeat();
@@ -109,14 +127,9 @@ final class JobLeases {
             claim();
             store.checkWatched();
         } catch (IOException e) {
-            long since = System.nanoTime() - renewed;
             if (!unreachable) {
                 LOG.warn("Cannot renew the leases ({}); trying again", e.getMessage());
                 unreachable = true;
-            }
-            // Let go before the lease runs out, so that the replica that takes a job over is the only one solving it.
-            if (since >= database.settings().lease().minus(database.settings().heartbeat()).toNanos()) {
-                store.solving().forEach(store::abandon);
             }
         } catch (RuntimeException e) {
             LOG.error("The heartbeat failed", e);

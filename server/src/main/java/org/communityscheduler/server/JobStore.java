@@ -963,13 +963,16 @@ public final class JobStore implements AutoCloseable {
     /** This replica no longer holds the job (or cannot renew its lease): it stops solving it and writes nothing more. */
     void abandon(String id) {
         Run run = runs.get(id);
-        if (run != null && !run.snapshot().isFinished()) {
+        if (run != null && !run.snapshot().isFinished() && !run.abandoned) {
             LOG.warn("Job {} is no longer held by this replica: it stops solving it", id);
             abandonLater(run);
         }
     }
 
     private void abandonLater(Run run) {
+        if (run.abandoned) {
+            return;
+        }
         run.abandoned = true;
         leases.later(() -> stopSolving(run, false));
     }
