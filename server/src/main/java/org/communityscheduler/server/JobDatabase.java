@@ -73,6 +73,8 @@ public final class JobDatabase implements JobStorage, AutoCloseable {
     static final String STOP = "stop:";
     private static final String MIGRATIONS = "classpath:org/communityscheduler/server/database";
     private static final String OPEN = "status IN ('SOLVING_SCHEDULED', 'SOLVING_ACTIVE')";
+    /** Every status but {@code QUARANTINED}, which only a person looks at. */
+    private static final String SERVED = "status IN ('SOLVING_SCHEDULED', 'SOLVING_ACTIVE', 'NOT_SOLVING')";
     /** A NOTIFY payload must stay under 8000 bytes; an event's error is cut to this. */
     private static final int MAX_ERROR = 1000;
     private static final Logger LOG = LoggerFactory.getLogger(JobDatabase.class);
@@ -228,8 +230,6 @@ public final class JobDatabase implements JobStorage, AutoCloseable {
             }
         });
     }
-
-    private static final String SERVED = "status IN ('SOLVING_SCHEDULED', 'SOLVING_ACTIVE', 'NOT_SOLVING')";
 
     /** Every job as the job list shows it: only what {@link Job#summary()} reads is filled in. */
     List<Job> list() throws IOException {
