@@ -2,7 +2,7 @@
 CREATE TABLE job (
     id             text PRIMARY KEY,
     name           text,
-    status         text        NOT NULL,   -- SOLVING_SCHEDULED, SOLVING_ACTIVE or NOT_SOLVING
+    status         text        NOT NULL,   -- SOLVING_SCHEDULED, SOLVING_ACTIVE, NOT_SOLVING or QUARANTINED
     submitted      timestamptz NOT NULL,
     finished       timestamptz,
     score          text,
@@ -15,6 +15,6 @@ CREATE TABLE job (
     stop_requested boolean     NOT NULL DEFAULT false
 );
 
-CREATE INDEX job_open ON job (submitted) WHERE status <> 'NOT_SOLVING';
+CREATE INDEX job_open ON job (submitted) WHERE status IN ('SOLVING_SCHEDULED', 'SOLVING_ACTIVE');
 CREATE INDEX job_finished ON job (finished) WHERE status = 'NOT_SOLVING';
 CREATE INDEX job_request_key ON job (request_key) WHERE request_key IS NOT NULL;
