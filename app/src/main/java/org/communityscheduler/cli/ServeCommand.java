@@ -11,9 +11,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.communityscheduler.server.DataDirectoryLock;
+import org.communityscheduler.server.DatabaseSettings;
+import org.communityscheduler.server.JobDatabase;
 import org.communityscheduler.server.SchedulerServer;
 import org.communityscheduler.server.ServerSettings;
 import org.communityscheduler.solve.TimeLimit;
+import org.communityscheduler.text.Language;
+import org.communityscheduler.text.Text;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -31,7 +35,9 @@ import picocli.CommandLine.Option;
 @Command(name = "serve", description = { "The HTTP API and the web page, until stopped.",
         "Jobs are kept in the data directory and go on after a restart; one server holds it at a time (exit 2 if"
                 + " another does). Ctrl-C or SIGTERM stops solves early with their best on disk and exits 0. API docs at"
-                + " http://localhost:7070/api-docs." },
+                + " http://localhost:7070/api-docs.",
+        "With --database, jobs are kept in PostgreSQL instead, shared by several replicas: any answers for any job,"
+                + " and a dead replica's jobs go on on another once its lease runs out." },
         footer = { "", "Each option can come from the environment instead: SCHEDULER_ and its name in capitals"
                 + " (SCHEDULER_PORT, SCHEDULER_DATA_DIR, SCHEDULER_MAX_TIME_LIMIT...), the token as SCHEDULER_API_TOKEN."
                 + " An option on the command line wins." })
@@ -41,6 +47,10 @@ final class ServeCommand implements Callable<Integer> {
     private static final Pattern DAYS = Pattern.compile("(\\d{1,6})d");
     /** The API token, when the --token option does not give one. */
     static final String TOKEN_VARIABLE = "SCHEDULER_API_TOKEN";
+    /** The database's JDBC URL, when --database does not give it; its user and password come only from these. */
+    static final String DATABASE_VARIABLE = "SCHEDULER_DATABASE_URL";
+    static final String DATABASE_USER_VARIABLE = "SCHEDULER_DATABASE_USER";
+    static final String DATABASE_PASSWORD_VARIABLE = "SCHEDULER_DATABASE_PASSWORD";
 
     private final PrintStream err;
 
@@ -91,6 +101,17 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--cors-origin", paramLabel = "ORIGINS", description = "Origins (https://...) whose pages may call the API, comma-separated.")
     String corsOrigin;
 
+    @Option(names = "--database", paramLabel = "JDBC_URL", description = {
+            "Keep jobs in PostgreSQL, shared by several replicas: jdbc:postgresql://host:5432/scheduler (user and password"
+                    + " in the URL, or SCHEDULER_DATABASE_USER and SCHEDULER_DATABASE_PASSWORD)." })
+    String database;
+
+    @Option(names = "--database-lease", paramLabel = "TIME", description = "With --database: how long a replica holds a job without a heartbeat; a dead replica's jobs go on elsewhere after it (10s).")
+    String databaseLease;
+
+    @Option(names = "--database-heartbeat", paramLabel = "TIME", description = "With --database: how often a replica renews its leases and claims waiting jobs (3s).")
+    String databaseHeartbeat;
+
     ServeCommand(PrintStream err) {
         this.err = err;
     }
@@ -98,15 +119,23 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ServerSettings settings = settings();
+        DatabaseSettings databaseSettings = databaseSettings(System.getenv());
         // Requests and solves are logged at info, with the time, as a server log should be.
         Logging.configure(true);
         System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
         System.setProperty("org.slf4j.simpleLogger.dateTimeFormat", "yyyy-MM-dd'T'HH:mm:ss.SSSXXX");
         System.setProperty("org.slf4j.simpleLogger.log.org.eclipse.jetty", "warn");
+        // The pool's own warnings repeat, with stack traces, what the job database logs in a line.
+        System.setProperty("org.slf4j.simpleLogger.log.com.zaxxer.hikari", "error");
 
-        SchedulerServer server = new SchedulerServer(settings);
+        SchedulerServer server = new SchedulerServer(settings, databaseSettings);
         try {
             server.start();
+        } catch (JobDatabase.Unavailable e) {
+            err.println("error: " + Text.of("database.unavailable", databaseSettings, e.getMessage())
+                    .in(Language.fromEnvironment()));
+            server.stop();
+            return Main.BAD_INPUT;
         } catch (DataDirectoryLock.Unavailable e) {
             err.println("error: " + e.getMessage());
             server.stop();
@@ -123,8 +152,13 @@ final class ServeCommand implements Callable<Integer> {
             Runtime.getRuntime().halt(Main.OK);
         }, "graceful-stop"));
         err.println("Serving on http://localhost:" + server.port() + "/ — API docs at /api-docs. Ctrl-C stops.");
-        err.println(settings.dataDir() == null ? "Jobs are kept in memory only (--data-dir none)."
-                : "Jobs are kept in " + settings.dataDir() + ".");
+        if (databaseSettings != null) {
+            err.println(Text.of("database.serving", databaseSettings, settings.parallelSolvers(),
+                    databaseSettings.lease().toMillis() / 1000.0).in(Language.fromEnvironment()));
+        } else {
+            err.println(settings.dataDir() == null ? "Jobs are kept in memory only (--data-dir none)."
+                    : "Jobs are kept in " + settings.dataDir() + ".");
+        }
         if (settings.apiToken() != null) {
             err.println("The API needs its token: Authorization: Bearer <token>.");
         }
@@ -173,6 +207,24 @@ final class ServeCommand implements Callable<Integer> {
         return settings;
     }
 
+    /** The shared database, or null without {@code --database}; its user and password from the environment if given. */
+    DatabaseSettings databaseSettings(Map<String, String> environment) {
+        if (database == null || database.isBlank()) {
+            return null;
+        }
+        DatabaseSettings settings = DatabaseSettings.of(database.strip(), blankToNull(environment.get(DATABASE_USER_VARIABLE)),
+                blankToNull(environment.get(DATABASE_PASSWORD_VARIABLE)));
+        if (databaseLease != null || databaseHeartbeat != null) {
+            settings = settings.withLease(databaseLease != null ? TimeLimit.parse(databaseLease) : settings.lease(),
+                    databaseHeartbeat != null ? TimeLimit.parse(databaseHeartbeat) : settings.heartbeat());
+        }
+        return settings;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+
     /**
      * Each option's value when the command line does not give it: {@code SCHEDULER_} and the option's name in
      * capitals ({@code --max-time-limit}: {@code SCHEDULER_MAX_TIME_LIMIT}), the token as {@code SCHEDULER_API_TOKEN}.
@@ -181,6 +233,7 @@ final class ServeCommand implements Callable<Integer> {
 
         static String variable(String option) {
             return option.equals("--token") ? TOKEN_VARIABLE
+                    : option.equals("--database") ? DATABASE_VARIABLE
                     : "SCHEDULER_" + option.substring(2).toUpperCase(Locale.ROOT).replace('-', '_');
         }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.Map;
 
+import org.communityscheduler.server.DatabaseSettings;
 import org.communityscheduler.server.ServerSettings;
 import org.junit.jupiter.api.Test;
 
@@ -59,6 +60,42 @@ class ServeCommandTest extends CommandTest {
 
         assertThat(runIn(Map.of("SCHEDULER_PORT", "seventy"), "serve")).isEqualTo(Main.BAD_INPUT);
         assertThat(stderr()).contains("'--port': must be a whole number, not \"seventy\"");
+    }
+
+    @Test
+    void theDatabaseComesFromItsOptionOrSchedulerDatabaseUrlAndItsUserAndPasswordFromTheEnvironmentOnly() {
+        Map<String, String> environment = Map.of("SCHEDULER_DATABASE_URL", "jdbc:postgresql://db:5432/scheduler",
+                "SCHEDULER_DATABASE_USER", "scheduler", "SCHEDULER_DATABASE_PASSWORD", "pw");
+        DatabaseSettings fromEnvironment = CommandTest.<ServeCommand>parsed(environment, "serve")
+                .databaseSettings(environment);
+        assertThat(fromEnvironment.url()).isEqualTo("jdbc:postgresql://db:5432/scheduler");
+        assertThat(fromEnvironment.user()).isEqualTo("scheduler");
+        assertThat(fromEnvironment.password()).isEqualTo("pw");
+        assertThat(fromEnvironment.lease()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(fromEnvironment.heartbeat()).isEqualTo(Duration.ofSeconds(3));
+
+        DatabaseSettings told = CommandTest.<ServeCommand>parsed("serve", "--database",
+                "jdbc:postgresql://other/jobs?password=secret", "--database-lease", "20s", "--database-heartbeat", "5s")
+                .databaseSettings(Map.of());
+        assertThat(told.lease()).isEqualTo(Duration.ofSeconds(20));
+        assertThat(told.heartbeat()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(told.toString()).as("never the password").doesNotContain("secret");
+        assertThat(settings().dataDir()).isNotNull();
+        assertThat(CommandTest.<ServeCommand>parsed("serve").databaseSettings(Map.of())).as("files by default").isNull();
+
+        assertThat(run("serve", "--database", "postgres://db/scheduler")).isEqualTo(Main.BAD_INPUT);
+        assertThat(stderr()).contains("jdbc:postgresql://");
+        assertThat(run("serve", "--database", "jdbc:postgresql://db/s", "--database-lease", "4s",
+                "--database-heartbeat", "3s")).isEqualTo(Main.BAD_INPUT);
+        assertThat(stderr()).contains("at least twice the heartbeat");
+    }
+
+    @Test
+    void aDatabaseThatCannotBeReachedIsOneLineAndBadInput() {
+        assertThat(run("serve", "--port", "0", "--data-dir", "none", "--database",
+                "jdbc:postgresql://127.0.0.1:1/scheduler?password=secret")).isEqualTo(Main.BAD_INPUT);
+        assertThat(stderr()).contains("error: cannot use the database jdbc:postgresql://127.0.0.1:1/scheduler")
+                .doesNotContain("secret").doesNotContain("\tat ");
     }
 
     private static ServerSettings settings(String... options) {

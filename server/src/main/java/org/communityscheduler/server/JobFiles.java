@@ -39,7 +39,7 @@ import org.slf4j.LoggerFactory;
  * when the jobs are read back. A folder that cannot be read back otherwise is moved to {@link #QUARANTINE}, for a
  * person to look at; either is said once, in a line.
  */
-final class JobFiles {
+final class JobFiles implements JobStorage {
 
     static final String PLAN = "plan.json";
     static final String JOB = "job.json";
@@ -51,10 +51,6 @@ final class JobFiles {
     private static final Logger LOG = LoggerFactory.getLogger(JobFiles.class);
     /** Job ids are UUIDs; any other folder in the data directory is not ours and is left alone. */
     private static final Pattern JOB_ID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
-
-    /** A job read back, and when it was last written (how long it had been solving, for one that was). */
-    record Stored(Job job, Instant savedAt) {
-    }
 
     private final Path directory;
     /** Forces a folder to the disk; tests watch it. */
@@ -73,8 +69,14 @@ final class JobFiles {
         return directory;
     }
 
+    @Override
+    public String where() {
+        return directory.toString();
+    }
+
     /** Writes a new job: its plan, then the job; a folder without {@code job.json} is a half-written one. */
-    void create(Job job) throws IOException {
+    @Override
+    public void create(Job job) throws IOException {
         Path folder = directory.resolve(job.id());
         createFolder(folder);
         force.accept(directory);
@@ -83,7 +85,8 @@ final class JobFiles {
     }
 
     /** Writes the job as it stands over its last version (the plan is not written again). */
-    void save(Job job) throws IOException {
+    @Override
+    public void save(Job job) throws IOException {
         writeAtomically(directory.resolve(job.id()).resolve(JOB), Json.MAPPER.writeValueAsBytes(job.withPlanJson(null)));
     }
 
@@ -91,7 +94,8 @@ final class JobFiles {
      * Deletes a job's folder, {@code job.json} first: a crash halfway leaves a submission that was never answered,
      * which the next start clears away.
      */
-    void delete(String id) {
+    @Override
+    public void delete(String id) {
         Path folder = directory.resolve(id);
         try {
             deleteFolder(folder);
@@ -116,7 +120,8 @@ final class JobFiles {
     }
 
     /** Moves a job's folder out of the way, for a person to look at; answers whether it could. */
-    boolean quarantine(String id) {
+    @Override
+    public boolean quarantine(String id) {
         try {
             createFolder(quarantineDirectory());
             Files.move(directory.resolve(id), quarantineDirectory().resolve(id), StandardCopyOption.ATOMIC_MOVE);
@@ -137,7 +142,8 @@ final class JobFiles {
      * deleted; a folder that cannot be read back otherwise (a corrupt or edited file) is moved to
      * {@link #QUARANTINE}. Each kind is logged once, in a line.
      */
-    List<Stored> load() throws IOException {
+    @Override
+    public List<Stored> load() throws IOException {
         List<Stored> jobs = new ArrayList<>();
         if (!Files.isDirectory(directory)) {
             return jobs;

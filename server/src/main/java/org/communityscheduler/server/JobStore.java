@@ -7,9 +7,11 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,6 +21,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 import ai.timefold.solver.core.api.solver.SolverJob;
 import ai.timefold.solver.core.api.solver.SolverStatus;
@@ -36,6 +39,7 @@ import org.communityscheduler.schedule.Schedule;
 import org.communityscheduler.solve.SchedulingEngine;
 import org.communityscheduler.text.Language;
 import org.communityscheduler.text.Text;
+import org.communityscheduler.server.JobStorage.Stored;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,6 +56,10 @@ import org.slf4j.LoggerFactory;
  * <p>A job's solving time is counted over every run of the server: on disk it is kept {@link #LEASE} ahead of the
  * truth while the job solves, so that however often the server is killed, a job solves at most its time limit plus
  * {@link #MIN_RESUMED_TIME} in all (a kill may cost it up to {@link #LEASE} it did not use).
+ *
+ * <p>With a database several replicas share ({@link JobDatabase}), this store solves only the jobs this replica
+ * holds the lease of ({@link JobLeases}): it claims waiting jobs while it has solvers free and goes on with each from
+ * its best schedule as after a restart, and answers for the other replicas' jobs from the database.
  */
 public final class JobStore implements AutoCloseable {
 
@@ -136,12 +144,19 @@ public final class JobStore implements AutoCloseable {
 
     private final SchedulingEngine engine;
     private final ServerSettings settings;
-    /** Null when jobs are kept in memory only. */
-    private final JobFiles files;
+    /** Files or a database; null when jobs are kept in memory only. */
+    private final JobStorage storage;
+    /** The database several replicas share; null unless jobs are kept in one. */
+    private final JobDatabase database;
+    /** The jobs this server solves (and, without a database, every job it keeps). */
     private final Map<String, Run> runs = new ConcurrentHashMap<>();
+    /** Listeners to jobs another replica solves, fed by the database's events; guarded by itself. */
+    private final Map<String, List<Consumer<Event>>> remoteListeners = new HashMap<>();
     private volatile boolean accepting = true;
     /** Keeps the solving time of solving jobs on disk ahead of the truth; null without a data directory. */
     private final ScheduledExecutorService ticker;
+    /** This replica's leases on the jobs it solves; null without a database. */
+    private final JobLeases leases;
 
     /** Jobs in memory only, as many as the default settings allow. */
     public JobStore(SchedulingEngine engine) {
@@ -153,10 +168,21 @@ public final class JobStore implements AutoCloseable {
      * caller holds the directory.
      */
     public JobStore(SchedulingEngine engine, ServerSettings settings) {
+        this(engine, settings, null);
+    }
+
+    /**
+     * Jobs kept in a database several replicas share; without one ({@code null}), as
+     * {@link #JobStore(SchedulingEngine, ServerSettings)}. {@link #restore()} connects.
+     */
+    JobStore(SchedulingEngine engine, ServerSettings settings, DatabaseSettings databaseSettings) {
         this.engine = engine;
         this.settings = settings;
-        this.files = settings.dataDir() == null ? null : new JobFiles(settings.dataDir());
-        if (files != null) {
+        this.database = databaseSettings == null ? null : new JobDatabase(databaseSettings, JobLeases.replicaName());
+        this.storage = database != null ? database
+                : settings.dataDir() == null ? null : new JobFiles(settings.dataDir());
+        this.leases = database == null ? null : new JobLeases(this, database);
+        if (storage != null) {
             ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {
                 Thread thread = new Thread(runnable, "job-solving-time");
                 thread.setDaemon(true);
@@ -210,23 +236,32 @@ public final class JobStore implements AutoCloseable {
             }
             Run run = new Run(Job.queued(id, plan.name(), planJson, diagnostics, timeLimit, Instant.now(), request),
                     plan, week, Duration.ZERO);
-            if (files != null) {
+            if (storage != null) {
                 try {
                     // Accepted means kept: a job that cannot be written is not taken. Its first second is
-                    // counted at once, until the ticker keeps its solving time ahead.
-                    files.create(run.job.withSolvingTime(TICK));
+                    // counted at once, until the ticker keeps its solving time ahead (in a database, once it is
+                    // claimed: a job no replica holds has not solved).
+                    storage.create(database != null ? run.job : run.job.withSolvingTime(TICK));
                 } catch (IOException e) {
-                    files.delete(id);
-                    throw new java.io.UncheckedIOException("cannot write the job to " + files.directory(), e);
+                    storage.delete(id);
+                    if (database != null) {
+                        throw new StorageUnavailable(e);
+                    }
+                    throw new java.io.UncheckedIOException("cannot write the job to " + storage.where(), e);
                 }
+            }
+            if (database != null && !claimForSubmission(id)) {
+                // Solved by whichever replica has a solver free first.
+                database.announce();
+                return new Accepted(run.snapshot(), false);
             }
             runs.put(id, run);
             try {
                 solve(run, week, timeLimit);
             } catch (RuntimeException e) {
                 runs.remove(id);
-                if (files != null) {
-                    files.delete(id);
+                if (storage != null) {
+                    storage.delete(id);
                 }
                 throw e;
             }
@@ -244,6 +279,13 @@ public final class JobStore implements AutoCloseable {
             return Optional.empty();
         }
         Instant since = Instant.now().minus(IDEMPOTENCY_WINDOW);
+        if (database != null) {
+            Job job = databaseRead(() -> database.findByRequest(request.key(), since)).map(Stored::job).orElse(null);
+            if (job != null && !job.request().body().equals(request.body())) {
+                throw new KeyReused(job.id());
+            }
+            return job == null ? Optional.empty() : find(job.id());
+        }
         for (Run run : runs.values()) {
             Job job = run.snapshot();
             if (job.request() != null && job.request().key().equals(request.key()) && job.submitted().isAfter(since)) {
@@ -266,8 +308,16 @@ public final class JobStore implements AutoCloseable {
         return settings.planLimits();
     }
 
-    /** Jobs waiting for a solver or solving. */
+    /** Jobs waiting for a solver or solving (with a database: on every replica). */
     public long openCount() {
+        if (database != null) {
+            return databaseRead(database::openCount);
+        }
+        return localOpenCount();
+    }
+
+    /** Jobs this server solves or has queued for its solvers. */
+    private long localOpenCount() {
         return runs.values().stream().filter(run -> !run.snapshot().isFinished()).count();
     }
 
@@ -277,6 +327,9 @@ public final class JobStore implements AutoCloseable {
      */
     public Optional<Job> find(String id) {
         Run run = runs.get(id);
+        if (run == null && database != null) { // solved elsewhere, or by nobody now
+            return databaseRead(() -> database.find(id)).map(Stored::job);
+        }
         return run == null ? Optional.empty() : find(run);
     }
 
@@ -302,6 +355,13 @@ public final class JobStore implements AutoCloseable {
     /** The job and its plan in one look, so that pruning in between cannot take one and leave the other. */
     public Optional<WithPlan> findWithPlan(String id) {
         Run run = runs.get(id);
+        if (run == null && database != null) {
+            return databaseRead(() -> database.find(id)).flatMap(stored -> {
+                PlanIntake intake = PlanIntake.read(stored.job().planJson().getBytes(StandardCharsets.UTF_8),
+                        PlanLimits.NONE);
+                return intake.isValid() ? Optional.of(new WithPlan(stored.job(), intake.plan())) : Optional.empty();
+            });
+        }
         if (run == null) {
             return Optional.empty();
         }
@@ -310,13 +370,21 @@ public final class JobStore implements AutoCloseable {
 
     /** Every job, oldest first, as it stands (without describing schedules anew). */
     public List<Job> list() {
-        List<Job> jobs = new ArrayList<>();
-        for (Run run : runs.values()) {
+        Map<String, Job> jobs = new HashMap<>();
+        if (database != null) {
+            databaseRead(database::list).forEach(job -> jobs.put(job.id(), job));
+        }
+        for (Run run : runs.values()) { // fresher than the database
             synchronized (run) {
                 noticeStart(run);
-                jobs.add(run.job);
+                jobs.put(run.job.id(), run.job);
             }
         }
+        return sorted(jobs.values());
+    }
+
+    private static List<Job> sorted(java.util.Collection<Job> all) {
+        List<Job> jobs = new ArrayList<>(all);
         jobs.sort(Comparator.comparing(Job::submitted).thenComparing(Job::id));
         return jobs;
     }
@@ -345,12 +413,10 @@ public final class JobStore implements AutoCloseable {
             Job job = run.job.withEditedSchedule(new Schedule(edited.name(), edited.score(), edited.feasible(),
                     edited.sessions(), edited.unassigned(), edited.constraints(), edited.workers(),
                     edited.organizations(), run.job.diagnostics()));
-            if (files != null) {
-                try {
-                    files.save(job); // kept means on disk: an edit that cannot be written is not made
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException("cannot write job " + id + " to " + files.directory(), e);
-                }
+            try {
+                storage.save(job); // kept means written: an edit that cannot be written is not made
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException("cannot write job " + id + " to " + storage.where(), e);
             }
             run.job = job;
             return Optional.of(job);
@@ -360,6 +426,9 @@ public final class JobStore implements AutoCloseable {
     /** Stops a job early; its best schedule so far is kept. Waits until that schedule is written. */
     public Optional<Job> stop(String id) {
         Run run = runs.get(id);
+        if (run == null && database != null) {
+            return stopElsewhere(id);
+        }
         if (run == null) {
             return Optional.empty();
         }
@@ -378,6 +447,9 @@ public final class JobStore implements AutoCloseable {
      */
     public Optional<Runnable> subscribe(String id, Consumer<Event> listener) {
         Run run = runs.get(id);
+        if (run == null && database != null) {
+            return subscribeElsewhere(id, listener);
+        }
         if (run == null) {
             return Optional.empty();
         }
@@ -401,9 +473,15 @@ public final class JobStore implements AutoCloseable {
     /** How many listen to a job now. */
     int listenerCount(String id) {
         Run run = runs.get(id);
-        if (run == null) {
-            return 0;
+        synchronized (remoteListeners) {
+            if (remoteListeners.containsKey(id)) {
+                return remoteListeners.get(id).size() + (run == null ? 0 : listenerCount(run));
+            }
         }
+        return run == null ? 0 : listenerCount(run);
+    }
+
+    private static int listenerCount(Run run) {
         synchronized (run) {
             return run.listeners.size();
         }
@@ -422,6 +500,9 @@ public final class JobStore implements AutoCloseable {
             // On disk they stay unfinished, with their best schedule, to start again when the server does.
             open.forEach(run -> run.stoppedByServer = true);
         }
+        if (leases != null) {
+            leases.stop(); // claims nothing more
+        }
         if (!open.isEmpty()) {
             LOG.info("Stopping {} job(s) early; the best schedules of those solving are kept", open.size());
         }
@@ -436,6 +517,33 @@ public final class JobStore implements AutoCloseable {
         if (ticker != null) {
             ticker.shutdownNow();
         }
+        if (database != null && database.isOpen()) {
+            handBack();
+        }
+    }
+
+    /** Lets another replica take this one's jobs at once, and ends the event streams of jobs solved elsewhere. */
+    private void handBack() {
+        try {
+            int released = database.releaseAll();
+            if (released > 0) {
+                LOG.info("Handed {} job(s) back to the other replicas", released);
+            }
+        } catch (IOException e) {
+            LOG.warn("Cannot hand the jobs back ({}); other replicas take them over when their leases run out",
+                    e.getMessage());
+        }
+        List<Consumer<Event>> listening = new ArrayList<>();
+        Map<String, List<Consumer<Event>>> watched;
+        synchronized (remoteListeners) {
+            watched = new HashMap<>(remoteListeners);
+            remoteListeners.clear();
+        }
+        watched.forEach((id, listeners) -> {
+            Progress progress = new Progress(id, null, null, null, null, null, null, null);
+            listeners.forEach(listener -> listener.accept(new Event(INTERRUPTED, progress)));
+        });
+        database.close();
     }
 
     private void improved(Run run, WeeklySchedule best) {
@@ -447,7 +555,7 @@ public final class JobStore implements AutoCloseable {
             run.best = best;
             run.job = run.job.withScore(String.valueOf(best.getScore()));
             tell(run, new Event(BEST, progress(run.job, best)));
-            if (files != null && System.nanoTime() - run.lastSaved >= SAVE_EVERY.toNanos()) {
+            if (storage != null && System.nanoTime() - run.lastSaved >= SAVE_EVERY.toNanos()) {
                 saveSolving(run);
             }
         }
@@ -493,9 +601,15 @@ public final class JobStore implements AutoCloseable {
 
     private void save(Job job) {
         try {
-            files.save(job);
+            storage.save(job);
+        } catch (JobDatabase.NotOwned e) {
+            Run run = runs.get(job.id());
+            if (run != null) {
+                LOG.warn("Job {} was taken over by another replica: this one stops solving it", job.id());
+                abandonLater(run);
+            }
         } catch (IOException | RuntimeException e) {
-            LOG.error("Cannot write job {} to {}: {}", job.id(), files.directory(), e.toString());
+            LOG.error("Cannot write job {} to {}: {}", job.id(), storage.where(), e.toString());
         }
     }
 
@@ -530,8 +644,9 @@ public final class JobStore implements AutoCloseable {
             Job unfinished = run.job.withSolvingTime(spent);
             run.job = run.job.finish(now, startedAt, error).withSolvingTime(spent);
             // Stopped by the server going down: kept unfinished, with its best schedule, to start again.
-            boolean resumes = files != null && run.stoppedByServer && (error == null || latest == null);
-            if (files != null) {
+            boolean resumes = storage != null && (run.stoppedByServer || run.abandoned)
+                    && (error == null || latest == null);
+            if (storage != null && !run.abandoned) { // an abandoned job is another replica's to write now
                 save(resumes ? unfinished : run.job);
             }
             // A finished job keeps its result, not what solving it took.
@@ -546,6 +661,12 @@ public final class JobStore implements AutoCloseable {
             run.listeners.clear();
         }
         run.done.complete(null);
+        if (database != null) { // the database serves it from now on, and a solver is free for a waiting job
+            runs.remove(run.job.id(), run);
+            if (accepting) {
+                leases.wake();
+            }
+        }
         if (accepting) {
             prune();
         }
@@ -554,6 +675,14 @@ public final class JobStore implements AutoCloseable {
     /** Deletes the oldest finished jobs beyond the number and age kept; jobs waiting or solving never. */
     void prune() {
         Instant tooOld = Instant.now().minus(settings.keepFinishedFor());
+        if (database != null) {
+            try {
+                database.prune(settings.keepFinished(), tooOld);
+            } catch (IOException e) {
+                LOG.warn("Cannot delete old finished jobs from the database: {}", e.getMessage());
+            }
+            return;
+        }
         List<Job> finished = runs.values().stream().map(Run::snapshot).filter(Job::isFinished)
                 .sorted(Comparator.comparing(Job::finished).reversed()).toList();
         for (int i = 0; i < finished.size(); i++) {
@@ -561,8 +690,8 @@ public final class JobStore implements AutoCloseable {
             if (i >= settings.keepFinished() || job.finished().isBefore(tooOld)) {
                 // Forgotten first: no request finds a job whose files are going.
                 runs.remove(job.id());
-                if (files != null) {
-                    files.delete(job.id());
+                if (storage != null) {
+                    storage.delete(job.id());
                 }
                 LOG.debug("Deleted finished job {} ({})", job.id(), job.finished());
             }
@@ -574,11 +703,17 @@ public final class JobStore implements AutoCloseable {
      * ({@link DataDirectoryLock}), before the first submission.
      */
     void restore() {
-        if (files == null) {
+        if (storage == null) {
             return;
         }
+        if (database != null) { // nothing to read back: this replica claims jobs as it has solvers free
+            database.start(this::notice, this::heardElsewhere);
+            leases.start();
+            return;
+        }
+        JobFiles files = (JobFiles) storage;
         long started = System.nanoTime();
-        List<JobFiles.Stored> stored;
+        List<Stored> stored;
         try {
             stored = files.load();
         } catch (IOException e) {
@@ -587,7 +722,7 @@ public final class JobStore implements AutoCloseable {
         }
         int resumed = 0;
         List<String> invalid = new ArrayList<>();
-        for (JobFiles.Stored entry : stored) {
+        for (Stored entry : stored) {
             Job job = entry.job();
             // A job already taken keeps its plan even when the size limit was lowered since.
             PlanIntake intake = PlanIntake.read(job.planJson().getBytes(StandardCharsets.UTF_8), PlanLimits.NONE);
@@ -658,8 +793,9 @@ public final class JobStore implements AutoCloseable {
                 week = intake.model();
             }
         }
-        // Timefold takes whole milliseconds.
-        Duration timeLimit = left.compareTo(MIN_RESUMED_TIME) < 0 ? MIN_RESUMED_TIME : left.truncatedTo(ChronoUnit.MILLIS);
+        // Timefold takes whole milliseconds. A job that never solved (claimed from a database) has its whole time.
+        Duration timeLimit = spent.isZero() ? job.timeLimit()
+                : left.compareTo(MIN_RESUMED_TIME) < 0 ? MIN_RESUMED_TIME : left.truncatedTo(ChronoUnit.MILLIS);
         Job waiting = job.requeue().withSolvingTime(spent);
         Run run = new Run(waiting, plan, week, spent);
         // Its first second is counted before it solves, until the ticker keeps its solving time ahead.
@@ -667,6 +803,229 @@ public final class JobStore implements AutoCloseable {
         runs.put(job.id(), run);
         solve(run, week, timeLimit);
         return true;
+    }
+
+    // --- Replicas sharing a database
+
+    /** The job database cannot be reached now; the request may be sent again in a moment. */
+    public static final class StorageUnavailable extends IllegalStateException {
+        StorageUnavailable(IOException cause) {
+            super("the job database cannot be reached: " + cause.getMessage(), cause);
+        }
+    }
+
+    private interface DatabaseRead<T> {
+        T read() throws IOException;
+    }
+
+    private static <T> T databaseRead(DatabaseRead<T> read) {
+        try {
+            return read.read();
+        } catch (IOException e) {
+            throw new StorageUnavailable(e);
+        }
+    }
+
+    /** Whether this replica has a solver free for a job just submitted, and now holds it. Call holding runs. */
+    private boolean claimForSubmission(String id) {
+        if (localOpenCount() >= settings.parallelSolvers()) {
+            return false;
+        }
+        try {
+            return database.claim(id).isPresent();
+        } catch (IOException e) {
+            LOG.warn("Cannot claim job {} ({}); a replica takes it when it can", id, e.getMessage());
+            return false;
+        }
+    }
+
+    /** Solvers this replica has free for waiting jobs. */
+    int freeSolvers() {
+        return accepting ? (int) Math.max(0, settings.parallelSolvers() - localOpenCount()) : 0;
+    }
+
+    /** The jobs this replica solves or has queued for its solvers. */
+    Set<String> solving() {
+        return runs.values().stream().map(Run::snapshot).filter(job -> !job.isFinished()).map(Job::id)
+                .collect(Collectors.toSet());
+    }
+
+    /**
+     * Solves a job this replica claimed, from its best schedule so far for what is left of its time (as after a
+     * restart); one a coordinator asked to stop ends at once, with that schedule.
+     */
+    void takeOver(Stored claimed) {
+        Job job = claimed.job();
+        synchronized (runs) {
+            if (!accepting || runs.containsKey(job.id())) {
+                return; // handed back when the store closes
+            }
+            PlanIntake intake = PlanIntake.read(job.planJson().getBytes(StandardCharsets.UTF_8), PlanLimits.NONE);
+            if (!intake.isValid()) {
+                LOG.warn("Job {} is set aside (status QUARANTINED): its plan is no longer a valid plan ({})", job.id(),
+                        intake.problems().get(0));
+                storage.quarantine(job.id());
+                return;
+            }
+            try {
+                if (database.stopRequested(job.id())) {
+                    endUnsolved(job, intake);
+                } else if (resume(job, intake, claimed.savedAt())) {
+                    LOG.info("Solving job {} from its best schedule so far ({} solved before)", job.id(),
+                            job.solvingTime());
+                } else { // its time was used up: it ended with its best schedule
+                    Run ended = runs.remove(job.id());
+                    tell(ended, new Event(STATUS, progress(ended.job, null)));
+                    tell(ended, new Event(DONE, progress(ended.job, null)));
+                }
+            } catch (IOException | RuntimeException e) {
+                LOG.error("Job {} cannot be started again", job.id(), e);
+                runs.remove(job.id());
+                save(job.finish(Instant.now(), null, Text.of("server.job.notRestarted", String.valueOf(e.getMessage()))));
+            }
+        }
+    }
+
+    /** Ends a job no replica solves: with its best schedule so far, or the plan as given when it has none. */
+    private Job endUnsolved(Job job, PlanIntake intake) {
+        Run run = new Run(job, intake.plan(), null, job.solvingTime() == null ? Duration.ZERO : job.solvingTime());
+        synchronized (run) {
+            if (job.schedule() == null) {
+                try {
+                    describe(run, intake.model());
+                } catch (RuntimeException e) {
+                    LOG.error("Cannot describe the schedule of job {}", job.id(), e);
+                }
+            }
+            run.job = run.job.finish(Instant.now(), null, null);
+        }
+        save(run.job);
+        tell(run, new Event(STATUS, progress(run.job, null)));
+        tell(run, new Event(DONE, progress(run.job, null)));
+        return run.job;
+    }
+
+    /** Stops a job this replica does not solve: at once if no replica does, else by asking its owner. */
+    private Optional<Job> stopElsewhere(String id) {
+        Optional<Stored> claimed = databaseRead(() -> database.claim(id));
+        if (claimed.isPresent()) {
+            Job job = claimed.get().job();
+            PlanIntake intake = PlanIntake.read(job.planJson().getBytes(StandardCharsets.UTF_8), PlanLimits.NONE);
+            return Optional.of(intake.isValid() ? endUnsolved(job, intake) : job);
+        }
+        if (!databaseRead(() -> database.requestStop(id))) {
+            return find(id); // finished already, or unknown
+        }
+        long deadline = System.nanoTime() + FINAL_WAIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            Optional<Job> job = find(id);
+            if (job.isEmpty() || job.get().isFinished()) {
+                return job;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        LOG.warn("Job {} did not finish within {} of being asked to stop", id, FINAL_WAIT);
+        return find(id);
+    }
+
+    /** Listens to a job solved elsewhere (or waiting for a replica) through the database's events. */
+    private Optional<Runnable> subscribeElsewhere(String id, Consumer<Event> listener) {
+        synchronized (remoteListeners) { // first, so that no event between the read and now is missed
+            remoteListeners.computeIfAbsent(id, key -> new ArrayList<>()).add(listener);
+        }
+        Runnable unsubscribe = () -> {
+            synchronized (remoteListeners) {
+                List<Consumer<Event>> listeners = remoteListeners.get(id);
+                if (listeners != null && listeners.remove(listener) && listeners.isEmpty()) {
+                    remoteListeners.remove(id);
+                }
+            }
+        };
+        Optional<Job> job;
+        try {
+            job = databaseRead(() -> database.find(id)).map(Stored::job);
+        } catch (RuntimeException e) {
+            unsubscribe.run();
+            throw e;
+        }
+        if (job.isEmpty()) {
+            unsubscribe.run();
+            return Optional.empty();
+        }
+        listener.accept(new Event(STATUS, progress(job.get(), null)));
+        if (job.get().isFinished()) {
+            unsubscribe.run();
+            listener.accept(new Event(DONE, progress(job.get(), null)));
+            return Optional.of(() -> {
+            });
+        }
+        return Optional.of(unsubscribe);
+    }
+
+    /** An event any replica (this one too) published: for whoever listens here to a job solved elsewhere. */
+    private void heardElsewhere(Event event) {
+        List<Consumer<Event>> listeners;
+        synchronized (remoteListeners) {
+            List<Consumer<Event>> all = DONE.equals(event.name()) ? remoteListeners.remove(event.data().id())
+                    : remoteListeners.get(event.data().id());
+            listeners = all == null ? List.of() : List.copyOf(all);
+        }
+        for (Consumer<Event> listener : listeners) {
+            try {
+                listener.accept(event);
+            } catch (RuntimeException e) {
+                LOG.warn("A listener of job {} failed", event.data().id(), e);
+            }
+        }
+    }
+
+    /** A notice from the database: a job waits for a replica, or a job is to stop; null after a lost connection. */
+    private void notice(String notice) {
+        if (notice == null || JobDatabase.QUEUED.equals(notice)) {
+            leases.wake();
+        } else if (notice.startsWith(JobDatabase.STOP)) {
+            String id = notice.substring(JobDatabase.STOP.length());
+            if (runs.containsKey(id)) {
+                leases.later(() -> stop(id));
+            }
+        }
+    }
+
+    /** Ends the streams of watched jobs that finished while a database event could have been missed. */
+    void checkWatched() throws IOException {
+        List<String> watched;
+        synchronized (remoteListeners) {
+            watched = List.copyOf(remoteListeners.keySet());
+        }
+        for (String id : watched) {
+            Optional<Job> job = database.find(id).map(Stored::job);
+            if (job.isEmpty() || job.get().isFinished()) {
+                heardElsewhere(new Event(DONE, job.map(found -> progress(found, null))
+                        .orElse(new Progress(id, SolverStatus.NOT_SOLVING, null, null, null, null, null, null))));
+            }
+        }
+    }
+
+    /** This replica no longer holds the job (or cannot renew its lease): it stops solving it and writes nothing more. */
+    void abandon(String id) {
+        Run run = runs.get(id);
+        if (run != null && !run.snapshot().isFinished() && !run.abandoned) {
+            LOG.warn("Job {} is no longer held by this replica: it stops solving it", id);
+            abandonLater(run);
+        }
+    }
+
+    private void abandonLater(Run run) {
+        if (run.abandoned) {
+            return;
+        }
+        run.abandoned = true;
+        leases.later(() -> stopSolving(run, false));
     }
 
     /** Describes {@code week} as the job's schedule. Call with the run locked. */
@@ -732,7 +1091,10 @@ public final class JobStore implements AutoCloseable {
         }
     }
 
-    private static void tell(Run run, Event event) {
+    private void tell(Run run, Event event) {
+        if (database != null && !INTERRUPTED.equals(event.name())) { // the job goes on elsewhere after an interruption
+            database.publish(event);
+        }
         for (Consumer<Event> listener : List.copyOf(run.listeners)) {
             try {
                 listener.accept(event);
@@ -780,6 +1142,8 @@ public final class JobStore implements AutoCloseable {
         private final Duration spentBefore;
         /** Whether its file holds a solving time ahead of the truth since this run began; guarded by this run. */
         private boolean reserved;
+        /** Whether another replica holds it now: it stops, and writes nothing more. */
+        private volatile boolean abandoned;
 
         Run(Job job, Plan plan, WeeklySchedule problem, Duration spentBefore) {
             this.job = job;

@@ -129,9 +129,17 @@ public final class SchedulerServer {
     private volatile boolean started;
 
     public SchedulerServer(ServerSettings settings) {
+        this(settings, null);
+    }
+
+    /**
+     * A replica that keeps its jobs in a database shared with others (README, "Running several replicas"); without
+     * one ({@code null}), as {@link #SchedulerServer(ServerSettings)}.
+     */
+    public SchedulerServer(ServerSettings settings, DatabaseSettings database) {
         this.settings = settings;
         this.engine = new SchedulingEngine(SolverConfigs.shipped(), settings.parallelSolvers(), settings.threads());
-        this.jobs = new JobStore(engine, settings);
+        this.jobs = new JobStore(engine, settings, database);
         this.publications = new PublicationFiles(settings.dataDir());
         this.feeds = new FeedRoutes(jobs, new CalendarFeeds(publications));
         this.streamSlots = new EventStreamSlots(settings.maxEventStreamsPerClient(), settings.maxEventStreams());
@@ -205,6 +213,8 @@ public final class SchedulerServer {
             config.routes.get("/api-docs.js", this::apiDocsScript);
 
             config.routes.exception(ApiError.class, (error, ctx) -> error.answer(ctx));
+            config.routes.exception(JobStore.StorageUnavailable.class, (error, ctx) -> new ApiError(503, "$",
+                    Text.of("database.unreachable", String.valueOf(error.getCause().getMessage()))).withHeader("Retry-After", "5").answer(ctx));
             config.routes.exception(HttpResponseException.class, this::httpError);
             config.routes.exception(Exception.class, this::unexpected);
         });
@@ -226,6 +236,7 @@ public final class SchedulerServer {
      * solving: a server that cannot serve, or whose directory another server holds, touches no job.
      *
      * @throws DataDirectoryLock.Unavailable when another server holds the data directory (or it cannot be made)
+     * @throws JobDatabase.Unavailable when the job database cannot be reached or set up
      */
     public SchedulerServer start() {
         app.start(settings.port());

@@ -1,0 +1,158 @@
+package org.communityscheduler.server;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A replica's hold on the jobs it solves from a shared database: every heartbeat it renews its leases, stops the
+ * jobs a coordinator asked to stop on another replica, lets go of those another replica took over, and claims
+ * waiting jobs while it has solvers free. When it cannot renew its leases for nearly a whole lease (the database is
+ * away), it stops solving its jobs before another replica may take them: a job is never solved by two at once.
+ */
+final class JobLeases {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JobLeases.class);
+    private static final java.time.Duration WATCH_EVERY = java.time.Duration.ofMillis(250);
+
+    private final JobStore store;
+    private final JobDatabase database;
+    private final ScheduledExecutorService beat = Executors.newSingleThreadScheduledExecutor(
+            daemon("job-leases"));
+    /** Looks often whether the leases are still fresh, whatever the heartbeat is waiting for. */
+    private final ScheduledExecutorService watch = Executors.newSingleThreadScheduledExecutor(
+            daemon("job-lease-watch"));
+    /** Stops that wait for a solver to finish, off the heartbeat's thread. */
+    private final ExecutorService work = Executors.newCachedThreadPool(daemon("job-lease-work"));
+    /** When the leases were last renewed ({@link System#nanoTime()}). */
+    private volatile long renewed = System.nanoTime();
+    private volatile boolean unreachable;
+
+    JobLeases(JobStore store, JobDatabase database) {
+        this.store = store;
+        this.database = database;
+    }
+
+    /** This replica's name in the database: host, process id and a random part (a restarted process is new). */
+    static String replicaName() {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            host = "unknown-host";
+        }
+        return host + "/" + ProcessHandle.current().pid() + "/" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    void start() {
+        renewed = System.nanoTime();
+        long every = database.settings().heartbeat().toMillis();
+        beat.scheduleWithFixedDelay(this::beat, 0, every, TimeUnit.MILLISECONDS);
+        watch.scheduleAtFixedRate(this::letGoIfStale, WATCH_EVERY.toMillis(), WATCH_EVERY.toMillis(),
+                TimeUnit.MILLISECONDS);
+    }
+
+    /** Claims waiting jobs now rather than at the next heartbeat (a job was queued, the database is back). */
+    void wake() {
+        try {
+            beat.execute(this::claim);
+        } catch (RejectedExecutionException e) {
+            // Stopping: nothing more is claimed.
+        }
+    }
+
+    /** Runs a task that may wait (a stop) off the heartbeat's thread. */
+    void later(Runnable task) {
+        try {
+            work.execute(() -> {
+                try {
+                    task.run();
+                } catch (RuntimeException e) {
+                    LOG.error("A job's stop failed", e);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            task.run();
+        }
+    }
+
+    /** Claims nothing more and renews no lease; the jobs are handed back by the store. */
+    void stop() {
+        watch.shutdownNow();
+        beat.shutdown();
+        try {
+            beat.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Not renewed for a lease less a heartbeat (the database is away, or this process stalled): another replica may
+     * take the jobs over any moment, so this one lets go first.
+     */
+    private void letGoIfStale() {
+        if (System.nanoTime() - renewed >= database.settings().lease().minus(database.settings().heartbeat()).toNanos()) {
+            store.solving().forEach(store::abandon);
+        }
+    }
+
+    private void beat() {
+        letGoIfStale();
+        try {
+            Set<String> before = store.solving();
+            JobDatabase.Heartbeat heartbeat = database.heartbeat();
+            renewed = System.nanoTime();
+            if (unreachable) {
+                LOG.info("The database answers again; leases renewed");
+                unreachable = false;
+            }
+            for (String id : before) {
+                if (!heartbeat.held().contains(id)) {
+                    store.abandon(id);
+                }
+            }
+            for (String id : heartbeat.stopRequested()) {
+                later(() -> store.stop(id));
+            }
+            claim();
+            store.checkWatched();
+        } catch (IOException e) {
+            if (!unreachable) {
+                LOG.warn("Cannot renew the leases ({}); trying again", e.getMessage());
+                unreachable = true;
+            }
+        } catch (RuntimeException e) {
+            LOG.error("The heartbeat failed", e);
+        }
+    }
+
+    private void claim() {
+        int free = store.freeSolvers();
+        if (free <= 0) {
+            return;
+        }
+        try {
+            database.claim(free).forEach(store::takeOver);
+        } catch (IOException e) {
+            LOG.debug("Cannot claim waiting jobs: {}", e.getMessage());
+        }
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}
