@@ -327,6 +327,9 @@ public final class JobStore implements AutoCloseable {
             return Optional.empty();
         }
         synchronized (run) {
+            if (runs.get(id) != run) {
+                return Optional.empty(); // pruned since it was looked up: its files are gone, so is the job
+            }
             if (!run.job.isFinished()) {
                 throw new StillSolving(id);
             }
@@ -544,11 +547,14 @@ public final class JobStore implements AutoCloseable {
                 .sorted(Comparator.comparing(Job::finished).reversed()).toList();
         for (int i = 0; i < finished.size(); i++) {
             Job job = finished.get(i);
-            if (i >= settings.keepFinished() || job.finished().isBefore(tooOld)) {
-                // Forgotten first: no request finds a job whose files are going.
-                runs.remove(job.id());
-                if (files != null) {
-                    files.delete(job.id());
+            Run run = runs.get(job.id());
+            if (run != null && (i >= settings.keepFinished() || job.finished().isBefore(tooOld))) {
+                // Forgotten first, under the job's lock: no request finds it, and an edit under way writes no files.
+                synchronized (run) {
+                    runs.remove(job.id(), run);
+                    if (files != null) {
+                        files.delete(job.id());
+                    }
                 }
                 LOG.debug("Deleted finished job {} ({})", job.id(), job.finished());
             }

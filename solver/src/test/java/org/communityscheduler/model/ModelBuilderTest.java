@@ -289,10 +289,11 @@ class ModelBuilderTest {
                         .closed("2026-11-30"))
                 .room("hall", room -> room.capacity(40).features("projector"))
                 .room("counselling-1", room -> room.capacity(4).features("private"))
-                .activity("choir", activity -> activity.duration(60).sessions(3).participants(20))
+                .activity("choir", activity -> activity.duration(60).sessions(3).participants(20)
+                        .allowed(MON, "08:30-12:00").allowed(SAT, "09:00-12:00"))
                 .pin("choir", 1, "hall", MON, "09:00")
                 .pin("choir", 2, "counselling-1", SAT, "09:00")
-                .pin("choir", 3, "hall", SAT, "10:07")
+                .pin("choir", 3, "hall", SAT, "14:00")
                 .build());
 
         assertThat(sessions(week, "choir")).extracting(Session::isPinned).containsOnly(true);
@@ -304,8 +305,8 @@ class ModelBuilderTest {
                 "warning pinned[1]: session 2 of \"choir\" is pinned on SAT at 09:00 in room \"counselling-1\", where"
                         + " the solver would never put it: the room seats 4, the activity has 20 participants. It stays"
                         + " there; the rules it breaks are in the score",
-                "warning pinned[2]: session 3 of \"choir\" is pinned on SAT at 10:07 in room \"hall\", where the solver"
-                        + " would never put it: it does not start on the 15-minute slot grid. It stays there; the rules it"
+                "warning pinned[2]: session 3 of \"choir\" is pinned on SAT at 14:00 in room \"hall\", where the solver"
+                        + " would never put it: it is outside the activity's allowed times. It stays there; the rules it"
                         + " breaks are in the score");
     }
 
