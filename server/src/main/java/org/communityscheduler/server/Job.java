@@ -101,9 +101,8 @@ public record Job(String id, String name, String planJson, List<Diagnostic> diag
         return status == SolverStatus.NOT_SOLVING;
     }
 
-    /** One line of the job list. */
+    /** One line of the job list; {@code edited} only when true, as in the job's own answer. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    /** One job in the list; {@code edited} only when true, as in the job's own answer. */
     public record Summary(String id, String name, SolverStatus status, String score, Boolean feasible,
             Instant submitted, Instant finished, Boolean edited) {
     }
