@@ -378,7 +378,8 @@ async function planNextWeek() {
   }
   let plan;
   try {
-    plan = await api.nextWeek(job.id, state.edited ? { sessions: state.schedule.sessions } : undefined);
+    plan = await api.nextWeek(job.id, state.edited
+      ? { sessions: state.schedule.sessions, unassigned: state.schedule.unassigned ?? [] } : undefined);
   } catch (error) {
     showMessage(describeError(error));
     return;

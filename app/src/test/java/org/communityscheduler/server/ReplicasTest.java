@@ -37,7 +37,8 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * Two replicas in one process on one real PostgreSQL ({@link TestPostgres}): any of them answers for any job, events
+ * Two replicas in one process on one real PostgreSQL ({@link TestPostgres}): any of them answers for any job (and
+ * takes a week edited by hand for it), events
  * reach a client on either, a replica at capacity leaves jobs to the other, a stop asked on one reaches the job on
  * the other, a replica that stops hands its jobs back at once, a database restart is survived, and a replica that
  * lost its lease cannot write the job again.
@@ -97,6 +98,9 @@ class ReplicasTest {
         assertThat(other.get("/api/schedules/" + id + "/export.csv").statusCode()).isEqualTo(200);
         assertThat(other.post("/api/schedules/analyze", "{\"job\":\"" + id + "\"}", Map.of()).statusCode())
                 .isEqualTo(200);
+        HttpResponse<String> edited = other.put("/api/schedules/" + id + "/schedule", done.toString());
+        assertThat(edited.statusCode()).as(edited.body()).isEqualTo(200);
+        assertThat(json(one.get("/api/schedules/" + id).body()).get("edited").asBoolean()).isTrue();
         HttpResponse<String> retried = other.post("/api/schedules?timeLimit=2s", SAMPLE,
                 Map.of("Idempotency-Key", "k-1"));
         assertThat(retried.statusCode()).isEqualTo(200);
@@ -316,6 +320,11 @@ class ReplicasTest {
                     .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
             headers.forEach(request::header);
             return send(request);
+        }
+
+        HttpResponse<String> put(String path, String json) {
+            return send(request(path).header("Content-Type", "application/json")
+                    .PUT(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
         }
 
         /** The lines of a job's event stream, until it ends. */

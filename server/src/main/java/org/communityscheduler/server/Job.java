@@ -102,14 +102,15 @@ public record Job(String id, String name, String planJson, List<Diagnostic> diag
         return status == SolverStatus.NOT_SOLVING;
     }
 
-    /** One line of the job list. */
+    /** One line of the job list; {@code edited} only when true, as in the job's own answer. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Summary(String id, String name, SolverStatus status, String score, Boolean feasible,
-            Instant submitted, Instant finished) {
+            Instant submitted, Instant finished, Boolean edited) {
     }
 
     public Summary summary() {
         return new Summary(id, name, status, score,
-                score == null ? null : HardMediumSoftLongScore.parseScore(score).isFeasible(), submitted, finished);
+                score == null ? null : HardMediumSoftLongScore.parseScore(score).isFeasible(), submitted, finished,
+                Boolean.TRUE.equals(edited) ? true : null);
     }
 }

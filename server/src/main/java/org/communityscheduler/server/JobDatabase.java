@@ -188,6 +188,21 @@ public final class JobDatabase implements JobStorage, AutoCloseable {
         }
     }
 
+    /**
+     * A finished job's schedule as a coordinator edited it, written by whichever replica the edit reached (a finished
+     * job has no owner); false when the job is gone or solving again.
+     */
+    boolean saveEdited(Job job) throws IOException {
+        String state = state(job);
+        return run("UPDATE job SET score = ?, state = ?, saved_at = now() WHERE id = ? AND status = 'NOT_SOLVING'",
+                statement -> {
+                    statement.setString(1, job.score());
+                    statement.setString(2, state);
+                    statement.setString(3, job.id());
+                    return statement.executeUpdate();
+                }) == 1;
+    }
+
     @Override
     public void delete(String id) {
         try {

@@ -402,17 +402,21 @@ public final class JobStore implements AutoCloseable {
      * @throws StillSolving while the job waits or solves
      */
     public Optional<Job> edit(String id, Schedule edited) {
+        if (database != null) {
+            return editInDatabase(id, edited);
+        }
         Run run = runs.get(id);
         if (run == null) {
             return Optional.empty();
         }
         synchronized (run) {
+            if (runs.get(id) != run) {
+                return Optional.empty(); // pruned since it was looked up: its files are gone, so is the job
+            }
             if (!run.job.isFinished()) {
                 throw new StillSolving(id);
             }
-            Job job = run.job.withEditedSchedule(new Schedule(edited.name(), edited.score(), edited.feasible(),
-                    edited.sessions(), edited.unassigned(), edited.constraints(), edited.workers(),
-                    edited.organizations(), run.job.diagnostics()));
+            Job job = withEdit(run.job, edited);
             try {
                 storage.save(job); // kept means written: an edit that cannot be written is not made
             } catch (IOException e) {
@@ -421,6 +425,34 @@ public final class JobStore implements AutoCloseable {
             run.job = job;
             return Optional.of(job);
         }
+    }
+
+    /** With several replicas, a finished job is edited in the database, whichever replica solved it. */
+    private Optional<Job> editInDatabase(String id, Schedule edited) {
+        Optional<Job> found = databaseRead(() -> database.find(id)).map(Stored::job);
+        if (found.isEmpty()) {
+            return found;
+        }
+        if (!found.get().isFinished()) {
+            throw new StillSolving(id);
+        }
+        Job job = withEdit(found.get(), edited);
+        if (!databaseRead(() -> database.saveEdited(job))) {
+            return Optional.empty(); // deleted since it was read
+        }
+        Run run = runs.get(id);
+        if (run != null) {
+            synchronized (run) {
+                run.job = job;
+            }
+        }
+        return Optional.of(job);
+    }
+
+    private static Job withEdit(Job job, Schedule edited) {
+        return job.withEditedSchedule(new Schedule(edited.name(), edited.score(), edited.feasible(),
+                edited.sessions(), edited.unassigned(), edited.constraints(), edited.workers(),
+                edited.organizations(), job.diagnostics()));
     }
 
     /** Stops a job early; its best schedule so far is kept. Waits until that schedule is written. */
@@ -687,11 +719,14 @@ public final class JobStore implements AutoCloseable {
                 .sorted(Comparator.comparing(Job::finished).reversed()).toList();
         for (int i = 0; i < finished.size(); i++) {
             Job job = finished.get(i);
-            if (i >= settings.keepFinished() || job.finished().isBefore(tooOld)) {
-                // Forgotten first: no request finds a job whose files are going.
-                runs.remove(job.id());
-                if (storage != null) {
-                    storage.delete(job.id());
+            Run run = runs.get(job.id());
+            if (run != null && (i >= settings.keepFinished() || job.finished().isBefore(tooOld))) {
+                // Forgotten first, under the job's lock: no request finds it, and an edit under way writes nothing.
+                synchronized (run) {
+                    runs.remove(job.id(), run);
+                    if (storage != null) {
+                        storage.delete(job.id());
+                    }
                 }
                 LOG.debug("Deleted finished job {} ({})", job.id(), job.finished());
             }

@@ -555,7 +555,7 @@ public final class SchedulerServer {
     private void nextWeek(Context ctx) {
         JobStore.WithPlan found = jobWithPlan(ctx);
         if (ctx.bodyAsBytes().length == 0) {
-            ctx.json(NextWeek.of(found.plan(), scheduleOf(found.job()).sessions()));
+            ctx.json(NextWeek.of(found.plan(), scheduleOf(found.job())));
             return;
         }
         try {

@@ -172,6 +172,26 @@ class EditingPageTest {
         assertThat(Files.readString(csv, StandardCharsets.UTF_8)).contains("placed,2026-11-30,MON,12:00,13:00,homework,");
     }
 
+    @Test
+    void planNextWeekKeepsThePinsAsEditedOnThePage() {
+        pick(HOMEWORK);
+        driver.findElement(By.id("edit-pin")).click();
+        awaitScored();
+        // The plan pins the staff meeting; taken out this week, it is no longer pinned next week.
+        pick("staff-meeting#1");
+        driver.findElement(By.id("edit-take-out")).click();
+        awaitScored();
+
+        driver.findElement(By.id("next-week")).click();
+        PageTest.wait(10).until(d -> d.findElement(By.cssSelector(".day[data-day='MON'] .day-label")).getText()
+                .contains("7 Dec"));
+        solve();
+
+        assertThat(driver.findElements(By.cssSelector(".rooms-grid .block.pinned")))
+                .extracting(block -> block.getAttribute("data-key"))
+                .containsExactlyInAnyOrder(HOMEWORK, "fire-safety-day#1");
+    }
+
     // --- Helpers
 
     private static By block(String key) {

@@ -192,6 +192,26 @@ class EditedScheduleApiTest {
     }
 
     @Test
+    void theJobListSaysWhichJobsWereEditedByHand() {
+        String id = api.submit(TestServer.SAMPLE, "1s");
+        api.awaitDone(id, Duration.ofSeconds(60));
+        assertThat(listed(id).has("edited")).as("solved, not edited yet").isFalse();
+
+        assertThat(save(id, week()).statusCode()).isEqualTo(200);
+
+        assertThat(listed(id).get("edited").asBoolean()).isTrue();
+    }
+
+    private JsonNode listed(String id) {
+        for (JsonNode job : TestServer.json(api.get("/api/schedules").body())) {
+            if (job.get("id").asText().equals(id)) {
+                return job;
+            }
+        }
+        throw new AssertionError("job " + id + " is not listed");
+    }
+
+    @Test
     @Tag("slow") // a server stopped and started again
     void anEditedWeekIsKeptOverARestart(@TempDir Path dataDir) {
         ServerSettings settings = ServerSettings.defaults().withParallelSolvers(1).withDataDir(dataDir);

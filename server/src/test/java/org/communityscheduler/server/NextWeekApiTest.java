@@ -8,7 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import org.communityscheduler.plan.Json;
 import org.communityscheduler.plan.PlanReader;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -90,6 +93,80 @@ class NextWeekApiTest {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(placements(TestServer.json(response.body()).get("previous")))
                 .containsExactly("meeting#1 hall MON 09:00", "choir#1 hall MON 11:00");
+    }
+
+    /** This week as the page holds it after a coordinator pinned choir #1 and took the pin off the meeting. */
+    private static ObjectNode repinned(JsonNode schedule) {
+        ObjectNode week = Json.MAPPER.createObjectNode();
+        ArrayNode sessions = week.putArray("sessions");
+        for (JsonNode session : schedule.get("sessions")) {
+            String name = session.get("activity").asText() + "#" + session.get("session").asInt();
+            sessions.add(((ObjectNode) session.deepCopy()).put("pinned", name.equals("choir#1")));
+        }
+        week.set("unassigned", schedule.get("unassigned").deepCopy());
+        return week;
+    }
+
+    private static JsonNode pinOf(JsonNode schedule, String activity, int number) {
+        for (JsonNode session : schedule.get("sessions")) {
+            if (session.get("activity").asText().equals(activity) && session.get("session").asInt() == number) {
+                return Json.MAPPER.createObjectNode().put("activity", activity).put("session", number)
+                        .put("room", session.get("room").asText()).put("day", session.get("day").asText())
+                        .put("start", session.get("start").asText());
+            }
+        }
+        throw new AssertionError("no " + activity + "#" + number + " in " + schedule);
+    }
+
+    @Test
+    void nextWeeksPinsAreThoseOfTheWeekSavedEditedByHand() {
+        String id = api.submit(WEEK, "1s");
+        JsonNode schedule = api.awaitDone(id, Duration.ofSeconds(60));
+        assertThat(api.put("/api/schedules/" + id + "/schedule", repinned(schedule).toString()).statusCode())
+                .isEqualTo(200);
+
+        HttpResponse<String> response = api.post("/api/schedules/" + id + "/next-week", "");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(TestServer.json(response.body()).get("pinned")).containsExactly(pinOf(schedule, "choir", 1));
+    }
+
+    @Test
+    void nextWeeksPinsAreThoseOfAScheduleEditedByHandInTheBody() {
+        HttpResponse<String> response = api.post("/api/schedules/" + solvedId + "/next-week",
+                repinned(solved).toString());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(TestServer.json(response.body()).get("pinned")).containsExactly(pinOf(solved, "choir", 1));
+    }
+
+    /**
+     * Next week closes the Monday the meeting is pinned to: the plan is taken with a warning that says why, the
+     * meeting stays at its pin behind locked doors, and the job's analysis scores it the same.
+     */
+    @Test
+    void aPinOnADayNextWeekClosesIsKeptScoredAndWarnedAbout() {
+        String week = WEEK.replace("\"2026-12-01\", \"2026-12-08\"", "\"2026-12-01\", \"2026-12-07\"");
+        String id = api.submit(week, "1s");
+        api.awaitDone(id, Duration.ofSeconds(60));
+        String nextWeek = api.post("/api/schedules/" + id + "/next-week", "").body();
+
+        HttpResponse<String> submitted = api.post("/api/schedules?timeLimit=1s", nextWeek);
+
+        assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(202);
+        assertThat(TestServer.json(submitted.body()).get("diagnostics"))
+                .extracting(d -> d.get("severity").asText() + " " + d.get("path").asText() + " " + d.get("code").asText())
+                .containsExactly("warning pinned[0] edit.pinOutsideRanges");
+        String nextId = TestServer.json(submitted.body()).get("id").asText();
+        JsonNode schedule = api.awaitDone(nextId, Duration.ofSeconds(60));
+        assertThat(schedule.get("sessions")).filteredOn(session -> session.get("pinned").asBoolean()).singleElement()
+                .satisfies(meeting -> assertThat(meeting.get("activity").asText() + " " + meeting.get("date").asText()
+                        + " " + meeting.get("start").asText()).isEqualTo("meeting 2026-12-07 09:00"));
+        // Its hour behind locked doors; choir still finds Tuesday.
+        assertThat(schedule.get("score").asText()).startsWith("-60hard/0medium/");
+        HttpResponse<String> analysis = api.post("/api/schedules/analyze", "{\"job\": \"" + nextId + "\"}");
+        assertThat(analysis.statusCode()).as(analysis.body()).isEqualTo(200);
+        assertThat(TestServer.json(analysis.body()).get("score").asText()).isEqualTo(schedule.get("score").asText());
     }
 
     @Test

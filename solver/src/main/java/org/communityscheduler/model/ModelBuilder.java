@@ -190,9 +190,17 @@ public final class ModelBuilder {
                 byKey.put(session.getId(), session);
             }
         }
-        for (Plan.Placement pin : plan.pinned()) {
+        for (int i = 0; i < plan.pinned().size(); i++) {
+            Plan.Placement pin = plan.pinned().get(i);
             Session session = byKey.get(SessionKey.of(pin.activity(), pin.session()).toString());
-            session.pin(rooms.get(pin.room()), pin.day().weekMinute() + pin.start().minutes());
+            Room room = rooms.get(pin.room());
+            int start = pin.day().weekMinute() + pin.start().minutes();
+            if (!session.getRoomRange().contains(room) || !session.getStartRange().contains(WeekTime.boxed(start))) {
+                diagnostics.add(Diagnostic.warning("pinned[" + i + "]", Text.of("edit.pinOutsideRanges",
+                        pin.session(), session.getActivity().getName(), pin.day().name(), pin.start().toString(),
+                        room.getName(), whyNotHere(session, room, start))));
+            }
+            session.pin(room, start);
         }
         for (Plan.Placement previous : plan.previous()) {
             Session session = byKey.get(SessionKey.of(previous.activity(), previous.session()).toString());
@@ -338,6 +346,37 @@ public final class ModelBuilder {
             bestRoom = Math.min(bestRoom, roomCost);
         }
         return cost + (bestRoom == Long.MAX_VALUE ? 0 : bestRoom);
+    }
+
+    /**
+     * Why the solver would never put this session here, where a coordinator pinned it: the first rule of the
+     * candidate ranges it misses (a pin stays where it is; the constraints score what it breaks).
+     */
+    private Text whyNotHere(Session session, Room room, int start) {
+        Activity activity = session.getActivity();
+        int end = start + activity.getDurationMinutes();
+        LocalDate monday = plan.week().startDate();
+        LocalDate date = monday == null ? null : monday.plusDays(start / Day.MINUTES_PER_DAY);
+        boolean closed = date != null && plan.sites().stream().anyMatch(site -> site.id().equals(room.getSite().getId())
+                && site.closedDates().contains(date));
+        if (room.getCapacity() < activity.getParticipants() && weights.get(Rule.ROOM_CAPACITY).hardScore() > 0) {
+            return Text.of("edit.pinTooSmall", room.getCapacity(), activity.getParticipants());
+        } else if (room.missingFeatures(activity.getRequiredFeatures()) > 0) {
+            Set<String> missing = new HashSet<>(activity.getRequiredFeatures());
+            missing.removeAll(room.getFeatures());
+            return Text.of("edit.pinMissingFeature", sortedList(missing));
+        } else if (!activity.allowsSite(room.getSite()) || activity.wrongSiteCount(room.getSite()) > 0) {
+            return Text.of("edit.pinWrongSite", room.getSite().getName());
+        } else if (closed) {
+            return Text.of("edit.pinClosedDate", date.toString());
+        } else if (!room.getDoorsOpen().covers(start, end)) {
+            return Text.of("edit.pinDoorsLocked");
+        } else if (!activity.getAllowedTimes().covers(start, end)) {
+            return Text.of("edit.pinNotAllowed");
+        } else if (activity.workerUnavailableMinutes(start, end) > 0) {
+            return Text.of("edit.pinWorkerUnavailable");
+        }
+        return Text.of("edit.pinOffTheSlotGrid", slotMinutes());
     }
 
     private void unplaceable(Activity activity, String path, Text reason) {

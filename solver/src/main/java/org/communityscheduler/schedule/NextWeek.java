@@ -13,6 +13,7 @@ import org.communityscheduler.plan.Day;
 import org.communityscheduler.plan.InvalidPlanException;
 import org.communityscheduler.plan.Plan;
 import org.communityscheduler.plan.Problem;
+import org.communityscheduler.plan.SessionKey;
 
 /**
  * The plan of the week after a solved one (docs/plan-format.md §7, "Next week from this one"): the same
@@ -28,14 +29,27 @@ public final class NextWeek {
     private NextWeek() {
     }
 
+    /** Next week's plan from this week's schedule, pins as its sessions have them (see the list form). */
+    public static Plan of(Plan plan, Schedule schedule) {
+        return of(plan, schedule.sessions(), schedule.unassigned());
+    }
+
+    /** Next week's plan from a schedule that leaves no session out on purpose (see the form with the unassigned). */
+    public static Plan of(Plan plan, List<Schedule.PlacedSession> placed) {
+        return of(plan, placed, List.of());
+    }
+
     /**
      * @param plan this week's plan
      * @param placed this week's placed sessions (a schedule's {@code sessions})
+     * @param unassigned the sessions this week's schedule leaves out (a schedule's {@code unassigned})
      * @return the plan of the following week: {@code startDate} 7 days later (an abstract week stays abstract),
-     *         closed dates and make-up workdays before it dropped, pins kept (they name a day and time, so they
-     *         move with the week), this week's placements as {@code previous}, everything else the same
+     *         closed dates and make-up workdays before it dropped, pins as this week's schedule has them (they
+     *         name a day and time, so they move with the week), this week's placements as {@code previous},
+     *         everything else the same
      */
-    public static Plan of(Plan plan, List<Schedule.PlacedSession> placed) {
+    public static Plan of(Plan plan, List<Schedule.PlacedSession> placed,
+            List<Schedule.UnassignedSession> unassigned) {
         Plan.Week week = plan.week();
         LocalDate monday = week.startDate() == null ? null : week.startDate().plusDays(DAYS);
         Map<LocalDate, Day> makeUpWorkdays = new LinkedHashMap<>();
@@ -55,13 +69,36 @@ public final class NextWeek {
                 .toList();
         return new Plan(renamed(plan.name(), week.startDate(), monday),
                 new Plan.Week(monday, week.slotMinutes(), week.timeZone(), makeUpWorkdays), sites, plan.rooms(),
-                plan.organizations(), plan.workers(), plan.activities(), plan.pinned(), previous,
+                plan.organizations(), plan.workers(), plan.activities(), pins(plan, placed, unassigned), previous,
                 plan.constraintWeights());
     }
 
     /**
+     * The pins as the schedule has them, read as {@link Assignments} reads it: a listed session is pinned where it
+     * is exactly when it says {@code pinned} (a coordinator's pin or unpin wins over the plan's), a left-out one is
+     * not pinned, and a session the schedule names nowhere keeps the plan's pin. The plan's pins keep their order.
+     */
+    private static List<Plan.Placement> pins(Plan plan, List<Schedule.PlacedSession> placed,
+            List<Schedule.UnassignedSession> unassigned) {
+        Map<SessionKey, Plan.Placement> pins = new LinkedHashMap<>();
+        plan.pinned().forEach(pin -> pins.put(SessionKey.of(pin.activity(), pin.session()), pin));
+        unassigned.forEach(session -> pins.remove(SessionKey.of(session.activity(), session.session())));
+        for (Schedule.PlacedSession session : placed) {
+            SessionKey key = SessionKey.of(session.activity(), session.session());
+            if (session.pinned()) {
+                pins.put(key, new Plan.Placement(session.activity(), session.session(), session.room(),
+                        session.day(), session.start()));
+            } else {
+                pins.remove(key);
+            }
+        }
+        return List.copyOf(pins.values());
+    }
+
+    /**
      * Next week's plan from this week's plan and a schedule document of it ({@code {"sessions": [...]}}, for
-     * example one a coordinator edited by hand): its placed sessions become {@code previous}.
+     * example one a coordinator edited by hand): its placed sessions become {@code previous}, its pins and left-out
+     * sessions give next week's pins.
      *
      * @throws InvalidPlanException with every problem of the document, and every session or room the plan does
      *         not know, at their JSON paths
@@ -71,7 +108,8 @@ public final class NextWeek {
         if (!problems.isEmpty()) {
             throw new InvalidPlanException(problems);
         }
-        return of(plan, ScheduleReader.read(schedule, "").sessions());
+        ScheduleReader.Reading reading = ScheduleReader.read(schedule, "");
+        return of(plan, reading.sessions(), reading.unassigned());
     }
 
     /**

@@ -283,6 +283,45 @@ class ModelBuilderTest {
     }
 
     @Test
+    void aPinWhereTheSolverWouldNeverGoStaysThereAndSaysWhy() {
+        WeeklySchedule week = ModelBuilder.build(PlanBuilder.plan()
+                .startDate("2026-11-30")
+                .site("huanghe", site -> site.open(MON, "08:30-12:00", "14:00-17:30").open(SAT, "09:00-16:00")
+                        .closed("2026-11-30"))
+                .room("hall", room -> room.capacity(40).features("projector"))
+                .room("counselling-1", room -> room.capacity(4).features("private"))
+                .activity("choir", activity -> activity.duration(60).sessions(3).participants(20)
+                        .allowed(MON, "08:30-12:00").allowed(SAT, "09:00-12:00"))
+                .pin("choir", 1, "hall", MON, "09:00")
+                .pin("choir", 2, "counselling-1", SAT, "09:00")
+                .pin("choir", 3, "hall", SAT, "14:00")
+                .build());
+
+        assertThat(sessions(week, "choir")).extracting(Session::isPinned).containsOnly(true);
+        assertThat(sessions(week, "choir").get(0).getStart()).isEqualTo(at(MON, "09:00"));
+        assertThat(week.getDiagnostics()).extracting(Diagnostic::toString).containsExactly(
+                "warning pinned[0]: session 1 of \"choir\" is pinned on MON at 09:00 in room \"hall\", where the solver"
+                        + " would never put it: its site is closed on 2026-11-30. It stays there; the rules it breaks are"
+                        + " in the score",
+                "warning pinned[1]: session 2 of \"choir\" is pinned on SAT at 09:00 in room \"counselling-1\", where"
+                        + " the solver would never put it: the room seats 4, the activity has 20 participants. It stays"
+                        + " there; the rules it breaks are in the score",
+                "warning pinned[2]: session 3 of \"choir\" is pinned on SAT at 14:00 in room \"hall\", where the solver"
+                        + " would never put it: it is outside the activity's allowed times. It stays there; the rules it"
+                        + " breaks are in the score");
+    }
+
+    @Test
+    void aPinWhereTheSolverCouldGoSaysNothing() {
+        WeeklySchedule week = ModelBuilder.build(huanghe()
+                .activity("choir", activity -> activity.duration(60).participants(20))
+                .pin("choir", 1, "hall", SAT, "10:00")
+                .build());
+
+        assertThat(week.getDiagnostics()).isEmpty();
+    }
+
+    @Test
     void onRequestHoursAreUsableButKeptApart() {
         WeeklySchedule week = ModelBuilder.build(PlanBuilder.plan()
                 .site("huanghe", site -> site.open(MON, "08:30-17:30").onRequest(MON, "12:00-20:00"))

@@ -37,6 +37,11 @@ class NextWeekTest {
                 TimeOfDay.parse(start), null, null, false);
     }
 
+    private static Schedule.PlacedSession pinned(String activity, int session, String room, String day, String start) {
+        return new Schedule.PlacedSession(activity, session, room, Day.parse(day).orElseThrow(),
+                TimeOfDay.parse(start), null, null, true);
+    }
+
     @Test
     void movesTheWeekOnSevenDaysAndKeepsOnlyTheDatesStillToCome() {
         Plan plan = huanghe()
@@ -74,13 +79,42 @@ class NextWeekTest {
     void thisWeeksPlacementsBecomePreviousAndPinsStay() {
         Plan plan = huanghe().previous("choir", 1, "hall", SAT, "15:00").build();
 
-        Plan next = NextWeek.of(plan, List.of(placed("staff-meeting", 1, "hall", "MON", "09:00"),
+        Plan next = NextWeek.of(plan, List.of(pinned("staff-meeting", 1, "hall", "MON", "09:00"),
                 placed("choir", 2, "hall", "SAT", "10:00")));
 
         assertThat(next.previous()).containsExactly(
                 new Plan.Placement("staff-meeting", 1, "hall", MON, TimeOfDay.parse("09:00")),
                 new Plan.Placement("choir", 2, "hall", SAT, TimeOfDay.parse("10:00")));
         assertThat(next.pinned()).isEqualTo(plan.pinned());
+    }
+
+    @Test
+    void pinsFollowTheCoordinatorsEdits() {
+        Plan plan = huanghe().activity("knitting", activity -> activity.duration(60)).pin("knitting", 1, "hall", SAT,
+                "14:00").build();
+
+        // Choir #1 pinned by hand, the staff meeting moved and unpinned, knitting named nowhere.
+        Plan next = NextWeek.of(plan, List.of(pinned("choir", 1, "hall", "SAT", "10:00"),
+                placed("staff-meeting", 1, "hall", "MON", "10:00")));
+
+        assertThat(next.pinned()).containsExactly(
+                new Plan.Placement("knitting", 1, "hall", SAT, TimeOfDay.parse("14:00")),
+                new Plan.Placement("choir", 1, "hall", SAT, TimeOfDay.parse("10:00")));
+    }
+
+    @Test
+    void aPinMovedByHandMovesAndASessionTakenOutIsNoLongerPinned() throws Exception {
+        Plan plan = huanghe().activity("knitting", activity -> activity.duration(60)).pin("knitting", 1, "hall", SAT,
+                "14:00").build();
+
+        Plan next = NextWeek.of(plan, Json.MAPPER.readTree("""
+                {"sessions": [{"activity": "staff-meeting", "session": 1, "room": "hall", "day": "MON",
+                               "start": "11:00", "pinned": true}],
+                 "unassigned": [{"activity": "knitting", "session": 1}]}
+                """));
+
+        assertThat(next.pinned()).containsExactly(
+                new Plan.Placement("staff-meeting", 1, "hall", MON, TimeOfDay.parse("11:00")));
     }
 
     @Test

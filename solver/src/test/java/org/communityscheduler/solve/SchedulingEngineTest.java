@@ -104,6 +104,34 @@ class SchedulingEngineTest {
         }
     }
 
+    /** Next week closes the Monday a pin names: the pin is kept there, the locked doors scored, and the plan says so. */
+    @Test
+    void aPinOnAClosedDayIsKeptAndScoredAsLockedDoors() {
+        Plan plan = PlanBuilder.plan()
+                .startDate("2026-11-30")
+                .site("centre", site -> site.open(Day.MON, "09:00-17:00").open(Day.TUE, "09:00-17:00")
+                        .closed("2026-11-30"))
+                .room("hall", room -> room.capacity(30))
+                .activity("choir", a -> a.duration(60).sessions(2))
+                .pin("choir", 1, "hall", Day.MON, "09:00")
+                .build();
+        try (SchedulingEngine engine = SchedulingEngine.shipped()) {
+            Schedule schedule = engine.describe(engine.solve(ModelBuilder.build(plan), Duration.ofSeconds(1), w -> {
+            }).best(), false);
+
+            assertThat(schedule.sessions()).filteredOn(Schedule.PlacedSession::pinned).singleElement()
+                    .satisfies(pinned -> {
+                        assertThat(pinned.day()).isEqualTo(Day.MON);
+                        assertThat(pinned.start()).isEqualTo(TimeOfDay.parse("09:00"));
+                    });
+            assertThat(schedule.sessions()).filteredOn(s -> !s.pinned()).singleElement()
+                    .extracting(Schedule.PlacedSession::day).isEqualTo(Day.TUE);
+            assertThat(schedule.score()).isEqualTo("-60hard/0medium/0soft");
+            assertThat(schedule.diagnostics()).extracting(d -> d.path() + " " + d.code())
+                    .containsExactly("pinned[0] edit.pinOutsideRanges");
+        }
+    }
+
     /** Loud sessions avoid quiet hours by default; with that rule switched off, the preference wins. */
     @Test
     void constraintWeightsFromThePlanChangeTheResult() {
