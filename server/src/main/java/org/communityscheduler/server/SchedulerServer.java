@@ -657,6 +657,9 @@ public final class SchedulerServer {
         }
         // The header as sent: the servlet API's getContentType() throws on a charset Java does not know.
         String type = ctx.header("Content-Type");
+        if (type == null && ctx.contentLength() <= 0 && ctx.header("Transfer-Encoding") == null) {
+            return; // no body at all (curl -X POST .../publish): nothing to read in a wrong type
+        }
         String[] parts = type == null ? new String[] { "" } : type.split(";");
         String mediaType = parts[0].strip().toLowerCase(Locale.ROOT);
         boolean workbook = mediaType.equals(PlanWorkbook.MEDIA_TYPE) && PlanBody.ROUTES.contains(ctx.path());

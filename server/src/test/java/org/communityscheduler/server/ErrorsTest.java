@@ -137,6 +137,15 @@ class ErrorsTest {
     }
 
     @Test
+    void aRequestWithoutABodyNeedsNoContentType() {
+        HttpResponse<String> noBody = api.post("/api/plans/validate", null, new byte[0]);
+
+        // Not a 415: a route that needs a body says so.
+        assertThat(noBody.statusCode()).isEqualTo(400);
+        assertThat(problems(noBody)).extracting(Problem::path).containsExactly("$");
+    }
+
+    @Test
     void aBodyLargerThanTheLimitIsTooLarge() {
         try (TestServer small = new TestServer(ServerSettings.defaults().withParallelSolvers(1)
                 .withMaxRequestBytes(1024))) {

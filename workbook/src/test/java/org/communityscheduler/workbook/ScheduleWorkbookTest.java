@@ -47,7 +47,7 @@ class ScheduleWorkbookTest {
             assertThat(organizations.getRow(1).getCell(2).getNumericCellValue()).isEqualTo(1);
             Sheet unplaced = workbook.getSheet("未排场次");
             assertThat(unplaced.getRow(1).getCell(0).getStringCellValue()).isEqualTo(second.name());
-            assertThat(unplaced.getRow(1).getCell(3).getStringCellValue()).isEqualTo("未安排；可请求推荐，查看是什么挡住了它");
+            assertThat(unplaced.getRow(1).getCell(3).getStringCellValue()).isEqualTo("未安排；点“找位置”可查看是什么挡住了它");
         }
     }
 
