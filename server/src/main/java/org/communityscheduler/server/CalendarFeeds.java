@@ -334,7 +334,10 @@ final class CalendarFeeds {
         return Biweekly.write(calendar).go();
     }
 
-    /** The event's UID: the week, the activity and the session, so that publishing a week again updates it. */
+    /**
+     * The event's UID: the week, the activity and the session, so that publishing a week again updates it. The
+     * schedule's .ics export gives its events the same UIDs, so an imported file is updated the same way.
+     */
     static String uid(LocalDate startDate, String activity, int session) {
         return startDate + "/" + activity + "#" + session + UID_DOMAIN;
     }

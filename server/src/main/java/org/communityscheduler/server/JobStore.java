@@ -417,10 +417,12 @@ public final class JobStore implements AutoCloseable {
                 throw new StillSolving(id);
             }
             Job job = withEdit(run.job, edited);
-            try {
-                storage.save(job); // kept means written: an edit that cannot be written is not made
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException("cannot write job " + id + " to " + storage.where(), e);
+            if (storage != null) { // with --data-dir none the job lives in memory only
+                try {
+                    storage.save(job); // kept means written: an edit that cannot be written is not made
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException("cannot write job " + id + " to " + storage.where(), e);
+                }
             }
             run.job = job;
             return Optional.of(job);

@@ -3,6 +3,7 @@ package org.communityscheduler.server;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -73,14 +74,20 @@ final class ScheduleExports {
 
     /**
      * One event per placed session at its real date and time: the plan's wall-clock times in its time
-     * zone, written in UTC so that every calendar app shows them right wherever it is.
+     * zone, written in UTC so that every calendar app shows them right wherever it is. Each event has the calendar
+     * feeds' UID (the week, the activity and the session, never the job), so importing the file of a week solved
+     * again or edited updates the events imported before instead of adding them twice.
      *
-     * @throws ApiError 409 when the plan's week has no start date, so there are no real dates
+     * @param exported when the file is made: its events' {@code DTSTAMP}, and their {@code SEQUENCE}
+     * @throws ApiError 409 when the plan's week has no start date, so there are no real dates and no week for a UID
      */
-    static String ics(String jobId, Plan plan, Schedule schedule, Filter filter, Language language) {
+    static String ics(Plan plan, Schedule schedule, Filter filter, Language language, Instant exported) {
         if (plan.week().startDate() == null) {
             throw new ApiError(409, "week.startDate", Text.of("server.export.noStartDate"));
         }
+        // No history of earlier files is kept: the minute of the export is a SEQUENCE that only grows, so a later
+        // file outranks an earlier one in the apps that compare it (a minute's exports tie and DTSTAMP decides).
+        int sequence = Math.toIntExact(exported.getEpochSecond() / 60);
         ZoneId zone = plan.week().timeZone();
         Lookup lookup = new Lookup(plan, language);
         ICalendar calendar = new ICalendar();
@@ -95,7 +102,9 @@ final class ScheduleExports {
             }
             LocalDate date = session.date();
             VEvent event = new VEvent();
-            event.setUid(jobId + "/" + session.activity() + "/" + session.session() + "@community-scheduler");
+            event.setUid(CalendarFeeds.uid(plan.week().startDate(), session.activity(), session.session()));
+            event.setSequence(sequence);
+            event.setDateTimeStamp(Date.from(exported));
             event.setSummary(lookup.title(activity, session.session()));
             event.setDateStart(at(date, session.start(), zone), true);
             event.setDateEnd(at(date, session.end(), zone), true);

@@ -7,6 +7,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HexFormat;
@@ -531,7 +532,8 @@ public final class SchedulerServer {
         Job job = found.job();
         Plan plan = found.plan();
         ScheduleExports.Filter filter = filter(ctx, plan);
-        String calendar = ScheduleExports.ics(job.id(), plan, scheduleOf(job), filter, RequestLanguage.of(ctx));
+        String calendar = ScheduleExports.ics(plan, scheduleOf(job), filter, RequestLanguage.of(ctx),
+                Instant.now());
         ctx.contentType("text/calendar; charset=utf-8")
                 .header("Content-Disposition", "attachment; filename=\"schedule-" + job.id() + ".ics\"")
                 .result(calendar.getBytes(StandardCharsets.UTF_8));

@@ -126,7 +126,7 @@ class EditedScheduleApiTest {
         ICalendar calendar = Biweekly.parse(api.get("/api/schedules/" + id + "/export.ics").body()).first();
         assertThat(calendar.getEvents()).hasSize(39);
         VEvent homework = calendar.getEvents().stream()
-                .filter(event -> event.getUid().getValue().contains("/homework/1@")).findFirst().orElseThrow();
+                .filter(event -> event.getUid().getValue().equals("2026-11-30/homework#1@community-scheduler")).findFirst().orElseThrow();
         // Sunday 6 December 2026, 19:00 in Binzhou (UTC+8).
         assertThat(homework.getDateStart().getValue().toInstant()).isEqualTo(Instant.parse("2026-12-06T11:00:00Z"));
     }

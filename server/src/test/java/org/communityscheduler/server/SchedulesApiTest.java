@@ -235,11 +235,29 @@ class SchedulesApiTest {
         assertThat(calendar.getEvents()).hasSize(40);
         // The pinned staff meeting: Monday 30 November 2026, 09:00-10:00 in Binzhou (UTC+8).
         VEvent meeting = calendar.getEvents().stream()
-                .filter(event -> event.getUid().getValue().contains("/staff-meeting/1@")).findFirst().orElseThrow();
+                .filter(event -> event.getUid().getValue().equals("2026-11-30/staff-meeting#1@community-scheduler"))
+                .findFirst().orElseThrow();
         assertThat(meeting.getDateStart().getValue().toInstant()).isEqualTo(Instant.parse("2026-11-30T01:00:00Z"));
         assertThat(meeting.getDateEnd().getValue().toInstant()).isEqualTo(Instant.parse("2026-11-30T02:00:00Z"));
         assertThat(meeting.getLocation().getValue()).contains("会议室");
         assertThat(meeting.getSummary().getValue()).isEqualTo("中心周例会");
+    }
+
+    @Test
+    void anotherJobOfTheSameWeekExportsTheSameEvents() {
+        String again = api.submit(TestServer.SAMPLE, "1s");
+        api.awaitDone(again, Duration.ofSeconds(60));
+
+        List<String> first = uids(api.get("/api/schedules/" + solvedId + "/export.ics").body());
+        List<String> second = uids(api.get("/api/schedules/" + again + "/export.ics").body());
+
+        // Imported over the first job's file, the second one updates its events: no session is there twice.
+        assertThat(second).isNotEmpty().doesNotHaveDuplicates().isSubsetOf(first);
+        assertThat(second).contains("2026-11-30/staff-meeting#1@community-scheduler");
+    }
+
+    private static List<String> uids(String ics) {
+        return Biweekly.parse(ics).first().getEvents().stream().map(event -> event.getUid().getValue()).toList();
     }
 
     @Test

@@ -39,6 +39,8 @@ final class PlanTemplate {
         LIST,
         /** One row per closed date of a site: {@code sites[].closedDates}. */
         CLOSED_DATES,
+        /** One row per make-up workday (调休): {@code week.makeUpWorkdays}. */
+        MAKE_UP_WORKDAYS,
         /** One row per constraint: {@code constraintWeights}. */
         WEIGHTS
     }
@@ -117,13 +119,21 @@ final class PlanTemplate {
             text("site", "场地", "site"),
             new Column("date", null, Kind.DATE, "日期", "date")));
 
+    /**
+     * A sheet of its own rather than columns of 周: a year's make-up days are several rows, kept in every week's
+     * workbook like the 休息日 they go with.
+     */
+    static final Sheet MAKE_UP_WORKDAYS = new Sheet(null, Shape.MAKE_UP_WORKDAYS, "调休", "Make-up workdays",
+            List.of(new Column("date", null, Kind.DATE, "日期", "date"),
+                    new Column("day", null, Kind.DAY, "按星期", "worked as")));
+
     static final Sheet WEIGHTS = new Sheet("constraintWeights", Shape.WEIGHTS, "权重", "Weights", List.of(
             text("constraint", "约束", "constraint"),
             text("weight", "权重", "weight")));
 
     /** In the order a workbook shows them. */
     static final List<Sheet> SHEETS = List.of(WEEK, SITES, ROOMS, ORGANIZATIONS, WORKERS, ACTIVITIES, PINNED,
-            CLOSED_DATES, PREVIOUS, WEIGHTS);
+            CLOSED_DATES, MAKE_UP_WORKDAYS, PREVIOUS, WEIGHTS);
 
     /** What a cell says to mean "none" (an empty list, hours never open), as opposed to a blank: "not given". */
     static final List<String> NONE = List.of("无", "none", "-", "—");

@@ -127,6 +127,7 @@ final class WorkbookReader {
             case WEEK -> readWeek(name, columns, rows);
             case LIST -> readList(spec, name, columns, rows);
             case CLOSED_DATES -> readClosedDates(name, columns, rows);
+            case MAKE_UP_WORKDAYS -> readMakeUpWorkdays(name, columns, rows);
             case WEIGHTS -> readWeights(name, columns, rows);
         }
     }
@@ -271,6 +272,52 @@ final class WorkbookReader {
             cells.putIfAbsent(path, at(sheet, dateCell));
             cells.put(path + "[" + dates.size() + "]", at(sheet, dateCell));
             dates.add(date);
+        }
+    }
+
+    /** The week's make-up workdays, one a row: its date and the weekday whose hours it has. */
+    private void readMakeUpWorkdays(String sheet, Map<Integer, Column> columns, List<Row> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        ObjectNode week = plan.has("week") ? (ObjectNode) plan.get("week") : plan.putObject("week");
+        ObjectNode days = week.putObject("makeUpWorkdays");
+        int dateColumn = index(columns, "date");
+        int dayColumn = index(columns, "day");
+        Map<String, String> seen = new HashMap<>();
+        for (Row row : rows) {
+            String dateAt = at(sheet, row, dateColumn);
+            String dayAt = at(sheet, row, dayColumn);
+            JsonNode date = value(dateColumn < 0 ? null : row.getCell(dateColumn), Kind.DATE);
+            JsonNode day = value(dayColumn < 0 ? null : row.getCell(dayColumn), Kind.DAY);
+            if (date == null) {
+                problems.add(new Problem(dateAt, Text.of("workbook.makeUpWorkdayDateMissing")));
+                continue;
+            }
+            if (day == null) {
+                problems.add(new Problem(dayAt, Text.of("workbook.makeUpWorkdayDayMissing", date.asText())));
+                continue;
+            }
+            if (seen.containsKey(date.asText())) {
+                problems.add(new Problem(dateAt, Text.of("workbook.duplicateMakeUpWorkday", date.asText(),
+                        seen.get(date.asText()))));
+                continue;
+            }
+            seen.put(date.asText(), dateAt);
+            days.set(date.asText(), day);
+            cells.putIfAbsent("week.makeUpWorkdays", dateAt);
+            // The plan reader says both a bad date and a bad day at the date's path: a good date means the day.
+            boolean dayIsWrong = isDate(date.asText()) && Day.parse(day.asText()).isEmpty();
+            cells.put("week.makeUpWorkdays." + date.asText(), dayIsWrong ? dayAt : dateAt);
+        }
+    }
+
+    private static boolean isDate(String text) {
+        try {
+            LocalDate.parse(text);
+            return true;
+        } catch (DateTimeParseException notADate) {
+            return false;
         }
     }
 
@@ -439,6 +486,11 @@ final class WorkbookReader {
     private static int index(Map<Integer, Column> columns, String field) {
         return columns.entrySet().stream().filter(e -> e.getValue().field().equals(field)).mapToInt(Map.Entry::getKey)
                 .findFirst().orElse(-1);
+    }
+
+    /** A cell of the row, blank or not ({@code 调休!B3}); the row ({@code 调休!A3}) when the column is missing. */
+    private static String at(String sheet, Row row, int column) {
+        return sheet + "!" + new CellReference(row.getRowNum(), Math.max(column, 0)).formatAsString(false);
     }
 
     /** {@code 活动!J5}. */

@@ -56,6 +56,8 @@ final class WorkbookWriter {
             case CLOSED_DATES -> plan.path("sites").forEach(site -> site.path("closedDates").forEach(date ->
                     rows.add(Json.MAPPER.createObjectNode().put("site", site.path("id").asText())
                             .set("date", date))));
+            case MAKE_UP_WORKDAYS -> plan.path("week").path("makeUpWorkdays").properties().forEach(day ->
+                    rows.add(Json.MAPPER.createObjectNode().put("date", day.getKey()).set("day", day.getValue())));
             case WEIGHTS -> plan.path("constraintWeights").properties().forEach(weight ->
                     rows.add(Json.MAPPER.createObjectNode().put("constraint", weight.getKey())
                             .set("weight", weight.getValue())));
