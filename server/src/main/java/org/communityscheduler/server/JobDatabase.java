@@ -556,16 +556,47 @@ public final class JobDatabase implements JobStorage, AutoCloseable {
 
     /** Runs one statement on a pooled connection (in its own transaction); any failure is an {@link IOException}. */
     private <T> T run(String sql, Work<T> work) throws IOException {
-        HikariDataSource current = pool;
-        if (current == null || closed && current.isClosed()) {
-            throw new IOException("the database is not open");
-        }
-        try (Connection connection = current.getConnection();
+        try (Connection connection = pooled();
                 PreparedStatement statement = connection.prepareStatement(sql)) {
             return work.on(statement);
         } catch (SQLException | RuntimeException e) {
             throw new IOException(rootMessage(e), e);
         }
+    }
+
+    /** Work on one connection, within one transaction. */
+    interface Transaction<T> {
+        T on(Connection connection) throws SQLException;
+    }
+
+    /**
+     * Runs work in one transaction on a pooled connection, for what else the replicas share in this database
+     * ({@link PublicationDatabase}): committed when it returns, rolled back when it throws. A failure of the database
+     * is an {@link IOException}; what the work itself throws unchecked passes as it is.
+     */
+    <T> T inTransaction(Transaction<T> work) throws IOException {
+        try (Connection connection = pooled()) {
+            connection.setAutoCommit(false);
+            try {
+                T result = work.on(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new IOException(rootMessage(e), e);
+        }
+    }
+
+    /** The one way to a connection of the pool (the listener has its own, {@link #connect()}). */
+    private Connection pooled() throws SQLException {
+        HikariDataSource current = pool;
+        if (current == null || closed && current.isClosed()) {
+            throw new SQLException("the database is not open");
+        }
+        return current.getConnection();
     }
 
     private static String rootMessage(Throwable error) {
