@@ -10,10 +10,18 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
 import biweekly.Biweekly;
@@ -23,6 +31,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import org.communityscheduler.data.DemoPlans;
 import org.communityscheduler.plan.Json;
+import org.communityscheduler.server.Publications.PublishedWeek;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,7 +42,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Calendar feeds on two replicas of one real PostgreSQL ({@link TestPostgres}): a week published on one is served
  * by the other with the same events and ETag, publishing it again there keeps every event, new keys made on one
- * close the old links on the other, and the weeks and keys outlive a restart of every replica.
+ * close the old links on the other, a publication of a week waits for one of the same week on the other, and the
+ * weeks and keys outlive a restart of every replica.
  */
 @Tag("slow") // real PostgreSQL, a solve of a second
 class FeedReplicasTest {
@@ -124,11 +134,28 @@ class FeedReplicasTest {
     }
 
     @Test
-    void theWeeksAndKeysOutliveARestartOfEveryReplica() {
+    void publicationsOnBothReplicasAtOnceTakeTurnsAndTheWeeksAndKeysOutliveARestartOfEveryReplica() {
         Replica one = replica();
         Replica other = replica();
         String job = one.solve(SAMPLE);
-        assertThat(other.post("/api/schedules/" + job + "/publish").statusCode()).isEqualTo(200);
+        // Four publications of a new week at once, two on each replica: one finds no week, the others find its.
+        ExecutorService clients = Executors.newFixedThreadPool(4);
+        CountDownLatch ready = new CountDownLatch(4);
+        List<CompletableFuture<JsonNode>> publishing = new ArrayList<>();
+        for (Replica replica : List.of(one, other, one, other)) {
+            publishing.add(CompletableFuture.supplyAsync(() -> {
+                ready.countDown();
+                await(ready);
+                HttpResponse<String> published = replica.post("/api/schedules/" + job + "/publish");
+                assertThat(published.statusCode()).as(published.body()).isEqualTo(200);
+                return json(published.body());
+            }, clients));
+        }
+        List<JsonNode> answers = publishing.stream().map(CompletableFuture::join).toList();
+        clients.shutdown();
+        int sessions = answers.get(0).get("sessions").asInt();
+        assertThat(answers).filteredOn(answer -> answer.get("added").asInt() == sessions).hasSize(1);
+        assertThat(answers).filteredOn(answer -> answer.get("unchanged").asInt() == sessions).hasSize(3);
         JsonNode links = one.feeds();
         String all = path(links, "all", null);
         HttpResponse<String> before = one.get(all, Map.of());
@@ -146,7 +173,49 @@ class FeedReplicasTest {
                 .containsExactly("2026-11-30");
     }
 
+    @Test
+    void aPublicationWaitsForOneOfTheSameWeekOnAnotherReplica() throws Exception {
+        try (JobDatabase first = database("first"); JobDatabase second = database("second")) {
+            LocalDate week = LocalDate.of(2026, 11, 30);
+            new PublicationDatabase(first).feedSecret(); // the feed's state is made: only the lock holds the next back
+            CountDownLatch revising = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
+            CompletableFuture<PublishedWeek> slow = CompletableFuture.supplyAsync(() ->
+                    new PublicationDatabase(first).publish(week, before -> {
+                        revising.countDown();
+                        await(release);
+                        return week(week, "slow");
+                    }));
+            await(revising);
+            AtomicReference<Optional<PublishedWeek>> seen = new AtomicReference<>();
+            CompletableFuture<PublishedWeek> next = CompletableFuture.supplyAsync(() ->
+                    new PublicationDatabase(second).publish(week, before -> {
+                        seen.set(before);
+                        return week(week, "next");
+                    }));
+            Thread.sleep(300);
+            assertThat(seen.get()).as("the second waits while the first revises").isNull();
+            release.countDown();
+            slow.join();
+            next.join();
+            assertThat(seen.get()).hasValueSatisfying(before -> assertThat(before.job()).isEqualTo("slow"));
+            assertThat(new PublicationDatabase(first).weeks()).extracting(PublishedWeek::job).containsExactly("next");
+        }
+    }
+
     // --- Helpers
+
+    /** A replica's job database alone, without its server. */
+    private JobDatabase database(String replica) {
+        JobDatabase database = new JobDatabase(DatabaseSettings.of(url, null, null), replica);
+        database.start(notice -> { }, event -> { });
+        return database;
+    }
+
+    private static PublishedWeek week(LocalDate startDate, String job) {
+        return new PublishedWeek(startDate, ZoneId.of("Asia/Shanghai"), "Week", job, Instant.now(), List.of(),
+                List.of(), List.of(), List.of());
+    }
 
     private Replica replica() {
         ServerSettings settings = ServerSettings.defaults().withPort(0).withDataDir(null).withCores(1, 1);
@@ -168,6 +237,15 @@ class FeedReplicasTest {
     private static List<String> uids(String calendar) {
         return Biweekly.parse(calendar).first().getEvents().stream().map(VEvent::getUid)
                 .map(uid -> uid.getValue()).sorted().collect(Collectors.toList());
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static JsonNode json(String text) {
