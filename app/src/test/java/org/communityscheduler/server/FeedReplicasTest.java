@@ -22,6 +22,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import biweekly.Biweekly;
@@ -81,9 +82,8 @@ class FeedReplicasTest {
         Replica one = replica();
         Replica other = replica();
         // Two replicas asking for the links of a new database at once make one secret between them.
-        CompletableFuture<JsonNode> fromOne = CompletableFuture.supplyAsync(() -> one.feeds());
-        CompletableFuture<JsonNode> fromOther = CompletableFuture.supplyAsync(() -> other.feeds());
-        assertThat(fromOne.join()).isEqualTo(fromOther.join());
+        List<JsonNode> links = atOnce(List.of(one::feeds, other::feeds));
+        assertThat(links.get(0)).isEqualTo(links.get(1));
 
         String job = one.solve(SAMPLE);
         long asked = System.nanoTime();
@@ -103,7 +103,8 @@ class FeedReplicasTest {
         assertThat(uids(onOther.body())).hasSize(sessions);
         String etag = onOne.headers().firstValue("ETag").orElseThrow();
         assertThat(onOther.headers().firstValue("ETag")).hasValue(etag);
-        assertThat(onOther.headers().firstValue("Last-Modified")).isEqualTo(onOne.headers().firstValue("Last-Modified"));
+        assertThat(onOther.headers().firstValue("Last-Modified"))
+                .isEqualTo(onOne.headers().firstValue("Last-Modified"));
         asked = System.nanoTime();
         assertThat(other.get(all, Map.of("If-None-Match", etag)).statusCode()).isEqualTo(304);
         long notModifiedMillis = (System.nanoTime() - asked) / 1_000_000;
@@ -134,25 +135,20 @@ class FeedReplicasTest {
     }
 
     @Test
-    void publicationsOnBothReplicasAtOnceTakeTurnsAndTheWeeksAndKeysOutliveARestartOfEveryReplica() {
+    void publicationsAtOnceOnBothReplicasAndTheWeeksAndKeysOutliveARestartOfEveryReplica() throws Exception {
         Replica one = replica();
         Replica other = replica();
         String job = one.solve(SAMPLE);
         // Four publications of a new week at once, two on each replica: one finds no week, the others find its.
-        ExecutorService clients = Executors.newFixedThreadPool(4);
-        CountDownLatch ready = new CountDownLatch(4);
-        List<CompletableFuture<JsonNode>> publishing = new ArrayList<>();
+        List<Supplier<JsonNode>> publications = new ArrayList<>();
         for (Replica replica : List.of(one, other, one, other)) {
-            publishing.add(CompletableFuture.supplyAsync(() -> {
-                ready.countDown();
-                await(ready);
+            publications.add(() -> {
                 HttpResponse<String> published = replica.post("/api/schedules/" + job + "/publish");
                 assertThat(published.statusCode()).as(published.body()).isEqualTo(200);
                 return json(published.body());
-            }, clients));
+            });
         }
-        List<JsonNode> answers = publishing.stream().map(CompletableFuture::join).toList();
-        clients.shutdown();
+        List<JsonNode> answers = atOnce(publications);
         int sessions = answers.get(0).get("sessions").asInt();
         assertThat(answers).filteredOn(answer -> answer.get("added").asInt() == sessions).hasSize(1);
         assertThat(answers).filteredOn(answer -> answer.get("unchanged").asInt() == sessions).hasSize(3);
@@ -171,6 +167,22 @@ class FeedReplicasTest {
         assertThat(after.headers().firstValue("ETag")).isEqualTo(before.headers().firstValue("ETag"));
         assertThat(json(second.get("/api/publications", Map.of()).body()).findValuesAsText("startDate"))
                 .containsExactly("2026-11-30");
+
+        // While the database is away a feed asks the calendar app to come back, not to forget it.
+        postgres.stopServer();
+        try {
+            HttpResponse<String> away = second.get(all, Map.of());
+            assertThat(away.statusCode()).isEqualTo(503);
+            assertThat(away.headers().firstValue("Retry-After")).isPresent();
+        } finally {
+            postgres.startServer();
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        HttpResponse<String> back;
+        while ((back = second.get(all, Map.of())).statusCode() == 503 && System.nanoTime() < deadline) {
+            Replica.sleep(200); // as the calendar app would, later
+        }
+        assertThat(back.body()).isEqualTo(before.body());
     }
 
     @Test
@@ -237,6 +249,21 @@ class FeedReplicasTest {
     private static List<String> uids(String calendar) {
         return Biweekly.parse(calendar).first().getEvents().stream().map(VEvent::getUid)
                 .map(uid -> uid.getValue()).sorted().collect(Collectors.toList());
+    }
+
+    /** Makes every call at the same moment, each on a thread of its own; their results in order. */
+    private static <T> List<T> atOnce(List<Supplier<T>> calls) {
+        ExecutorService threads = Executors.newFixedThreadPool(calls.size());
+        CountDownLatch ready = new CountDownLatch(calls.size());
+        try {
+            return calls.stream().map(call -> CompletableFuture.supplyAsync(() -> {
+                ready.countDown();
+                await(ready);
+                return call.get();
+            }, threads)).toList().stream().map(CompletableFuture::join).toList();
+        } finally {
+            threads.shutdown();
+        }
     }
 
     private static void await(CountDownLatch latch) {

@@ -582,7 +582,11 @@ public final class JobDatabase implements JobStorage, AutoCloseable {
                 connection.commit();
                 return result;
             } catch (SQLException | RuntimeException e) {
-                connection.rollback();
+                try {
+                    connection.rollback();
+                } catch (SQLException lost) { // a lost connection: its failure is the one to tell
+                    e.addSuppressed(lost);
+                }
                 throw e;
             }
         } catch (SQLException e) {
