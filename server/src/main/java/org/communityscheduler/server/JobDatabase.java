@@ -46,6 +46,8 @@ import org.slf4j.LoggerFactory;
  * renewed at every heartbeat, handed back when the replica stops, taken over by another once it expires. Every
  * write of a solving job names its owner, so a replica that lost its lease cannot overwrite the new owner's work.
  * Events of a job travel to every replica by {@code NOTIFY}, so that a client may listen on any of them.
+ *
+ * <p>Its pool serves the published weeks too ({@link PublicationDatabase}, through {@link #inTransaction}).
  */
 public final class JobDatabase implements JobStorage, AutoCloseable {
 
