@@ -205,9 +205,12 @@ class FeedReplicasTest {
                         seen.set(before);
                         return week(week, "next");
                     }));
-            Thread.sleep(300);
-            assertThat(seen.get()).as("the second waits while the first revises").isNull();
-            release.countDown();
+            try {
+                Thread.sleep(300);
+                assertThat(seen.get()).as("the second waits while the first revises").isNull();
+            } finally {
+                release.countDown();
+            }
             slow.join();
             next.join();
             assertThat(seen.get()).hasValueSatisfying(before -> assertThat(before.job()).isEqualTo("slow"));
