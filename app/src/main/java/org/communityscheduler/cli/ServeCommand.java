@@ -36,8 +36,9 @@ import picocli.CommandLine.Option;
         "Jobs are kept in the data directory and go on after a restart; one server holds it at a time (exit 2 if"
                 + " another does). Ctrl-C or SIGTERM stops solves early with their best on disk and exits 0. API docs at"
                 + " http://localhost:7070/api-docs.",
-        "With --database, jobs are kept in PostgreSQL instead, shared by several replicas: any answers for any job,"
-                + " and a dead replica's jobs go on on another once its lease runs out." },
+        "With --database, jobs and published weeks are kept in PostgreSQL instead, shared by several replicas: any"
+                + " answers for any job or calendar feed, and a dead replica's jobs go on on another once its lease"
+                + " runs out." },
         footer = { "", "Each option can come from the environment instead: SCHEDULER_ and its name in capitals"
                 + " (SCHEDULER_PORT, SCHEDULER_DATA_DIR, SCHEDULER_MAX_TIME_LIMIT...), the token as SCHEDULER_API_TOKEN."
                 + " An option on the command line wins." })
@@ -102,7 +103,8 @@ final class ServeCommand implements Callable<Integer> {
     String corsOrigin;
 
     @Option(names = "--database", paramLabel = "JDBC_URL", description = {
-            "Keep jobs in PostgreSQL, shared by several replicas: jdbc:postgresql://host:5432/scheduler (user and password"
+            "Keep jobs and published weeks in PostgreSQL, shared by several replicas:"
+                    + " jdbc:postgresql://host:5432/scheduler (user and password"
                     + " in the URL, or SCHEDULER_DATABASE_USER and SCHEDULER_DATABASE_PASSWORD)." })
     String database;
 

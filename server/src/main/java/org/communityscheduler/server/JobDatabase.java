@@ -46,6 +46,8 @@ import org.slf4j.LoggerFactory;
  * renewed at every heartbeat, handed back when the replica stops, taken over by another once it expires. Every
  * write of a solving job names its owner, so a replica that lost its lease cannot overwrite the new owner's work.
  * Events of a job travel to every replica by {@code NOTIFY}, so that a client may listen on any of them.
+ *
+ * <p>Its pool serves the published weeks too ({@link PublicationDatabase}, through {@link #inTransaction}).
  */
 public final class JobDatabase implements JobStorage, AutoCloseable {
 
@@ -571,16 +573,51 @@ public final class JobDatabase implements JobStorage, AutoCloseable {
 
     /** Runs one statement on a pooled connection (in its own transaction); any failure is an {@link IOException}. */
     private <T> T run(String sql, Work<T> work) throws IOException {
-        HikariDataSource current = pool;
-        if (current == null || closed && current.isClosed()) {
-            throw new IOException("the database is not open");
-        }
-        try (Connection connection = current.getConnection();
+        try (Connection connection = pooled();
                 PreparedStatement statement = connection.prepareStatement(sql)) {
             return work.on(statement);
         } catch (SQLException | RuntimeException e) {
             throw new IOException(rootMessage(e), e);
         }
+    }
+
+    /** Work on one connection, within one transaction. */
+    interface Transaction<T> {
+        T on(Connection connection) throws SQLException;
+    }
+
+    /**
+     * Runs work in one transaction on a pooled connection, for what else the replicas share in this database
+     * ({@link PublicationDatabase}): committed when it returns, rolled back when it throws. A failure of the database
+     * is an {@link IOException}; what the work itself throws unchecked passes as it is.
+     */
+    <T> T inTransaction(Transaction<T> work) throws IOException {
+        try (Connection connection = pooled()) {
+            connection.setAutoCommit(false);
+            try {
+                T result = work.on(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                try {
+                    connection.rollback();
+                } catch (SQLException lost) { // a lost connection: its failure is the one to tell
+                    e.addSuppressed(lost);
+                }
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new IOException(rootMessage(e), e);
+        }
+    }
+
+    /** The one way to a connection of the pool (the listener has its own, {@link #connect()}). */
+    private Connection pooled() throws SQLException {
+        HikariDataSource current = pool;
+        if (current == null || closed && current.isClosed()) {
+            throw new SQLException("the database is not open");
+        }
+        return current.getConnection();
     }
 
     private static String rootMessage(Throwable error) {

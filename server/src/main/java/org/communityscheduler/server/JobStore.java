@@ -735,6 +735,11 @@ public final class JobStore implements AutoCloseable {
         }
     }
 
+    /** The database several replicas share, whose pool the publications use too; null unless jobs are kept in one. */
+    JobDatabase database() {
+        return database;
+    }
+
     /**
      * Reads back the jobs on disk; those unfinished start again. Call once, holding the data directory
      * ({@link DataDirectoryLock}), before the first submission.

@@ -12,7 +12,8 @@ import org.communityscheduler.plan.TimeOfDay;
 /**
  * The published weeks that calendar feeds serve, and the secret their feed keys derive from; kept apart from the
  * jobs ({@link JobStore}), which are pruned, so that a published week outlives the job it came from.
- * {@link PublicationFiles} keeps them in the data directory; a database may keep them instead.
+ * {@link PublicationFiles} keeps them in the data directory, {@link PublicationDatabase} in the database that
+ * several replicas share.
  */
 public interface Publications {
 

@@ -107,7 +107,7 @@ public final class SchedulerServer {
     private final ServerSettings settings;
     private final SchedulingEngine engine;
     private final JobStore jobs;
-    private final PublicationFiles publications;
+    private final Publications publications;
     private final FeedRoutes feeds;
     private final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final String openApi = resource("/openapi.yaml");
@@ -141,7 +141,9 @@ public final class SchedulerServer {
         this.settings = settings;
         this.engine = new SchedulingEngine(SolverConfigs.shipped(), settings.parallelSolvers(), settings.threads());
         this.jobs = new JobStore(engine, settings, database);
-        this.publications = new PublicationFiles(settings.dataDir());
+        // With a database, every replica serves the feeds from it; the pool is the jobs' one.
+        this.publications = jobs.database() != null ? new PublicationDatabase(jobs.database())
+                : new PublicationFiles(settings.dataDir());
         this.feeds = new FeedRoutes(jobs, new CalendarFeeds(publications));
         this.streamSlots = new EventStreamSlots(settings.maxEventStreamsPerClient(), settings.maxEventStreams());
         this.app = Javalin.create(config -> {
@@ -245,7 +247,9 @@ public final class SchedulerServer {
             dataDirectory = DataDirectoryLock.acquire(settings.dataDir());
         }
         jobs.restore();
-        publications.load();
+        if (publications instanceof PublicationFiles files) {
+            files.load();
+        }
         started = true;
         LOG.info("Serving the scheduling API on http://localhost:{}/ ({} solve(s) at once; API docs at /api-docs)",
                 port(), settings.parallelSolvers());
