@@ -138,13 +138,7 @@ async function readWorkbook(file) {
     plan = await api.convertWorkbook(file);
   } catch (error) {
     if (error.status === 400 && error.body?.valid === false) {
-      state.validation = error.body;
-      state.plan = null;
-      state.planText = null;
-      state.index = null;
-      resetSchedule();
-      setStatus('solve.idle');
-      renderAll();
+      showInvalidPlan(error.body);
     } else {
       showMessage(describeError(error));
     }
@@ -195,17 +189,12 @@ async function usePlan(text) {
     showMessage(describeError(error));
     return;
   }
-  state.validation = validation;
   state.validatedText = text;
   if (!validation.valid) {
-    state.plan = null;
-    state.planText = null;
-    state.index = null;
-    resetSchedule();
-    setStatus('solve.idle');
-    renderAll();
+    showInvalidPlan(validation);
     return;
   }
+  state.validation = validation;
   state.planText = text;
   state.plan = JSON.parse(text);
   state.index = indexPlan(state.plan);
@@ -214,6 +203,17 @@ async function usePlan(text) {
   state.org = state.plan.organizations?.[0]?.id ?? null;
   resetSchedule();
   setStatus('solve.ready');
+  renderAll();
+}
+
+/** An invalid plan (JSON or a workbook) replaces the current one: its errors show, nothing can be solved. */
+function showInvalidPlan(validation) {
+  state.validation = validation;
+  state.plan = null;
+  state.planText = null;
+  state.index = null;
+  resetSchedule();
+  setStatus('solve.idle');
   renderAll();
 }
 
