@@ -1,17 +1,13 @@
 package org.communityscheduler.page;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.communityscheduler.page.PageTest.driver;
-import static org.communityscheduler.page.PageTest.loadDemo;
-import static org.communityscheduler.page.PageTest.solve;
-import static org.communityscheduler.page.PageTest.text;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -21,7 +17,10 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
+
+import org.communityscheduler.server.ServerSettings;
 
 /**
  * Editing the solved sample week by hand in a real browser: pick a session, click another cell, and the score
@@ -34,28 +33,26 @@ class EditingPageTest {
     private static final String HOMEWORK = "homework#1";
     private static final By LUNCH_IN_THE_HALL = cell("hall", "MON", 12 * 60);
 
+    @AutoClose
+    static Browser browser;
+    static ChromeDriver driver;
+
     @BeforeAll
     static void startBrowser(@TempDir Path temp) throws IOException {
-        PageTest.startBrowser(temp);
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        PageTest.stopBrowser();
+        browser = Browser.start(ServerSettings.defaults().withPort(0).withParallelSolvers(2), temp, Browser.WINDOW);
+        driver = browser.driver;
     }
 
     @BeforeEach
     void solvedSample() {
-        PageTest.open(PageTest.server, "/");
-        ((JavascriptExecutor) driver).executeScript("localStorage.clear(); sessionStorage.clear();");
-        PageTest.open(PageTest.server, "/");
-        loadDemo("binzhou-huanghe");
-        solve();
+        browser.openFresh();
+        browser.loadDemo("binzhou-huanghe");
+        browser.solve();
     }
 
     @Test
     void movingASessionRescoresTheWeekAtOnceAndUndoRedoFollow() {
-        String solved = text("summary-score");
+        String solved = browser.text("summary-score");
         assertThat(solved).startsWith("0hard/");
 
         pick(HOMEWORK);
@@ -63,13 +60,13 @@ class EditingPageTest {
         driver.findElement(LUNCH_IN_THE_HALL).click();
 
         // The block moves at once; the score follows from the server.
-        PageTest.wait(5).until(d -> lane(d.findElement(block(HOMEWORK))).equals("hall MON"));
-        PageTest.wait(5).until(d -> text("summary-score").startsWith("-"));
+        browser.wait(5).until(d -> lane(d.findElement(block(HOMEWORK))).equals("hall MON"));
+        browser.wait(5).until(d -> browser.text("summary-score").startsWith("-"));
         System.out.printf("An edit scored on the page %.0f ms after the click%n", (System.nanoTime() - clicked) / 1e6);
-        String moved = text("summary-score");
-        assertThat(text("summary-text")).contains("hard rule(s) broken");
-        assertThat(text("constraints")).contains("Locked doors").contains("Outside allowed times");
-        assertThat(text("summary-edited")).contains("not saved");
+        String moved = browser.text("summary-score");
+        assertThat(browser.text("summary-text")).contains("hard rule(s) broken");
+        assertThat(browser.text("constraints")).contains("Locked doors").contains("Outside allowed times");
+        assertThat(browser.text("summary-edited")).contains("not saved");
 
         driver.findElement(By.id("edit-undo")).click();
         awaitScore(solved);
@@ -96,35 +93,35 @@ class EditingPageTest {
         // A session that fits in many places: the server's best few are marked, where it is now is not one of them.
         driver.findElement(By.id("edit-cancel")).click();
         pick("calligraphy#1");
-        PageTest.wait(10).until(d -> !d.findElements(By.cssSelector(".cell.suggested")).isEmpty());
+        browser.wait(10).until(d -> !d.findElements(By.cssSelector(".cell.suggested")).isEmpty());
         assertThat(driver.findElements(By.cssSelector("#edit-suggestions .suggestion"))).hasSizeBetween(1, 3);
-        assertThat(text("edit-suggestions")).contains("no hard rule broken");
+        assertThat(browser.text("edit-suggestions")).contains("no hard rule broken");
         WebElement best = driver.findElement(By.cssSelector(".cell.suggested[data-rank='1']"));
         assertThat(best.getAttribute("class")).doesNotContain("blocked");
         String target = best.getAttribute("data-room") + " " + best.getAttribute("data-day");
 
         // Taking the first suggestion moves it there, and no hard rule breaks.
         driver.findElement(By.cssSelector("#edit-suggestions .suggestion[data-rank='1']")).click();
-        PageTest.wait(5).until(d -> lane(d.findElement(block("calligraphy#1"))).equals(target));
+        browser.wait(5).until(d -> lane(d.findElement(block("calligraphy#1"))).equals(target));
         awaitScored();
-        assertThat(text("summary-score")).startsWith("0hard/");
+        assertThat(browser.text("summary-score")).startsWith("0hard/");
     }
 
     @Test
     void dropsADraggedSessionOnACell() {
         // The browser's own drag events, as a mouse drag fires them (WebDriver cannot drive an HTML drag).
-        JavascriptExecutor page = (JavascriptExecutor) driver;
+        JavascriptExecutor page = driver;
         page.executeScript("window.dragged = new DataTransfer(); arguments[0].dispatchEvent("
                 + "new DragEvent('dragstart', {bubbles: true, cancelable: true, dataTransfer: window.dragged}));",
                 driver.findElement(block(HOMEWORK)));
-        PageTest.wait(5).until(d -> !d.findElements(LUNCH_IN_THE_HALL).isEmpty());
+        browser.wait(5).until(d -> !d.findElements(LUNCH_IN_THE_HALL).isEmpty());
         page.executeScript("for (const type of ['dragover', 'drop']) arguments[0].dispatchEvent("
                 + "new DragEvent(type, {bubbles: true, cancelable: true, dataTransfer: window.dragged}));",
                 driver.findElement(LUNCH_IN_THE_HALL));
 
-        PageTest.wait(5).until(d -> lane(d.findElement(block(HOMEWORK))).equals("hall MON"));
+        browser.wait(5).until(d -> lane(d.findElement(block(HOMEWORK))).equals("hall MON"));
         awaitScored();
-        assertThat(text("summary-score")).startsWith("-");
+        assertThat(browser.text("summary-score")).startsWith("-");
     }
 
     @Test
@@ -155,20 +152,20 @@ class EditingPageTest {
         driver.findElement(By.id("edit-take-out")).click();
         awaitScored();
         assertThat(driver.findElements(By.cssSelector(".rooms-grid .block"))).hasSize(PageTest.SAMPLE_SESSIONS - 1);
-        assertThat(text("summary-text")).contains("1 session(s) could not be placed");
+        assertThat(browser.text("summary-text")).contains("1 session(s) could not be placed");
 
         // Back on the grid, by hand, at noon in the hall: the page says what that breaks, and keeps it.
         driver.findElement(By.cssSelector("#unassigned li[data-key='" + HOMEWORK + "'] .pick-button")).click();
-        PageTest.wait(5).until(d -> !d.findElements(LUNCH_IN_THE_HALL).isEmpty());
+        browser.wait(5).until(d -> !d.findElements(LUNCH_IN_THE_HALL).isEmpty());
         driver.findElement(LUNCH_IN_THE_HALL).click();
         awaitScored();
         assertThat(driver.findElements(By.cssSelector(".rooms-grid .block"))).hasSize(PageTest.SAMPLE_SESSIONS);
-        assertThat(text("summary-text")).contains("hard rule(s) broken");
+        assertThat(browser.text("summary-text")).contains("hard rule(s) broken");
 
         driver.findElement(By.id("edit-save")).click();
-        PageTest.wait(10).until(d -> text("summary-edited").contains("saved on the server"));
+        browser.wait(10).until(d -> browser.text("summary-edited").contains("saved on the server"));
         driver.findElement(By.id("download-csv")).click();
-        Path csv = PageTest.wait(15).until(d -> PageTest.downloaded(".csv"));
+        Path csv = browser.wait(15).until(d -> browser.downloaded("*.csv"));
         assertThat(Files.readString(csv, StandardCharsets.UTF_8)).contains("placed,2026-11-30,MON,12:00,13:00,homework,");
     }
 
@@ -183,9 +180,9 @@ class EditingPageTest {
         awaitScored();
 
         driver.findElement(By.id("next-week")).click();
-        PageTest.wait(10).until(d -> d.findElement(By.cssSelector(".day[data-day='MON'] .day-label")).getText()
+        browser.wait(10).until(d -> d.findElement(By.cssSelector(".day[data-day='MON'] .day-label")).getText()
                 .contains("7 Dec"));
-        solve();
+        browser.solve();
 
         assertThat(driver.findElements(By.cssSelector(".rooms-grid .block.pinned")))
                 .extracting(block -> block.getAttribute("data-key"))
@@ -210,16 +207,16 @@ class EditingPageTest {
 
     private static void pick(String key) {
         driver.findElement(block(key)).click();
-        PageTest.wait(5).until(d -> !d.findElements(By.cssSelector(".cells .cell")).isEmpty()
+        browser.wait(5).until(d -> !d.findElements(By.cssSelector(".cells .cell")).isEmpty()
                 && d.findElement(By.id("edit-picked")).isDisplayed());
     }
 
     /** Waits until no edit is waiting to be scored. */
     private static void awaitScored() {
-        PageTest.wait(10).until(d -> !d.findElement(By.id("edit-status")).isDisplayed());
+        browser.wait(10).until(d -> !d.findElement(By.id("edit-status")).isDisplayed());
     }
 
     private static void awaitScore(String score) {
-        PageTest.wait(10).until(d -> text("summary-score").equals(score) && !d.findElement(By.id("edit-status")).isDisplayed());
+        browser.wait(10).until(d -> browser.text("summary-score").equals(score) && !d.findElement(By.id("edit-status")).isDisplayed());
     }
 }

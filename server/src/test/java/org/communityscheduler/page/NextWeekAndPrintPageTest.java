@@ -4,33 +4,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.communityscheduler.data.DemoPlans;
 import org.communityscheduler.plan.Json;
-import org.communityscheduler.server.SchedulerServer;
 import org.communityscheduler.server.ServerSettings;
 
 /**
@@ -41,63 +32,30 @@ import org.communityscheduler.server.ServerSettings;
 @Tag("slow") // a headless browser against a running server
 class NextWeekAndPrintPageTest {
 
-    private static SchedulerServer server;
-    private static ChromeDriverService service;
+    @AutoClose
+    private static Browser browser;
     private static ChromeDriver driver;
     private static JsonNode sample;
 
     @BeforeAll
     static void startBrowser(@TempDir Path temp) throws Exception {
-        boolean present = Files.isExecutable(PageTest.CHROMIUM) && Files.isExecutable(PageTest.CHROMEDRIVER);
-        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-            assertThat(present).as("no browser: install chromium and chromium-driver").isTrue();
-        } else {
-            Assumptions.assumeTrue(present, "no browser: install chromium and chromium-driver");
-        }
         sample = Json.MAPPER.readTree(DemoPlans.json("binzhou-huanghe").orElseThrow());
-        server = new SchedulerServer(ServerSettings.defaults().withPort(0).withParallelSolvers(2)).start();
-        service = new ChromeDriverService.Builder().usingDriverExecutable(PageTest.CHROMEDRIVER.toFile())
-                .usingAnyFreePort().build();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(PageTest.CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--no-first-run", "--user-data-dir=" + temp.resolve("profile"), "--window-size=1440,1200",
-                "--lang=en-US");
-        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "en-US,en"));
-        driver = new ChromeDriver(service, options);
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (driver != null) {
-            driver.quit();
-        }
-        if (service != null) {
-            service.stop();
-        }
-        if (server != null) {
-            server.stop();
-        }
+        browser = Browser.start(ServerSettings.defaults().withPort(0).withParallelSolvers(2), temp,
+                new Dimension(1440, 1200));
+        driver = browser.driver;
     }
 
     @BeforeEach
     void freshPage() {
-        driver.get("http://localhost:" + server.port() + "/");
-        driver.executeScript("localStorage.clear(); sessionStorage.clear();");
-        driver.get("http://localhost:" + server.port() + "/");
-        wait(10).until(d -> new Select(d.findElement(By.id("demo-select"))).getOptions().size() >= 2);
+        browser.openFresh();
     }
 
     /** The bundled sample, solved for 3 s. */
     private static void solveTheSample() {
-        new Select(driver.findElement(By.id("demo-select"))).selectByValue("binzhou-huanghe");
-        driver.findElement(By.id("demo-load")).click();
-        wait(10).until(d -> d.findElement(By.id("solve")).isEnabled() && !d.findElements(By.cssSelector(".grid .day")).isEmpty());
+        browser.loadDemo("binzhou-huanghe");
         assertThat(driver.findElement(By.id("next-week")).isDisplayed()).as("nothing solved yet").isFalse();
-        new Select(driver.findElement(By.id("time-limit"))).selectByValue("3s");
-        driver.findElement(By.id("solve")).click();
-        wait(40).until(d -> !d.findElements(By.cssSelector("#constraints .constraint")).isEmpty()
-                && d.findElement(By.id("next-week")).isDisplayed());
+        browser.solve();
+        browser.wait(10).until(d -> d.findElement(By.id("next-week")).isDisplayed());
     }
 
     @Test
@@ -107,15 +65,15 @@ class NextWeekAndPrintPageTest {
 
         driver.findElement(By.id("next-week")).click();
 
-        wait(10).until(d -> d.findElement(By.id("plan-title")).getText().startsWith("黄河社区服务中心 · 2026年12月7日—12月13日"));
-        wait(10).until(d -> d.findElement(By.cssSelector(".day[data-day='MON'] .day-label")).getText().contains("7 Dec"));
+        browser.wait(10).until(d -> d.findElement(By.id("plan-title")).getText().startsWith("黄河社区服务中心 · 2026年12月7日—12月13日"));
+        browser.wait(10).until(d -> d.findElement(By.cssSelector(".day[data-day='MON'] .day-label")).getText().contains("7 Dec"));
         assertThat(driver.findElement(By.id("solve-status")).getText()).startsWith("Next week's plan (week of 7 Dec) is loaded");
         assertThat(driver.findElements(By.cssSelector(".rooms-grid .block"))).as("not solved yet").isEmpty();
         assertThat(driver.findElement(By.id("next-week")).isDisplayed()).isFalse();
         assertThat(driver.findElement(By.id("solve")).isEnabled()).isTrue();
 
         driver.findElement(By.id("solve")).click();
-        wait(40).until(d -> d.findElement(By.id("next-week")).isDisplayed()
+        browser.wait(40).until(d -> d.findElement(By.id("next-week")).isDisplayed()
                 && d.findElements(By.cssSelector(".rooms-grid .block")).size() == PageTest.SAMPLE_SESSIONS);
     }
 
@@ -144,7 +102,7 @@ class NextWeekAndPrintPageTest {
         solveTheSample();
         driver.executeScript("window.print = () => {};");
         driver.findElement(By.id("language")).click();
-        wait(10).until(d -> d.findElement(By.id("print-workers")).getText().equals("按社工打印"));
+        browser.wait(10).until(d -> d.findElement(By.id("print-workers")).getText().equals("按社工打印"));
 
         driver.findElement(By.id("print-workers")).click();
 
@@ -169,7 +127,7 @@ class NextWeekAndPrintPageTest {
                 """);
         driver.findElement(By.id("plan-file")).sendKeys(plan.toString());
 
-        wait(10).until(d -> !d.findElements(By.cssSelector(".day[data-day='SAT'] .works-as-note")).isEmpty());
+        browser.wait(10).until(d -> !d.findElements(By.cssSelector(".day[data-day='SAT'] .works-as-note")).isEmpty());
         assertThat(driver.findElement(By.cssSelector(".day[data-day='SAT'] .day-label")).getText())
                 .contains("make-up workday: worked as Fri");
         WebElement open = driver.findElement(By.cssSelector(".day[data-day='SAT'] .shade.open"));
@@ -205,11 +163,5 @@ class NextWeekAndPrintPageTest {
 
     private static List<String> names(JsonNode list) {
         return java.util.stream.StreamSupport.stream(list.spliterator(), false).map(item -> item.get("name").asText()).toList();
-    }
-
-    private static WebDriverWait wait(int seconds) {
-        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(seconds), Duration.ofMillis(100));
-        wait.ignoring(StaleElementReferenceException.class);
-        return wait;
     }
 }
