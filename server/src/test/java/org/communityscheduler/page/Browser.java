@@ -8,10 +8,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.Map;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -27,44 +31,63 @@ import org.communityscheduler.server.ServerSettings;
 
 /**
  * A running server and Debian's headless chromium (driven through chromedriver) on its page, for the page tests.
- * Without a browser the tests are skipped, except in CI ({@code CI=true}) where they fail.
+ * Registered as an extension, it starts both for the test class and stops them after it. Without a browser the tests
+ * are skipped, except in CI ({@code CI=true}) where they fail.
  */
-final class Browser implements AutoCloseable {
+final class Browser implements BeforeAllCallback, AfterAllCallback {
 
     static final Path CHROMIUM = Path.of(System.getProperty("chromium", "/usr/bin/chromium"));
     static final Path CHROMEDRIVER = Path.of(System.getProperty("chromedriver", "/usr/bin/chromedriver"));
-    static final Dimension WINDOW = new Dimension(1440, 900);
 
-    final SchedulerServer server;
-    final ChromeDriver driver;
+    private final ServerSettings settings;
+    private final Dimension window;
+    SchedulerServer server;
+    ChromeDriver driver;
     /** Where the browser saves what the page downloads. */
-    final Path downloads;
-    private final ChromeDriverService service;
+    Path downloads;
+    private ChromeDriverService service;
+    /** The browser's profile and downloads. */
+    private Path temp;
 
-    private Browser(SchedulerServer server, ChromeDriverService service, ChromeDriver driver, Path downloads) {
-        this.server = server;
-        this.service = service;
-        this.driver = driver;
-        this.downloads = downloads;
+    /** A server with these settings (on a free port) and a browser window of 1440 x 900. */
+    Browser(ServerSettings settings) {
+        this(settings, new Dimension(1440, 900));
     }
 
-    /** Starts a server with these settings and a browser with its profile and downloads in {@code temp}. */
-    static Browser start(ServerSettings settings, Path temp, Dimension window) throws IOException {
+    Browser(ServerSettings settings, Dimension window) {
+        this.settings = settings.withPort(0);
+        this.window = window;
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws IOException {
         requireBrowser();
-        Path downloads = Files.createDirectories(temp.resolve("downloads"));
-        SchedulerServer server = new SchedulerServer(settings).start();
-        ChromeDriverService service = null;
+        temp = Files.createTempDirectory("page-test");
+        downloads = Files.createDirectories(temp.resolve("downloads"));
+        server = new SchedulerServer(settings).start();
+        service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort()
+                .build();
+        driver = new ChromeDriver(service, options(temp.resolve("profile"), downloads, window));
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws IOException {
         try {
-            service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort()
-                    .build();
-            return new Browser(server, service, new ChromeDriver(service, options(temp.resolve("profile"), downloads,
-                    window)), downloads);
-        } catch (RuntimeException e) {
+            if (driver != null) {
+                driver.quit();
+            }
+        } finally {
             if (service != null) {
                 service.stop();
             }
-            server.stop();
-            throw e;
+            if (server != null) {
+                server.stop();
+            }
+            if (temp != null) {
+                try (Stream<Path> files = Files.walk(temp)) {
+                    files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+                }
+            }
         }
     }
 
@@ -78,7 +101,7 @@ final class Browser implements AutoCloseable {
         }
     }
 
-    /** Headless, in English, and quiet: the machine's network is closed, so no updates, sync or other calls out. */
+    /** Headless, in English, and quiet: no updates, sync or other calls out, which a closed network would stall. */
     private static ChromeOptions options(Path profile, Path downloads, Dimension window) {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
@@ -156,15 +179,5 @@ final class Browser implements AutoCloseable {
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(seconds), Duration.ofMillis(100));
         wait.ignoring(StaleElementReferenceException.class);
         return wait;
-    }
-
-    @Override
-    public void close() {
-        try {
-            driver.quit();
-        } finally {
-            service.stop();
-            server.stop();
-        }
     }
 }

@@ -7,16 +7,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 
-import org.junit.jupiter.api.AutoClose;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 import org.communityscheduler.server.ServerSettings;
@@ -28,29 +24,22 @@ import org.communityscheduler.server.ServerSettings;
 @Tag("slow") // a headless browser against a running server
 class FeedsPageTest {
 
-    @AutoClose
-    static Browser browser;
-    static ChromeDriver driver;
+    @RegisterExtension
+    static final Browser browser = new Browser(ServerSettings.defaults().withParallelSolvers(1));
     private final HttpClient http = HttpClient.newHttpClient();
-
-    @BeforeAll
-    static void startBrowser(@TempDir Path temp) throws IOException {
-        browser = Browser.start(ServerSettings.defaults().withPort(0).withParallelSolvers(1), temp, Browser.WINDOW);
-        driver = browser.driver;
-    }
 
     @Test
     void publishesTheSolvedWeekAndHandsOutItsFeeds() throws Exception {
-        driver.get(browser.origin() + "/?demo=binzhou-huanghe");
+        browser.driver.get(browser.origin() + "/?demo=binzhou-huanghe");
         browser.wait(15).until(d -> d.findElement(By.id("plan-title")).getText().contains("黄河社区服务中心")
                 && d.findElement(By.id("solve")).isEnabled());
-        assertThat(driver.findElement(By.id("publish")).isEnabled()).as("nothing to publish before a solve").isFalse();
+        assertThat(browser.driver.findElement(By.id("publish")).isEnabled()).as("nothing to publish before a solve").isFalse();
         browser.solve();
         browser.wait(10).until(d -> d.findElement(By.id("publish")).isEnabled());
 
-        driver.findElement(By.id("publish")).click();
+        browser.driver.findElement(By.id("publish")).click();
         browser.wait(15).until(d -> d.findElement(By.id("publish-status")).getText().contains("Published the week of"));
-        assertThat(driver.findElement(By.id("publish-status")).getText()).contains("40 sessions").contains("40 new");
+        assertThat(browser.driver.findElement(By.id("publish-status")).getText()).contains("40 sessions").contains("40 new");
         WebElement panel = browser.wait(10)
                 .until(ExpectedConditions.visibilityOfElementLocated(By.id("feeds-panel")));
         assertThat(panel.getText()).contains("Replace all links").contains("By worker").contains("By room")
@@ -78,16 +67,16 @@ class FeedsPageTest {
         assertThat(qr.getSize().getWidth()).isGreaterThan(100);
 
         // In Chinese, the links ask for Chinese calendars.
-        driver.findElement(By.id("language")).click();
+        browser.driver.findElement(By.id("language")).click();
         browser.wait(10).until(d -> row("all", null).findElement(By.cssSelector(".feed-url")).getAttribute("value")
                 .endsWith("lang=zh"));
-        assertThat(driver.findElement(By.id("feeds-panel")).getText()).contains("日历订阅").contains("按社工");
+        assertThat(browser.driver.findElement(By.id("feeds-panel")).getText()).contains("日历订阅").contains("按社工");
         String chinese = row("all", null).findElement(By.cssSelector(".feed-url")).getAttribute("value");
         assertThat(get(chinese).body()).contains("X-WR-CALNAME:社区活动排期");
 
         // A leaked link: every link is replaced, the old ones stop working.
-        driver.findElement(By.id("rotate-feeds")).click();
-        driver.switchTo().alert().accept();
+        browser.driver.findElement(By.id("rotate-feeds")).click();
+        browser.driver.switchTo().alert().accept();
         browser.wait(10).until(d -> !row("all", null).findElement(By.cssSelector(".feed-url")).getAttribute("value")
                 .equals(chinese));
         assertThat(get(chinese).statusCode()).isEqualTo(404);
@@ -97,7 +86,7 @@ class FeedsPageTest {
 
     private static WebElement row(String kind, String id) {
         String selector = "#feeds-list li.feed[data-kind='" + kind + "']" + (id == null ? "" : "[data-id='" + id + "']");
-        return driver.findElement(By.cssSelector(selector));
+        return browser.driver.findElement(By.cssSelector(selector));
     }
 
     private HttpResponse<String> get(String url) throws IOException, InterruptedException {

@@ -9,16 +9,15 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 
 import org.communityscheduler.data.DemoPlans;
 import org.communityscheduler.plan.Json;
@@ -32,17 +31,14 @@ import org.communityscheduler.server.ServerSettings;
 @Tag("slow") // a headless browser against a running server
 class NextWeekAndPrintPageTest {
 
-    @AutoClose
-    private static Browser browser;
-    private static ChromeDriver driver;
+    @RegisterExtension
+    static final Browser browser = new Browser(ServerSettings.defaults().withParallelSolvers(2),
+            new Dimension(1440, 1200));
     private static JsonNode sample;
 
     @BeforeAll
-    static void startBrowser(@TempDir Path temp) throws Exception {
+    static void readTheSample() throws Exception {
         sample = Json.MAPPER.readTree(DemoPlans.json("binzhou-huanghe").orElseThrow());
-        browser = Browser.start(ServerSettings.defaults().withPort(0).withParallelSolvers(2), temp,
-                new Dimension(1440, 1200));
-        driver = browser.driver;
     }
 
     @BeforeEach
@@ -53,7 +49,7 @@ class NextWeekAndPrintPageTest {
     /** The bundled sample, solved for 3 s. */
     private static void solveTheSample() {
         browser.loadDemo("binzhou-huanghe");
-        assertThat(driver.findElement(By.id("next-week")).isDisplayed()).as("nothing solved yet").isFalse();
+        assertThat(browser.driver.findElement(By.id("next-week")).isDisplayed()).as("nothing solved yet").isFalse();
         browser.solve();
         browser.wait(10).until(d -> d.findElement(By.id("next-week")).isDisplayed());
     }
@@ -61,18 +57,18 @@ class NextWeekAndPrintPageTest {
     @Test
     void planNextWeekLoadsTheFollowingWeekReadyToSolve() {
         solveTheSample();
-        assertThat(driver.findElement(By.cssSelector(".day[data-day='MON'] .day-label")).getText()).contains("30 Nov");
+        assertThat(browser.driver.findElement(By.cssSelector(".day[data-day='MON'] .day-label")).getText()).contains("30 Nov");
 
-        driver.findElement(By.id("next-week")).click();
+        browser.driver.findElement(By.id("next-week")).click();
 
         browser.wait(10).until(d -> d.findElement(By.id("plan-title")).getText().startsWith("黄河社区服务中心 · 2026年12月7日—12月13日"));
         browser.wait(10).until(d -> d.findElement(By.cssSelector(".day[data-day='MON'] .day-label")).getText().contains("7 Dec"));
-        assertThat(driver.findElement(By.id("solve-status")).getText()).startsWith("Next week's plan (week of 7 Dec) is loaded");
-        assertThat(driver.findElements(By.cssSelector(".rooms-grid .block"))).as("not solved yet").isEmpty();
-        assertThat(driver.findElement(By.id("next-week")).isDisplayed()).isFalse();
-        assertThat(driver.findElement(By.id("solve")).isEnabled()).isTrue();
+        assertThat(browser.driver.findElement(By.id("solve-status")).getText()).startsWith("Next week's plan (week of 7 Dec) is loaded");
+        assertThat(browser.driver.findElements(By.cssSelector(".rooms-grid .block"))).as("not solved yet").isEmpty();
+        assertThat(browser.driver.findElement(By.id("next-week")).isDisplayed()).isFalse();
+        assertThat(browser.driver.findElement(By.id("solve")).isEnabled()).isTrue();
 
-        driver.findElement(By.id("solve")).click();
+        browser.driver.findElement(By.id("solve")).click();
         browser.wait(40).until(d -> d.findElement(By.id("next-week")).isDisplayed()
                 && d.findElements(By.cssSelector(".rooms-grid .block")).size() == PageTest.SAMPLE_SESSIONS);
     }
@@ -80,16 +76,16 @@ class NextWeekAndPrintPageTest {
     @Test
     void printPerRoomGivesEachRoomItsOwnA4Page() {
         solveTheSample();
-        driver.executeScript("window.printed = 0; window.print = () => { window.printed += 1; };");
+        browser.driver.executeScript("window.printed = 0; window.print = () => { window.printed += 1; };");
 
-        driver.findElement(By.id("print-rooms")).click();
+        browser.driver.findElement(By.id("print-rooms")).click();
 
-        List<WebElement> pages = printMedia(() -> driver.findElements(By.cssSelector("#print-pages .print-page")));
+        List<WebElement> pages = printMedia(() -> browser.driver.findElements(By.cssSelector("#print-pages .print-page")));
         assertThat(pages).extracting(page -> page.getAttribute("data-room"))
                 .containsExactlyElementsOf(ids(sample.get("rooms")));
         assertThat(titles()).containsExactlyElementsOf(names(sample.get("rooms")));
-        assertThat(driver.executeScript("return window.printed")).isEqualTo(1L);
-        int rows = driver.findElements(By.cssSelector("#print-pages .print-table tbody tr")).size();
+        assertThat(browser.driver.executeScript("return window.printed")).isEqualTo(1L);
+        int rows = browser.driver.findElements(By.cssSelector("#print-pages .print-table tbody tr")).size();
         assertThat(rows).as("every placed session on its room's page").isEqualTo(PageTest.SAMPLE_SESSIONS);
         assertThat(pages).as("each page draws its own room alone").allSatisfy(page -> assertThat(
                 page.findElements(By.cssSelector(".rooms-grid .room-name"))).isNotEmpty()
@@ -100,19 +96,19 @@ class NextWeekAndPrintPageTest {
     @Test
     void printPerWorkerGivesEachWorkerTheirOwnPageInThePagesLanguage() {
         solveTheSample();
-        driver.executeScript("window.print = () => {};");
-        driver.findElement(By.id("language")).click();
+        browser.driver.executeScript("window.print = () => {};");
+        browser.driver.findElement(By.id("language")).click();
         browser.wait(10).until(d -> d.findElement(By.id("print-workers")).getText().equals("按社工打印"));
 
-        driver.findElement(By.id("print-workers")).click();
+        browser.driver.findElement(By.id("print-workers")).click();
 
-        List<WebElement> pages = printMedia(() -> driver.findElements(By.cssSelector("#print-pages .print-page")));
+        List<WebElement> pages = printMedia(() -> browser.driver.findElements(By.cssSelector("#print-pages .print-page")));
         assertThat(pages).extracting(page -> page.getAttribute("data-worker"))
                 .containsExactlyElementsOf(ids(sample.get("workers")));
         assertThat(titles()).containsExactlyElementsOf(names(sample.get("workers")));
-        assertThat(driver.findElement(By.cssSelector("#print-pages .print-table thead")).getAttribute("textContent"))
+        assertThat(browser.driver.findElement(By.cssSelector("#print-pages .print-table thead")).getAttribute("textContent"))
                 .contains("日期", "时间", "活动", "活动室");
-        assertThat(driver.findElement(By.cssSelector("#print-pages .print-page .day-label")).getAttribute("textContent"))
+        assertThat(browser.driver.findElement(By.cssSelector("#print-pages .print-page .day-label")).getAttribute("textContent"))
                 .contains("周");
     }
 
@@ -125,22 +121,22 @@ class NextWeekAndPrintPageTest {
                  "rooms": [{"id": "r", "capacity": 10}],
                  "activities": [{"id": "a", "durationMinutes": 60}]}
                 """);
-        driver.findElement(By.id("plan-file")).sendKeys(plan.toString());
+        browser.driver.findElement(By.id("plan-file")).sendKeys(plan.toString());
 
         browser.wait(10).until(d -> !d.findElements(By.cssSelector(".day[data-day='SAT'] .works-as-note")).isEmpty());
-        assertThat(driver.findElement(By.cssSelector(".day[data-day='SAT'] .day-label")).getText())
+        assertThat(browser.driver.findElement(By.cssSelector(".day[data-day='SAT'] .day-label")).getText())
                 .contains("make-up workday: worked as Fri");
-        WebElement open = driver.findElement(By.cssSelector(".day[data-day='SAT'] .shade.open"));
+        WebElement open = browser.driver.findElement(By.cssSelector(".day[data-day='SAT'] .shade.open"));
         assertThat(open.getAttribute("style")).as("Friday's 09:00-12:00, not Saturday's 14:00-15:00")
-                .isEqualTo(driver.findElement(By.cssSelector(".day[data-day='FRI'] .shade.open")).getAttribute("style"));
+                .isEqualTo(browser.driver.findElement(By.cssSelector(".day[data-day='FRI'] .shade.open")).getAttribute("style"));
     }
 
     /** What the printer sees: the sheets alone, each starting a new page, the screen's page hidden. */
     private static <T> T printMedia(java.util.function.Supplier<T> look) {
-        driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
+        browser.driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
         try {
-            assertThat(driver.findElement(By.cssSelector(".layout")).isDisplayed()).isFalse();
-            List<WebElement> pages = driver.findElements(By.cssSelector("#print-pages .print-page"));
+            assertThat(browser.driver.findElement(By.cssSelector(".layout")).isDisplayed()).isFalse();
+            List<WebElement> pages = browser.driver.findElements(By.cssSelector("#print-pages .print-page"));
             assertThat(pages).isNotEmpty().allSatisfy(page -> {
                 assertThat(page.isDisplayed()).isTrue();
                 assertThat(page.getCssValue("break-after")).isIn("page", "auto");
@@ -148,12 +144,12 @@ class NextWeekAndPrintPageTest {
             assertThat(pages.get(0).getCssValue("break-after")).as("a page per room or worker").isEqualTo("page");
             return look.get();
         } finally {
-            driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
+            browser.driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
         }
     }
 
     private static List<String> titles() {
-        return driver.findElements(By.cssSelector("#print-pages .print-page .print-title")).stream()
+        return browser.driver.findElements(By.cssSelector("#print-pages .print-page .print-title")).stream()
                 .map(title -> title.getAttribute("textContent")).toList();
     }
 

@@ -13,16 +13,14 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.AutoClose;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
@@ -39,15 +37,8 @@ class PageTest {
     /** The sample plan has 40 sessions, all placeable; the over-full one 11, of which 2 cannot be placed. */
     static final int SAMPLE_SESSIONS = 40;
 
-    @AutoClose
-    static Browser browser;
-    static ChromeDriver driver;
-
-    @BeforeAll
-    static void startBrowser(@TempDir Path temp) throws IOException {
-        browser = Browser.start(ServerSettings.defaults().withPort(0).withParallelSolvers(2), temp, Browser.WINDOW);
-        driver = browser.driver;
-    }
+    @RegisterExtension
+    static final Browser browser = new Browser(ServerSettings.defaults().withParallelSolvers(2));
 
     @BeforeEach
     void freshPage() {
@@ -60,17 +51,17 @@ class PageTest {
         assertThat(browser.text("plan-status")).contains(SAMPLE_SESSIONS + " sessions");
         browser.solve();
 
-        assertThat(driver.findElements(By.cssSelector(".rooms-grid .block"))).hasSize(SAMPLE_SESSIONS);
-        assertThat(driver.findElements(By.cssSelector(".rooms-grid .block.pinned"))).hasSize(2);
+        assertThat(browser.driver.findElements(By.cssSelector(".rooms-grid .block"))).hasSize(SAMPLE_SESSIONS);
+        assertThat(browser.driver.findElements(By.cssSelector(".rooms-grid .block.pinned"))).hasSize(2);
         assertThat(browser.text("summary-text")).contains("All hard rules hold").contains("every session is placed");
         assertThat(browser.text("unassigned")).contains("Every session is placed");
-        assertThat(driver.findElement(By.id("live-score")).getText()).matches("-?\\d+hard/-?\\d+medium/-?\\d+soft");
+        assertThat(browser.driver.findElement(By.id("live-score")).getText()).matches("-?\\d+hard/-?\\d+medium/-?\\d+soft");
 
         String screenshot = System.getProperty("screenshot");
         if (screenshot != null) { // for the README: in Chinese, as most coordinators will see it
-            driver.findElement(By.id("language")).click();
-            driver.manage().window().setSize(new org.openqa.selenium.Dimension(1440, 1040));
-            Files.write(Path.of(screenshot), driver.getScreenshotAs(OutputType.BYTES));
+            browser.driver.findElement(By.id("language")).click();
+            browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(1440, 1040));
+            Files.write(Path.of(screenshot), browser.driver.getScreenshotAs(OutputType.BYTES));
         }
     }
 
@@ -78,10 +69,10 @@ class PageTest {
     void choosingAConstraintHighlightsItsSessions() {
         browser.loadDemo("binzhou-huanghe");
         browser.solve();
-        WebElement constraint = driver.findElement(By.cssSelector("#constraints .constraint-button"));
+        WebElement constraint = browser.driver.findElement(By.cssSelector("#constraints .constraint-button"));
         constraint.click();
         browser.wait(10).until(d -> !d.findElements(By.cssSelector(".rooms-grid.has-highlight .block.hl")).isEmpty());
-        assertThat(driver.findElements(By.cssSelector("#constraints .justifications li"))).isNotEmpty();
+        assertThat(browser.driver.findElements(By.cssSelector("#constraints .justifications li"))).isNotEmpty();
     }
 
     @Test
@@ -89,11 +80,11 @@ class PageTest {
         browser.loadDemo("overfull-demo");
         browser.solve();
 
-        List<WebElement> unassigned = driver.findElements(By.cssSelector("#unassigned .unassigned-item"));
+        List<WebElement> unassigned = browser.driver.findElements(By.cssSelector("#unassigned .unassigned-item"));
         assertThat(unassigned).hasSize(2);
         assertThat(browser.text("unassigned")).contains("社区公益集市 #1")
                 .contains("it has 80 participants, but the largest room it may use holds 30");
-        assertThat(driver.findElements(By.cssSelector(".rooms-grid .block"))).hasSize(9);
+        assertThat(browser.driver.findElements(By.cssSelector(".rooms-grid .block"))).hasSize(9);
         assertThat(browser.text("summary-text")).contains("2 session(s) could not be placed");
 
         // A late request: find places for the other one and apply the first; the page rescores it.
@@ -104,25 +95,25 @@ class PageTest {
         By apply = By.cssSelector("#unassigned li[data-key='" + key + "'] .recommendation-list button");
         browser.wait(20).until(ExpectedConditions.elementToBeClickable(apply)).click();
         browser.wait(20).until(d -> d.findElements(By.cssSelector("#unassigned .unassigned-item")).size() == 1);
-        assertThat(driver.findElement(By.id("summary-edited")).isDisplayed()).isTrue();
-        assertThat(driver.findElements(By.cssSelector(".rooms-grid .block"))).hasSize(10);
+        assertThat(browser.driver.findElement(By.id("summary-edited")).isDisplayed()).isTrue();
+        assertThat(browser.driver.findElements(By.cssSelector(".rooms-grid .block"))).hasSize(10);
     }
 
     @Test
     void switchesBetweenChineseAndEnglish() {
         waitForText(By.id("solve"), "Solve");
-        driver.findElement(By.id("language")).click();
+        browser.driver.findElement(By.id("language")).click();
         waitForText(By.id("solve"), "开始排期");
-        assertThat(driver.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("zh-CN");
+        assertThat(browser.driver.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("zh-CN");
         waitForText(By.cssSelector(".tab[data-view='workers']"), "社工视图");
 
         browser.loadDemo("overfull-demo");
         waitForText(By.id("plan-status"), "11 个场次");
         waitForText(By.cssSelector(".day[data-day='MON'] .day-label"), "周一");
 
-        driver.navigate().refresh(); // the choice is remembered
+        browser.driver.navigate().refresh(); // the choice is remembered
         waitForText(By.id("solve"), "开始排期");
-        driver.findElement(By.id("language")).click();
+        browser.driver.findElement(By.id("language")).click();
         waitForText(By.id("solve"), "Solve");
     }
 
@@ -133,16 +124,16 @@ class PageTest {
                 {"name": "x", "sites": [{"id": "s", "openingHours": {"MON": ["09:00-12:00"]}}],
                  "rooms": [{"id": "r", "site": "nowhere", "capacity": 10}]}
                 """, StandardCharsets.UTF_8);
-        driver.findElement(By.id("plan-file")).sendKeys(plan.toString());
+        browser.driver.findElement(By.id("plan-file")).sendKeys(plan.toString());
         waitForText(By.id("plan-errors"), "unknown site \"nowhere\"");
-        driver.findElement(By.id("language")).click();
+        browser.driver.findElement(By.id("language")).click();
         waitForText(By.id("plan-errors"), "未知服务点“nowhere”");
 
         browser.loadDemo("overfull-demo");
         browser.solve();
         waitForText(By.id("unassigned"), "它有 80 名参与者，但可用的最大活动室只能容纳 30 人");
         waitForText(By.id("constraints"), "未安排的场次");
-        driver.findElement(By.id("language")).click();
+        browser.driver.findElement(By.id("language")).click();
         waitForText(By.id("unassigned"), "it has 80 participants, but the largest room it may use holds 30");
         waitForText(By.id("constraints"), "Unassigned session");
     }
@@ -155,25 +146,25 @@ class PageTest {
                  "rooms": [{"id": "r", "site": "nowhere", "capacity": 10}], "organizations": [], "workers": [],
                  "activities": [{"id": "a", "durationMinutes": 60, "workers": ["wang"]}]}
                 """, StandardCharsets.UTF_8);
-        driver.findElement(By.id("plan-file")).sendKeys(plan.toString());
+        browser.driver.findElement(By.id("plan-file")).sendKeys(plan.toString());
 
         WebElement errors = browser.wait(10)
                 .until(ExpectedConditions.visibilityOfElementLocated(By.id("plan-errors")));
         assertThat(errors.getText()).contains("rooms[0].site").contains("unknown site \"nowhere\"")
                 .contains("activities[0].workers[0]").contains("unknown worker \"wang\"");
-        assertThat(driver.findElement(By.id("solve")).isEnabled()).isFalse();
-        assertThat(driver.findElement(By.id("message")).isDisplayed()).isFalse();
+        assertThat(browser.driver.findElement(By.id("solve")).isEnabled()).isFalse();
+        assertThat(browser.driver.findElement(By.id("message")).isDisplayed()).isFalse();
 
         browser.loadDemo("overfull-demo"); // the rest of the page still works
-        assertThat(driver.findElement(By.id("plan-errors")).isDisplayed()).isFalse();
-        assertThat(driver.findElement(By.id("solve")).isEnabled()).isTrue();
+        assertThat(browser.driver.findElement(By.id("plan-errors")).isDisplayed()).isFalse();
+        assertThat(browser.driver.findElement(By.id("solve")).isEnabled()).isTrue();
     }
 
     @Test
     void downloadsTheScheduleAsCsv() throws IOException {
         browser.loadDemo("binzhou-huanghe");
         browser.solve();
-        driver.findElement(By.id("download-csv")).click();
+        browser.driver.findElement(By.id("download-csv")).click();
 
         Path csv = browser.wait(15).until(d -> browser.downloaded("*.csv"));
         String table = Files.readString(csv, StandardCharsets.UTF_8);

@@ -9,13 +9,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 import org.communityscheduler.data.DemoPlans;
@@ -33,14 +32,11 @@ class WorkbookPageTest {
     static final Plan SAMPLE = PlanIntake.read(DemoPlans.json(DemoPlans.DEFAULT).orElseThrow()
             .getBytes(StandardCharsets.UTF_8), PlanLimits.NONE).plan();
 
-    @AutoClose
-    static Browser browser;
-    static ChromeDriver driver;
+    @RegisterExtension
+    static final Browser browser = new Browser(ServerSettings.defaults().withParallelSolvers(1));
 
     @BeforeAll
-    static void startBrowser(@TempDir Path temp) throws IOException {
-        browser = Browser.start(ServerSettings.defaults().withPort(0).withParallelSolvers(1), temp, Browser.WINDOW);
-        driver = browser.driver;
+    static void openThePage() {
         browser.open("/");
     }
 
@@ -54,18 +50,18 @@ class WorkbookPageTest {
                 workbook.write(out);
             }
         }
-        driver.findElement(By.id("plan-file")).sendKeys(broken.toString());
+        browser.driver.findElement(By.id("plan-file")).sendKeys(broken.toString());
         assertThat(browser.wait(15).until(ExpectedConditions.visibilityOfElementLocated(By.id("plan-errors"))).getText())
                 .contains("活动室!D2");
-        assertThat(driver.findElement(By.id("solve")).isEnabled()).isFalse();
+        assertThat(browser.driver.findElement(By.id("solve")).isEnabled()).isFalse();
 
         Path week = Files.write(temp.resolve("week.xlsx"), PlanWorkbook.write(SAMPLE, Language.EN));
-        driver.findElement(By.id("plan-file")).sendKeys(week.toString());
+        browser.driver.findElement(By.id("plan-file")).sendKeys(week.toString());
         browser.wait(15).until(d -> d.findElement(By.id("solve")).isEnabled());
-        assertThat(driver.findElement(By.id("plan-status")).getText()).contains("40 sessions");
-        assertThat(driver.findElement(By.id("plan-errors")).isDisplayed()).isFalse();
+        assertThat(browser.driver.findElement(By.id("plan-status")).getText()).contains("40 sessions");
+        assertThat(browser.driver.findElement(By.id("plan-errors")).isDisplayed()).isFalse();
 
-        driver.findElement(By.id("download-plan-xlsx")).click();
+        browser.driver.findElement(By.id("download-plan-xlsx")).click();
         Path plan = browser.wait(15).until(d -> browser.downloaded("plan*.xlsx"));
         assertThat(PlanWorkbook.read(Files.readAllBytes(plan), PlanLimits.NONE).intake().plan()).isEqualTo(SAMPLE);
     }
@@ -76,7 +72,7 @@ class WorkbookPageTest {
         browser.solve();
         browser.wait(10).until(d -> d.findElement(By.id("download-xlsx")).isEnabled());
 
-        driver.findElement(By.id("download-xlsx")).click();
+        browser.driver.findElement(By.id("download-xlsx")).click();
 
         Path schedule = browser.wait(15).until(d -> browser.downloaded("schedule-*.xlsx"));
         try (XSSFWorkbook workbook = new XSSFWorkbook(Files.newInputStream(schedule))) {
