@@ -134,8 +134,11 @@ public final class Main implements Callable<Integer> {
                     : Text.of("cli.unexpectedArgument", first);
         }
         if (e instanceof MissingParameterException missing && !missing.getMissing().isEmpty()) {
-            return Text.of("cli.missingParameter",
-                    String.join(", ", missing.getMissing().stream().map(Main::name).toList()));
+            // An option among the missing is one given without its value; a parameter is one not given at all.
+            ArgSpec first = missing.getMissing().get(0);
+            return first instanceof OptionSpec option ? Text.of("cli.missingValue", option.longestName(), option.paramLabel())
+                    : Text.of("cli.missingParameter",
+                            String.join(", ", missing.getMissing().stream().map(Main::name).toList()));
         }
         if (e.getArgSpec() != null && e.getValue() != null) {
             return e.getCause() instanceof NotAWholeNumber
