@@ -32,7 +32,7 @@ import org.communityscheduler.plan.Json;
 final class ServerProcess implements AutoCloseable {
 
     static final String SAMPLE = DemoPlans.json(DemoPlans.DEFAULT).orElseThrow();
-    private static final Pattern SERVING = Pattern.compile("Serving on http://localhost:(\\d+)/");
+    private static final Pattern SERVING = Pattern.compile("http://localhost:(\\d+)/"); // the serving line, in either language
 
     final Process process;
     final int port;
