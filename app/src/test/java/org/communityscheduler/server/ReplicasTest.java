@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -195,7 +196,11 @@ class ReplicasTest {
         await(() -> scoreIn(other.get("/api/schedules/" + id)) != null, Duration.ofSeconds(30));
 
         postgres.stopServer();
-        assertThat(other.get("/api/schedules/" + id).statusCode()).isEqualTo(503);
+        HttpResponse<String> away = other.get("/api/schedules/" + id);
+        assertThat(away.statusCode()).isEqualTo(503);
+        // The driver's message names the database's host and port: only the log hears it.
+        assertThat(json(away.body()).findValuesAsText("message"))
+                .containsExactly("the job database cannot be reached; try again in a moment");
         Thread.sleep(2_000);
         postgres.startServer();
 
@@ -224,12 +229,96 @@ class ReplicasTest {
             Thread.sleep(300);
             assertThat(second.claim(5)).hasSize(1); // the lease ran out
 
-            assertThat(first.heartbeat().held()).isEmpty();
+            assertThat(first.heartbeat(Set.of(job.id())).held()).isEmpty();
             org.assertj.core.api.Assertions.assertThatThrownBy(() -> first.save(job.start(Instant.now())))
                     .isInstanceOf(JobDatabase.NotOwned.class);
             second.save(job.start(Instant.now()));
             assertThat(second.find(job.id()).orElseThrow().job().status().name()).isEqualTo("SOLVING_ACTIVE");
         }
+    }
+
+    @Test
+    void aJobItsReplicaLetGoOfWhileTheDatabaseWasAwayFinishesOnceItIsBack() throws Exception {
+        Replica one = replica();
+        String id = one.submit(LONG_PLAN, "6s");
+        await(() -> scoreIn(one.get("/api/schedules/" + id)) != null, Duration.ofSeconds(30));
+
+        // Longer than a lease less a heartbeat (7 s): the replica stops solving the job, as another could take it.
+        postgres.stopServer();
+        Thread.sleep(8_000);
+        assertThat(one.server.jobs().solving()).isEmpty();
+        long back = System.nanoTime();
+        postgres.startServer();
+
+        await(() -> "NOT_SOLVING".equals(json(one.get("/api/schedules/" + id).body()).path("status").asText()),
+                Duration.ofSeconds(30));
+        System.out.printf("Replicas: a job let go of while the database was away finished %d ms after it was back%n",
+                (System.nanoTime() - back) / 1_000_000);
+        JsonNode finished = json(one.get("/api/schedules/" + id).body());
+        assertThat(finished.get("error")).isNull();
+        assertThat(finished.get("sessions")).isNotEmpty();
+    }
+
+    @Test
+    void aHeartbeatRenewsOnlyTheJobsItSolvesAndLetsGoOfTheOthers() throws Exception {
+        DatabaseSettings quick = DatabaseSettings.of(url, null, null).withLease(Duration.ofSeconds(5),
+                Duration.ofMillis(500));
+        try (JobDatabase first = new JobDatabase(quick, "first"); JobDatabase second = new JobDatabase(quick, "second")) {
+            first.start(notice -> { }, event -> { });
+            second.start(notice -> { }, event -> { });
+            Job solved = Job.queued("6f1c1d3e-0000-4000-8000-000000000002", "week", SAMPLE, List.of(),
+                    Duration.ofSeconds(5), Instant.now(), null);
+            Job abandoned = Job.queued("6f1c1d3e-0000-4000-8000-000000000003", "week", SAMPLE, List.of(),
+                    Duration.ofSeconds(5), Instant.now().plusMillis(1), null);
+            first.create(solved);
+            first.create(abandoned);
+            assertThat(first.claim(5)).hasSize(2);
+
+            // Just claimed: kept, its start may be under way.
+            assertThat(first.heartbeat(Set.of(solved.id())).released()).isEmpty();
+            Thread.sleep(700);
+            JobDatabase.Heartbeat heartbeat = first.heartbeat(Set.of(solved.id()));
+            assertThat(heartbeat.held()).containsExactly(solved.id());
+            assertThat(heartbeat.released()).containsExactly(abandoned.id());
+            // Claimed at once, long before its lease would have run out.
+            assertThat(second.claim(5)).extracting(stored -> stored.job().id()).containsExactly(abandoned.id());
+        }
+    }
+
+    @Test
+    void oneKeyMakesOneJobAcrossReplicas() throws Exception {
+        try (JobDatabase first = new JobDatabase(DatabaseSettings.of(url, null, null), "first")) {
+            first.start(notice -> { }, event -> { });
+            Job.Request request = new Job.Request("same-key", "same-body");
+            first.create(Job.queued("6f1c1d3e-0000-4000-8000-000000000004", "week", SAMPLE, List.of(),
+                    Duration.ofSeconds(5), Instant.now(), request));
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> first.create(Job.queued(
+                    "6f1c1d3e-0000-4000-8000-000000000005", "week", SAMPLE, List.of(), Duration.ofSeconds(5),
+                    Instant.now(), request))).isInstanceOf(JobDatabase.KeyTaken.class);
+        }
+
+        Replica one = replica();
+        Replica other = replica();
+        ExecutorService clients = Executors.newFixedThreadPool(6);
+        List<Future<HttpResponse<String>>> answers = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            Replica to = i % 2 == 0 ? one : other;
+            answers.add(clients.submit(() -> to.post("/api/schedules?timeLimit=1s", SAMPLE,
+                    Map.of("Idempotency-Key", "k-race"))));
+        }
+        Set<String> ids = new java.util.HashSet<>();
+        int made = 0;
+        for (Future<HttpResponse<String>> answer : answers) {
+            HttpResponse<String> response = answer.get();
+            assertThat(response.statusCode()).as(response.body()).isIn(200, 202);
+            made += response.statusCode() == 202 ? 1 : 0;
+            ids.add(json(response.body()).get("id").asText());
+        }
+        clients.shutdown();
+        assertThat(ids).hasSize(1);
+        assertThat(made).isEqualTo(1);
+        assertThat(json(one.get("/api/schedules").body()).findValuesAsText("id"))
+                .containsExactlyInAnyOrder("6f1c1d3e-0000-4000-8000-000000000004", ids.iterator().next());
     }
 
     @Test
