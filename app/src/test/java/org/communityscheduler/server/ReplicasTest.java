@@ -287,6 +287,25 @@ class ReplicasTest {
     }
 
     @Test
+    void aStopOfAJobWhosePlanIsNoLongerValidHandsItBack() throws Exception {
+        Replica one = replica();
+        String busy = one.submit(LONG_PLAN, "10s"); // its one solver is busy: it claims nothing more by itself
+        await(() -> one.server.jobs().solving().contains(busy), Duration.ofSeconds(10));
+        Job broken = Job.queued("6f1c1d3e-0000-4000-8000-000000000006", "week", "{\"not\": \"a plan\"}", List.of(),
+                Duration.ofSeconds(5), Instant.now(), null);
+        one.server.jobs().database().create(broken);
+
+        one.delete("/api/schedules/" + broken.id());
+
+        try (java.sql.Connection connection = java.sql.DriverManager.getConnection(url);
+                java.sql.Statement statement = connection.createStatement();
+                java.sql.ResultSet row = statement.executeQuery("SELECT owner FROM job WHERE id = '" + broken.id() + "'")) {
+            assertThat(row.next()).isTrue();
+            assertThat(row.getString(1)).as("owner").isNull();
+        }
+    }
+
+    @Test
     void oneKeyMakesOneJobAcrossReplicas() throws Exception {
         try (JobDatabase first = new JobDatabase(DatabaseSettings.of(url, null, null), "first")) {
             first.start(notice -> { }, event -> { });
