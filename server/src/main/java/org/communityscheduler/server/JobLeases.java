@@ -15,9 +15,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A replica's hold on the jobs it solves from a shared database: every heartbeat it renews its leases, stops the
- * jobs a coordinator asked to stop on another replica, lets go of those another replica took over, and claims
- * waiting jobs while it has solvers free. When it cannot renew its leases for nearly a whole lease (the database is
+ * A replica's hold on the jobs it solves from a shared database: every heartbeat it renews the leases of the jobs it
+ * solves (and hands back any other it still owns), stops the jobs a coordinator asked to stop on another replica,
+ * lets go of those another replica took over, and claims waiting jobs while it has solvers free. When it cannot renew its leases for nearly a whole lease (the database is
  * away), it stops solving its jobs before another replica may take them: a job is never solved by two at once.
  */
 final class JobLeases {
