@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -33,8 +34,9 @@ import org.communityscheduler.server.Replicas.Replica;
  * Two replicas in one process on one real PostgreSQL ({@link TestPostgres}): any of them answers for any job (and
  * takes a week edited by hand for it), events
  * reach a client on either, a replica at capacity leaves jobs to the other, a stop asked on one reaches the job on
- * the other, a replica that stops hands its jobs back at once, a database restart is survived, and a replica that
- * lost its lease cannot write the job again.
+ * the other, a replica that stops hands its jobs back at once, a database restart is survived, a replica that
+ * lost its lease cannot write the job again, a job a replica let go of is not held by it any more (it finishes), and
+ * one {@code Idempotency-Key} sent to both at once makes one job.
  */
 @Tag("slow") // real PostgreSQL, solves of a few seconds
 class ReplicasTest {
@@ -164,9 +166,17 @@ class ReplicasTest {
         await(() -> scoreIn(other.get("/api/schedules/" + id)) != null, Duration.ofSeconds(30));
 
         replicas.postgres().stopServer();
-        assertThat(other.get("/api/schedules/" + id).statusCode()).isEqualTo(503);
-        Thread.sleep(2_000);
-        replicas.postgres().startServer();
+        HttpResponse<String> away;
+        try {
+            away = other.get("/api/schedules/" + id);
+            Thread.sleep(2_000);
+        } finally { // the next tests need it
+            replicas.postgres().startServer();
+        }
+        assertThat(away.statusCode()).isEqualTo(503);
+        // The driver's message names the database's host and port: only the log hears it.
+        assertThat(json(away.body()).findValuesAsText("message"))
+                .containsExactly("the job database cannot be reached; try again in a moment");
 
         await(() -> "NOT_SOLVING".equals(json(other.get("/api/schedules/" + id).body()).path("status").asText()),
                 Duration.ofSeconds(30));
@@ -193,12 +203,119 @@ class ReplicasTest {
             Thread.sleep(300);
             assertThat(second.claim(5)).hasSize(1); // the lease ran out
 
-            assertThat(first.heartbeat().held()).isEmpty();
+            assertThat(first.heartbeat(Set.of(job.id())).held()).isEmpty();
             org.assertj.core.api.Assertions.assertThatThrownBy(() -> first.save(job.start(Instant.now())))
                     .isInstanceOf(JobDatabase.NotOwned.class);
             second.save(job.start(Instant.now()));
             assertThat(second.find(job.id()).orElseThrow().job().status().name()).isEqualTo("SOLVING_ACTIVE");
         }
+    }
+
+    @Test
+    void aJobItsReplicaLetGoOfIsSolvedAgainAndFinishes() {
+        Replica one = replicas.start();
+        String id = one.submit(LONG_PLAN, "6s");
+        await(() -> scoreIn(one.get("/api/schedules/" + id)) != null, Duration.ofSeconds(30));
+
+        // As its lease watch does after the database was away for a lease less a heartbeat (7 s).
+        long letGo = System.nanoTime();
+        one.server.jobs().abandon(id);
+
+        await(() -> "NOT_SOLVING".equals(json(one.get("/api/schedules/" + id).body()).path("status").asText()),
+                Duration.ofSeconds(30));
+        System.out.printf("Replicas: a job its replica let go of finished %d ms later%n",
+                (System.nanoTime() - letGo) / 1_000_000);
+        JsonNode finished = json(one.get("/api/schedules/" + id).body());
+        assertThat(finished.get("error")).isNull();
+        assertThat(finished.get("sessions")).isNotEmpty();
+    }
+
+    @Test
+    void aHeartbeatRenewsOnlyTheJobsItSolvesAndLetsGoOfTheOthers() throws Exception {
+        DatabaseSettings quick = DatabaseSettings.of(replicas.url(), null, null).withLease(Duration.ofSeconds(5),
+                Duration.ofMillis(500));
+        try (JobDatabase first = new JobDatabase(quick, "first"); JobDatabase second = new JobDatabase(quick, "second")) {
+            first.start(notice -> { }, event -> { });
+            second.start(notice -> { }, event -> { });
+            Job solved = Job.queued("6f1c1d3e-0000-4000-8000-000000000002", "week", SAMPLE, List.of(),
+                    Duration.ofSeconds(5), Instant.now(), null);
+            Job abandoned = Job.queued("6f1c1d3e-0000-4000-8000-000000000003", "week", SAMPLE, List.of(),
+                    Duration.ofSeconds(5), Instant.now().plusMillis(1), null);
+            first.create(solved);
+            first.create(abandoned);
+            assertThat(first.claim(5)).hasSize(2);
+
+            // Just claimed: kept, its start may be under way.
+            assertThat(first.heartbeat(Set.of(solved.id())).released()).isEmpty();
+            Thread.sleep(700);
+            JobDatabase.Heartbeat heartbeat = first.heartbeat(Set.of(solved.id()));
+            assertThat(heartbeat.held()).containsExactly(solved.id());
+            assertThat(heartbeat.released()).containsExactly(abandoned.id());
+            // Claimed at once, long before its lease would have run out.
+            assertThat(second.claim(5)).extracting(stored -> stored.job().id()).containsExactly(abandoned.id());
+        }
+    }
+
+    @Test
+    void aStopOfAJobWhosePlanIsNoLongerValidHandsItBack() throws Exception {
+        Replica one = replicas.start();
+        String busy = one.submit(LONG_PLAN, "10s"); // its one solver is busy: it claims nothing more by itself
+        await(() -> one.server.jobs().solving().contains(busy), Duration.ofSeconds(10));
+        Job broken = Job.queued("6f1c1d3e-0000-4000-8000-000000000006", "week", "{\"not\": \"a plan\"}", List.of(),
+                Duration.ofSeconds(5), Instant.now(), null);
+        one.server.jobs().database().create(broken);
+
+        one.delete("/api/schedules/" + broken.id());
+
+        try (java.sql.Connection connection = java.sql.DriverManager.getConnection(replicas.url());
+                java.sql.Statement statement = connection.createStatement();
+                java.sql.ResultSet row = statement.executeQuery("SELECT owner FROM job WHERE id = '" + broken.id() + "'")) {
+            assertThat(row.next()).isTrue();
+            assertThat(row.getString(1)).as("owner").isNull();
+        }
+    }
+
+    @Test
+    void oneKeyMakesOneJobAcrossReplicas() throws Exception {
+        try (JobDatabase first = new JobDatabase(DatabaseSettings.of(replicas.url(), null, null), "first")) {
+            first.start(notice -> { }, event -> { });
+            Job.Request request = new Job.Request("same-key", "same-body");
+            first.create(Job.queued("6f1c1d3e-0000-4000-8000-000000000004", "week", SAMPLE, List.of(),
+                    Duration.ofSeconds(5), Instant.now(), request));
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> first.create(Job.queued(
+                    "6f1c1d3e-0000-4000-8000-000000000005", "week", SAMPLE, List.of(), Duration.ofSeconds(5),
+                    Instant.now(), request))).isInstanceOf(JobDatabase.KeyTaken.class);
+        }
+
+        Replica one = replicas.start();
+        Replica other = replicas.start();
+        ExecutorService clients = Executors.newFixedThreadPool(2);
+        List<String> made = new ArrayList<>();
+        for (int round = 0; round < 5; round++) { // the same submission reaches both replicas at the same moment
+            String key = "k-race-" + round;
+            java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+            List<Future<HttpResponse<String>>> answers = new ArrayList<>();
+            for (Replica to : List.of(one, other)) {
+                answers.add(clients.submit(() -> {
+                    together.await();
+                    return to.post("/api/schedules?timeLimit=1s", SAMPLE, Map.of("Idempotency-Key", key));
+                }));
+            }
+            Set<String> ids = new java.util.HashSet<>();
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<HttpResponse<String>> answer : answers) {
+                HttpResponse<String> response = answer.get();
+                statuses.add(response.statusCode());
+                ids.add(json(response.body()).get("id").asText());
+            }
+            assertThat(ids).as(key).hasSize(1);
+            assertThat(statuses).as(key).containsExactlyInAnyOrder(200, 202);
+            made.addAll(ids);
+        }
+        clients.shutdown();
+        made.add("6f1c1d3e-0000-4000-8000-000000000004");
+        assertThat(json(one.get("/api/schedules").body()).findValuesAsText("id"))
+                .containsExactlyInAnyOrderElementsOf(made);
     }
 
     @Test

@@ -65,8 +65,18 @@ public final class JobDatabase implements JobStorage, AutoCloseable {
         }
     }
 
-    /** What a heartbeat found: the jobs this replica still holds, and those a coordinator asked to stop. */
-    record Heartbeat(Set<String> held, Set<String> stopRequested) {
+    /** Another job already has this {@code Idempotency-Key}: a submission with the same key won on another replica. */
+    static final class KeyTaken extends IOException {
+        KeyTaken(String id, Throwable cause) {
+            super("the Idempotency-Key of job " + id + " is another job's", cause);
+        }
+    }
+
+    /**
+     * What a heartbeat found: the jobs this replica still holds, those a coordinator asked to stop, and those it
+     * owned without solving them (abandoned, or a final write failed), now let go for any replica to claim.
+     */
+    record Heartbeat(Set<String> held, Set<String> stopRequested, Set<String> released) {
     }
 
     /** Every replica's job events, as JSON {@link JobStore.Event}s. */
@@ -81,6 +91,7 @@ public final class JobDatabase implements JobStorage, AutoCloseable {
     private static final String SERVED = "status IN ('SOLVING_SCHEDULED', 'SOLVING_ACTIVE', 'NOT_SOLVING')";
     /** A NOTIFY payload must stay under 8000 bytes; an event's error is cut to this. */
     private static final int MAX_ERROR = 1000;
+    private static final String UNIQUE_VIOLATION = "23505";
     private static final Logger LOG = LoggerFactory.getLogger(JobDatabase.class);
 
     private final DatabaseSettings settings;
@@ -154,6 +165,10 @@ public final class JobDatabase implements JobStorage, AutoCloseable {
     @Override
     public void create(Job job) throws IOException {
         String state = state(job);
+        if (job.request() != null) {
+            createWithKey(job, state);
+            return;
+        }
         run("INSERT INTO job (id, name, status, submitted, score, request_key, plan, state, saved_at)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, now())", statement -> {
                     statement.setString(1, job.id());
@@ -166,6 +181,40 @@ public final class JobDatabase implements JobStorage, AutoCloseable {
                     statement.setString(8, state);
                     return statement.executeUpdate();
                 });
+    }
+
+    /**
+     * One job per key across replicas (a unique index): an older job's key, past the window a key finds its job in, is
+     * forgotten first; a key another job holds is {@link KeyTaken}.
+     */
+    private void createWithKey(Job job, String state) throws IOException {
+        try {
+            inTransaction(connection -> {
+                try (PreparedStatement forget = connection.prepareStatement("UPDATE job SET request_key = NULL"
+                        + " WHERE request_key = ? AND (submitted <= ? OR status = 'QUARANTINED')")) {
+                    forget.setString(1, job.request().key());
+                    forget.setTimestamp(2, Timestamp.from(Instant.now().minus(JobStore.IDEMPOTENCY_WINDOW)));
+                    forget.executeUpdate();
+                }
+                try (PreparedStatement insert = connection.prepareStatement("INSERT INTO job (id, name, status,"
+                        + " submitted, score, request_key, plan, state, saved_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, now())")) {
+                    insert.setString(1, job.id());
+                    insert.setString(2, job.name());
+                    insert.setString(3, job.status().name());
+                    insert.setTimestamp(4, Timestamp.from(job.submitted()));
+                    insert.setString(5, job.score());
+                    insert.setString(6, job.request().key());
+                    insert.setString(7, job.planJson());
+                    insert.setString(8, state);
+                    return insert.executeUpdate();
+                }
+            });
+        } catch (IOException e) {
+            if (e.getCause() instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
+                throw new KeyTaken(job.id(), e);
+            }
+            throw e;
+        }
     }
 
     /** Only the owner writes a job; a finished one is let go. */
@@ -339,24 +388,70 @@ public final class JobDatabase implements JobStorage, AutoCloseable {
         });
     }
 
-    /** Renews the lease of every job this replica holds. */
-    Heartbeat heartbeat() throws IOException {
-        return run("UPDATE job SET lease_until = now() + ? * interval '1 millisecond' WHERE owner = ? AND " + OPEN
-                + " RETURNING id, stop_requested", statement -> {
+    /**
+     * Renews the leases of the jobs this replica solves, and lets go of those it owns but does not solve (left after
+     * an abandoned run or a failed final write), so that another replica claims them at once. A row claimed within
+     * the last heartbeat is kept: it may be a claim whose job is not in {@code solving} yet.
+     */
+    Heartbeat heartbeat(Set<String> solving) throws IOException {
+        Heartbeat heartbeat = run("WITH renewed AS (UPDATE job SET lease_until = now() + ? * interval '1 millisecond'"
+                + " WHERE owner = ? AND " + OPEN + " AND id = ANY (?) RETURNING id, stop_requested),"
+                + " released AS (UPDATE job SET owner = NULL, lease_until = NULL WHERE owner = ? AND " + OPEN
+                + " AND NOT id = ANY (?) AND (lease_until IS NULL OR lease_until < now() + ? * interval '1 millisecond')"
+                + " RETURNING id)"
+                + " SELECT id, stop_requested, false FROM renewed UNION ALL SELECT id, false, true FROM released",
+                statement -> {
+                    java.sql.Array ids = statement.getConnection().createArrayOf("text", solving.toArray());
                     statement.setLong(1, settings.lease().toMillis());
                     statement.setString(2, replica);
+                    statement.setArray(3, ids);
+                    statement.setString(4, replica);
+                    statement.setArray(5, ids);
+                    statement.setLong(6, settings.lease().minus(settings.heartbeat()).toMillis());
                     Set<String> held = new HashSet<>();
                     Set<String> stop = new HashSet<>();
+                    Set<String> released = new HashSet<>();
                     try (ResultSet rows = statement.executeQuery()) {
                         while (rows.next()) {
-                            held.add(rows.getString(1));
+                            if (rows.getBoolean(3)) {
+                                released.add(rows.getString(1));
+                            } else {
+                                held.add(rows.getString(1));
+                            }
                             if (rows.getBoolean(2)) {
                                 stop.add(rows.getString(1));
                             }
                         }
                     }
-                    return new Heartbeat(held, stop);
+                    return new Heartbeat(held, stop, released);
                 });
+        if (!heartbeat.released().isEmpty()) {
+            announce();
+        }
+        return heartbeat;
+    }
+
+    /** Hands one job back for another replica to claim at once (its final write failed, or it cannot be solved). */
+    void release(String id) throws IOException {
+        int released = run("UPDATE job SET owner = NULL, lease_until = NULL WHERE id = ? AND owner = ? AND " + OPEN,
+                statement -> {
+                    statement.setString(1, id);
+                    statement.setString(2, replica);
+                    return statement.executeUpdate();
+                });
+        if (released > 0) {
+            announce();
+        }
+    }
+
+    /** A job's status alone (not its plan and schedule), for polling; empty when it is gone. */
+    Optional<SolverStatus> status(String id) throws IOException {
+        return run("SELECT status FROM job WHERE id = ? AND " + SERVED, statement -> {
+            statement.setString(1, id);
+            try (ResultSet rows = statement.executeQuery()) {
+                return rows.next() ? Optional.of(SolverStatus.valueOf(rows.getString(1))) : Optional.empty();
+            }
+        });
     }
 
     /** Asks whichever replica holds a job to stop it; answers whether the job is waiting or solving. */

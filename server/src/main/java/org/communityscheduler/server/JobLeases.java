@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -14,9 +15,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A replica's hold on the jobs it solves from a shared database: every heartbeat it renews its leases, stops the
- * jobs a coordinator asked to stop on another replica, lets go of those another replica took over, and claims
- * waiting jobs while it has solvers free. When it cannot renew its leases for nearly a whole lease (the database is
+ * A replica's hold on the jobs it solves from a shared database: every heartbeat it renews the leases of the jobs it
+ * solves (and hands back any other it still owns), stops the jobs a coordinator asked to stop on another replica,
+ * lets go of those another replica took over, and claims waiting jobs while it has solvers free. When it cannot renew its leases for nearly a whole lease (the database is
  * away), it stops solving its jobs before another replica may take them: a job is never solved by two at once.
  */
 final class JobLeases {
@@ -33,6 +34,13 @@ final class JobLeases {
             daemon("job-lease-watch"));
     /** Stops that wait for a solver to finish, off the heartbeat's thread. */
     private final ExecutorService work = Executors.newCachedThreadPool(daemon("job-lease-work"));
+    /**
+     * Starts claimed jobs (reading the plan, building the model), one at a time, off the heartbeat's thread: a slow
+     * start must not delay the next renewal.
+     */
+    private final ExecutorService starting = Executors.newSingleThreadExecutor(daemon("job-takeover"));
+    /** Jobs claimed and not yet started: their leases are renewed too. Touched on the heartbeat's thread and by starts. */
+    private final Set<String> claimed = ConcurrentHashMap.newKeySet();
     /** When the leases were last renewed ({@link System#nanoTime()}). */
     private volatile long renewed = System.nanoTime();
     private volatile boolean unreachable;
@@ -89,8 +97,10 @@ final class JobLeases {
     void stop() {
         watch.shutdownNow();
         beat.shutdown();
+        starting.shutdown();
         try {
             beat.awaitTermination(10, TimeUnit.SECONDS);
+            starting.awaitTermination(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -103,15 +113,26 @@ final class JobLeases {
     private void letGoIfStale() {
         if (System.nanoTime() - renewed >= database.settings().lease().minus(database.settings().heartbeat()).toNanos()) {
             store.solving().forEach(store::abandon);
+            // A claimed job not started yet is another replica's soon: it is not started here.
+            claimed.clear();
         }
     }
 
     private void beat() {
         letGoIfStale();
         try {
+            // The database counts the new lease from the statement's start: so does this replica.
+            long began = System.nanoTime();
+            // Claimed ones first: a start moves its job from there to the store's solving ones, never the other way.
+            Set<String> solving = new java.util.HashSet<>(claimed);
             Set<String> before = store.solving();
-            JobDatabase.Heartbeat heartbeat = database.heartbeat();
-            renewed = System.nanoTime();
+            solving.addAll(before);
+            JobDatabase.Heartbeat heartbeat = database.heartbeat(solving);
+            renewed = began;
+            if (!heartbeat.released().isEmpty()) {
+                LOG.info("Let go of {} job(s) this replica held without solving them: {}", heartbeat.released().size(),
+                        heartbeat.released());
+            }
             if (unreachable) {
                 LOG.info("The database answers again; leases renewed");
                 unreachable = false;
@@ -137,12 +158,30 @@ final class JobLeases {
     }
 
     private void claim() {
-        int free = store.freeSolvers();
+        int free = store.freeSolvers() - claimed.size();
         if (free <= 0) {
             return;
         }
         try {
-            database.claim(free).forEach(store::takeOver);
+            for (JobStorage.Stored job : database.claim(free)) {
+                String id = job.job().id();
+                claimed.add(id);
+                try {
+                    starting.execute(() -> {
+                        try {
+                            if (claimed.contains(id)) { // not let go since (the database was away)
+                                store.takeOver(job);
+                            }
+                        } catch (RuntimeException e) {
+                            LOG.error("Cannot start job {}", id, e);
+                        } finally {
+                            claimed.remove(id);
+                        }
+                    });
+                } catch (RejectedExecutionException e) {
+                    claimed.remove(id); // stopping: handed back with the rest
+                }
+            }
         } catch (IOException e) {
             LOG.debug("Cannot claim waiting jobs: {}", e.getMessage());
         }

@@ -242,6 +242,13 @@ public final class JobStore implements AutoCloseable {
                     // counted at once, until the ticker keeps its solving time ahead (in a database, once it is
                     // claimed: a job no replica holds has not solved).
                     storage.create(database != null ? run.job : run.job.withSolvingTime(TICK));
+                } catch (JobDatabase.KeyTaken e) {
+                    // The same submission reached another replica at the same time, which made the job.
+                    Optional<Job> winner = replay(request);
+                    if (winner.isPresent()) {
+                        return new Accepted(winner.get(), true);
+                    }
+                    throw new StorageUnavailable(e);
                 } catch (IOException e) {
                     storage.delete(id);
                     if (database != null) {
@@ -633,9 +640,11 @@ public final class JobStore implements AutoCloseable {
         return solverJob == null ? run.spentBefore : run.spentBefore.plus(solverJob.getSolvingDuration());
     }
 
-    private void save(Job job) {
+    /** @return whether it was written */
+    private boolean save(Job job) {
         try {
             storage.save(job);
+            return true;
         } catch (JobDatabase.NotOwned e) {
             Run run = runs.get(job.id());
             if (run != null) {
@@ -644,6 +653,16 @@ public final class JobStore implements AutoCloseable {
             }
         } catch (IOException | RuntimeException e) {
             LOG.error("Cannot write job {} to {}: {}", job.id(), storage.where(), e.toString());
+        }
+        return false;
+    }
+
+    /** Hands a job this replica holds back; when the database is away, the next heartbeat does. */
+    private void release(String id) {
+        try {
+            database.release(id);
+        } catch (IOException e) {
+            LOG.warn("Cannot hand job {} back now ({}); the next heartbeat does", id, e.getMessage());
         }
     }
 
@@ -655,6 +674,7 @@ public final class JobStore implements AutoCloseable {
 
     /** The end of a job: its last schedule is described and kept, listeners hear {@code done}. */
     private void finished(Run run, WeeklySchedule last, Text failure) {
+        boolean handBack = false;
         synchronized (run) {
             if (run.job.isFinished()) {
                 return;
@@ -681,7 +701,8 @@ public final class JobStore implements AutoCloseable {
             boolean resumes = storage != null && (run.stoppedByServer || run.abandoned)
                     && (error == null || latest == null);
             if (storage != null && !run.abandoned) { // an abandoned job is another replica's to write now
-                save(resumes ? unfinished : run.job);
+                // A last write that failed, not for another owner: another replica goes on from the best it wrote.
+                handBack = !save(resumes ? unfinished : run.job) && database != null && !run.abandoned;
             }
             // A finished job keeps its result, not what solving it took.
             run.problem = null;
@@ -697,6 +718,9 @@ public final class JobStore implements AutoCloseable {
         run.done.complete(null);
         if (database != null) { // the database serves it from now on, and a solver is free for a waiting job
             runs.remove(run.job.id(), run);
+            if (handBack) {
+                release(run.job.id());
+            }
             if (accepting) {
                 leases.wake();
             }
@@ -886,10 +910,10 @@ public final class JobStore implements AutoCloseable {
         return accepting ? (int) Math.max(0, settings.parallelSolvers() - localOpenCount()) : 0;
     }
 
-    /** The jobs this replica solves or has queued for its solvers. */
+    /** The jobs this replica solves or has queued for its solvers (not those it is letting go of). */
     Set<String> solving() {
-        return runs.values().stream().map(Run::snapshot).filter(job -> !job.isFinished()).map(Job::id)
-                .collect(Collectors.toSet());
+        return runs.values().stream().filter(run -> !run.abandoned).map(Run::snapshot)
+                .filter(job -> !job.isFinished()).map(Job::id).collect(Collectors.toSet());
     }
 
     /**
@@ -953,16 +977,22 @@ public final class JobStore implements AutoCloseable {
         if (claimed.isPresent()) {
             Job job = claimed.get().job();
             PlanIntake intake = PlanIntake.read(job.planJson().getBytes(StandardCharsets.UTF_8), PlanLimits.NONE);
-            return Optional.of(intake.isValid() ? endUnsolved(job, intake) : job);
+            if (intake.isValid()) {
+                return Optional.of(endUnsolved(job, intake));
+            }
+            // Claimed only to stop it: handed back, for whichever replica claims it to set it aside.
+            release(id);
+            return Optional.of(job);
         }
         if (!databaseRead(() -> database.requestStop(id))) {
             return find(id); // finished already, or unknown
         }
         long deadline = System.nanoTime() + FINAL_WAIT.toNanos();
         while (System.nanoTime() < deadline) {
-            Optional<Job> job = find(id);
-            if (job.isEmpty() || job.get().isFinished()) {
-                return job;
+            // Its status only: the whole row holds the plan, up to the request size limit.
+            Optional<SolverStatus> status = databaseRead(() -> database.status(id));
+            if (status.isEmpty() || status.get() == SolverStatus.NOT_SOLVING) {
+                return find(id);
             }
             try {
                 Thread.sleep(50);

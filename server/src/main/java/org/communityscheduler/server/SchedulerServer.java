@@ -216,8 +216,7 @@ public final class SchedulerServer {
             config.routes.get("/api-docs.js", this::apiDocsScript);
 
             config.routes.exception(ApiError.class, (error, ctx) -> error.answer(ctx));
-            config.routes.exception(JobStore.StorageUnavailable.class, (error, ctx) -> new ApiError(503, "$",
-                    Text.of("database.unreachable", String.valueOf(error.getCause().getMessage()))).withHeader("Retry-After", "5").answer(ctx));
+            config.routes.exception(JobStore.StorageUnavailable.class, this::databaseUnreachable);
             config.routes.exception(HttpResponseException.class, this::httpError);
             config.routes.exception(Exception.class, this::unexpected);
         });
@@ -793,6 +792,12 @@ public final class SchedulerServer {
         String methods = error.getDetails().getOrDefault("availableMethods",
                 error.getDetails().get("Available methods"));
         return methods;
+    }
+
+    /** The driver's message names hosts and ports: it goes to the log, the client hears the catalogue's text only. */
+    private void databaseUnreachable(JobStore.StorageUnavailable error, Context ctx) {
+        LOG.warn("Answered 503 to {} {}: {}", ctx.method(), ctx.path(), error.getMessage());
+        new ApiError(503, "$", Text.of("database.unreachable")).withHeader("Retry-After", "5").answer(ctx);
     }
 
     private void unexpected(Exception error, Context ctx) {
