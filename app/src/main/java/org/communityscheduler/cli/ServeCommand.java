@@ -144,7 +144,7 @@ final class ServeCommand implements Callable<Integer> {
             server.stop();
             return Main.BAD_INPUT;
         } catch (DataDirectoryLock.Unavailable e) {
-            err.println(Text.of("cli.error", e.getMessage()).in(language));
+            err.println(Text.of("cli.error", e.text()).in(language));
             server.stop();
             return Main.BAD_INPUT;
         } catch (RuntimeException e) {

@@ -13,6 +13,8 @@ import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.Set;
 
+import org.communityscheduler.text.Language;
+import org.communityscheduler.text.Text;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,8 +30,16 @@ public final class DataDirectoryLock implements AutoCloseable {
 
     /** Another server holds the directory, or it cannot be made or locked. */
     public static final class Unavailable extends RuntimeException {
-        Unavailable(String message) {
-            super(message);
+        private final transient Text text;
+
+        Unavailable(Text text) {
+            super(text.in(Language.EN));
+            this.text = text;
+        }
+
+        /** Why, in the catalogue's words. */
+        public Text text() {
+            return text;
         }
     }
 
@@ -58,8 +68,8 @@ public final class DataDirectoryLock implements AutoCloseable {
             String holder = read(channel);
             if (lock == null) {
                 channel.close();
-                throw new Unavailable("the data directory " + directory + " is in use by another server ("
-                        + (holder.isEmpty() ? "holder unknown" : holder) + "); stop it or give another --data-dir");
+                throw new Unavailable(holder.isEmpty() ? Text.of("server.dataDirInUseByUnknown", directory.toString())
+                        : Text.of("server.dataDirInUse", directory.toString(), holder));
             }
             if (!holder.isEmpty()) {
                 LOG.info("Taking over {}: the server that held it ({}) is no longer running", directory, holder);
@@ -78,7 +88,7 @@ public final class DataDirectoryLock implements AutoCloseable {
             } catch (IOException ignored) {
                 // Closing releases the lock anyway.
             }
-            throw new Unavailable("cannot use the data directory " + directory + ": " + e);
+            throw new Unavailable(Text.of("server.dataDirUnusable", directory.toString(), e.toString()));
         }
     }
 
