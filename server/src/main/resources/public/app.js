@@ -133,9 +133,9 @@ function readFile(file) {
 async function readWorkbook(file) {
   hideMessage();
   setStatus('plan.loading');
-  let plan;
+  let converted;
   try {
-    plan = await api.convertWorkbook(file);
+    converted = await api.convertWorkbook(file);
   } catch (error) {
     if (error.status === 400 && error.body?.valid === false) {
       showInvalidPlan(error.body);
@@ -144,7 +144,7 @@ async function readWorkbook(file) {
     }
     return;
   }
-  await usePlan(JSON.stringify(plan));
+  await usePlan(JSON.stringify(converted.plan), converted.diagnostics);
 }
 
 function setUpDropping() {
@@ -179,7 +179,8 @@ function setUpDropping() {
 }
 
 /** Validates the plan on the server; a valid one replaces the current plan, an invalid one shows its errors. */
-async function usePlan(text) {
+/** A plan's JSON on the page; a workbook's plan brings what its reading ignored (at sheet and cell) along. */
+async function usePlan(text, workbookDiagnostics = []) {
   hideMessage();
   setStatus('plan.loading');
   let validation;
@@ -189,6 +190,7 @@ async function usePlan(text) {
     showMessage(describeError(error));
     return;
   }
+  validation.diagnostics = [...workbookDiagnostics, ...(validation.diagnostics ?? [])];
   state.validatedText = text;
   if (!validation.valid) {
     showInvalidPlan(validation);
@@ -840,7 +842,7 @@ function recommendationList(item, found) {
       const text = el('span', 'placement', placementText(placement));
       const diff = el('span', `diff${parseScore(placement.scoreDifference).hard < 0 ? ' bad' : ''}`,
         t('recommend.diff', { diff: placement.scoreDifference }));
-      diff.title = (placement.constraints ?? []).map((c) => `${displayName(c)}: ${c.score}`).join('\n');
+      diff.title = (placement.constraints ?? []).map((c) => `${constraintName(c)}: ${c.score}`).join('\n');
       const button = el('button', 'small primary', t('recommend.apply'));
       button.type = 'button';
       button.addEventListener('click', () => apply(item, placement));
@@ -871,7 +873,7 @@ function renderConstraints() {
     const button = el('button', 'constraint-button');
     button.type = 'button';
     button.append(el('span', `level-tag ${constraint.level}`, t(`level.${constraint.level}`)),
-      el('span', 'constraint-name', displayName(constraint)),
+      el('span', 'constraint-name', constraintName(constraint)),
       el('span', 'constraint-count', t('constraints.matches', { n: count(constraint) })),
       el('span', 'constraint-score', shortScore(constraint)));
     button.title = constraint.name;
@@ -888,15 +890,10 @@ function renderConstraints() {
   });
   if (holding.length) {
     const li = el('li', 'constraint holding');
-    li.textContent = `✓ ${holding.map(displayName).join(currentLanguage() === 'zh' ? '、' : ', ')}`;
+    li.textContent = `✓ ${holding.map(constraintName).join(currentLanguage() === 'zh' ? '、' : ', ')}`;
     items.push(li);
   }
   list.replaceChildren(...items);
-}
-
-/** A constraint as a person reads it: the server's displayName, in the language the page asked for. */
-function displayName(constraint) {
-  return constraint.displayName ?? constraintName(constraint.name);
 }
 
 function shortScore(constraint) {

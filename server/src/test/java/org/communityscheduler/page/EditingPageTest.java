@@ -173,6 +173,45 @@ class EditingPageTest {
     }
 
     @Test
+    void anEditMadeWhileTheWeekIsBeingSavedIsNotMarkedSaved() {
+        pick(HOMEWORK);
+        driver.findElement(LUNCH_IN_THE_HALL).click();
+        awaitScored();
+        // The save takes a second and a half on its way: long enough to move the session again meanwhile.
+        ((JavascriptExecutor) driver).executeScript("const fetch = window.fetch; window.fetch = (url, options) => "
+                + "options?.method !== 'PUT' ? fetch(url, options) : new Promise((done) => setTimeout(done, 1500))"
+                + ".then(() => fetch(url, options)).finally(() => { window.putAnswered = true; });");
+
+        driver.findElement(By.id("edit-save")).click();
+        pick(HOMEWORK);
+        driver.findElement(cell("hall", "MON", 13 * 60)).click();
+        PageTest.wait(10).until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript("return window.putAnswered;")));
+        awaitScored();
+
+        assertThat(text("summary-edited")).contains("not saved");
+        assertThat(driver.findElement(By.id("edit-save")).isEnabled()).as("the newer move is still to save").isTrue();
+    }
+
+    @Test
+    void aMakeUpSaturdayIsCheckedWithTheHoursOfItsWeekday(@TempDir Path temp) throws IOException {
+        Path plan = Files.writeString(temp.resolve("make-up.json"), """
+                {"name": "调休", "week": {"startDate": "2026-09-28", "makeUpWorkdays": {"2026-10-03": "FRI"}},
+                 "sites": [{"id": "s", "openingHours": {"FRI": ["09:00-12:00"], "SAT": ["14:00-15:00"]}}],
+                 "rooms": [{"id": "r", "capacity": 10}],
+                 "activities": [{"id": "a", "durationMinutes": 60}]}
+                """);
+        driver.findElement(By.id("plan-file")).sendKeys(plan.toString());
+        PageTest.wait(10).until(d -> !d.findElements(By.cssSelector(".day[data-day='SAT'] .works-as-note")).isEmpty());
+        solve();
+
+        pick("a#1");
+        assertThat(driver.findElement(cell("r", "SAT", 10 * 60)).getAttribute("class"))
+                .as("Friday's 09:00-12:00 is open on the make-up Saturday").doesNotContain("blocked");
+        assertThat(driver.findElement(cell("r", "SAT", 14 * 60)).getAttribute("title"))
+                .as("Saturday's own 14:00-15:00 is not").contains("Locked doors");
+    }
+
+    @Test
     void planNextWeekKeepsThePinsAsEditedOnThePage() {
         pick(HOMEWORK);
         driver.findElement(By.id("edit-pin")).click();
