@@ -130,7 +130,7 @@ final class Answers {
         @JsonProperty
         @JsonSerialize(using = TextJson.MessageOnly.class)
         Text displayName() {
-            return Rule.byTitle(name).map(Rule::displayName).orElse(Text.of("plan.asWritten", name));
+            return Rule.displayNameOf(name);
         }
     }
 

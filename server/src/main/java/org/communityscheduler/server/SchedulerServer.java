@@ -144,7 +144,7 @@ public final class SchedulerServer {
         // With a database, every replica serves the feeds from it; the pool is the jobs' one.
         this.publications = jobs.database() != null ? new PublicationDatabase(jobs.database())
                 : new PublicationFiles(settings.dataDir());
-        this.feeds = new FeedRoutes(jobs, new CalendarFeeds(publications));
+        this.feeds = new FeedRoutes(jobs, new CalendarFeeds(publications), settings.publicUrl());
         this.streamSlots = new EventStreamSlots(settings.maxEventStreamsPerClient(), settings.maxEventStreams());
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
