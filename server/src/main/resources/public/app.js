@@ -19,6 +19,7 @@ const $ = (id) => document.getElementById(id);
 const state = {
   planText: null,
   validatedText: null, // the plan text last validated, valid or not: validated again in another language
+  workbook: null, // the workbook (a File) that plan came from: read again in another language, for its sheet!cell texts
   plan: null,
   index: null,
   validation: null,
@@ -133,18 +134,40 @@ function readFile(file) {
 async function readWorkbook(file) {
   hideMessage();
   setStatus('plan.loading');
+  let checked;
+  try {
+    checked = await validateWorkbook(file);
+  } catch (error) {
+    showMessage(describeError(error));
+    return;
+  }
+  state.workbook = file;
+  state.validatedText = checked.text ?? null;
+  if (!checked.text) {
+    showInvalidPlan(checked.validation);
+    return;
+  }
+  takePlan(checked.text, checked.validation);
+}
+
+/**
+ * A workbook's validation in the page's language: its errors at sheet!cell, or its plan's validation with what the
+ * reading ignored (an unknown column, a sheet of no part) first; {@code text} is the plan's JSON when it is valid.
+ */
+async function validateWorkbook(file) {
   let converted;
   try {
     converted = await api.convertWorkbook(file);
   } catch (error) {
     if (error.status === 400 && error.body?.valid === false) {
-      showInvalidPlan(error.body);
-    } else {
-      showMessage(describeError(error));
+      return { validation: error.body };
     }
-    return;
+    throw error;
   }
-  await usePlan(JSON.stringify(converted.plan), converted.diagnostics);
+  const text = JSON.stringify(converted.plan);
+  const validation = await api.validate(text);
+  validation.diagnostics = [...converted.diagnostics, ...(validation.diagnostics ?? [])];
+  return { text: validation.valid ? text : null, validation };
 }
 
 function setUpDropping() {
@@ -179,8 +202,7 @@ function setUpDropping() {
 }
 
 /** Validates the plan on the server; a valid one replaces the current plan, an invalid one shows its errors. */
-/** A plan's JSON on the page; a workbook's plan brings what its reading ignored (at sheet and cell) along. */
-async function usePlan(text, workbookDiagnostics = []) {
+async function usePlan(text) {
   hideMessage();
   setStatus('plan.loading');
   let validation;
@@ -190,12 +212,17 @@ async function usePlan(text, workbookDiagnostics = []) {
     showMessage(describeError(error));
     return;
   }
-  validation.diagnostics = [...workbookDiagnostics, ...(validation.diagnostics ?? [])];
+  state.workbook = null;
   state.validatedText = text;
   if (!validation.valid) {
     showInvalidPlan(validation);
     return;
   }
+  takePlan(text, validation);
+}
+
+/** A valid plan becomes the page's: its week drawn, ready to solve. */
+function takePlan(text, validation) {
   state.validation = validation;
   state.planText = text;
   state.plan = JSON.parse(text);
@@ -225,7 +252,9 @@ function showInvalidPlan(validation) {
  */
 async function askAgainInLanguage() {
   try {
-    if (state.validatedText) {
+    if (state.workbook) {
+      state.validation = (await validateWorkbook(state.workbook)).validation;
+    } else if (state.validatedText) {
       state.validation = await api.validate(state.validatedText);
     }
     const solving = state.job && state.job.status !== 'NOT_SOLVING';

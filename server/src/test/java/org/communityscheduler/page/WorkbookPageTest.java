@@ -112,6 +112,31 @@ class WorkbookPageTest {
     }
 
     @Test
+    void whatAWorkbooksReadingIgnoredIsShownAtItsCellInThePagesLanguage(@TempDir Path temp) throws IOException {
+        Path extra = temp.resolve("extra.xlsx");
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(PlanWorkbook.write(SAMPLE,
+                Language.ZH)))) {
+            var header = workbook.getSheet("活动室").getRow(0);
+            header.createCell(header.getLastCellNum()).setCellValue("颜色");
+            try (var out = Files.newOutputStream(extra)) {
+                workbook.write(out);
+            }
+        }
+        driver.findElement(By.id("plan-file")).sendKeys(extra.toString());
+        wait(15).until(d -> d.findElement(By.id("solve")).isEnabled());
+        assertThat(wait(10).until(ExpectedConditions.visibilityOfElementLocated(By.id("plan-diagnostics"))).getText())
+                .contains("活动室!").contains("unknown column \"颜色\" is ignored");
+
+        driver.findElement(By.id("language")).click();
+        try {
+            wait(10).until(d -> d.findElement(By.id("plan-diagnostics")).getText().contains("未知列\"颜色\"，已忽略"));
+        } finally {
+            driver.findElement(By.id("language")).click();
+            wait(10).until(d -> d.findElement(By.id("plan-diagnostics")).getText().contains("unknown column"));
+        }
+    }
+
+    @Test
     void theSolvedWeekDownloadsAsAWorkbook() throws IOException {
         new Select(driver.findElement(By.id("demo-select"))).selectByValue(DemoPlans.DEFAULT);
         driver.findElement(By.id("demo-load")).click();
