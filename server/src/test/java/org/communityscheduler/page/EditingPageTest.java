@@ -111,6 +111,16 @@ class EditingPageTest {
     }
 
     @Test
+    void aBlockedCellNamesTheRuleAsTheServerDoesInThePagesLanguage() {
+        driver.findElement(By.id("language")).click(); // the next test opens the page afresh, in English
+        PageTest.wait(10).until(d -> text("constraints").contains("活动室冲突"));
+
+        pick("elder-lunch#1");
+        assertThat(driver.findElement(cell("counselling", "MON", 11 * 60)).getAttribute("title"))
+                .contains("活动室容量不足").contains("缺少所需设施").doesNotContain("Room capacity");
+    }
+
+    @Test
     void dropsADraggedSessionOnACell() {
         // The browser's own drag events, as a mouse drag fires them (WebDriver cannot drive an HTML drag).
         JavascriptExecutor page = (JavascriptExecutor) driver;
