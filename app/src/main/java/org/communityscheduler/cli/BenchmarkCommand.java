@@ -22,6 +22,9 @@ import org.communityscheduler.benchmarks.PeerComparison;
 import org.communityscheduler.benchmarks.ResultFiles;
 import org.communityscheduler.plan.InvalidPlanException;
 import org.communityscheduler.solve.TimeLimit;
+import org.communityscheduler.text.Language;
+import org.communityscheduler.text.Text;
+import org.communityscheduler.text.TextException;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -137,8 +140,9 @@ final class BenchmarkCommand implements Callable<Integer> {
         try {
             results = Itc2007Benchmark.run(options, err);
         } catch (InvalidPlanException e) {
-            e.problems().forEach(err::println);
-            err.println(e.problems().size() + " error(s): nothing was solved.");
+            Language language = Language.fromEnvironment();
+            e.problems().forEach(problem -> err.println(problem.path() + ": " + problem.message(language)));
+            err.println(Text.of("cli.errorCount", e.problems().size(), Text.of("cli.nothingSolved")).in(language));
             return Main.BAD_INPUT;
         }
         Path markdown = Itc2007Benchmark.write(results, options.output());
@@ -177,7 +181,7 @@ final class BenchmarkCommand implements Callable<Integer> {
         Set<String> known = Set.of(options);
         for (OptionSpec given : spec.commandLine().getParseResult().matchedOptions()) {
             if (!known.contains(given.longestName())) {
-                throw new IllegalArgumentException(given.longestName() + " does not go with benchmark " + mode);
+                throw new TextException("cli.doesNotGoWith", given.longestName(), mode);
             }
         }
     }
@@ -225,7 +229,7 @@ final class BenchmarkCommand implements Callable<Integer> {
 
     /** Says where the files went and prints the tables. */
     private int printed(Path markdown, Path output) {
-        err.println("Results written to " + output.toAbsolutePath());
+        err.println(Text.of("cli.resultsWritten", output.toAbsolutePath().toString()).in(Language.fromEnvironment()));
         try {
             out.print(Files.readString(markdown, StandardCharsets.UTF_8));
         } catch (IOException e) {

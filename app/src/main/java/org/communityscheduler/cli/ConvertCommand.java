@@ -13,6 +13,7 @@ import org.communityscheduler.model.PlanIntake;
 import org.communityscheduler.plan.Json;
 import org.communityscheduler.text.Language;
 import org.communityscheduler.text.Text;
+import org.communityscheduler.text.TextException;
 import org.communityscheduler.workbook.PlanWorkbook;
 
 import picocli.CommandLine.Command;
@@ -39,9 +40,12 @@ final class ConvertCommand implements Callable<Integer> {
     @Option(names = "--template", description = "Write the bundled sample week as a workbook to OUT.")
     boolean template;
 
-    @Option(names = "--lang", paramLabel = "zh|en", description = "The language of the workbook's sheets and headers "
+    @Mixin
+    LanguageOption language;
+
+    @Option(names = "--sheets", paramLabel = "zh|en", description = "The language of the workbook's sheets and headers "
             + "(default ${DEFAULT-VALUE}); both are read.")
-    String language = "zh";
+    String sheets = "zh";
 
     ConvertCommand(PrintStream out, PrintStream err) {
         this.out = out;
@@ -50,9 +54,10 @@ final class ConvertCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Language messages = language.language();
+        Language sheetLanguage = LanguageOption.parse(sheets, "cli.unknownSheets");
         if (files.size() != (template ? 1 : 2)) {
-            throw new IllegalArgumentException(Text.of(template ? "workbook.convert.templateTakesOut"
-                    : "workbook.convert.takesInAndOut").in(Language.fromEnvironment()));
+            throw new TextException(template ? "workbook.convert.templateTakesOut" : "workbook.convert.takesInAndOut");
         }
         String in = template ? null : files.get(0);
         String target = files.get(files.size() - 1);
@@ -60,17 +65,15 @@ final class ConvertCommand implements Callable<Integer> {
         boolean fromWorkbook = in != null && PlanWorkbook.isWorkbook(in);
         boolean toJson = target.toLowerCase(Locale.ROOT).endsWith(".json");
         if (toWorkbook == fromWorkbook || !toWorkbook && !toJson) {
-            throw new IllegalArgumentException(Text.of("workbook.convert.kinds", extension(in), extension(target))
-                    .in(Language.fromEnvironment()));
+            throw new TextException("workbook.convert.kinds", extension(in), extension(target));
         }
-        Language messages = Language.fromEnvironment();
         PlanIntake reading = PlanInput.readValid(in, err, err, Text.of("workbook.convert.nothingConverted"), messages);
         if (reading == null) {
             return Main.BAD_INPUT;
         }
         try {
             if (toWorkbook) {
-                Files.write(Path.of(target), PlanWorkbook.write(reading.plan(), Language.of(language)));
+                Files.write(Path.of(target), PlanWorkbook.write(reading.plan(), sheetLanguage));
             } else {
                 Files.writeString(Path.of(target), Json.write(reading.plan()), StandardCharsets.UTF_8);
             }
@@ -84,9 +87,9 @@ final class ConvertCommand implements Callable<Integer> {
         return Main.OK;
     }
 
-    private static String extension(String file) {
+    private static Object extension(String file) {
         if (file == null) {
-            return "the sample";
+            return Text.of("cli.theSample");
         }
         int dot = file.lastIndexOf('.');
         return dot < 0 ? file : file.substring(dot);

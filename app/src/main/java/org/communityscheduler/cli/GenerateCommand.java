@@ -14,6 +14,10 @@ import org.communityscheduler.data.InstanceShape;
 import org.communityscheduler.data.InstanceSize;
 import org.communityscheduler.data.Occupancy;
 
+import org.communityscheduler.text.Language;
+import org.communityscheduler.text.Text;
+import org.communityscheduler.text.TextException;
+
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -32,6 +36,9 @@ final class GenerateCommand implements Callable<Integer> {
 
     @Mixin
     HelpOption help;
+
+    @Mixin
+    LanguageOption language;
 
     @Option(names = "--size", paramLabel = "S|M|L|XL|CITY", description = "How big a week (default ${DEFAULT-VALUE}).")
     String size = "S";
@@ -58,6 +65,7 @@ final class GenerateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Language language = this.language.language();
         InstanceSize size = InstanceSize.parse(this.size);
         GeneratorOptions options = GeneratorOptions.of(size, seed)
                 .withTightness(decimal("tightness", tightness))
@@ -68,13 +76,15 @@ final class GenerateCommand implements Callable<Integer> {
             try {
                 Files.writeString(planted, instance.plantedJson(), StandardCharsets.UTF_8);
             } catch (IOException e) {
-                err.println("error: cannot write " + planted + ": " + e.getMessage());
+                err.println(Text.of("cli.error", Text.of("cli.cannotWrite", planted.toString(),
+                        String.valueOf(e.getMessage()))).in(language));
                 return Main.BAD_INPUT;
             }
         }
         out.print(instance.planJson());
-        err.printf("Generated %s%s, seed %d: %d sessions requested, %d in the planted schedule, rooms %s occupied%n",
-                options.shape() == InstanceShape.COURSE ? "course timetable " : "", size, options.seed(), instance.requestedSessions(), instance.plantedSessions(), Occupancy.of(instance));
+        err.println(Text.of(options.shape() == InstanceShape.COURSE ? "cli.generatedCourse" : "cli.generated",
+                size.toString(), options.seed(), instance.requestedSessions(), instance.plantedSessions(),
+                Occupancy.of(instance).toString()).in(language));
         return Main.OK;
     }
 
@@ -82,7 +92,7 @@ final class GenerateCommand implements Callable<Integer> {
         try {
             return Double.parseDouble(text.strip());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--" + option + " must be a number, not \"" + text + "\"");
+            throw new TextException("cli.notANumber", "--" + option, text);
         }
     }
 }

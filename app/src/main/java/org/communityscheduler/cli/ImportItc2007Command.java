@@ -5,13 +5,14 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import org.communityscheduler.data.itc2007.Itc2007;
 import org.communityscheduler.data.itc2007.Itc2007Instance;
 import org.communityscheduler.plan.InvalidPlanException;
 import org.communityscheduler.plan.Json;
+import org.communityscheduler.text.Language;
+import org.communityscheduler.text.Text;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -29,6 +30,9 @@ final class ImportItc2007Command implements Callable<Integer> {
     @Mixin
     HelpOption help;
 
+    @Mixin
+    LanguageOption language;
+
     @Parameters(paramLabel = "FILE.ctt", description = "The instance.")
     Path instanceFile;
 
@@ -42,30 +46,31 @@ final class ImportItc2007Command implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Language language = this.language.language();
         Itc2007Instance instance;
         try {
             instance = Itc2007.read(instanceFile);
         } catch (InvalidPlanException e) {
-            e.problems().forEach(err::println);
-            err.println(e.problems().size() + " error(s): nothing was written.");
+            e.problems().forEach(problem -> err.println(problem.path() + ": " + problem.message(language)));
+            err.println(Text.of("cli.errorCount", e.problems().size(), Text.of("cli.nothingWritten")).in(language));
             return Main.BAD_INPUT;
         }
         String json = Json.write(Itc2007.plan(instance));
-        String summary = String.format(Locale.ROOT, "%s: %d courses, %d lectures, %d rooms, %d curricula, %d days of %d periods",
-                instance.name(), instance.courses().size(), instance.lectures(), instance.rooms().size(),
-                instance.curricula().size(), instance.days(), instance.periodsPerDay());
+        Object[] summary = { instance.name(), instance.courses().size(), instance.lectures(), instance.rooms().size(),
+                instance.curricula().size(), instance.days(), instance.periodsPerDay(), String.valueOf(output) };
         if (output == null) {
             out.print(json);
-            err.println(summary);
+            err.println(Text.of("cli.itc2007Summary", summary).in(language));
             return Main.OK;
         }
         try {
             Files.writeString(output, json, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            err.println("error: cannot write " + output + ": " + e.getMessage());
+            err.println(Text.of("cli.error", Text.of("cli.cannotWrite", output.toString(), String.valueOf(e.getMessage())))
+                    .in(language));
             return Main.BAD_INPUT;
         }
-        err.println(summary + "; plan written to " + output);
+        err.println(Text.of("cli.itc2007Written", summary).in(language));
         return Main.OK;
     }
 }

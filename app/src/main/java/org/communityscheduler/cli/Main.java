@@ -9,7 +9,10 @@ import java.util.concurrent.Callable;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.MissingParameterException;
+import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -94,8 +97,10 @@ public final class Main implements Callable<Integer> {
         root.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
         root.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
         root.setParameterExceptionHandler((e, args) -> {
-            err.println("error: " + message(e, root) + "; see ./scheduler "
-                    + (e.getCommandLine() == root ? "" : e.getCommandLine().getCommandName() + " ") + "--help");
+            String command = e.getCommandLine() == root ? "./scheduler"
+                    : "./scheduler " + e.getCommandLine().getCommandName();
+            err.println(Text.of("cli.error", Text.of("cli.seeHelp", message(e, root), command))
+                    .in(LanguageOption.of(e.getCommandLine(), args)));
             return BAD_INPUT;
         });
         root.setExecutionExceptionHandler((e, command, parsed) -> {
@@ -113,27 +118,53 @@ public final class Main implements Callable<Integer> {
         return root;
     }
 
-    /** picocli's message, but an unknown command or option named alone, with picocli's guess at what was meant. */
-    private static String message(ParameterException e, CommandLine root) {
+    /**
+     * Our own line from picocli's facts: an unknown command or option named alone (with picocli's guess at what was
+     * meant), a missing or unexpected argument, a value that does not convert; picocli's English text otherwise.
+     */
+    private static Object message(ParameterException e, CommandLine root) {
         if (e instanceof UnmatchedArgumentException unmatched && !unmatched.getUnmatched().isEmpty()) {
             String first = unmatched.getUnmatched().get(0);
             if (first.startsWith("-")) {
                 List<String> suggestions = unmatched.getSuggestions();
-                return "unknown option " + first
-                        + (suggestions.isEmpty() ? "" : " (did you mean " + String.join(" or ", suggestions) + "?)");
+                return suggestions.isEmpty() ? Text.of("cli.unknownOption", first)
+                        : Text.of("cli.unknownOptionGuess", first, String.join(", ", suggestions));
             }
-            if (unmatched.getCommandLine() == root) {
-                return "unknown command \"" + first + "\"";
-            }
+            return unmatched.getCommandLine() == root ? Text.of("cli.unknownCommand", first)
+                    : Text.of("cli.unexpectedArgument", first);
+        }
+        if (e instanceof MissingParameterException missing && !missing.getMissing().isEmpty()) {
+            // An option among the missing is one given without its value; a parameter is one not given at all.
+            ArgSpec first = missing.getMissing().get(0);
+            return first instanceof OptionSpec option ? Text.of("cli.missingValue", option.longestName(), option.paramLabel())
+                    : Text.of("cli.missingParameter",
+                            String.join(", ", missing.getMissing().stream().map(Main::name).toList()));
+        }
+        if (e.getArgSpec() != null && e.getValue() != null) {
+            return e.getCause() instanceof NotAWholeNumber
+                    ? Text.of("cli.notAWholeNumber", name(e.getArgSpec()), e.getValue())
+                    : Text.of("cli.invalidValue", name(e.getArgSpec()), e.getValue());
         }
         return e.getMessage();
+    }
+
+    /** An option by its longest name, a parameter by its label. */
+    private static String name(ArgSpec argument) {
+        return argument instanceof OptionSpec option ? option.longestName() : argument.paramLabel();
+    }
+
+    /** What the whole-number converter throws, so the error line can say so in the command's language. */
+    private static final class NotAWholeNumber extends TypeConversionException {
+        NotAWholeNumber(String text) {
+            super("must be a whole number, not \"" + text + "\"");
+        }
     }
 
     private static long wholeNumber(String text) {
         try {
             return Long.parseLong(text.strip());
         } catch (NumberFormatException e) {
-            throw new TypeConversionException("must be a whole number, not \"" + text + "\"");
+            throw new NotAWholeNumber(text);
         }
     }
 }

@@ -18,6 +18,7 @@ import org.communityscheduler.server.ServerSettings;
 import org.communityscheduler.solve.TimeLimit;
 import org.communityscheduler.text.Language;
 import org.communityscheduler.text.Text;
+import org.communityscheduler.text.TextException;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -57,6 +58,9 @@ final class ServeCommand implements Callable<Integer> {
 
     @Mixin
     HelpOption help;
+
+    @Mixin
+    LanguageOption language;
 
     @Option(names = "--port", paramLabel = "PORT", description = "The HTTP port (7070; 0 picks a free one).")
     Integer port;
@@ -123,6 +127,7 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Language language = this.language.language();
         ServerSettings settings = settings();
         DatabaseSettings databaseSettings = databaseSettings(System.getenv());
         // Requests and solves are logged at info, with the time, as a server log should be.
@@ -137,16 +142,17 @@ final class ServeCommand implements Callable<Integer> {
         try {
             server.start();
         } catch (JobDatabase.Unavailable e) {
-            err.println("error: " + Text.of("database.unavailable", databaseSettings, e.getMessage())
-                    .in(Language.fromEnvironment()));
+            err.println(Text.of("cli.error", Text.of("database.unavailable", databaseSettings, e.getMessage()))
+                    .in(language));
             server.stop();
             return Main.BAD_INPUT;
         } catch (DataDirectoryLock.Unavailable e) {
-            err.println("error: " + e.getMessage());
+            err.println(Text.of("cli.error", e.getMessage()).in(language));
             server.stop();
             return Main.BAD_INPUT;
         } catch (RuntimeException e) {
-            err.println("error: cannot serve on port " + settings.port() + ": " + e.getMessage());
+            err.println(Text.of("cli.error", Text.of("cli.cannotServe", settings.port(), String.valueOf(e.getMessage())))
+                    .in(language));
             server.stop();
             return Main.BAD_INPUT;
         }
@@ -156,16 +162,16 @@ final class ServeCommand implements Callable<Integer> {
             err.flush();
             Runtime.getRuntime().halt(Main.OK);
         }, "graceful-stop"));
-        err.println("Serving on http://localhost:" + server.port() + "/ — API docs at /api-docs. Ctrl-C stops.");
+        err.println(Text.of("cli.serving", server.port()).in(language));
         if (databaseSettings != null) {
             err.println(Text.of("database.serving", databaseSettings, settings.parallelSolvers(),
-                    databaseSettings.lease().toMillis() / 1000.0).in(Language.fromEnvironment()));
+                    databaseSettings.lease().toMillis() / 1000.0).in(language));
         } else {
-            err.println(settings.dataDir() == null ? "Jobs are kept in memory only (--data-dir none)."
-                    : "Jobs are kept in " + settings.dataDir() + ".");
+            err.println((settings.dataDir() == null ? Text.of("cli.jobsInMemory")
+                    : Text.of("cli.jobsKeptIn", settings.dataDir().toString())).in(language));
         }
         if (settings.apiToken() != null) {
-            err.println("The API needs its token: Authorization: Bearer <token>.");
+            err.println(Text.of("cli.tokenNeeded").in(language));
         }
         server.awaitStop();
         return Main.OK;
@@ -265,7 +271,7 @@ final class ServeCommand implements Callable<Integer> {
     static long bytes(String text) {
         Matcher size = SIZE.matcher(text.strip().toUpperCase(Locale.ROOT));
         if (!size.matches()) {
-            throw new IllegalArgumentException("\"" + text + "\" is not a size (for example 10MB, 512KB)");
+            throw new TextException("cli.notASize", text);
         }
         long amount = Long.parseLong(size.group(1));
         String unit = size.group(2) == null ? "B" : size.group(2);

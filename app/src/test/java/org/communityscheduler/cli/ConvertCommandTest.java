@@ -36,13 +36,31 @@ class ConvertCommandTest extends CommandTest {
     }
 
     @Test
-    void theTemplateIsTheSampleWeekAndValidates() {
+    void theTemplateIsTheSampleWeekAndValidates() throws IOException {
         Path workbook = folder.resolve("template.xlsx");
 
-        assertThat(run("convert", "--template", "--lang", "en", workbook.toString())).isZero();
+        assertThat(run("convert", "--template", "--sheets", "en", workbook.toString())).isZero();
         assertThat(run("validate", workbook.toString())).isZero();
 
         assertThat(stdout()).contains("The plan is valid");
+        try (XSSFWorkbook book = new XSSFWorkbook(Files.newInputStream(workbook))) {
+            assertThat(book.getSheet("Rooms")).as("English sheet names").isNotNull();
+        }
+    }
+
+    @Test
+    void langIsTheMessagesLanguageAndSheetsTheWorkbooksWhichRejectsATypo() {
+        Path workbook = folder.resolve("template.xlsx");
+
+        assertThat(run("convert", "--template", "--sheets", "cn", workbook.toString())).isEqualTo(Main.BAD_INPUT);
+        assertThat(stderr()).isEqualTo("error: --sheets must be zh or en, not \"cn\"" + System.lineSeparator());
+        assertThat(workbook).doesNotExist();
+        clearStderr();
+        assertThat(run("convert", "--template", "--lang", "zh", workbook.toString())).isZero();
+        assertThat(stdout()).isEqualTo("已写入 " + workbook + System.lineSeparator());
+        assertThat(run("convert", "--template", "--lang", "zh", "week.json")).isEqualTo(Main.BAD_INPUT);
+        assertThat(stderr()).isEqualTo("错误：convert 把计划 .json 转为 .xlsx，或把 .xlsx 转为 .json，不能把 示例 转为 .json"
+                + System.lineSeparator());
     }
 
     @Test

@@ -31,7 +31,7 @@ class DistributionIT {
     private static final Path ZIP = Path.of(System.getProperty("distribution.zip", "target/missing.zip"));
     private static final Path TARBALL = Path.of(System.getProperty("distribution.tarball", "target/missing.tar.gz"));
     private static final String HOME = ZIP.getFileName().toString().replaceFirst("\\.zip$", "");
-    private static final Pattern SERVING = Pattern.compile("Serving on http://localhost:(\\d+)/");
+    private static final Pattern SERVING = Pattern.compile("http://localhost:(\\d+)/"); // the serving line, in either language
 
     @TempDir
     Path folder;

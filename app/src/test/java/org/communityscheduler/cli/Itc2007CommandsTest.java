@@ -60,7 +60,7 @@ class Itc2007CommandsTest extends CommandTest {
         assertThat(run("import-itc2007", folder.resolve("missing.ctt").toString())).isEqualTo(Main.BAD_INPUT);
         assertThat(stderr()).contains("missing.ctt: no such file");
         assertThat(run("import-itc2007")).isEqualTo(Main.BAD_INPUT);
-        assertThat(stderr()).contains("error: Missing required parameter: 'FILE.ctt'");
+        assertThat(stderr()).contains("error: missing FILE.ctt; see ./scheduler import-itc2007 --help");
         assertThat(run("import-itc2007", COMP01.toString(), "--outptu", "x.json")).isEqualTo(Main.BAD_INPUT);
         assertThat(stderr()).contains("error: unknown option --outptu");
     }

@@ -66,4 +66,17 @@ class LanguageOptionTest extends CommandTest {
         assertThat(run("validate", plan.toString(), "--lang", "fr")).isEqualTo(Main.BAD_INPUT);
         assertThat(stderr()).contains("--lang must be zh or en, not \"fr\"");
     }
+
+    @Test
+    void generateAndImportSpeakTheLanguageAskedToo() throws IOException {
+        assertThat(run("generate", "--tightness", "much", "--lang", "zh")).isEqualTo(Main.BAD_INPUT);
+        assertThat(stderr()).isEqualTo("错误：--tightness 必须是数字，而不是“much”" + System.lineSeparator());
+        clearStderr();
+        assertThat(run("generate", "--lang", "zh")).isEqualTo(Main.OK);
+        assertThat(stderr()).startsWith("已生成 S，种子 1：请求 ").contains("活动室占用");
+        clearStderr();
+        Path broken = write("broken.ctt", "Name: x\n");
+        assertThat(run("import-itc2007", broken.toString(), "--lang", "zh")).isEqualTo(Main.BAD_INPUT);
+        assertThat(stderr()).endsWith("处错误：未写入任何内容。" + System.lineSeparator());
+    }
 }

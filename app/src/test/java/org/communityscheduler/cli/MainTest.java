@@ -121,7 +121,7 @@ class MainTest extends CommandTest {
         assertThat(run("solve", "--threads", "0")).isEqualTo(Main.BAD_INPUT);
         assertThat(stderr()).contains("--threads must be at least 1");
         assertThat(run("solve", "--threads", "two")).isEqualTo(Main.BAD_INPUT);
-        assertThat(stderr()).contains("'--threads': must be a whole number");
+        assertThat(stderr()).contains("error: --threads must be a whole number, not \"two\"; see ./scheduler solve --help");
     }
 
     @Test

@@ -70,7 +70,7 @@ class ServeCommandTest extends CommandTest {
         assertThat(ServeCommand.Environment.variable("--token")).isEqualTo("SCHEDULER_API_TOKEN");
 
         assertThat(runIn(Map.of("SCHEDULER_PORT", "seventy"), "serve")).isEqualTo(Main.BAD_INPUT);
-        assertThat(stderr()).contains("'--port': must be a whole number, not \"seventy\"");
+        assertThat(stderr()).contains("--port must be a whole number, not \"seventy\"");
     }
 
     @Test
@@ -98,7 +98,20 @@ class ServeCommandTest extends CommandTest {
         assertThat(stderr()).contains("jdbc:postgresql://");
         assertThat(run("serve", "--database", "jdbc:postgresql://db/s", "--database-lease", "4s",
                 "--database-heartbeat", "3s")).isEqualTo(Main.BAD_INPUT);
-        assertThat(stderr()).contains("at least twice the heartbeat");
+        assertThat(stderr()).contains("error: the lease (4s) must be at least twice the heartbeat (3s)");
+        clearStderr();
+        assertThat(run("serve", "--database", "postgres://db/scheduler", "--lang", "zh")).isEqualTo(Main.BAD_INPUT);
+        assertThat(stderr()).isEqualTo("错误：数据库 URL 必须是 PostgreSQL JDBC URL，例如"
+                + " jdbc:postgresql://localhost:5432/scheduler，而不是 postgres://db/scheduler" + System.lineSeparator());
+    }
+
+    @Test
+    void aBadSizeIsOneLineInTheLanguageAsked() {
+        assertThat(run("serve", "--max-request-size", "lots")).isEqualTo(Main.BAD_INPUT);
+        assertThat(stderr()).isEqualTo("error: \"lots\" is not a size (for example 10MB, 512KB)" + System.lineSeparator());
+        clearStderr();
+        assertThat(run("serve", "--max-request-size", "lots", "--lang", "zh")).isEqualTo(Main.BAD_INPUT);
+        assertThat(stderr()).isEqualTo("错误：“lots”不是大小（例如 10MB、512KB）" + System.lineSeparator());
     }
 
     @Test

@@ -61,6 +61,24 @@ class UsageTest extends CommandTest {
     }
 
     @Test
+    void picocliErrorsAreOurOwnLinesInTheCommandsLanguage() {
+        assertThat(run("solve", "--time-limt", "3s", "--lang", "zh")).isEqualTo(Main.BAD_INPUT);
+        assertThat(run("solve", "--lang", "zh", "--threads", "two")).isEqualTo(Main.BAD_INPUT);
+        assertThat(run("validate", "--lang=zh")).isEqualTo(Main.BAD_INPUT);
+        assertThat(run("validate", "a.json", "b.json")).isEqualTo(Main.BAD_INPUT);
+        assertThat(run("plan-my-week")).isEqualTo(Main.BAD_INPUT);
+        assertThat(run("solve", "--time-limit")).isEqualTo(Main.BAD_INPUT);
+
+        assertThat(stderr().lines()).containsExactly(
+                "错误：未知选项 --time-limt（是否想用 --time-limit？）；见 ./scheduler solve --help",
+                "错误：--threads 必须是整数，而不是“two”；见 ./scheduler solve --help",
+                "错误：缺少 PLAN；见 ./scheduler validate --help",
+                "error: unexpected argument \"b.json\"; see ./scheduler validate --help",
+                "error: unknown command \"plan-my-week\"; see ./scheduler --help",
+                "error: --time-limit needs a value (TIME); see ./scheduler solve --help");
+    }
+
+    @Test
     void completionIsABashScriptForEveryCommandAndOption() {
         assertThat(run("completion")).isZero();
         assertThat(stdout()).startsWith("#!/usr/bin/env bash").contains("complete -F")

@@ -1,14 +1,9 @@
 package org.communityscheduler.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.communityscheduler.server.ServerProcess.json;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -31,14 +26,12 @@ import biweekly.component.VEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import org.communityscheduler.data.DemoPlans;
-import org.communityscheduler.plan.Json;
 import org.communityscheduler.server.Publications.PublishedWeek;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import org.communityscheduler.server.Replicas.Replica;
 
 /**
  * Calendar feeds on two replicas of one real PostgreSQL ({@link TestPostgres}): a week published on one is served
@@ -50,39 +43,16 @@ import org.junit.jupiter.api.Test;
 class FeedReplicasTest {
 
     private static final String SAMPLE = DemoPlans.json(DemoPlans.DEFAULT).orElseThrow();
-    private static TestPostgres postgres;
 
-    private String url;
-    private final List<Replica> replicas = new ArrayList<>();
-
-    @BeforeAll
-    static void startPostgres() throws Exception {
-        postgres = TestPostgres.start();
-    }
-
-    @AfterAll
-    static void stopPostgres() throws Exception {
-        if (postgres != null) {
-            postgres.close();
-        }
-    }
-
-    @BeforeEach
-    void newDatabase() throws Exception {
-        url = postgres.newDatabase();
-    }
-
-    @AfterEach
-    void stopReplicas() {
-        replicas.parallelStream().forEach(replica -> replica.server.stop());
-    }
+    @RegisterExtension
+    static final Replicas replicas = new Replicas(ServerSettings.defaults().withCores(1, 1));
 
     @Test
     void aWeekPublishedOnOneReplicaIsServedByTheOtherAndNewKeysCloseTheOldLinksOnBoth() {
-        Replica one = replica();
-        Replica other = replica();
+        Replica one = replicas.start();
+        Replica other = replicas.start();
         // Two replicas asking for the links of a new database at once make one secret between them.
-        List<JsonNode> links = atOnce(List.of(one::feeds, other::feeds));
+        List<JsonNode> links = atOnce(List.of(() -> feeds(one), () -> feeds(other)));
         assertThat(links.get(0)).isEqualTo(links.get(1));
 
         String job = one.solve(SAMPLE);
@@ -91,13 +61,13 @@ class FeedReplicasTest {
         long publishMillis = (System.nanoTime() - asked) / 1_000_000;
         assertThat(published.statusCode()).as(published.body()).isEqualTo(200);
         int sessions = json(published.body()).get("sessions").asInt();
-        String all = path(one.feeds(), "all", null);
-        String li = path(one.feeds(), "worker", "li-na");
+        String all = path(feeds(one), "all", null);
+        String li = path(feeds(one), "worker", "li-na");
 
         asked = System.nanoTime();
-        HttpResponse<String> onOther = other.get(all, Map.of());
+        HttpResponse<String> onOther = other.get(all);
         long feedMillis = (System.nanoTime() - asked) / 1_000_000;
-        HttpResponse<String> onOne = one.get(all, Map.of());
+        HttpResponse<String> onOne = one.get(all);
         assertThat(onOther.statusCode()).isEqualTo(200);
         assertThat(onOther.body()).isEqualTo(onOne.body());
         assertThat(uids(onOther.body())).hasSize(sessions);
@@ -108,7 +78,7 @@ class FeedReplicasTest {
         asked = System.nanoTime();
         assertThat(other.get(all, Map.of("If-None-Match", etag)).statusCode()).isEqualTo(304);
         long notModifiedMillis = (System.nanoTime() - asked) / 1_000_000;
-        assertThat(other.get(li, Map.of()).body()).isEqualTo(one.get(li, Map.of()).body());
+        assertThat(other.get(li).body()).isEqualTo(one.get(li).body());
         System.out.printf("Feed replicas: publish %d ms, a feed of %d events on the other replica %d ms, 304 %d ms%n",
                 publishMillis, sessions, feedMillis, notModifiedMillis);
 
@@ -120,24 +90,24 @@ class FeedReplicasTest {
         HttpResponse<String> republished = one.get(all, Map.of("If-None-Match", etag));
         assertThat(republished.statusCode()).isEqualTo(200);
         assertThat(republished.headers().firstValue("ETag")).isPresent().get().isNotEqualTo(etag)
-                .isEqualTo(other.get(all, Map.of()).headers().firstValue("ETag").orElseThrow());
+                .isEqualTo(other.get(all).headers().firstValue("ETag").orElseThrow());
         assertThat(uids(republished.body())).isEqualTo(uids(onOne.body()));
 
         HttpResponse<String> rotated = one.post("/api/feeds/rotate?lang=en");
         assertThat(rotated.statusCode()).as(rotated.body()).isEqualTo(200);
-        assertThat(other.get(all, Map.of()).statusCode()).isEqualTo(404);
-        assertThat(other.get(li, Map.of()).statusCode()).isEqualTo(404);
-        JsonNode newLinks = one.links(rotated.body());
+        assertThat(other.get(all).statusCode()).isEqualTo(404);
+        assertThat(other.get(li).statusCode()).isEqualTo(404);
+        JsonNode newLinks = links(one, rotated.body());
         String newAll = path(newLinks, "all", null);
         assertThat(newAll).isNotEqualTo(all);
-        assertThat(other.get(newAll, Map.of()).statusCode()).isEqualTo(200);
-        assertThat(other.feeds()).isEqualTo(newLinks);
+        assertThat(other.get(newAll).statusCode()).isEqualTo(200);
+        assertThat(feeds(other)).isEqualTo(newLinks);
     }
 
     @Test
     void publicationsAtOnceOnBothReplicasAndTheWeeksAndKeysOutliveARestartOfEveryReplica() throws Exception {
-        Replica one = replica();
-        Replica other = replica();
+        Replica one = replicas.start();
+        Replica other = replicas.start();
         String job = one.solve(SAMPLE);
         // Four publications of a new week at once, two on each replica: one finds no week, the others find its.
         List<Supplier<JsonNode>> publications = new ArrayList<>();
@@ -152,35 +122,34 @@ class FeedReplicasTest {
         int sessions = answers.get(0).get("sessions").asInt();
         assertThat(answers).filteredOn(answer -> answer.get("added").asInt() == sessions).hasSize(1);
         assertThat(answers).filteredOn(answer -> answer.get("unchanged").asInt() == sessions).hasSize(3);
-        JsonNode links = one.feeds();
+        JsonNode links = feeds(one);
         String all = path(links, "all", null);
-        HttpResponse<String> before = one.get(all, Map.of());
+        HttpResponse<String> before = one.get(all);
 
-        replicas.parallelStream().forEach(replica -> replica.server.stop());
-        replicas.clear();
-        Replica first = replica();
-        Replica second = replica();
-        assertThat(second.feeds()).isEqualTo(links);
-        HttpResponse<String> after = first.get(all, Map.of());
+        replicas.stopAll();
+        Replica first = replicas.start();
+        Replica second = replicas.start();
+        assertThat(feeds(second)).isEqualTo(links);
+        HttpResponse<String> after = first.get(all);
         assertThat(after.statusCode()).isEqualTo(200);
         assertThat(after.body()).isEqualTo(before.body());
         assertThat(after.headers().firstValue("ETag")).isEqualTo(before.headers().firstValue("ETag"));
-        assertThat(json(second.get("/api/publications", Map.of()).body()).findValuesAsText("startDate"))
+        assertThat(json(second.get("/api/publications").body()).findValuesAsText("startDate"))
                 .containsExactly("2026-11-30");
 
         // While the database is away a feed asks the calendar app to come back, not to forget it.
-        postgres.stopServer();
+        replicas.postgres().stopServer();
         try {
-            HttpResponse<String> away = second.get(all, Map.of());
+            HttpResponse<String> away = second.get(all);
             assertThat(away.statusCode()).isEqualTo(503);
             assertThat(away.headers().firstValue("Retry-After")).isPresent();
         } finally {
-            postgres.startServer();
+            replicas.postgres().startServer();
         }
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         HttpResponse<String> back;
-        while ((back = second.get(all, Map.of())).statusCode() == 503 && System.nanoTime() < deadline) {
-            Replica.sleep(200); // as the calendar app would, later
+        while ((back = second.get(all)).statusCode() == 503 && System.nanoTime() < deadline) {
+            ServerProcess.sleep(200); // as the calendar app would, later
         }
         assertThat(back.body()).isEqualTo(before.body());
     }
@@ -222,7 +191,7 @@ class FeedReplicasTest {
 
     /** A replica's job database alone, without its server. */
     private JobDatabase database(String replica) {
-        JobDatabase database = new JobDatabase(DatabaseSettings.of(url, null, null), replica);
+        JobDatabase database = new JobDatabase(DatabaseSettings.of(replicas.url(), null, null), replica);
         database.start(notice -> { }, event -> { });
         return database;
     }
@@ -230,13 +199,6 @@ class FeedReplicasTest {
     private static PublishedWeek week(LocalDate startDate, String job) {
         return new PublishedWeek(startDate, ZoneId.of("Asia/Shanghai"), "Week", job, Instant.now(), List.of(),
                 List.of(), List.of(), List.of());
-    }
-
-    private Replica replica() {
-        ServerSettings settings = ServerSettings.defaults().withPort(0).withDataDir(null).withCores(1, 1);
-        Replica replica = new Replica(new SchedulerServer(settings, DatabaseSettings.of(url, null, null)).start());
-        replicas.add(replica);
-        return replica;
     }
 
     /** A feed's path in a list of links, its key included. */
@@ -278,83 +240,15 @@ class FeedReplicasTest {
         }
     }
 
-    private static JsonNode json(String text) {
-        try {
-            return Json.MAPPER.readTree(text);
-        } catch (IOException e) {
-            throw new AssertionError("not JSON: " + text, e);
-        }
+    /** Every feed's link, in English, as this replica hands them out. */
+    private static JsonNode feeds(Replica replica) {
+        HttpResponse<String> answer = replica.get("/api/feeds?lang=en");
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        return links(replica, answer.body());
     }
 
-    /** One replica and a plain HTTP client for it. */
-    private static final class Replica {
-        final SchedulerServer server;
-        private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-
-        Replica(SchedulerServer server) {
-            this.server = server;
-        }
-
-        /** Solves a plan for a second; the job's id once it is done. */
-        String solve(String plan) {
-            HttpResponse<String> submitted = send(request("/api/schedules?timeLimit=1s")
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(plan, StandardCharsets.UTF_8)));
-            assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(202);
-            String id = json(submitted.body()).get("id").asText();
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (!json(get("/api/schedules/" + id, Map.of()).body()).get("status").asText().equals("NOT_SOLVING")) {
-                assertThat(System.nanoTime()).as("job " + id + " finishes").isLessThan(deadline);
-                sleep(100);
-            }
-            return id;
-        }
-
-        JsonNode feeds() {
-            HttpResponse<String> answer = get("/api/feeds?lang=en", Map.of());
-            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
-            return links(answer.body());
-        }
-
-        /** Links as this replica wrote them, with its address left out: the keys and paths are what must agree. */
-        JsonNode links(String body) {
-            return json(body.replace("localhost:" + server.port(), "replica"));
-        }
-
-        HttpResponse<String> get(String path, Map<String, String> headers) {
-            HttpRequest.Builder request = request(path).GET();
-            headers.forEach(request::header);
-            return send(request);
-        }
-
-        HttpResponse<String> post(String path) {
-            return send(request(path).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString("{}")));
-        }
-
-        private HttpRequest.Builder request(String path) {
-            return HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + path))
-                    .timeout(Duration.ofSeconds(60));
-        }
-
-        private HttpResponse<String> send(HttpRequest.Builder request) {
-            try {
-                return client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-
-        private static void sleep(long millis) {
-            try {
-                Thread.sleep(millis);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
+    /** Links as this replica wrote them, with its address left out: the keys and paths are what must agree. */
+    private static JsonNode links(Replica replica, String body) {
+        return json(body.replace("localhost:" + replica.server.port(), "replica"));
     }
 }

@@ -40,12 +40,12 @@ class ReplicaKillTest {
             String url = postgres.newDatabase();
             CompletableFuture<ServerProcess> starting = CompletableFuture.supplyAsync(() -> replica(url));
             try (ServerProcess doomed = replica(url); ServerProcess survivor = starting.join()) {
-                String solving = submit(doomed, LONG_PLAN, "60s");
-                String second = submit(doomed, ServerProcess.SAMPLE, "3s"); // the doomed one's solver is busy
-                String third = submit(survivor, ServerProcess.SAMPLE, "3s"); // waits for a free solver
+                String solving = doomed.submit(LONG_PLAN, "60s");
+                String second = doomed.submit(ServerProcess.SAMPLE, "3s"); // the doomed one's solver is busy
+                String third = survivor.submit(ServerProcess.SAMPLE, "3s"); // waits for a free solver
                 awaitScore(survivor, solving, Duration.ofSeconds(60));
                 ServerProcess.sleep(2_500); // a better schedule is kept as it improves
-                HardMediumSoftLongScore kept = score(schedule(survivor, solving));
+                HardMediumSoftLongScore kept = score(survivor.schedule(solving));
                 CompletableFuture<HttpResponse<Stream<String>>> events = survivor.events(solving);
 
                 long killed = System.nanoTime();
@@ -64,7 +64,7 @@ class ReplicaKillTest {
                 Duration heartbeat = DatabaseSettings.DEFAULT_HEARTBEAT;
                 assertThat(takeOverMillis).isGreaterThanOrEqualTo(lease.minus(heartbeat).toMillis())
                         .isLessThan(lease.plus(heartbeat).plusSeconds(8).toMillis());
-                JsonNode goingOn = schedule(survivor, solving);
+                JsonNode goingOn = survivor.schedule(solving);
                 assertThat(score(goingOn)).isGreaterThanOrEqualTo(kept);
 
                 HttpResponse<String> stopped = survivor.send("DELETE", "/api/schedules/" + solving, null);
@@ -80,7 +80,7 @@ class ReplicaKillTest {
                     assertThat(job.path("sessions").size() + job.path("unassigned").size()).as(id)
                             .isEqualTo(sessions(plan));
                 }
-                assertThat(score(schedule(survivor, solving))).isGreaterThanOrEqualTo(kept);
+                assertThat(score(survivor.schedule(solving))).isGreaterThanOrEqualTo(kept);
             }
         }
     }
@@ -94,21 +94,9 @@ class ReplicaKillTest {
         }
     }
 
-    private static String submit(ServerProcess server, String plan, String timeLimit) {
-        HttpResponse<String> answer = server.send("POST", "/api/schedules?timeLimit=" + timeLimit, plan);
-        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(202);
-        return ServerProcess.json(answer.body()).get("id").asText();
-    }
-
-    private static JsonNode schedule(ServerProcess server, String id) {
-        HttpResponse<String> answer = server.send("GET", "/api/schedules/" + id, null);
-        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
-        return ServerProcess.json(answer.body());
-    }
-
     private static void awaitScore(ServerProcess server, String id, Duration within) {
         long deadline = System.nanoTime() + within.toNanos();
-        while (!schedule(server, id).hasNonNull("score")) {
+        while (!server.schedule(id).hasNonNull("score")) {
             assertThat(System.nanoTime()).as("a first best schedule kept").isLessThan(deadline);
             ServerProcess.sleep(100);
         }
@@ -116,11 +104,11 @@ class ReplicaKillTest {
 
     private static JsonNode awaitFinished(ServerProcess server, String id, Duration within) {
         long deadline = System.nanoTime() + within.toNanos();
-        JsonNode job = schedule(server, id);
+        JsonNode job = server.schedule(id);
         while (!job.get("status").asText().equals("NOT_SOLVING")) {
             assertThat(System.nanoTime()).as("job " + id + " finished").isLessThan(deadline);
             ServerProcess.sleep(100);
-            job = schedule(server, id);
+            job = server.schedule(id);
         }
         return job;
     }

@@ -1,14 +1,10 @@
 package org.communityscheduler.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.communityscheduler.server.Replicas.await;
+import static org.communityscheduler.server.ServerProcess.json;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,20 +17,17 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
 
 import ai.timefold.solver.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import org.communityscheduler.data.DemoPlans;
-import org.communityscheduler.plan.Json;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import org.communityscheduler.server.Replicas.Replica;
 
 /**
  * Two replicas in one process on one real PostgreSQL ({@link TestPostgres}): any of them answers for any job (and
@@ -51,38 +44,14 @@ class ReplicasTest {
     private static final String LONG_PLAN = DemoPlans.json("overfull-demo").orElseThrow();
     /** Many best scores in a few seconds. */
     private static final String LARGER_PLAN = DemoPlans.json("generated-m").orElseThrow();
-    private static TestPostgres postgres;
 
-    private String url;
-    private final List<Replica> replicas = new ArrayList<>();
-
-    @BeforeAll
-    static void startPostgres() throws Exception {
-        postgres = TestPostgres.start();
-    }
-
-    @AfterAll
-    static void stopPostgres() throws Exception {
-        if (postgres != null) {
-            postgres.close();
-        }
-    }
-
-    @BeforeEach
-    void newDatabase() throws Exception {
-        url = postgres.newDatabase();
-    }
-
-    @AfterEach
-    void stopReplicas() {
-        // All at once: one after the other, each would hand its jobs to the next.
-        replicas.parallelStream().forEach(replica -> replica.server.stop());
-    }
+    @RegisterExtension
+    static final Replicas replicas = new Replicas(ServerSettings.defaults().withCores(1, 1).withMaxOpenJobs(1_000));
 
     @Test
     void aJobPostedToOneReplicaIsServedByTheOther() {
-        Replica one = replica();
-        Replica other = replica();
+        Replica one = replicas.start();
+        Replica other = replicas.start();
         HttpResponse<String> posted = one.post("/api/schedules?timeLimit=2s", SAMPLE, Map.of("Idempotency-Key", "k-1"));
         assertThat(posted.statusCode()).isEqualTo(202);
         String id = json(posted.body()).get("id").asText();
@@ -109,8 +78,8 @@ class ReplicasTest {
 
     @Test
     void aReplicaAtCapacityLeavesTheNextJobToTheOtherAndAStopReachesItWhereverItRuns() {
-        Replica one = replica();
-        Replica other = replica();
+        Replica one = replicas.start();
+        Replica other = replicas.start();
         String first = one.submit(LONG_PLAN, "60s");
         String second = one.submit(LONG_PLAN, "60s"); // one has its one solver busy
         await(() -> one.server.jobs().solving().contains(first) && other.server.jobs().solving().contains(second),
@@ -131,8 +100,8 @@ class ReplicasTest {
 
     @Test
     void eventsReachAClientOnAnotherReplicaWithinMilliseconds() throws Exception {
-        Replica one = replica();
-        Replica other = replica();
+        Replica one = replicas.start();
+        Replica other = replicas.start();
         String id = one.submit(LARGER_PLAN, "4s");
         Map<String, Long> heardOnOne = new ConcurrentHashMap<>();
         Map<String, Long> heardOnOther = new ConcurrentHashMap<>();
@@ -168,10 +137,10 @@ class ReplicasTest {
 
     @Test
     void aReplicaThatStopsHandsItsJobBackAtOnceAndTheOtherGoesOnFromTheBest() {
-        Replica one = replica();
+        Replica one = replicas.start();
         String id = one.submit(LONG_PLAN, "60s");
         await(() -> scoreIn(one.get("/api/schedules/" + id)) != null, Duration.ofSeconds(30));
-        Replica other = replica();
+        Replica other = replicas.start();
 
         long stopping = System.nanoTime();
         one.server.stop();
@@ -189,15 +158,15 @@ class ReplicasTest {
 
     @Test
     void aDatabaseRestartInTheMiddleIsSurvived() throws Exception {
-        Replica one = replica();
-        Replica other = replica();
+        Replica one = replicas.start();
+        Replica other = replicas.start();
         String id = one.submit(LONG_PLAN, "8s");
         await(() -> scoreIn(other.get("/api/schedules/" + id)) != null, Duration.ofSeconds(30));
 
-        postgres.stopServer();
+        replicas.postgres().stopServer();
         assertThat(other.get("/api/schedules/" + id).statusCode()).isEqualTo(503);
         Thread.sleep(2_000);
-        postgres.startServer();
+        replicas.postgres().startServer();
 
         await(() -> "NOT_SOLVING".equals(json(other.get("/api/schedules/" + id).body()).path("status").asText()),
                 Duration.ofSeconds(30));
@@ -211,7 +180,7 @@ class ReplicasTest {
 
     @Test
     void aReplicaThatLostItsLeaseCannotWriteTheJobAnyMore() throws Exception {
-        DatabaseSettings quick = DatabaseSettings.of(url, null, null).withLease(Duration.ofMillis(200),
+        DatabaseSettings quick = DatabaseSettings.of(replicas.url(), null, null).withLease(Duration.ofMillis(200),
                 Duration.ofMillis(100));
         try (JobDatabase first = new JobDatabase(quick, "first"); JobDatabase second = new JobDatabase(quick, "second")) {
             first.start(notice -> { }, event -> { });
@@ -234,8 +203,8 @@ class ReplicasTest {
 
     @Test
     void measuresTheJobsPerSecondAPairOfReplicasAccepts() throws Exception {
-        Replica one = replica();
-        Replica other = replica();
+        Replica one = replicas.start();
+        Replica other = replicas.start();
         int jobs = 60;
         ExecutorService clients = Executors.newFixedThreadPool(4);
         long started = System.nanoTime();
@@ -256,104 +225,8 @@ class ReplicasTest {
 
     // --- Helpers
 
-    private Replica replica() {
-        ServerSettings settings = ServerSettings.defaults().withPort(0).withDataDir(null).withCores(1, 1)
-                .withMaxOpenJobs(1_000);
-        Replica replica = new Replica(new SchedulerServer(settings, DatabaseSettings.of(url, null, null)).start());
-        replicas.add(replica);
-        return replica;
-    }
-
     private static HardMediumSoftLongScore scoreIn(HttpResponse<String> answer) {
         JsonNode score = json(answer.body()).get("score");
         return score == null || score.isNull() ? null : HardMediumSoftLongScore.parseScore(score.asText());
-    }
-
-    private static void await(java.util.function.BooleanSupplier condition, Duration within) {
-        long deadline = System.nanoTime() + within.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not so within " + within);
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-    }
-
-    private static JsonNode json(String text) {
-        try {
-            return Json.MAPPER.readTree(text);
-        } catch (IOException e) {
-            throw new AssertionError("not JSON: " + text, e);
-        }
-    }
-
-    /** One replica and a plain HTTP client for it. */
-    private static final class Replica {
-        final SchedulerServer server;
-        private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-
-        Replica(SchedulerServer server) {
-            this.server = server;
-        }
-
-        String submit(String plan, String timeLimit) {
-            HttpResponse<String> answer = post("/api/schedules?timeLimit=" + timeLimit, plan, Map.of());
-            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(202);
-            return json(answer.body()).get("id").asText();
-        }
-
-        HttpResponse<String> get(String path) {
-            return send(request(path).GET());
-        }
-
-        HttpResponse<String> delete(String path) {
-            return send(request(path).DELETE());
-        }
-
-        HttpResponse<String> post(String path, String json, Map<String, String> headers) {
-            HttpRequest.Builder request = request(path).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
-            headers.forEach(request::header);
-            return send(request);
-        }
-
-        HttpResponse<String> put(String path, String json) {
-            return send(request(path).header("Content-Type", "application/json")
-                    .PUT(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
-        }
-
-        /** The lines of a job's event stream, until it ends. */
-        List<String> events(String id) {
-            try {
-                return client.send(request("/api/schedules/" + id + "/events").GET().build(),
-                        HttpResponse.BodyHandlers.ofLines()).body().filter(Predicate.not(String::isEmpty)).toList();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-
-        private HttpRequest.Builder request(String path) {
-            return HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + path))
-                    .timeout(Duration.ofSeconds(60));
-        }
-
-        private HttpResponse<String> send(HttpRequest.Builder request) {
-            try {
-                return client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
     }
 }

@@ -45,10 +45,10 @@ class RestartTest {
         JsonNode finishedBefore;
         String savedScore;
         try (ServerProcess first = ServerProcess.start(dataDir)) {
-            finished = submit(first, ServerProcess.SAMPLE, "2s");
+            finished = first.submit(ServerProcess.SAMPLE, "2s");
             finishedBefore = awaitStatus(first, finished, "NOT_SOLVING", Duration.ofSeconds(30));
             assertThat(finishedBefore.get("sessions")).isNotEmpty();
-            solving = submit(first, LONG_PLAN, "5m");
+            solving = first.submit(LONG_PLAN, "5m");
             savedScore = awaitBestOnDisk(solving, Duration.ofSeconds(60));
 
             first.kill();
@@ -57,10 +57,10 @@ class RestartTest {
         try (ServerProcess second = ServerProcess.start(dataDir)) {
             System.out.printf("Restart after kill -9: serving again %d ms after the process started%n",
                     second.startup.toMillis());
-            JsonNode finishedAfter = schedule(second, finished);
+            JsonNode finishedAfter = second.schedule(finished);
             assertThat(finishedAfter).isEqualTo(finishedBefore);
 
-            JsonNode resumed = schedule(second, solving);
+            JsonNode resumed = second.schedule(solving);
             assertThat(resumed.get("status").asText()).isIn("SOLVING_SCHEDULED", "SOLVING_ACTIVE");
             // Its best schedule so far is there at once, and solving goes on from it, never from scratch.
             assertThat(resumed.get("sessions")).isNotEmpty();
@@ -78,9 +78,9 @@ class RestartTest {
     void sigtermStopsTheSolvesWritesTheirBestAndTheyGoOnAfterTheRestart() throws Exception {
         String solving;
         try (ServerProcess first = ServerProcess.start(dataDir)) {
-            solving = submit(first, LONG_PLAN, "5m");
+            solving = first.submit(LONG_PLAN, "5m");
             awaitBestOnDisk(solving, Duration.ofSeconds(60));
-            String before = schedule(first, solving).get("score").asText();
+            String before = first.schedule(solving).get("score").asText();
 
             // Answered once the job's first event is written: it listens.
             HttpResponse<Stream<String>> events = first.events(solving).get(30, TimeUnit.SECONDS);
@@ -99,7 +99,7 @@ class RestartTest {
             assertThat(onDisk.get("schedule").get("sessions")).isNotEmpty();
         }
         try (ServerProcess second = ServerProcess.start(dataDir)) {
-            assertThat(schedule(second, solving).get("status").asText()).isIn("SOLVING_SCHEDULED", "SOLVING_ACTIVE");
+            assertThat(second.schedule(solving).get("status").asText()).isIn("SOLVING_SCHEDULED", "SOLVING_ACTIVE");
             assertThat(second.send("DELETE", "/api/schedules/" + solving, null).statusCode()).isEqualTo(200);
         }
     }
@@ -107,9 +107,9 @@ class RestartTest {
     @Test
     void aSecondServerOnAHeldDirectoryRefusesToStartAndTouchesNothing() throws Exception {
         try (ServerProcess first = ServerProcess.start(dataDir)) {
-            String finished = submit(first, ServerProcess.SAMPLE, "1s");
+            String finished = first.submit(ServerProcess.SAMPLE, "1s");
             awaitStatus(first, finished, "NOT_SOLVING", Duration.ofSeconds(30));
-            String solving = submit(first, LONG_PLAN, "5m");
+            String solving = first.submit(LONG_PLAN, "5m");
             awaitBestOnDisk(solving, Duration.ofSeconds(60));
             // Stopped, the first server holds its port and its directory but writes nothing: any change is the second's.
             first.suspend();
@@ -132,7 +132,7 @@ class RestartTest {
                 first.resume();
             }
             // The first goes on untouched.
-            assertThat(schedule(first, finished).get("status").asText()).isEqualTo("NOT_SOLVING");
+            assertThat(first.schedule(finished).get("status").asText()).isEqualTo("NOT_SOLVING");
             assertThat(first.send("DELETE", "/api/schedules/" + solving, null).statusCode()).isEqualTo(200);
         }
     }
@@ -148,13 +148,13 @@ class RestartTest {
             try (ServerProcess server = ServerProcess.start(dataDir)) {
                 starts++;
                 if (id == null) {
-                    id = submit(server, LONG_PLAN, limit.toSeconds() + "s");
+                    id = server.submit(LONG_PLAN, limit.toSeconds() + "s");
                 } else {
                     assertThat(server.output()).as("a killed server's lock is taken over").contains("Taking over");
                 }
                 long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
                 String status;
-                while (!(status = schedule(server, id).get("status").asText()).equals("SOLVING_ACTIVE")
+                while (!(status = server.schedule(id).get("status").asText()).equals("SOLVING_ACTIVE")
                         && !status.equals("NOT_SOLVING") && System.nanoTime() < deadline) {
                     ServerProcess.sleep(50);
                 }
@@ -164,7 +164,7 @@ class RestartTest {
                 }
                 long active = System.nanoTime();
                 ServerProcess.sleep(3_000); // killed 3 s into each run, before a resumed run's 5 s are over
-                finished = schedule(server, id).get("status").asText().equals("NOT_SOLVING");
+                finished = server.schedule(id).get("status").asText().equals("NOT_SOLVING");
                 solved = solved.plus(Duration.ofNanos(System.nanoTime() - active));
                 server.kill();
             }
@@ -191,23 +191,10 @@ class RestartTest {
         return lines.filter(line -> line.startsWith("event: ")).map(line -> line.substring(7)).toList();
     }
 
-    private static String submit(ServerProcess server, String plan, String timeLimit) {
-        HttpResponse<String> response = server.send("POST", "/api/schedules?timeLimit=" + timeLimit, plan);
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
-        return ServerProcess.json(response.body()).get("id").asText();
-    }
-
-    private static JsonNode schedule(ServerProcess server, String id) {
-        HttpResponse<String> response = server.send("GET", "/api/schedules/" + id, null);
-        assertThat(response.statusCode()).as("%s%nThe server's log:%n%s", response.body(), server.output())
-                .isEqualTo(200);
-        return ServerProcess.json(response.body());
-    }
-
     private static JsonNode awaitStatus(ServerProcess server, String id, String status, Duration within) {
         long deadline = System.nanoTime() + within.toNanos();
         while (true) {
-            JsonNode schedule = schedule(server, id);
+            JsonNode schedule = server.schedule(id);
             if (schedule.get("status").asText().equals(status)) {
                 return schedule;
             }

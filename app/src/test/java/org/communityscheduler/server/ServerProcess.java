@@ -1,5 +1,7 @@
 package org.communityscheduler.server;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -30,7 +32,7 @@ import org.communityscheduler.plan.Json;
 final class ServerProcess implements AutoCloseable {
 
     static final String SAMPLE = DemoPlans.json(DemoPlans.DEFAULT).orElseThrow();
-    private static final Pattern SERVING = Pattern.compile("Serving on http://localhost:(\\d+)/");
+    private static final Pattern SERVING = Pattern.compile("http://localhost:(\\d+)/"); // the serving line, in either language
 
     final Process process;
     final int port;
@@ -135,8 +137,27 @@ final class ServerProcess implements AutoCloseable {
             request.header("Content-Type", "application/json")
                     .method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         }
+        return send(client, request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    /** Submits a plan; the new job's id. */
+    String submit(String plan, String timeLimit) {
+        HttpResponse<String> response = send("POST", "/api/schedules?timeLimit=" + timeLimit, plan);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+        return json(response.body()).get("id").asText();
+    }
+
+    /** A job as the server answers for it now. */
+    JsonNode schedule(String id) {
+        HttpResponse<String> response = send("GET", "/api/schedules/" + id, null);
+        assertThat(response.statusCode()).as("%s%nThe server's log:%n%s", response.body(), output()).isEqualTo(200);
+        return json(response.body());
+    }
+
+    /** Sends a request and waits for the answer; an I/O failure or an interrupt fails the test. */
+    static <T> HttpResponse<T> send(HttpClient client, HttpRequest request, HttpResponse.BodyHandler<T> body) {
         try {
-            return client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return client.send(request, body);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -2,6 +2,8 @@ package org.communityscheduler.data;
 
 import java.util.Objects;
 
+import org.communityscheduler.text.TextException;
+
 /**
  * What to generate.
  *
@@ -30,11 +32,10 @@ public record GeneratorOptions(InstanceSize size, long seed, double tightness, i
         Objects.requireNonNull(size, "size");
         Objects.requireNonNull(shape, "shape");
         if (!(tightness >= 0 && tightness <= 1)) {
-            throw new IllegalArgumentException("tightness must lie between 0 and 1, not " + tightness);
+            throw new TextException("generate.tightness", String.valueOf(tightness));
         }
         if (overfullPercent < 0 || overfullPercent > MAX_OVERFULL_PERCENT) {
-            throw new IllegalArgumentException("overfull must lie between 0 and " + MAX_OVERFULL_PERCENT
-                    + " percent, not " + overfullPercent);
+            throw new TextException("generate.overfull", MAX_OVERFULL_PERCENT, overfullPercent);
         }
         shape.check(size);
     }

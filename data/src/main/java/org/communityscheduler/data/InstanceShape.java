@@ -3,6 +3,8 @@ package org.communityscheduler.data;
 import java.util.Arrays;
 import java.util.Locale;
 
+import org.communityscheduler.text.TextException;
+
 /** What kind of week is generated. */
 public enum InstanceShape {
     /** Community centres: groups, counselling, trainings and events of many kinds, on their own habits. */
@@ -21,14 +23,14 @@ public enum InstanceShape {
                 return shape;
             }
         }
-        throw new IllegalArgumentException("unknown shape \"" + text + "\"; the shapes are "
-                + String.join(", ", Arrays.stream(values()).map(s -> s.name().toLowerCase(Locale.ROOT)).toList()));
+        throw new TextException("generate.unknownShape", text,
+                String.join(", ", Arrays.stream(values()).map(s -> s.name().toLowerCase(Locale.ROOT)).toList()));
     }
 
     /** Refuses a size the shape does not come in. */
     void check(InstanceSize size) {
         if (this == COURSE && size.compareTo(InstanceSize.L) > 0) {
-            throw new IllegalArgumentException("the course shape comes in sizes S, M and L, not " + size);
+            throw new TextException("generate.courseSizes", size.name());
         }
     }
 }

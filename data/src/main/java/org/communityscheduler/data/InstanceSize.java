@@ -3,6 +3,8 @@ package org.communityscheduler.data;
 import java.util.Arrays;
 import java.util.Locale;
 
+import org.communityscheduler.text.TextException;
+
 /**
  * How big a generated week is: from one community centre (S) to a whole city (CITY). Counts of
  * sessions are targets at the default tightness; the generator plants as many as fit, usually
@@ -48,7 +50,7 @@ public enum InstanceSize {
                 return size;
             }
         }
-        throw new IllegalArgumentException("unknown size \"" + text + "\"; the sizes are "
-                + String.join(", ", Arrays.stream(values()).map(Enum::name).toList()));
+        throw new TextException("generate.unknownSize", text,
+                String.join(", ", Arrays.stream(values()).map(Enum::name).toList()));
     }
 }

@@ -2,6 +2,9 @@ package org.communityscheduler.server;
 
 import java.time.Duration;
 
+import org.communityscheduler.solve.TimeLimit;
+import org.communityscheduler.text.TextException;
+
 /**
  * Where replicas share their jobs: a PostgreSQL database (README, "Running several replicas"). Every default lives
  * in {@link #of}.
@@ -20,12 +23,10 @@ public record DatabaseSettings(String url, String user, String password, Duratio
 
     public DatabaseSettings {
         if (url == null || !url.startsWith("jdbc:postgresql:")) {
-            throw new IllegalArgumentException("the database URL must be a PostgreSQL JDBC URL such as"
-                    + " jdbc:postgresql://localhost:5432/scheduler, not " + url);
+            throw new TextException("cli.databaseUrl", String.valueOf(url));
         }
         if (heartbeat.isNegative() || heartbeat.isZero() || lease.compareTo(heartbeat.multipliedBy(2)) < 0) {
-            throw new IllegalArgumentException("the lease (" + lease + ") must be at least twice the heartbeat ("
-                    + heartbeat + ")");
+            throw new TextException("cli.databaseLease", TimeLimit.format(lease), TimeLimit.format(heartbeat));
         }
     }
 

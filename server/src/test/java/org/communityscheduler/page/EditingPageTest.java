@@ -1,27 +1,23 @@
 package org.communityscheduler.page;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.communityscheduler.page.PageTest.driver;
-import static org.communityscheduler.page.PageTest.loadDemo;
-import static org.communityscheduler.page.PageTest.solve;
-import static org.communityscheduler.page.PageTest.text;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
+
+import org.communityscheduler.server.ServerSettings;
 
 /**
  * Editing the solved sample week by hand in a real browser: pick a session, click another cell, and the score
@@ -34,80 +30,71 @@ class EditingPageTest {
     private static final String HOMEWORK = "homework#1";
     private static final By LUNCH_IN_THE_HALL = cell("hall", "MON", 12 * 60);
 
-    @BeforeAll
-    static void startBrowser(@TempDir Path temp) throws IOException {
-        PageTest.startBrowser(temp);
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        PageTest.stopBrowser();
-    }
+    @RegisterExtension
+    static final Browser browser = new Browser(ServerSettings.defaults().withParallelSolvers(2));
 
     @BeforeEach
     void solvedSample() {
-        PageTest.open(PageTest.server, "/");
-        ((JavascriptExecutor) driver).executeScript("localStorage.clear(); sessionStorage.clear();");
-        PageTest.open(PageTest.server, "/");
-        loadDemo("binzhou-huanghe");
-        solve();
+        browser.openFresh();
+        browser.loadDemo("binzhou-huanghe");
+        browser.solve();
     }
 
     @Test
     void movingASessionRescoresTheWeekAtOnceAndUndoRedoFollow() {
-        String solved = text("summary-score");
+        String solved = browser.text("summary-score");
         assertThat(solved).startsWith("0hard/");
 
         pick(HOMEWORK);
         long clicked = System.nanoTime();
-        driver.findElement(LUNCH_IN_THE_HALL).click();
+        browser.driver.findElement(LUNCH_IN_THE_HALL).click();
 
         // The block moves at once; the score follows from the server.
-        PageTest.wait(5).until(d -> lane(d.findElement(block(HOMEWORK))).equals("hall MON"));
-        PageTest.wait(5).until(d -> text("summary-score").startsWith("-"));
+        browser.wait(5).until(d -> lane(d.findElement(block(HOMEWORK))).equals("hall MON"));
+        browser.wait(5).until(d -> browser.text("summary-score").startsWith("-"));
         System.out.printf("An edit scored on the page %.0f ms after the click%n", (System.nanoTime() - clicked) / 1e6);
-        String moved = text("summary-score");
-        assertThat(text("summary-text")).contains("hard rule(s) broken");
-        assertThat(text("constraints")).contains("Locked doors").contains("Outside allowed times");
-        assertThat(text("summary-edited")).contains("not saved");
+        String moved = browser.text("summary-score");
+        assertThat(browser.text("summary-text")).contains("hard rule(s) broken");
+        assertThat(browser.text("constraints")).contains("Locked doors").contains("Outside allowed times");
+        assertThat(browser.text("summary-edited")).contains("not saved");
 
-        driver.findElement(By.id("edit-undo")).click();
+        browser.driver.findElement(By.id("edit-undo")).click();
         awaitScore(solved);
-        driver.findElement(By.id("edit-redo")).click();
+        browser.driver.findElement(By.id("edit-redo")).click();
         awaitScore(moved);
-        new Actions(driver).keyDown(Keys.CONTROL).sendKeys("z").keyUp(Keys.CONTROL).perform();
+        new Actions(browser.driver).keyDown(Keys.CONTROL).sendKeys("z").keyUp(Keys.CONTROL).perform();
         awaitScore(solved);
-        new Actions(driver).keyDown(Keys.CONTROL).sendKeys("y").keyUp(Keys.CONTROL).perform();
+        new Actions(browser.driver).keyDown(Keys.CONTROL).sendKeys("y").keyUp(Keys.CONTROL).perform();
         awaitScore(moved);
-        assertThat(lane(driver.findElement(block(HOMEWORK)))).isEqualTo("hall MON");
+        assertThat(lane(browser.driver.findElement(block(HOMEWORK)))).isEqualTo("hall MON");
     }
 
     @Test
     void aCellWhereThePickedSessionCannotGoSaysWhyAndTheBestPlacesAreMarked() {
         pick("elder-lunch#1"); // 36 diners who need the kitchen
 
-        WebElement counselling = driver.findElement(cell("counselling", "MON", 11 * 60));
+        WebElement counselling = browser.driver.findElement(cell("counselling", "MON", 11 * 60));
         assertThat(counselling.getAttribute("class")).contains("blocked");
         assertThat(counselling.getAttribute("title")).contains("Room capacity: 36 participants; 心理咨询室 seats 4")
                 .contains("Missing feature").contains("kitchen");
-        assertThat(driver.findElement(LUNCH_IN_THE_HALL).getAttribute("title"))
+        assertThat(browser.driver.findElement(LUNCH_IN_THE_HALL).getAttribute("title"))
                 .contains("Locked doors: the doors of 多功能厅 are locked then");
 
         // A session that fits in many places: the server's best few are marked, where it is now is not one of them.
-        driver.findElement(By.id("edit-cancel")).click();
+        browser.driver.findElement(By.id("edit-cancel")).click();
         pick("calligraphy#1");
-        PageTest.wait(10).until(d -> !d.findElements(By.cssSelector(".cell.suggested")).isEmpty());
-        assertThat(driver.findElements(By.cssSelector("#edit-suggestions .suggestion"))).hasSizeBetween(1, 3);
-        assertThat(text("edit-suggestions")).contains("no hard rule broken");
-        WebElement best = driver.findElement(By.cssSelector(".cell.suggested[data-rank='1']"));
+        browser.wait(10).until(d -> !d.findElements(By.cssSelector(".cell.suggested")).isEmpty());
+        assertThat(browser.driver.findElements(By.cssSelector("#edit-suggestions .suggestion"))).hasSizeBetween(1, 3);
+        assertThat(browser.text("edit-suggestions")).contains("no hard rule broken");
+        WebElement best = browser.driver.findElement(By.cssSelector(".cell.suggested[data-rank='1']"));
         assertThat(best.getAttribute("class")).doesNotContain("blocked");
         String target = best.getAttribute("data-room") + " " + best.getAttribute("data-day");
 
         // Taking the first suggestion moves it there, and no hard rule breaks.
-        driver.findElement(By.cssSelector("#edit-suggestions .suggestion[data-rank='1']")).click();
-        PageTest.wait(5).until(d -> lane(d.findElement(block("calligraphy#1"))).equals(target));
+        browser.driver.findElement(By.cssSelector("#edit-suggestions .suggestion[data-rank='1']")).click();
+        browser.wait(5).until(d -> lane(d.findElement(block("calligraphy#1"))).equals(target));
         awaitScored();
-        assertThat(text("summary-score")).startsWith("0hard/");
+        assertThat(browser.text("summary-score")).startsWith("0hard/");
     }
 
     @Test
@@ -123,62 +110,62 @@ class EditingPageTest {
     @Test
     void dropsADraggedSessionOnACell() {
         // The browser's own drag events, as a mouse drag fires them (WebDriver cannot drive an HTML drag).
-        JavascriptExecutor page = (JavascriptExecutor) driver;
+        JavascriptExecutor page = browser.driver;
         page.executeScript("window.dragged = new DataTransfer(); arguments[0].dispatchEvent("
                 + "new DragEvent('dragstart', {bubbles: true, cancelable: true, dataTransfer: window.dragged}));",
-                driver.findElement(block(HOMEWORK)));
-        PageTest.wait(5).until(d -> !d.findElements(LUNCH_IN_THE_HALL).isEmpty());
+                browser.driver.findElement(block(HOMEWORK)));
+        browser.wait(5).until(d -> !d.findElements(LUNCH_IN_THE_HALL).isEmpty());
         page.executeScript("for (const type of ['dragover', 'drop']) arguments[0].dispatchEvent("
                 + "new DragEvent(type, {bubbles: true, cancelable: true, dataTransfer: window.dragged}));",
-                driver.findElement(LUNCH_IN_THE_HALL));
+                browser.driver.findElement(LUNCH_IN_THE_HALL));
 
-        PageTest.wait(5).until(d -> lane(d.findElement(block(HOMEWORK))).equals("hall MON"));
+        browser.wait(5).until(d -> lane(d.findElement(block(HOMEWORK))).equals("hall MON"));
         awaitScored();
-        assertThat(text("summary-score")).startsWith("-");
+        assertThat(browser.text("summary-score")).startsWith("-");
     }
 
     @Test
     void pinsAndUnpinsASession() {
         pick(HOMEWORK);
-        driver.findElement(By.id("edit-pin")).click();
+        browser.driver.findElement(By.id("edit-pin")).click();
         awaitScored();
-        assertThat(driver.findElement(block(HOMEWORK)).getAttribute("class")).contains("pinned");
+        assertThat(browser.driver.findElement(block(HOMEWORK)).getAttribute("class")).contains("pinned");
 
         // Still picked: the same button takes the pin off again.
-        assertThat(driver.findElement(By.id("edit-pin")).getText()).isEqualTo("Unpin");
-        driver.findElement(By.id("edit-pin")).click();
+        assertThat(browser.driver.findElement(By.id("edit-pin")).getText()).isEqualTo("Unpin");
+        browser.driver.findElement(By.id("edit-pin")).click();
         awaitScored();
-        assertThat(driver.findElement(block(HOMEWORK)).getAttribute("class")).doesNotContain("pinned");
+        assertThat(browser.driver.findElement(block(HOMEWORK)).getAttribute("class")).doesNotContain("pinned");
 
         // The plan pins the staff meeting; the coordinator may take the pin off. Clicking it picks it instead.
         pick("staff-meeting#1");
-        assertThat(driver.findElement(By.id("edit-picked-name")).getText()).contains("中心周例会 #1");
-        driver.findElement(By.id("edit-pin")).click();
+        assertThat(browser.driver.findElement(By.id("edit-picked-name")).getText()).contains("中心周例会 #1");
+        browser.driver.findElement(By.id("edit-pin")).click();
         awaitScored();
-        assertThat(driver.findElement(block("staff-meeting#1")).getAttribute("class")).doesNotContain("pinned");
-        assertThat(driver.findElements(By.cssSelector(".rooms-grid .block.pinned"))).hasSize(1);
+        assertThat(browser.driver.findElement(block("staff-meeting#1")).getAttribute("class")).doesNotContain("pinned");
+        assertThat(browser.driver.findElements(By.cssSelector(".rooms-grid .block.pinned"))).hasSize(1);
     }
 
     @Test
     void takesASessionOutPutsItBackByHandAndSavesTheWeekForTheExports() throws IOException {
         pick(HOMEWORK);
-        driver.findElement(By.id("edit-take-out")).click();
+        browser.driver.findElement(By.id("edit-take-out")).click();
         awaitScored();
-        assertThat(driver.findElements(By.cssSelector(".rooms-grid .block"))).hasSize(PageTest.SAMPLE_SESSIONS - 1);
-        assertThat(text("summary-text")).contains("1 session(s) could not be placed");
+        assertThat(browser.driver.findElements(By.cssSelector(".rooms-grid .block"))).hasSize(PageTest.SAMPLE_SESSIONS - 1);
+        assertThat(browser.text("summary-text")).contains("1 session(s) could not be placed");
 
         // Back on the grid, by hand, at noon in the hall: the page says what that breaks, and keeps it.
-        driver.findElement(By.cssSelector("#unassigned li[data-key='" + HOMEWORK + "'] .pick-button")).click();
-        PageTest.wait(5).until(d -> !d.findElements(LUNCH_IN_THE_HALL).isEmpty());
-        driver.findElement(LUNCH_IN_THE_HALL).click();
+        browser.driver.findElement(By.cssSelector("#unassigned li[data-key='" + HOMEWORK + "'] .pick-button")).click();
+        browser.wait(5).until(d -> !d.findElements(LUNCH_IN_THE_HALL).isEmpty());
+        browser.driver.findElement(LUNCH_IN_THE_HALL).click();
         awaitScored();
-        assertThat(driver.findElements(By.cssSelector(".rooms-grid .block"))).hasSize(PageTest.SAMPLE_SESSIONS);
-        assertThat(text("summary-text")).contains("hard rule(s) broken");
+        assertThat(browser.driver.findElements(By.cssSelector(".rooms-grid .block"))).hasSize(PageTest.SAMPLE_SESSIONS);
+        assertThat(browser.text("summary-text")).contains("hard rule(s) broken");
 
-        driver.findElement(By.id("edit-save")).click();
-        PageTest.wait(10).until(d -> text("summary-edited").contains("saved on the server"));
-        driver.findElement(By.id("download-csv")).click();
-        Path csv = PageTest.wait(15).until(d -> PageTest.downloaded(".csv"));
+        browser.driver.findElement(By.id("edit-save")).click();
+        browser.wait(10).until(d -> browser.text("summary-edited").contains("saved on the server"));
+        browser.driver.findElement(By.id("download-csv")).click();
+        Path csv = browser.wait(15).until(d -> browser.downloaded("*.csv"));
         assertThat(Files.readString(csv, StandardCharsets.UTF_8)).contains("placed,2026-11-30,MON,12:00,13:00,homework,");
     }
 
@@ -224,19 +211,19 @@ class EditingPageTest {
     @Test
     void planNextWeekKeepsThePinsAsEditedOnThePage() {
         pick(HOMEWORK);
-        driver.findElement(By.id("edit-pin")).click();
+        browser.driver.findElement(By.id("edit-pin")).click();
         awaitScored();
         // The plan pins the staff meeting; taken out this week, it is no longer pinned next week.
         pick("staff-meeting#1");
-        driver.findElement(By.id("edit-take-out")).click();
+        browser.driver.findElement(By.id("edit-take-out")).click();
         awaitScored();
 
-        driver.findElement(By.id("next-week")).click();
-        PageTest.wait(10).until(d -> d.findElement(By.cssSelector(".day[data-day='MON'] .day-label")).getText()
+        browser.driver.findElement(By.id("next-week")).click();
+        browser.wait(10).until(d -> d.findElement(By.cssSelector(".day[data-day='MON'] .day-label")).getText()
                 .contains("7 Dec"));
-        solve();
+        browser.solve();
 
-        assertThat(driver.findElements(By.cssSelector(".rooms-grid .block.pinned")))
+        assertThat(browser.driver.findElements(By.cssSelector(".rooms-grid .block.pinned")))
                 .extracting(block -> block.getAttribute("data-key"))
                 .containsExactlyInAnyOrder(HOMEWORK, "fire-safety-day#1");
     }
@@ -258,17 +245,17 @@ class EditingPageTest {
     }
 
     private static void pick(String key) {
-        driver.findElement(block(key)).click();
-        PageTest.wait(5).until(d -> !d.findElements(By.cssSelector(".cells .cell")).isEmpty()
+        browser.driver.findElement(block(key)).click();
+        browser.wait(5).until(d -> !d.findElements(By.cssSelector(".cells .cell")).isEmpty()
                 && d.findElement(By.id("edit-picked")).isDisplayed());
     }
 
     /** Waits until no edit is waiting to be scored. */
     private static void awaitScored() {
-        PageTest.wait(10).until(d -> !d.findElement(By.id("edit-status")).isDisplayed());
+        browser.wait(10).until(d -> !d.findElement(By.id("edit-status")).isDisplayed());
     }
 
     private static void awaitScore(String score) {
-        PageTest.wait(10).until(d -> text("summary-score").equals(score) && !d.findElement(By.id("edit-status")).isDisplayed());
+        browser.wait(10).until(d -> browser.text("summary-score").equals(score) && !d.findElement(By.id("edit-status")).isDisplayed());
     }
 }

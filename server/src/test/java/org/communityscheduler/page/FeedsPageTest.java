@@ -7,29 +7,14 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
-import org.communityscheduler.server.SchedulerServer;
 import org.communityscheduler.server.ServerSettings;
 
 /**
@@ -39,65 +24,29 @@ import org.communityscheduler.server.ServerSettings;
 @Tag("slow") // a headless browser against a running server
 class FeedsPageTest {
 
-    static SchedulerServer server;
-    static ChromeDriverService service;
-    static WebDriver driver;
+    @RegisterExtension
+    static final Browser browser = new Browser(ServerSettings.defaults().withParallelSolvers(1));
     private final HttpClient http = HttpClient.newHttpClient();
-
-    @BeforeAll
-    static void startBrowser(@TempDir Path temp) {
-        boolean present = Files.isExecutable(PageTest.CHROMIUM) && Files.isExecutable(PageTest.CHROMEDRIVER);
-        String reason = "no browser: install chromium and chromium-driver";
-        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-            assertThat(present).as(reason).isTrue();
-        } else {
-            Assumptions.assumeTrue(present, reason);
-        }
-        server = new SchedulerServer(ServerSettings.defaults().withPort(0).withParallelSolvers(1)).start();
-        service = new ChromeDriverService.Builder().usingDriverExecutable(PageTest.CHROMEDRIVER.toFile())
-                .usingAnyFreePort().build();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(PageTest.CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--user-data-dir=" + temp.resolve("profile"), "--window-size=1440,900", "--lang=en-US");
-        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "en-US,en"));
-        driver = new ChromeDriver(service, options);
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (driver != null) {
-            driver.quit();
-        }
-        if (service != null) {
-            service.stop();
-        }
-        if (server != null) {
-            server.stop();
-        }
-    }
 
     @Test
     void publishesTheSolvedWeekAndHandsOutItsFeeds() throws Exception {
-        driver.get(origin() + "/?demo=binzhou-huanghe");
-        wait(15).until(d -> d.findElement(By.id("plan-title")).getText().contains("黄河社区服务中心")
+        browser.driver.get(browser.origin() + "/?demo=binzhou-huanghe");
+        browser.wait(15).until(d -> d.findElement(By.id("plan-title")).getText().contains("黄河社区服务中心")
                 && d.findElement(By.id("solve")).isEnabled());
-        assertThat(driver.findElement(By.id("publish")).isEnabled()).as("nothing to publish before a solve").isFalse();
-        new Select(driver.findElement(By.id("time-limit"))).selectByValue("3s");
-        driver.findElement(By.id("solve")).click();
-        wait(40).until(d -> !d.findElements(By.cssSelector("#constraints .constraint")).isEmpty()
-                && d.findElement(By.id("publish")).isEnabled());
+        assertThat(browser.driver.findElement(By.id("publish")).isEnabled()).as("nothing to publish before a solve").isFalse();
+        browser.solve();
+        browser.wait(10).until(d -> d.findElement(By.id("publish")).isEnabled());
 
-        driver.findElement(By.id("publish")).click();
-        wait(15).until(d -> d.findElement(By.id("publish-status")).getText().contains("Published the week of"));
-        assertThat(driver.findElement(By.id("publish-status")).getText()).contains("40 sessions").contains("40 new");
-        WebElement panel = wait(10).until(ExpectedConditions.visibilityOfElementLocated(By.id("feeds-panel")));
+        browser.driver.findElement(By.id("publish")).click();
+        browser.wait(15).until(d -> d.findElement(By.id("publish-status")).getText().contains("Published the week of"));
+        assertThat(browser.driver.findElement(By.id("publish-status")).getText()).contains("40 sessions").contains("40 new");
+        WebElement panel = browser.wait(10)
+                .until(ExpectedConditions.visibilityOfElementLocated(By.id("feeds-panel")));
         assertThat(panel.getText()).contains("Replace all links").contains("By worker").contains("By room")
                 .contains("By organisation");
 
         String all = row("all", null).findElement(By.cssSelector(".feed-url")).getAttribute("value");
-        assertThat(all).matches(origin() + "/feeds/[A-Za-z0-9_-]{22}/all\\.ics\\?lang=en");
+        assertThat(all).matches(browser.origin() + "/feeds/[A-Za-z0-9_-]{22}/all\\.ics\\?lang=en");
         HttpResponse<String> calendar = get(all); // a phone's calendar: no token, no cookie
         assertThat(calendar.statusCode()).isEqualTo(200);
         assertThat(calendar.body()).startsWith("BEGIN:VCALENDAR");
@@ -106,27 +55,29 @@ class FeedsPageTest {
         WebElement liNa = row("worker", "li-na");
         assertThat(liNa.findElement(By.cssSelector(".feed-name")).getText()).isEqualTo("李娜");
         assertThat(liNa.findElement(By.cssSelector("a.webcal")).getAttribute("href"))
-                .startsWith("webcal://localhost:" + server.port() + "/feeds/").endsWith("/worker/li-na.ics?lang=en");
+                .startsWith("webcal://localhost:" + browser.server.port() + "/feeds/")
+                .endsWith("/worker/li-na.ics?lang=en");
         liNa.findElement(By.cssSelector(".copy")).click();
-        wait(5).until(d -> row("worker", "li-na").findElement(By.cssSelector(".copy")).getText().equals("Copied"));
+        browser.wait(5).until(d -> row("worker", "li-na").findElement(By.cssSelector(".copy")).getText()
+                .equals("Copied"));
         row("worker", "li-na").findElement(By.cssSelector(".qr-button")).click();
-        wait(10).until(d -> row("worker", "li-na").findElement(By.cssSelector("img.qr")).isDisplayed());
+        browser.wait(10).until(d -> row("worker", "li-na").findElement(By.cssSelector("img.qr")).isDisplayed());
         WebElement qr = row("worker", "li-na").findElement(By.cssSelector("img.qr"));
         assertThat(qr.getAttribute("src")).startsWith("data:image/svg+xml");
         assertThat(qr.getSize().getWidth()).isGreaterThan(100);
 
         // In Chinese, the links ask for Chinese calendars.
-        driver.findElement(By.id("language")).click();
-        wait(10).until(d -> row("all", null).findElement(By.cssSelector(".feed-url")).getAttribute("value")
+        browser.driver.findElement(By.id("language")).click();
+        browser.wait(10).until(d -> row("all", null).findElement(By.cssSelector(".feed-url")).getAttribute("value")
                 .endsWith("lang=zh"));
-        assertThat(driver.findElement(By.id("feeds-panel")).getText()).contains("日历订阅").contains("按社工");
+        assertThat(browser.driver.findElement(By.id("feeds-panel")).getText()).contains("日历订阅").contains("按社工");
         String chinese = row("all", null).findElement(By.cssSelector(".feed-url")).getAttribute("value");
         assertThat(get(chinese).body()).contains("X-WR-CALNAME:社区活动排期");
 
         // A leaked link: every link is replaced, the old ones stop working.
-        driver.findElement(By.id("rotate-feeds")).click();
-        driver.switchTo().alert().accept();
-        wait(10).until(d -> !row("all", null).findElement(By.cssSelector(".feed-url")).getAttribute("value")
+        browser.driver.findElement(By.id("rotate-feeds")).click();
+        browser.driver.switchTo().alert().accept();
+        browser.wait(10).until(d -> !row("all", null).findElement(By.cssSelector(".feed-url")).getAttribute("value")
                 .equals(chinese));
         assertThat(get(chinese).statusCode()).isEqualTo(404);
         assertThat(get(row("all", null).findElement(By.cssSelector(".feed-url")).getAttribute("value")).statusCode())
@@ -135,21 +86,10 @@ class FeedsPageTest {
 
     private static WebElement row(String kind, String id) {
         String selector = "#feeds-list li.feed[data-kind='" + kind + "']" + (id == null ? "" : "[data-id='" + id + "']");
-        return driver.findElement(By.cssSelector(selector));
+        return browser.driver.findElement(By.cssSelector(selector));
     }
 
     private HttpResponse<String> get(String url) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static String origin() {
-        return "http://localhost:" + server.port();
-    }
-
-    private static WebDriverWait wait(int seconds) {
-        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(seconds), Duration.ofMillis(100));
-        wait.ignoring(StaleElementReferenceException.class);
-        wait.ignoring(org.openqa.selenium.NoSuchElementException.class);
-        return wait;
     }
 }

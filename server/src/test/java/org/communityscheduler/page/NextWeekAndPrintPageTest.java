@@ -4,33 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.communityscheduler.data.DemoPlans;
 import org.communityscheduler.plan.Json;
-import org.communityscheduler.server.SchedulerServer;
 import org.communityscheduler.server.ServerSettings;
 
 /**
@@ -41,97 +31,61 @@ import org.communityscheduler.server.ServerSettings;
 @Tag("slow") // a headless browser against a running server
 class NextWeekAndPrintPageTest {
 
-    private static SchedulerServer server;
-    private static ChromeDriverService service;
-    private static ChromeDriver driver;
+    @RegisterExtension
+    static final Browser browser = new Browser(ServerSettings.defaults().withParallelSolvers(2),
+            new Dimension(1440, 1200));
     private static JsonNode sample;
 
     @BeforeAll
-    static void startBrowser(@TempDir Path temp) throws Exception {
-        boolean present = Files.isExecutable(PageTest.CHROMIUM) && Files.isExecutable(PageTest.CHROMEDRIVER);
-        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-            assertThat(present).as("no browser: install chromium and chromium-driver").isTrue();
-        } else {
-            Assumptions.assumeTrue(present, "no browser: install chromium and chromium-driver");
-        }
+    static void readTheSample() throws Exception {
         sample = Json.MAPPER.readTree(DemoPlans.json("binzhou-huanghe").orElseThrow());
-        server = new SchedulerServer(ServerSettings.defaults().withPort(0).withParallelSolvers(2)).start();
-        service = new ChromeDriverService.Builder().usingDriverExecutable(PageTest.CHROMEDRIVER.toFile())
-                .usingAnyFreePort().build();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(PageTest.CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--no-first-run", "--user-data-dir=" + temp.resolve("profile"), "--window-size=1440,1200",
-                "--lang=en-US");
-        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "en-US,en"));
-        driver = new ChromeDriver(service, options);
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (driver != null) {
-            driver.quit();
-        }
-        if (service != null) {
-            service.stop();
-        }
-        if (server != null) {
-            server.stop();
-        }
     }
 
     @BeforeEach
     void freshPage() {
-        driver.get("http://localhost:" + server.port() + "/");
-        driver.executeScript("localStorage.clear(); sessionStorage.clear();");
-        driver.get("http://localhost:" + server.port() + "/");
-        wait(10).until(d -> new Select(d.findElement(By.id("demo-select"))).getOptions().size() >= 2);
+        browser.openFresh();
     }
 
     /** The bundled sample, solved for 3 s. */
     private static void solveTheSample() {
-        new Select(driver.findElement(By.id("demo-select"))).selectByValue("binzhou-huanghe");
-        driver.findElement(By.id("demo-load")).click();
-        wait(10).until(d -> d.findElement(By.id("solve")).isEnabled() && !d.findElements(By.cssSelector(".grid .day")).isEmpty());
-        assertThat(driver.findElement(By.id("next-week")).isDisplayed()).as("nothing solved yet").isFalse();
-        new Select(driver.findElement(By.id("time-limit"))).selectByValue("3s");
-        driver.findElement(By.id("solve")).click();
-        wait(40).until(d -> !d.findElements(By.cssSelector("#constraints .constraint")).isEmpty()
-                && d.findElement(By.id("next-week")).isDisplayed());
+        browser.loadDemo("binzhou-huanghe");
+        assertThat(browser.driver.findElement(By.id("next-week")).isDisplayed()).as("nothing solved yet").isFalse();
+        browser.solve();
+        browser.wait(10).until(d -> d.findElement(By.id("next-week")).isDisplayed());
     }
 
     @Test
     void planNextWeekLoadsTheFollowingWeekReadyToSolve() {
         solveTheSample();
-        assertThat(driver.findElement(By.cssSelector(".day[data-day='MON'] .day-label")).getText()).contains("30 Nov");
+        assertThat(browser.driver.findElement(By.cssSelector(".day[data-day='MON'] .day-label")).getText()).contains("30 Nov");
 
-        driver.findElement(By.id("next-week")).click();
+        browser.driver.findElement(By.id("next-week")).click();
 
-        wait(10).until(d -> d.findElement(By.id("plan-title")).getText().startsWith("黄河社区服务中心 · 2026年12月7日—12月13日"));
-        wait(10).until(d -> d.findElement(By.cssSelector(".day[data-day='MON'] .day-label")).getText().contains("7 Dec"));
-        assertThat(driver.findElement(By.id("solve-status")).getText()).startsWith("Next week's plan (week of 7 Dec) is loaded");
-        assertThat(driver.findElements(By.cssSelector(".rooms-grid .block"))).as("not solved yet").isEmpty();
-        assertThat(driver.findElement(By.id("next-week")).isDisplayed()).isFalse();
-        assertThat(driver.findElement(By.id("solve")).isEnabled()).isTrue();
+        browser.wait(10).until(d -> d.findElement(By.id("plan-title")).getText().startsWith("黄河社区服务中心 · 2026年12月7日—12月13日"));
+        browser.wait(10).until(d -> d.findElement(By.cssSelector(".day[data-day='MON'] .day-label")).getText().contains("7 Dec"));
+        assertThat(browser.driver.findElement(By.id("solve-status")).getText()).startsWith("Next week's plan (week of 7 Dec) is loaded");
+        assertThat(browser.driver.findElements(By.cssSelector(".rooms-grid .block"))).as("not solved yet").isEmpty();
+        assertThat(browser.driver.findElement(By.id("next-week")).isDisplayed()).isFalse();
+        assertThat(browser.driver.findElement(By.id("solve")).isEnabled()).isTrue();
 
-        driver.findElement(By.id("solve")).click();
-        wait(40).until(d -> d.findElement(By.id("next-week")).isDisplayed()
+        browser.driver.findElement(By.id("solve")).click();
+        browser.wait(40).until(d -> d.findElement(By.id("next-week")).isDisplayed()
                 && d.findElements(By.cssSelector(".rooms-grid .block")).size() == PageTest.SAMPLE_SESSIONS);
     }
 
     @Test
     void printPerRoomGivesEachRoomItsOwnA4Page() {
         solveTheSample();
-        driver.executeScript("window.printed = 0; window.print = () => { window.printed += 1; };");
+        browser.driver.executeScript("window.printed = 0; window.print = () => { window.printed += 1; };");
 
-        driver.findElement(By.id("print-rooms")).click();
+        browser.driver.findElement(By.id("print-rooms")).click();
 
-        List<WebElement> pages = printMedia(() -> driver.findElements(By.cssSelector("#print-pages .print-page")));
+        List<WebElement> pages = printMedia(() -> browser.driver.findElements(By.cssSelector("#print-pages .print-page")));
         assertThat(pages).extracting(page -> page.getAttribute("data-room"))
                 .containsExactlyElementsOf(ids(sample.get("rooms")));
         assertThat(titles()).containsExactlyElementsOf(names(sample.get("rooms")));
-        assertThat(driver.executeScript("return window.printed")).isEqualTo(1L);
-        int rows = driver.findElements(By.cssSelector("#print-pages .print-table tbody tr")).size();
+        assertThat(browser.driver.executeScript("return window.printed")).isEqualTo(1L);
+        int rows = browser.driver.findElements(By.cssSelector("#print-pages .print-table tbody tr")).size();
         assertThat(rows).as("every placed session on its room's page").isEqualTo(PageTest.SAMPLE_SESSIONS);
         assertThat(pages).as("each page draws its own room alone").allSatisfy(page -> assertThat(
                 page.findElements(By.cssSelector(".rooms-grid .room-name"))).isNotEmpty()
@@ -142,19 +96,19 @@ class NextWeekAndPrintPageTest {
     @Test
     void printPerWorkerGivesEachWorkerTheirOwnPageInThePagesLanguage() {
         solveTheSample();
-        driver.executeScript("window.print = () => {};");
-        driver.findElement(By.id("language")).click();
-        wait(10).until(d -> d.findElement(By.id("print-workers")).getText().equals("按社工打印"));
+        browser.driver.executeScript("window.print = () => {};");
+        browser.driver.findElement(By.id("language")).click();
+        browser.wait(10).until(d -> d.findElement(By.id("print-workers")).getText().equals("按社工打印"));
 
-        driver.findElement(By.id("print-workers")).click();
+        browser.driver.findElement(By.id("print-workers")).click();
 
-        List<WebElement> pages = printMedia(() -> driver.findElements(By.cssSelector("#print-pages .print-page")));
+        List<WebElement> pages = printMedia(() -> browser.driver.findElements(By.cssSelector("#print-pages .print-page")));
         assertThat(pages).extracting(page -> page.getAttribute("data-worker"))
                 .containsExactlyElementsOf(ids(sample.get("workers")));
         assertThat(titles()).containsExactlyElementsOf(names(sample.get("workers")));
-        assertThat(driver.findElement(By.cssSelector("#print-pages .print-table thead")).getAttribute("textContent"))
+        assertThat(browser.driver.findElement(By.cssSelector("#print-pages .print-table thead")).getAttribute("textContent"))
                 .contains("日期", "时间", "活动", "活动室");
-        assertThat(driver.findElement(By.cssSelector("#print-pages .print-page .day-label")).getAttribute("textContent"))
+        assertThat(browser.driver.findElement(By.cssSelector("#print-pages .print-page .day-label")).getAttribute("textContent"))
                 .contains("周");
     }
 
@@ -167,22 +121,22 @@ class NextWeekAndPrintPageTest {
                  "rooms": [{"id": "r", "capacity": 10}],
                  "activities": [{"id": "a", "durationMinutes": 60}]}
                 """);
-        driver.findElement(By.id("plan-file")).sendKeys(plan.toString());
+        browser.driver.findElement(By.id("plan-file")).sendKeys(plan.toString());
 
-        wait(10).until(d -> !d.findElements(By.cssSelector(".day[data-day='SAT'] .works-as-note")).isEmpty());
-        assertThat(driver.findElement(By.cssSelector(".day[data-day='SAT'] .day-label")).getText())
+        browser.wait(10).until(d -> !d.findElements(By.cssSelector(".day[data-day='SAT'] .works-as-note")).isEmpty());
+        assertThat(browser.driver.findElement(By.cssSelector(".day[data-day='SAT'] .day-label")).getText())
                 .contains("make-up workday: worked as Fri");
-        WebElement open = driver.findElement(By.cssSelector(".day[data-day='SAT'] .shade.open"));
+        WebElement open = browser.driver.findElement(By.cssSelector(".day[data-day='SAT'] .shade.open"));
         assertThat(open.getAttribute("style")).as("Friday's 09:00-12:00, not Saturday's 14:00-15:00")
-                .isEqualTo(driver.findElement(By.cssSelector(".day[data-day='FRI'] .shade.open")).getAttribute("style"));
+                .isEqualTo(browser.driver.findElement(By.cssSelector(".day[data-day='FRI'] .shade.open")).getAttribute("style"));
     }
 
     /** What the printer sees: the sheets alone, each starting a new page, the screen's page hidden. */
     private static <T> T printMedia(java.util.function.Supplier<T> look) {
-        driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
+        browser.driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
         try {
-            assertThat(driver.findElement(By.cssSelector(".layout")).isDisplayed()).isFalse();
-            List<WebElement> pages = driver.findElements(By.cssSelector("#print-pages .print-page"));
+            assertThat(browser.driver.findElement(By.cssSelector(".layout")).isDisplayed()).isFalse();
+            List<WebElement> pages = browser.driver.findElements(By.cssSelector("#print-pages .print-page"));
             assertThat(pages).isNotEmpty().allSatisfy(page -> {
                 assertThat(page.isDisplayed()).isTrue();
                 assertThat(page.getCssValue("break-after")).isIn("page", "auto");
@@ -190,12 +144,12 @@ class NextWeekAndPrintPageTest {
             assertThat(pages.get(0).getCssValue("break-after")).as("a page per room or worker").isEqualTo("page");
             return look.get();
         } finally {
-            driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
+            browser.driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
         }
     }
 
     private static List<String> titles() {
-        return driver.findElements(By.cssSelector("#print-pages .print-page .print-title")).stream()
+        return browser.driver.findElements(By.cssSelector("#print-pages .print-page .print-title")).stream()
                 .map(title -> title.getAttribute("textContent")).toList();
     }
 
@@ -205,11 +159,5 @@ class NextWeekAndPrintPageTest {
 
     private static List<String> names(JsonNode list) {
         return java.util.stream.StreamSupport.stream(list.spliterator(), false).map(item -> item.get("name").asText()).toList();
-    }
-
-    private static WebDriverWait wait(int seconds) {
-        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(seconds), Duration.ofMillis(100));
-        wait.ignoring(StaleElementReferenceException.class);
-        return wait;
     }
 }

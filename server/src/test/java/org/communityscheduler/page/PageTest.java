@@ -10,30 +10,19 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
-import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.communityscheduler.server.SchedulerServer;
 import org.communityscheduler.server.ServerSettings;
@@ -45,87 +34,58 @@ import org.communityscheduler.server.ServerSettings;
 @Tag("slow") // a headless browser against a running server
 class PageTest {
 
-    static final Path CHROMIUM = Path.of(System.getProperty("chromium", "/usr/bin/chromium"));
-    static final Path CHROMEDRIVER = Path.of(System.getProperty("chromedriver", "/usr/bin/chromedriver"));
     /** The sample plan has 40 sessions, all placeable; the over-full one 11, of which 2 cannot be placed. */
     static final int SAMPLE_SESSIONS = 40;
 
-    static SchedulerServer server;
-    static ChromeDriverService service;
-    static WebDriver driver;
-    static Path downloads;
-
-    @BeforeAll
-    static void startBrowser(@TempDir Path temp) throws IOException {
-        requireBrowser();
-        server = new SchedulerServer(ServerSettings.defaults().withPort(0).withParallelSolvers(2)).start();
-        downloads = Files.createDirectories(temp.resolve("downloads"));
-        service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort()
-                .build();
-        driver = new ChromeDriver(service, options(temp.resolve("profile"), downloads));
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (driver != null) {
-            driver.quit();
-        }
-        if (service != null) {
-            service.stop();
-        }
-        if (server != null) {
-            server.stop();
-        }
-    }
+    @RegisterExtension
+    static final Browser browser = new Browser(ServerSettings.defaults().withParallelSolvers(2));
 
     @BeforeEach
     void freshPage() {
-        open(server, "/");
-        ((JavascriptExecutor) driver).executeScript("localStorage.clear(); sessionStorage.clear();");
-        open(server, "/");
+        browser.openFresh();
     }
 
     @Test
     void solvesTheSampleAndFillsTheWeek() throws IOException {
-        loadDemo("binzhou-huanghe");
-        assertThat(text("plan-status")).contains(SAMPLE_SESSIONS + " sessions");
-        solve();
+        browser.loadDemo("binzhou-huanghe");
+        assertThat(browser.text("plan-status")).contains(SAMPLE_SESSIONS + " sessions");
+        browser.solve();
 
-        assertThat(driver.findElements(By.cssSelector(".rooms-grid .block"))).hasSize(SAMPLE_SESSIONS);
-        assertThat(driver.findElements(By.cssSelector(".rooms-grid .block.pinned"))).hasSize(2);
-        assertThat(text("summary-text")).contains("All hard rules hold").contains("every session is placed");
-        assertThat(text("unassigned")).contains("Every session is placed");
-        assertThat(driver.findElement(By.id("live-score")).getText()).matches("-?\\d+hard/-?\\d+medium/-?\\d+soft");
+        assertThat(browser.driver.findElements(By.cssSelector(".rooms-grid .block"))).hasSize(SAMPLE_SESSIONS);
+        assertThat(browser.driver.findElements(By.cssSelector(".rooms-grid .block.pinned"))).hasSize(2);
+        assertThat(browser.text("summary-text")).contains("All hard rules hold").contains("every session is placed");
+        assertThat(browser.text("unassigned")).contains("Every session is placed");
+        assertThat(browser.driver.findElement(By.id("live-score")).getText()).matches("-?\\d+hard/-?\\d+medium/-?\\d+soft");
 
         String screenshot = System.getProperty("screenshot");
         if (screenshot != null) { // for the README: in Chinese, as most coordinators will see it
-            driver.findElement(By.id("language")).click();
-            driver.manage().window().setSize(new org.openqa.selenium.Dimension(1440, 1040));
-            Files.write(Path.of(screenshot), ((ChromeDriver) driver).getScreenshotAs(OutputType.BYTES));
+            browser.driver.findElement(By.id("language")).click();
+            browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(1440, 1040));
+            Files.write(Path.of(screenshot), browser.driver.getScreenshotAs(OutputType.BYTES));
         }
     }
 
     @Test
     void choosingAConstraintHighlightsItsSessions() {
-        loadDemo("binzhou-huanghe");
-        solve();
-        WebElement constraint = driver.findElement(By.cssSelector("#constraints .constraint-button"));
+        browser.loadDemo("binzhou-huanghe");
+        browser.solve();
+        WebElement constraint = browser.driver.findElement(By.cssSelector("#constraints .constraint-button"));
         constraint.click();
-        wait(10).until(d -> !d.findElements(By.cssSelector(".rooms-grid.has-highlight .block.hl")).isEmpty());
-        assertThat(driver.findElements(By.cssSelector("#constraints .justifications li"))).isNotEmpty();
+        browser.wait(10).until(d -> !d.findElements(By.cssSelector(".rooms-grid.has-highlight .block.hl")).isEmpty());
+        assertThat(browser.driver.findElements(By.cssSelector("#constraints .justifications li"))).isNotEmpty();
     }
 
     @Test
     void showsWhatCouldNotBePlacedAndWhy() {
-        loadDemo("overfull-demo");
-        solve();
+        browser.loadDemo("overfull-demo");
+        browser.solve();
 
-        List<WebElement> unassigned = driver.findElements(By.cssSelector("#unassigned .unassigned-item"));
+        List<WebElement> unassigned = browser.driver.findElements(By.cssSelector("#unassigned .unassigned-item"));
         assertThat(unassigned).hasSize(2);
-        assertThat(text("unassigned")).contains("社区公益集市 #1")
+        assertThat(browser.text("unassigned")).contains("社区公益集市 #1")
                 .contains("it has 80 participants, but the largest room it may use holds 30");
-        assertThat(driver.findElements(By.cssSelector(".rooms-grid .block"))).hasSize(9);
-        assertThat(text("summary-text")).contains("2 session(s) could not be placed");
+        assertThat(browser.driver.findElements(By.cssSelector(".rooms-grid .block"))).hasSize(9);
+        assertThat(browser.text("summary-text")).contains("2 session(s) could not be placed");
 
         // A late request: find places for the other one and apply the first; the page rescores it.
         WebElement other = unassigned.stream().filter(item -> !item.getText().contains("社区公益集市")).findFirst()
@@ -133,27 +93,27 @@ class PageTest {
         String key = other.getAttribute("data-key");
         other.findElement(By.tagName("button")).click();
         By apply = By.cssSelector("#unassigned li[data-key='" + key + "'] .recommendation-list button");
-        wait(20).until(ExpectedConditions.elementToBeClickable(apply)).click();
-        wait(20).until(d -> d.findElements(By.cssSelector("#unassigned .unassigned-item")).size() == 1);
-        assertThat(driver.findElement(By.id("summary-edited")).isDisplayed()).isTrue();
-        assertThat(driver.findElements(By.cssSelector(".rooms-grid .block"))).hasSize(10);
+        browser.wait(20).until(ExpectedConditions.elementToBeClickable(apply)).click();
+        browser.wait(20).until(d -> d.findElements(By.cssSelector("#unassigned .unassigned-item")).size() == 1);
+        assertThat(browser.driver.findElement(By.id("summary-edited")).isDisplayed()).isTrue();
+        assertThat(browser.driver.findElements(By.cssSelector(".rooms-grid .block"))).hasSize(10);
     }
 
     @Test
     void switchesBetweenChineseAndEnglish() {
         waitForText(By.id("solve"), "Solve");
-        driver.findElement(By.id("language")).click();
+        browser.driver.findElement(By.id("language")).click();
         waitForText(By.id("solve"), "开始排期");
-        assertThat(driver.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("zh-CN");
+        assertThat(browser.driver.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("zh-CN");
         waitForText(By.cssSelector(".tab[data-view='workers']"), "社工视图");
 
-        loadDemo("overfull-demo");
+        browser.loadDemo("overfull-demo");
         waitForText(By.id("plan-status"), "11 个场次");
         waitForText(By.cssSelector(".day[data-day='MON'] .day-label"), "周一");
 
-        driver.navigate().refresh(); // the choice is remembered
+        browser.driver.navigate().refresh(); // the choice is remembered
         waitForText(By.id("solve"), "开始排期");
-        driver.findElement(By.id("language")).click();
+        browser.driver.findElement(By.id("language")).click();
         waitForText(By.id("solve"), "Solve");
     }
 
@@ -164,16 +124,16 @@ class PageTest {
                 {"name": "x", "sites": [{"id": "s", "openingHours": {"MON": ["09:00-12:00"]}}],
                  "rooms": [{"id": "r", "site": "nowhere", "capacity": 10}]}
                 """, StandardCharsets.UTF_8);
-        driver.findElement(By.id("plan-file")).sendKeys(plan.toString());
+        browser.driver.findElement(By.id("plan-file")).sendKeys(plan.toString());
         waitForText(By.id("plan-errors"), "unknown site \"nowhere\"");
-        driver.findElement(By.id("language")).click();
+        browser.driver.findElement(By.id("language")).click();
         waitForText(By.id("plan-errors"), "未知服务点“nowhere”");
 
-        loadDemo("overfull-demo");
-        solve();
+        browser.loadDemo("overfull-demo");
+        browser.solve();
         waitForText(By.id("unassigned"), "它有 80 名参与者，但可用的最大活动室只能容纳 30 人");
         waitForText(By.id("constraints"), "未安排的场次");
-        driver.findElement(By.id("language")).click();
+        browser.driver.findElement(By.id("language")).click();
         waitForText(By.id("unassigned"), "it has 80 participants, but the largest room it may use holds 30");
         waitForText(By.id("constraints"), "Unassigned session");
     }
@@ -186,26 +146,27 @@ class PageTest {
                  "rooms": [{"id": "r", "site": "nowhere", "capacity": 10}], "organizations": [], "workers": [],
                  "activities": [{"id": "a", "durationMinutes": 60, "workers": ["wang"]}]}
                 """, StandardCharsets.UTF_8);
-        driver.findElement(By.id("plan-file")).sendKeys(plan.toString());
+        browser.driver.findElement(By.id("plan-file")).sendKeys(plan.toString());
 
-        WebElement errors = wait(10).until(ExpectedConditions.visibilityOfElementLocated(By.id("plan-errors")));
+        WebElement errors = browser.wait(10)
+                .until(ExpectedConditions.visibilityOfElementLocated(By.id("plan-errors")));
         assertThat(errors.getText()).contains("rooms[0].site").contains("unknown site \"nowhere\"")
                 .contains("activities[0].workers[0]").contains("unknown worker \"wang\"");
-        assertThat(driver.findElement(By.id("solve")).isEnabled()).isFalse();
-        assertThat(driver.findElement(By.id("message")).isDisplayed()).isFalse();
+        assertThat(browser.driver.findElement(By.id("solve")).isEnabled()).isFalse();
+        assertThat(browser.driver.findElement(By.id("message")).isDisplayed()).isFalse();
 
-        loadDemo("overfull-demo"); // the rest of the page still works
-        assertThat(driver.findElement(By.id("plan-errors")).isDisplayed()).isFalse();
-        assertThat(driver.findElement(By.id("solve")).isEnabled()).isTrue();
+        browser.loadDemo("overfull-demo"); // the rest of the page still works
+        assertThat(browser.driver.findElement(By.id("plan-errors")).isDisplayed()).isFalse();
+        assertThat(browser.driver.findElement(By.id("solve")).isEnabled()).isTrue();
     }
 
     @Test
     void downloadsTheScheduleAsCsv() throws IOException {
-        loadDemo("binzhou-huanghe");
-        solve();
-        driver.findElement(By.id("download-csv")).click();
+        browser.loadDemo("binzhou-huanghe");
+        browser.solve();
+        browser.driver.findElement(By.id("download-csv")).click();
 
-        Path csv = wait(15).until(d -> downloaded(".csv"));
+        Path csv = browser.wait(15).until(d -> browser.downloaded("*.csv"));
         String table = Files.readString(csv, StandardCharsets.UTF_8);
         assertThat(table.lines().count()).isGreaterThan(SAMPLE_SESSIONS);
         assertThat(table).contains("儿童成长小组");
@@ -221,13 +182,14 @@ class PageTest {
                     HttpResponse.BodyHandlers.discarding());
             Assumptions.assumeTrue(bare.statusCode() == 401, "this server does not ask for its token yet");
 
-            open(guarded, "/");
-            WebElement dialog = wait(10).until(ExpectedConditions.visibilityOfElementLocated(By.id("token-dialog")));
+            browser.open(guarded, "/");
+            WebElement dialog = browser.wait(10)
+                    .until(ExpectedConditions.visibilityOfElementLocated(By.id("token-dialog")));
             dialog.findElement(By.id("token-input")).sendKeys("s3cret");
             dialog.findElement(By.id("token-ok")).click();
-            wait(10).until(d -> new Select(d.findElement(By.id("demo-select"))).getOptions().size() >= 2);
-            loadDemo("overfull-demo");
-            assertThat(text("plan-status")).contains("11 sessions");
+            browser.wait(10).until(d -> new Select(d.findElement(By.id("demo-select"))).getOptions().size() >= 2);
+            browser.loadDemo("overfull-demo");
+            assertThat(browser.text("plan-status")).contains("11 sessions");
         } finally {
             guarded.stop();
         }
@@ -235,75 +197,8 @@ class PageTest {
 
     // --- Helpers
 
-    static void requireBrowser() {
-        boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-        String reason = "no browser: install chromium and chromium-driver (" + CHROMIUM + ", " + CHROMEDRIVER + ")";
-        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-            assertThat(present).as(reason).isTrue();
-        } else {
-            Assumptions.assumeTrue(present, reason);
-        }
-    }
-
-    static ChromeOptions options(Path profile, Path downloads) {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--no-first-run", "--user-data-dir=" + profile, "--window-size=1440,900", "--lang=en-US");
-        options.setExperimentalOption("prefs", Map.of(
-                "download.default_directory", downloads.toString(),
-                "download.prompt_for_download", false,
-                "download.directory_upgrade", true,
-                "intl.accept_languages", "en-US,en"));
-        return options;
-    }
-
-    static void open(SchedulerServer target, String path) {
-        driver.get("http://localhost:" + target.port() + path);
-        wait(10).until(d -> new Select(d.findElement(By.id("demo-select"))).getOptions().size() >= 2
-                || d.findElement(By.id("token-dialog")).isDisplayed());
-    }
-
-    static void loadDemo(String name) {
-        Select demos = new Select(driver.findElement(By.id("demo-select")));
-        demos.selectByValue(name);
-        String title = demos.getFirstSelectedOption().getText();
-        driver.findElement(By.id("demo-load")).click();
-        wait(10).until(d -> d.findElement(By.id("plan-title")).getText().startsWith(title)
-                && !d.findElements(By.cssSelector(".grid .day")).isEmpty() && d.findElement(By.id("solve")).isEnabled());
-    }
-
-    /** Solves with the shortest time limit and waits for the final, analyzed schedule. */
-    static void solve() {
-        new Select(driver.findElement(By.id("time-limit"))).selectByValue("3s");
-        driver.findElement(By.id("solve")).click();
-        wait(10).until(ExpectedConditions.visibilityOfElementLocated(By.id("progress")));
-        wait(40).until(d -> !d.findElements(By.cssSelector("#constraints .constraint")).isEmpty()
-                && !d.findElement(By.id("stop")).isDisplayed() && d.findElement(By.id("download-csv")).isEnabled());
-    }
-
-    static String text(String id) {
-        return driver.findElement(By.id(id)).getText();
-    }
-
-    static Path downloaded(String extension) {
-        try (Stream<Path> files = Files.list(downloads)) {
-            return files.filter(file -> file.toString().endsWith(extension)).findFirst().orElse(null);
-        } catch (IOException e) {
-            return null;
-        }
-    }
-
-    /** The page redraws parts of itself: an element found a moment ago may be replaced, so look again. */
-    static WebDriverWait wait(int seconds) {
-        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(seconds), Duration.ofMillis(100));
-        wait.ignoring(StaleElementReferenceException.class);
-        return wait;
-    }
-
     private static void waitForText(By element, String expected) {
-        wait(10).withMessage(() -> "expected \"" + expected + "\" in " + element)
+        browser.wait(10).withMessage(() -> "expected \"" + expected + "\" in " + element)
                 .until(d -> d.findElement(element).getText().contains(expected));
     }
 
