@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
@@ -99,11 +100,11 @@ class EditingPageTest {
 
     @Test
     void aBlockedCellNamesTheRuleAsTheServerDoesInThePagesLanguage() {
-        driver.findElement(By.id("language")).click(); // the next test opens the page afresh, in English
-        PageTest.wait(10).until(d -> text("constraints").contains("活动室冲突"));
+        browser.driver.findElement(By.id("language")).click(); // the next test opens the page afresh, in English
+        browser.wait(10).until(d -> browser.text("constraints").contains("活动室冲突"));
 
         pick("elder-lunch#1");
-        assertThat(driver.findElement(cell("counselling", "MON", 11 * 60)).getAttribute("title"))
+        assertThat(attribute(cell("counselling", "MON", 11 * 60), "title"))
                 .contains("活动室容量不足").contains("缺少所需设施").doesNotContain("Room capacity");
     }
 
@@ -172,21 +173,26 @@ class EditingPageTest {
     @Test
     void anEditMadeWhileTheWeekIsBeingSavedIsNotMarkedSaved() {
         pick(HOMEWORK);
-        driver.findElement(LUNCH_IN_THE_HALL).click();
+        browser.driver.findElement(LUNCH_IN_THE_HALL).click();
         awaitScored();
         // The save takes a second and a half on its way: long enough to move the session again meanwhile.
-        ((JavascriptExecutor) driver).executeScript("const fetch = window.fetch; window.fetch = (url, options) => "
+        JavascriptExecutor page = (JavascriptExecutor) browser.driver;
+        page.executeScript("const fetch = window.fetch; window.fetch = (url, options) => "
                 + "options?.method !== 'PUT' ? fetch(url, options) : new Promise((done) => setTimeout(done, 1500))"
                 + ".then(() => fetch(url, options)).finally(() => { window.putAnswered = true; });");
 
-        driver.findElement(By.id("edit-save")).click();
+        browser.driver.findElement(By.id("edit-save")).click();
         pick(HOMEWORK);
-        driver.findElement(cell("hall", "MON", 13 * 60)).click();
-        PageTest.wait(10).until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript("return window.putAnswered;")));
+        browser.wait(5).until(d -> {
+            d.findElement(cell("hall", "MON", 13 * 60)).click();
+            return true;
+        });
+        browser.wait(10).until(d -> Boolean.TRUE.equals(page.executeScript("return window.putAnswered;")));
         awaitScored();
 
-        assertThat(text("summary-edited")).contains("not saved");
-        assertThat(driver.findElement(By.id("edit-save")).isEnabled()).as("the newer move is still to save").isTrue();
+        assertThat(browser.text("summary-edited")).contains("not saved");
+        assertThat(browser.driver.findElement(By.id("edit-save")).isEnabled()).as("the newer move is still to save")
+                .isTrue();
     }
 
     @Test
@@ -197,14 +203,14 @@ class EditingPageTest {
                  "rooms": [{"id": "r", "capacity": 10}],
                  "activities": [{"id": "a", "durationMinutes": 60}]}
                 """);
-        driver.findElement(By.id("plan-file")).sendKeys(plan.toString());
-        PageTest.wait(10).until(d -> !d.findElements(By.cssSelector(".day[data-day='SAT'] .works-as-note")).isEmpty());
-        solve();
+        browser.driver.findElement(By.id("plan-file")).sendKeys(plan.toString());
+        browser.wait(10).until(d -> !d.findElements(By.cssSelector(".day[data-day='SAT'] .works-as-note")).isEmpty());
+        browser.solve();
 
         pick("a#1");
-        assertThat(driver.findElement(cell("r", "SAT", 10 * 60)).getAttribute("class"))
+        assertThat(attribute(cell("r", "SAT", 10 * 60), "class"))
                 .as("Friday's 09:00-12:00 is open on the make-up Saturday").doesNotContain("blocked");
-        assertThat(driver.findElement(cell("r", "SAT", 14 * 60)).getAttribute("title"))
+        assertThat(attribute(cell("r", "SAT", 14 * 60), "title"))
                 .as("Saturday's own 14:00-15:00 is not").contains("Locked doors");
     }
 
@@ -242,6 +248,11 @@ class EditingPageTest {
     private static String lane(WebElement block) {
         WebElement track = block.findElement(By.xpath("ancestor::div[contains(@class, 'track')]"));
         return track.getAttribute("data-room") + " " + track.getAttribute("data-day");
+    }
+
+    /** An attribute of an element the page may be redrawing: looked up again until it holds still. */
+    private static String attribute(By element, String name) {
+        return browser.wait(5).until(d -> d.findElement(element).getAttribute(name));
     }
 
     private static void pick(String key) {

@@ -77,17 +77,18 @@ class WorkbookPageTest {
                 workbook.write(out);
             }
         }
-        driver.findElement(By.id("plan-file")).sendKeys(extra.toString());
-        wait(15).until(d -> d.findElement(By.id("solve")).isEnabled());
-        assertThat(wait(10).until(ExpectedConditions.visibilityOfElementLocated(By.id("plan-diagnostics"))).getText())
-                .contains("活动室!").contains("unknown column \"颜色\" is ignored");
+        browser.driver.findElement(By.id("plan-file")).sendKeys(extra.toString());
+        browser.wait(15).until(d -> d.findElement(By.id("solve")).isEnabled());
+        assertThat(browser.wait(10).until(ExpectedConditions.visibilityOfElementLocated(By.id("plan-diagnostics")))
+                .getText()).contains("活动室!").contains("unknown column \"颜色\" is ignored");
 
-        driver.findElement(By.id("language")).click();
+        browser.driver.findElement(By.id("language")).click();
         try {
-            wait(10).until(d -> d.findElement(By.id("plan-diagnostics")).getText().contains("未知列\"颜色\"，已忽略"));
+            browser.wait(10).until(d -> d.findElement(By.id("plan-diagnostics")).getText()
+                    .contains("未知列\"颜色\"，已忽略"));
         } finally {
-            driver.findElement(By.id("language")).click();
-            wait(10).until(d -> d.findElement(By.id("plan-diagnostics")).getText().contains("unknown column"));
+            browser.driver.findElement(By.id("language")).click();
+            browser.wait(10).until(d -> d.findElement(By.id("plan-diagnostics")).getText().contains("unknown column"));
         }
     }
 
