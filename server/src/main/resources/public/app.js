@@ -19,6 +19,7 @@ const $ = (id) => document.getElementById(id);
 const state = {
   planText: null,
   validatedText: null, // the plan text last validated, valid or not: validated again in another language
+  workbook: null, // the workbook (a File) that plan came from: read again in another language, for its sheet!cell texts
   plan: null,
   index: null,
   validation: null,
@@ -133,18 +134,40 @@ function readFile(file) {
 async function readWorkbook(file) {
   hideMessage();
   setStatus('plan.loading');
-  let plan;
+  let checked;
   try {
-    plan = await api.convertWorkbook(file);
+    checked = await validateWorkbook(file);
   } catch (error) {
-    if (error.status === 400 && error.body?.valid === false) {
-      showInvalidPlan(error.body);
-    } else {
-      showMessage(describeError(error));
-    }
+    showMessage(describeError(error));
     return;
   }
-  await usePlan(JSON.stringify(plan));
+  state.workbook = file;
+  state.validatedText = checked.text ?? null;
+  if (!checked.text) {
+    showInvalidPlan(checked.validation);
+    return;
+  }
+  takePlan(checked.text, checked.validation);
+}
+
+/**
+ * A workbook's validation in the page's language: its errors at sheet!cell, or its plan's validation with what the
+ * reading ignored (an unknown column, a sheet of no part) first; {@code text} is the plan's JSON when it is valid.
+ */
+async function validateWorkbook(file) {
+  let converted;
+  try {
+    converted = await api.convertWorkbook(file);
+  } catch (error) {
+    if (error.status === 400 && error.body?.valid === false) {
+      return { validation: error.body };
+    }
+    throw error;
+  }
+  const text = JSON.stringify(converted.plan);
+  const validation = await api.validate(text);
+  validation.diagnostics = [...converted.diagnostics, ...(validation.diagnostics ?? [])];
+  return { text: validation.valid ? text : null, validation };
 }
 
 function setUpDropping() {
@@ -189,11 +212,17 @@ async function usePlan(text) {
     showMessage(describeError(error));
     return;
   }
+  state.workbook = null;
   state.validatedText = text;
   if (!validation.valid) {
     showInvalidPlan(validation);
     return;
   }
+  takePlan(text, validation);
+}
+
+/** A valid plan becomes the page's: its week drawn, ready to solve. */
+function takePlan(text, validation) {
   state.validation = validation;
   state.planText = text;
   state.plan = JSON.parse(text);
@@ -223,7 +252,9 @@ function showInvalidPlan(validation) {
  */
 async function askAgainInLanguage() {
   try {
-    if (state.validatedText) {
+    if (state.workbook) {
+      state.validation = (await validateWorkbook(state.workbook)).validation;
+    } else if (state.validatedText) {
       state.validation = await api.validate(state.validatedText);
     }
     const solving = state.job && state.job.status !== 'NOT_SOLVING';
@@ -840,7 +871,7 @@ function recommendationList(item, found) {
       const text = el('span', 'placement', placementText(placement));
       const diff = el('span', `diff${parseScore(placement.scoreDifference).hard < 0 ? ' bad' : ''}`,
         t('recommend.diff', { diff: placement.scoreDifference }));
-      diff.title = (placement.constraints ?? []).map((c) => `${displayName(c)}: ${c.score}`).join('\n');
+      diff.title = (placement.constraints ?? []).map((c) => `${constraintName(c)}: ${c.score}`).join('\n');
       const button = el('button', 'small primary', t('recommend.apply'));
       button.type = 'button';
       button.addEventListener('click', () => apply(item, placement));
@@ -871,7 +902,7 @@ function renderConstraints() {
     const button = el('button', 'constraint-button');
     button.type = 'button';
     button.append(el('span', `level-tag ${constraint.level}`, t(`level.${constraint.level}`)),
-      el('span', 'constraint-name', displayName(constraint)),
+      el('span', 'constraint-name', constraintName(constraint)),
       el('span', 'constraint-count', t('constraints.matches', { n: count(constraint) })),
       el('span', 'constraint-score', shortScore(constraint)));
     button.title = constraint.name;
@@ -888,15 +919,10 @@ function renderConstraints() {
   });
   if (holding.length) {
     const li = el('li', 'constraint holding');
-    li.textContent = `✓ ${holding.map(displayName).join(currentLanguage() === 'zh' ? '、' : ', ')}`;
+    li.textContent = `✓ ${holding.map(constraintName).join(currentLanguage() === 'zh' ? '、' : ', ')}`;
     items.push(li);
   }
   list.replaceChildren(...items);
-}
-
-/** A constraint as a person reads it: the server's displayName, in the language the page asked for. */
-function displayName(constraint) {
-  return constraint.displayName ?? constraintName(constraint.name);
 }
 
 function shortScore(constraint) {

@@ -5,7 +5,7 @@
 
 import { api } from './api.js';
 import { t, constraintName, dayName } from './i18n.js';
-import { el, clock, minutes, sessionKey, activityName } from './grid.js';
+import { el, clock, minutes, sessionKey, activityName, hoursOn } from './grid.js';
 
 /** Milliseconds after the last edit before the week is scored: a burst of edits is scored once. */
 const SCORE_DELAY = 250;
@@ -24,6 +24,7 @@ const editing = {
   scoring: null, // AbortController of the analyze request in flight
   timer: null,
   sequence: 0,
+  version: 0, // counts the edits, so a save knows whether the week changed while it was on its way
   saved: true,
   saving: false,
 };
@@ -155,10 +156,10 @@ function renderPicked() {
       button.dataset.rank = String(i + 1);
       const breaks = (place.constraints ?? []).filter((c) => /^-\d+hard/.test(c.score) && !/^-0hard/.test(c.score));
       button.title = [t('recommend.diff', { diff: place.scoreDifference }),
-        ...(place.constraints ?? []).map((c) => `${constraintName(c.name)}: ${c.score}`)].join('\n');
+        ...(place.constraints ?? []).map((c) => `${constraintName(c)}: ${c.score}`)].join('\n');
       button.addEventListener('click', () => moveTo(editing.picked, place.room, place.day, minutes(place.start)));
       item.append(button, el('span', breaks.length ? 'diff bad' : 'diff',
-        breaks.length ? breaks.map((c) => constraintName(c.name)).join(', ') : t('edit.noHardRuleBroken')));
+        breaks.length ? breaks.map(constraintName).join(', ') : t('edit.noHardRuleBroken')));
       return item;
     }));
   }
@@ -254,15 +255,6 @@ function isHard(plan, rule) {
   return Boolean(hard) && Number(hard[1]) !== 0;
 }
 
-/** The [from, to) minute ranges of weekly hours on one day; day keys in any case. */
-function hoursOn(hours, day) {
-  if (!hours) {
-    return [];
-  }
-  const key = Object.keys(hours).find((k) => k.toUpperCase() === day);
-  return (key ? hours[key] : []).map((range) => range.split('-').map((time) => minutes(time.trim())));
-}
-
 function intersect(a, b) {
   const out = [];
   for (const [x, y] of a) {
@@ -306,7 +298,8 @@ function checker(state, picked) {
   const name = (s) => `${s.activity?.name ?? s.activity?.id} #${s.session}`;
   const laneReasons = new Map();
 
-  const reason = (rule, textKey, values) => `${constraintName(rule)}: ${t(textKey, values)}`;
+  const ruleName = (rule) => constraintName(schedule.constraints?.find((c) => c.name === rule) ?? { name: rule });
+  const reason = (rule, textKey, values) => `${ruleName(rule)}: ${t(textKey, values)}`;
 
   /** What depends on the room and day only. */
   function lane(roomId, day) {
@@ -334,9 +327,9 @@ function checker(state, picked) {
       reasons.push(reason('Wrong site', 'edit.why.site', { site: site?.name ?? siteId }));
     }
     const closed = (site?.closedDates ?? []).includes(index.dates[day]);
-    const roomHours = room?.openingHours ? hoursOn(room.openingHours, day) : [[0, 24 * 60]];
-    const doors = closed ? [] : intersect([...hoursOn(site?.openingHours, day), ...hoursOn(site?.onRequestHours, day)],
-      roomHours);
+    const roomHours = room?.openingHours ? hoursOn(room.openingHours, day, index) : [[0, 24 * 60]];
+    const doors = closed ? []
+      : intersect([...hoursOn(site?.openingHours, day, index), ...hoursOn(site?.onRequestHours, day, index)], roomHours);
     const answer = { reasons, doors, roomName };
     laneReasons.set(cacheKey, answer);
     return answer;
@@ -350,13 +343,13 @@ function checker(state, picked) {
       reasons.unshift(reason('Locked doors', 'edit.why.locked', { room: roomName }));
     }
     if (hard.has('Outside allowed times') && activity.allowedTimes
-        && inside(hoursOn(activity.allowedTimes, day), start, end) < duration) {
+        && inside(hoursOn(activity.allowedTimes, day, index), start, end) < duration) {
       reasons.push(reason('Outside allowed times', 'edit.why.allowed', {}));
     }
     if (hard.has('Worker unavailable')) {
       for (const id of workers) {
         const worker = index.workers.get(id);
-        if (worker && inside(hoursOn(worker.unavailable, day), start, end) > 0) {
+        if (worker && inside(hoursOn(worker.unavailable, day, index), start, end) > 0) {
           reasons.push(reason('Worker unavailable', 'edit.why.unavailable', { worker: worker.name ?? id }));
         }
       }
@@ -516,6 +509,7 @@ function show(week) {
   state.highlight = null;
   state.recommendations = new Map();
   editing.saved = false;
+  editing.version += 1;
   scoreSoon();
   page.render();
 }
@@ -634,11 +628,12 @@ export async function saveEdits() {
   }
   editing.saving = true;
   renderEditing();
+  const version = editing.version; // an edit made while the week is on its way is not in it
   try {
     await api.saveSchedule(state.job.id, {
       sessions: state.schedule.sessions, unassigned: state.schedule.unassigned ?? [],
     });
-    editing.saved = true;
+    editing.saved = version === editing.version;
   } catch (error) {
     page.showMessage(page.describeError(error));
     throw error;

@@ -1,7 +1,7 @@
 // The week drawn as lanes: for each day a row per room (or one row for a worker), time running left to right.
 // Opening hours are light, on-request hours hatched, closed time grey; a session is a block as long as it lasts.
 
-import { t, dayName, formatDate, constraintName } from './i18n.js';
+import { t, dayName, formatDate } from './i18n.js';
 
 export const DAYS = ['MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT', 'SUN'];
 const HUES = [210, 150, 30, 280, 350, 185, 95, 320, 50, 250];
@@ -16,9 +16,14 @@ function clock(min) {
   return `${String(Math.floor(min / 60)).padStart(2, '0')}:${String(min % 60).padStart(2, '0')}`;
 }
 
-/** The ranges of a weekly-hours object on one day, as [from, to] minutes. */
-export function ranges(hours, day) {
-  return (hours?.[day] ?? []).map((range) => range.split('-').map(minutes));
+/**
+ * The [from, to] minute ranges of weekly hours on one day, day keys in any case. A make-up workday (调休) keeps
+ * another weekday's hours ({@code index.worksAs}), as the server reads them.
+ */
+export function hoursOn(hours, day, index) {
+  const worked = index?.worksAs?.[day] ?? day;
+  const key = Object.keys(hours ?? {}).find((k) => k.toUpperCase() === worked);
+  return (key ? hours[key] : []).map((range) => range.split('-').map((time) => minutes(time.trim())));
 }
 
 function el(tag, className, text) {
@@ -79,7 +84,7 @@ function span(index, sessions, hoursLists) {
   let to = 0;
   for (const hours of hoursLists) {
     for (const day of DAYS) {
-      for (const [a, b] of ranges(hours, day)) {
+      for (const [a, b] of hoursOn(hours, day)) {
         from = Math.min(from, a);
         to = Math.max(to, b);
       }
@@ -220,8 +225,7 @@ export function renderRoomGrid(container, index, sessions, options) {
   for (const day of DAYS) {
     const daySessions = here.filter((session) => session.day === day);
     const closed = closedDates.has(index.dates[day]);
-    const hoursOf = index.worksAs[day] ?? day; // a make-up workday keeps another weekday's hours
-    const open = ranges(site?.openingHours, hoursOf).length + ranges(site?.onRequestHours, hoursOf).length > 0;
+    const open = hoursOn(site?.openingHours, day, index).length + hoursOn(site?.onRequestHours, day, index).length > 0;
     if (!open && daySessions.length === 0) {
       continue;
     }
@@ -236,8 +240,8 @@ export function renderRoomGrid(container, index, sessions, options) {
       // Where a click or a drop on the lane puts a session (edit.js).
       Object.assign(lane.dataset, { room: room.id, day, from: String(range.from), to: String(range.to) });
       if (!closed) {
-        const roomHours = room.openingHours ? ranges(room.openingHours, hoursOf) : null;
-        for (const [a, b] of ranges(site?.openingHours, hoursOf)) {
+        const roomHours = room.openingHours ? hoursOn(room.openingHours, day, index) : null;
+        for (const [a, b] of hoursOn(site?.openingHours, day, index)) {
           if (roomHours) {
             for (const [c, d] of roomHours) {
               shade(lane, 'open', Math.max(a, c), Math.min(b, d), range);
@@ -246,7 +250,7 @@ export function renderRoomGrid(container, index, sessions, options) {
             shade(lane, 'open', a, b, range);
           }
         }
-        for (const [a, b] of ranges(site?.onRequestHours, hoursOf)) {
+        for (const [a, b] of hoursOn(site?.onRequestHours, day, index)) {
           shade(lane, 'on-request', a, b, range);
         }
       }
@@ -261,11 +265,11 @@ export function renderRoomGrid(container, index, sessions, options) {
 }
 
 /** Minutes of a session outside a worker's working hours, as [from, to] pairs. */
-function overtimeOf(worker, worksAs) {
+function overtimeOf(worker, index) {
   return (session) => {
     const from = minutes(session.start);
     const to = minutes(session.end);
-    const inside = ranges(worker.workingHours, worksAs[session.day] ?? session.day)
+    const inside = hoursOn(worker.workingHours, session.day, index)
       .map(([a, b]) => [Math.max(a, from), Math.min(b, to)]).filter(([a, b]) => b > a)
       .sort((x, y) => x[0] - y[0]);
     const outside = [];
@@ -297,8 +301,7 @@ export function renderWorkerGrid(container, index, sessions, workerId, options) 
   grid.append(axis(range, 1));
   for (const day of DAYS) {
     const daySessions = mine.filter((session) => session.day === day);
-    const hoursOf = index.worksAs[day] ?? day;
-    if (ranges(worker.workingHours, hoursOf).length === 0 && daySessions.length === 0) {
+    if (hoursOn(worker.workingHours, day, index).length === 0 && daySessions.length === 0) {
       continue;
     }
     const section = el('div', 'day');
@@ -307,14 +310,14 @@ export function renderWorkerGrid(container, index, sessions, workerId, options) 
     const label = dayLabel(index, day, 1, false);
     const lane = track(range);
     lane.classList.add('off-hours');
-    for (const [a, b] of ranges(worker.workingHours, hoursOf)) {
+    for (const [a, b] of hoursOn(worker.workingHours, day, index)) {
       shade(lane, 'open', a, b, range);
     }
-    for (const [a, b] of ranges(worker.unavailable, hoursOf)) {
+    for (const [a, b] of hoursOn(worker.unavailable, day, index)) {
       shade(lane, 'unavailable', a, b, range);
     }
     for (const session of daySessions) {
-      lane.append(block(index, session, range, { ...options, showRoom: true, overtime: overtimeOf(worker, index.worksAs) }));
+      lane.append(block(index, session, range, { ...options, showRoom: true, overtime: overtimeOf(worker, index) }));
     }
     section.append(label, lane);
     grid.append(section);
@@ -350,4 +353,4 @@ export function renderLegend(container, index, view) {
   }));
 }
 
-export { el, clock, constraintName };
+export { el, clock };

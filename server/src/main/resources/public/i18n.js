@@ -164,29 +164,6 @@ const TEXTS = {
     'feeds.rotate': '更换全部链接',
     'feeds.rotateConfirm': '更换后，所有已发出的订阅链接都会失效，需要把新链接重新发给大家。确定要更换吗？',
     days: { MON: '周一', TUE: '周二', WED: '周三', THU: '周四', FRI: '周五', SAT: '周六', SUN: '周日' },
-    constraints: {
-      'Room clash': '活动室冲突',
-      'Worker clash': '社工时间冲突',
-      'Audience clash': '服务对象时间冲突',
-      'Locked doors': '门未开放',
-      'Room capacity': '活动室容量不足',
-      'Missing feature': '缺少所需设施',
-      'Worker unavailable': '社工不可用',
-      'Outside allowed times': '不在允许时间内',
-      'Wrong site': '服务点不符',
-      'Unassigned session': '未安排的场次',
-      'Noise beside quiet': '喧闹活动紧邻安静活动',
-      'Noise during quiet hours': '安静时段内的喧闹活动',
-      'Doors on request': '需预约开门',
-      'Overtime outside working hours': '工作时间外加班',
-      'Over daily limit': '超出每日工作上限',
-      'Fair overtime': '加班分配公平',
-      'Not preferred time': '非首选时间',
-      'Room stability': '活动室稳定',
-      'Same-day repeat': '同日重复',
-      'Worker site changes': '社工当天换服务点',
-      'Disruption': '与已发布安排的变动',
-    },
   },
   en: {
     title: 'Community scheduler',
@@ -349,7 +326,6 @@ const TEXTS = {
     'feeds.rotate': 'Replace all links',
     'feeds.rotateConfirm': 'Every link handed out so far will stop working, and everyone will need the new one. Replace all links?',
     days: { MON: 'Mon', TUE: 'Tue', WED: 'Wed', THU: 'Thu', FRI: 'Fri', SAT: 'Sat', SUN: 'Sun' },
-    constraints: {},
   },
 };
 
@@ -383,9 +359,9 @@ export function dayName(day) {
   return TEXTS[language].days[day] ?? day;
 }
 
-/** A constraint's name in the page's language (the English name is the API's vocabulary). */
-export function constraintName(name) {
-  return TEXTS[language].constraints[name] ?? name;
+/** A constraint as a person reads it: the server's displayName (in the language the page asked for), else its name. */
+export function constraintName(constraint) {
+  return constraint.displayName ?? constraint.name;
 }
 
 /** Fills every element with data-i18n (text) or data-i18n-title / data-i18n-aria (attributes). */

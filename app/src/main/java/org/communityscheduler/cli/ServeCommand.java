@@ -106,6 +106,9 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--cors-origin", paramLabel = "ORIGINS", description = "Origins (https://...) whose pages may call the API, comma-separated.")
     String corsOrigin;
 
+    @Option(names = "--public-url", paramLabel = "URL", description = "Where people reach this server (https://example.org), for the calendar feed links; the address each request came to by default.")
+    String publicUrl;
+
     @Option(names = "--database", paramLabel = "JDBC_URL", description = {
             "Keep jobs and published weeks in PostgreSQL, shared by several replicas:"
                     + " jdbc:postgresql://host:5432/scheduler (user and password"
@@ -211,6 +214,9 @@ final class ServeCommand implements Callable<Integer> {
         if (corsOrigin != null) {
             settings = settings.withCorsOrigins(List.of(corsOrigin.split(",")).stream()
                     .map(String::strip).filter(origin -> !origin.isEmpty()).toList());
+        }
+        if (publicUrl != null && !publicUrl.isBlank()) {
+            settings = settings.withPublicUrl(publicUrl.strip());
         }
         return settings;
     }

@@ -54,6 +54,17 @@ class ServeCommandTest extends CommandTest {
     }
 
     @Test
+    void thePublicUrlComesFromItsOptionOrSchedulerPublicUrl() {
+        assertThat(settings().publicUrl()).isNull();
+        assertThat(settings("--public-url", "https://plan.example.org/").publicUrl()).isEqualTo("https://plan.example.org");
+        assertThat(CommandTest.<ServeCommand>parsed(Map.of("SCHEDULER_PUBLIC_URL", "https://lb.example.org"), "serve")
+                .settings().publicUrl()).isEqualTo("https://lb.example.org");
+
+        assertThat(runIn(Map.of(), "serve", "--public-url", "plan.example.org")).isEqualTo(Main.BAD_INPUT);
+        assertThat(stderr()).contains("the public URL must be http(s)://host[/path], not plan.example.org");
+    }
+
+    @Test
     void eachOptionsVariableIsItsNameInCapitalsAndABadValueIsBadInput() {
         assertThat(ServeCommand.Environment.variable("--max-time-limit")).isEqualTo("SCHEDULER_MAX_TIME_LIMIT");
         assertThat(ServeCommand.Environment.variable("--token")).isEqualTo("SCHEDULER_API_TOKEN");

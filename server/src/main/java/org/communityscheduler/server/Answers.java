@@ -84,6 +84,10 @@ final class Answers {
         }
     }
 
+    /** {@code POST /api/plans/convert} of a workbook: its plan, and what its reading ignored (at sheet and cell). */
+    record WorkbookPlan(Plan plan, List<Diagnostic> diagnostics) {
+    }
+
     /** {@code GET /api/demo-data}: a bundled plan's name (for the URL) and its title. */
     record DemoPlan(String name, String title) {
     }
@@ -126,7 +130,7 @@ final class Answers {
         @JsonProperty
         @JsonSerialize(using = TextJson.MessageOnly.class)
         Text displayName() {
-            return Rule.byTitle(name).map(Rule::displayName).orElse(Text.of("plan.asWritten", name));
+            return Rule.displayNameOf(name);
         }
     }
 

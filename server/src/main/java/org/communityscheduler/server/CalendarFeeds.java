@@ -63,9 +63,8 @@ final class CalendarFeeds {
     /** Where the feeds are served; outside /api, so that a calendar app needs no API token. */
     static final String PATH = "/feeds";
     private static final int KEY_BYTES = 16;
-    private static final String UID_DOMAIN = "@community-scheduler";
     /** Changes whenever what a feed writes for the same publications does, so that cached copies are not kept. */
-    private static final String FORMAT = "1";
+    private static final String FORMAT = "2";
     /** How often a calendar app is asked to look again. */
     private static final String REFRESH = "PT1H";
 
@@ -133,7 +132,7 @@ final class CalendarFeeds {
             throw new ApiError(409, "week.startDate", Text.of("publish.noStartDate"));
         }
         Instant now = Instant.now();
-        Map<String, Event> events = events(plan, schedule);
+        Map<String, Event> events = CalendarEvents.facts(plan, schedule);
         int[] counts = new int[4]; // added, changed, removed, unchanged
         PublishedWeek week = publications.publish(startDate, before -> {
             Arrays.fill(counts, 0);
@@ -166,44 +165,12 @@ final class CalendarFeeds {
     }
 
     private static String key(String activity, int session) {
-        return activity + "#" + session;
+        return CalendarEvents.key(activity, session);
     }
 
     private static <T> List<Publications.Named> named(List<T> items, Function<T, String> id,
             Function<T, String> name) {
         return items.stream().map(item -> new Publications.Named(id.apply(item), name.apply(item))).toList();
-    }
-
-    /** Each placed session's event, by {@code activity#session}, in the plan's words. */
-    private static Map<String, Event> events(Plan plan, Schedule schedule) {
-        Map<String, Plan.Activity> activities = byId(plan.activities(), Plan.Activity::id);
-        Map<String, Plan.Room> rooms = byId(plan.rooms(), Plan.Room::id);
-        Map<String, Plan.Site> sites = byId(plan.sites(), Plan.Site::id);
-        Map<String, Plan.Worker> workers = byId(plan.workers(), Plan.Worker::id);
-        Map<String, Plan.Organization> organizations = byId(plan.organizations(), Plan.Organization::id);
-        String onlySite = plan.sites().size() == 1 ? plan.sites().get(0).id() : null;
-        Map<String, Event> events = new HashMap<>();
-        for (Schedule.PlacedSession placed : schedule.sessions()) {
-            Plan.Activity activity = activities.get(placed.activity());
-            Plan.Room room = rooms.get(placed.room());
-            Plan.Site site = sites.get(room.site() != null ? room.site() : onlySite);
-            Plan.Organization organization = activity.organization() == null ? null
-                    : organizations.get(activity.organization());
-            String title = activity.sessionsPerWeek() > 1 ? activity.name() + " #" + placed.session()
-                    : activity.name();
-            LocalDate date = placed.date() != null ? placed.date()
-                    : plan.week().startDate().plusDays(placed.day().ordinal());
-            events.put(key(placed.activity(), placed.session()), new Event(title, date, placed.start(), placed.end(),
-                    room.id(), room.name(), site == null ? null : site.name(), activity.organization(),
-                    organization == null ? activity.organization() : organization.name(), activity.workers(),
-                    activity.workers().stream().map(id -> workers.containsKey(id) ? workers.get(id).name() : id)
-                            .toList(), activity.participants(), placed.pinned()));
-        }
-        return events;
-    }
-
-    private static <T> Map<String, T> byId(List<T> values, Function<T, String> id) {
-        return values.stream().collect(Collectors.toMap(id, Function.identity(), (a, b) -> a));
     }
 
     // --- Keys
@@ -334,48 +301,15 @@ final class CalendarFeeds {
         return Biweekly.write(calendar).go();
     }
 
-    /**
-     * The event's UID: the week, the activity and the session, so that publishing a week again updates it. The
-     * schedule's .ics export gives its events the same UIDs, so an imported file is updated the same way.
-     */
-    static String uid(LocalDate startDate, String activity, int session) {
-        return startDate + "/" + activity + "#" + session + UID_DOMAIN;
-    }
-
     private static VEvent event(PublishedWeek week, PublishedSession session, Language language) {
-        Event facts = session.event();
-        ZoneId zone = week.timeZone();
-        VEvent event = new VEvent();
-        event.setUid(uid(week.startDate(), session.activity(), session.session()));
+        VEvent event = CalendarEvents.event(week.startDate(), session.activity(), session.session(), session.event(),
+                week.timeZone(), language);
         event.setSequence(session.sequence());
         // Without a METHOD, DTSTAMP is when the event was last revised (RFC 5545, 3.8.7.2).
         event.setDateTimeStamp(Date.from(session.modified()));
         event.setLastModified(Date.from(session.modified()));
         event.setCreated(Date.from(session.created()));
-        event.setSummary(facts.title());
-        event.setDateStart(at(facts.date(), facts.start().minutes(), zone), true);
-        event.setDateEnd(at(facts.date(), facts.end().minutes(), zone), true);
-        event.setLocation(facts.siteName() == null ? facts.roomName() : facts.roomName() + ", " + facts.siteName());
-        List<String> lines = new ArrayList<>();
-        if (facts.organizationName() != null) {
-            lines.add(facts.organizationName());
-            event.addCategories(facts.organizationName());
-        }
-        if (!facts.workerNames().isEmpty()) {
-            lines.add(Text.of("feed.event.workers", String.join(", ", facts.workerNames())).in(language));
-        }
-        if (facts.participants() > 0) {
-            lines.add(Text.of("feed.event.participants", facts.participants()).in(language));
-        }
-        if (facts.pinned()) {
-            lines.add(Text.of("feed.event.pinned").in(language));
-        }
-        event.setDescription(String.join("\n", lines));
         return event;
-    }
-
-    private static Date at(LocalDate date, int minutes, ZoneId zone) {
-        return Date.from(date.atStartOfDay().plusMinutes(minutes).atZone(zone).toInstant());
     }
 
     private static String feedName(Feed feed, List<PublishedWeek> weeks) {

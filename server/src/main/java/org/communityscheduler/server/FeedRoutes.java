@@ -44,6 +44,7 @@ final class FeedRoutes {
 
     private final JobStore jobs;
     private final CalendarFeeds feeds;
+    private final String publicUrl; // where people reach this server, for the links handed out; null: as asked
     private final Map<String, byte[]> written = Collections.synchronizedMap(
             new LinkedHashMap<>(16, 0.75f, true) {
                 @Override
@@ -52,9 +53,10 @@ final class FeedRoutes {
                 }
             });
 
-    FeedRoutes(JobStore jobs, CalendarFeeds feeds) {
+    FeedRoutes(JobStore jobs, CalendarFeeds feeds, String publicUrl) {
         this.jobs = jobs;
         this.feeds = feeds;
+        this.publicUrl = publicUrl;
     }
 
     /** {@code POST /api/schedules/{id}/publish}: the job's schedule as it stands becomes its week's. */
@@ -88,7 +90,7 @@ final class FeedRoutes {
     /** {@code GET /api/feeds}: every feed's URL, in the language asked for. */
     void list(Context ctx) {
         Language language = RequestLanguage.of(ctx);
-        ctx.json(new Feeds(language.tag(), feeds.list(origin(ctx), language)));
+        ctx.json(new Feeds(language.tag(), feeds.list(publicUrl != null ? publicUrl : origin(ctx), language)));
     }
 
     /** {@code POST /api/feeds/rotate}: new keys for every feed; the old URLs answer 404 from now on. */
@@ -201,7 +203,7 @@ final class FeedRoutes {
         return false;
     }
 
-    /** Where the client reached this server, for URLs it can use: {@code http://host:port}. */
+    /** Where the client reached this server, {@code http://host:port}: for links when no public URL is set. */
     private static String origin(Context ctx) {
         String host = ctx.header("Host");
         return ctx.scheme() + "://" + (host == null || host.isBlank() ? "localhost:" + ctx.port() : host);

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
+
 import org.communityscheduler.plan.TimeOfDay;
 
 /**
@@ -68,10 +70,18 @@ public interface Publications {
             Instant modified) {
     }
 
-    /** What a session's calendar event says, in the plan's own words (names, not ids, where a person reads them). */
-    record Event(String title, LocalDate date, TimeOfDay start, TimeOfDay end, String room, String roomName,
-            String siteName, String organization, String organizationName, List<String> workers,
-            List<String> workerNames, int participants, boolean pinned) {
+    /**
+     * The facts of a session's calendar event, in the plan's own words (names, not ids, where a person reads them);
+     * its texts are written from them in each reader's language ({@link CalendarEvents}).
+     *
+     * @param activityName a week published before the title was written from facts stored its title, already
+     *     numbered ({@code 剪纸 #2}), as {@code title}: it is read as the name, and shown as it was until the week is
+     *     published again
+     * @param numbered whether the title counts the session ({@code 剪纸 第2场}): the activity has more than one a week
+     */
+    record Event(@JsonAlias("title") String activityName, LocalDate date, TimeOfDay start, TimeOfDay end, String room,
+            String roomName, String siteName, String organization, String organizationName, List<String> workers,
+            List<String> workerNames, int participants, boolean pinned, boolean numbered) {
 
         public Event {
             workers = List.copyOf(workers);

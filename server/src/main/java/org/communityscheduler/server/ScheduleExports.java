@@ -4,7 +4,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Date;
@@ -23,8 +22,8 @@ import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 
 import org.communityscheduler.plan.Plan;
 import org.communityscheduler.plan.Problem;
-import org.communityscheduler.plan.TimeOfDay;
 import org.communityscheduler.schedule.Schedule;
+import org.communityscheduler.server.Publications.Event;
 import org.communityscheduler.text.Language;
 import org.communityscheduler.text.Text;
 
@@ -89,42 +88,29 @@ final class ScheduleExports {
         // file outranks an earlier one in the apps that compare it (a minute's exports tie and DTSTAMP decides).
         int sequence = Math.toIntExact(exported.getEpochSecond() / 60);
         ZoneId zone = plan.week().timeZone();
-        Lookup lookup = new Lookup(plan, language);
+        Lookup lookup = new Lookup(plan);
+        Map<String, Event> events = CalendarEvents.facts(plan, schedule);
         ICalendar calendar = new ICalendar();
         calendar.setProductId("-//community-scheduler//schedule export//EN");
         calendar.setName(plan.name());
         calendar.setExperimentalProperty("X-WR-CALNAME", plan.name());
         calendar.setExperimentalProperty("X-WR-TIMEZONE", zone.getId());
         for (Schedule.PlacedSession session : schedule.sessions()) {
-            Plan.Activity activity = lookup.activities.get(session.activity());
-            if (!filter.keeps(session.room(), activity)) {
+            if (!filter.keeps(session.room(), lookup.activities.get(session.activity()))) {
                 continue;
             }
-            LocalDate date = session.date();
-            VEvent event = new VEvent();
-            event.setUid(CalendarFeeds.uid(plan.week().startDate(), session.activity(), session.session()));
+            VEvent event = CalendarEvents.event(plan.week().startDate(), session.activity(), session.session(),
+                    events.get(CalendarEvents.key(session.activity(), session.session())), zone, language);
             event.setSequence(sequence);
             event.setDateTimeStamp(Date.from(exported));
-            event.setSummary(lookup.title(activity, session.session()));
-            event.setDateStart(at(date, session.start(), zone), true);
-            event.setDateEnd(at(date, session.end(), zone), true);
-            event.setLocation(lookup.place(session.room()));
-            event.setDescription(lookup.details(activity, session.pinned()));
-            if (activity.organization() != null) {
-                event.addCategories(lookup.organizationName(activity.organization()));
-            }
             calendar.addEvent(event);
         }
         return Biweekly.write(calendar).go();
     }
 
-    private static Date at(LocalDate date, TimeOfDay time, ZoneId zone) {
-        return Date.from(date.atStartOfDay().plusMinutes(time.minutes()).atZone(zone).toInstant());
-    }
-
     /** One row per session of the week, placed or not, in UTF-8 with a byte order mark. */
     static byte[] csv(Plan plan, Schedule schedule, Filter filter, Language language) {
-        Lookup lookup = new Lookup(plan, language);
+        Lookup lookup = new Lookup(plan);
         List<Row> rows = new ArrayList<>();
         for (Schedule.PlacedSession session : schedule.sessions()) {
             Plan.Activity activity = lookup.activities.get(session.activity());
@@ -204,10 +190,7 @@ final class ScheduleExports {
         final Map<String, Plan.Worker> workers;
         final Map<String, Plan.Organization> organizations;
 
-        final Language language;
-
-        Lookup(Plan plan, Language language) {
-            this.language = language;
+        Lookup(Plan plan) {
             activities = byId(plan.activities(), Plan.Activity::id);
             rooms = byId(plan.rooms(), Plan.Room::id);
             sites = byId(plan.sites(), Plan.Site::id);
@@ -217,17 +200,6 @@ final class ScheduleExports {
 
         private static <T> Map<String, T> byId(List<T> values, Function<T, String> id) {
             return values.stream().collect(Collectors.toMap(id, Function.identity(), (a, b) -> a));
-        }
-
-        String title(Plan.Activity activity, int session) {
-            return activity.sessionsPerWeek() > 1 ? Text.of("schedule.session", activity.name(), session).in(language)
-                    : activity.name();
-        }
-
-        String place(String roomId) {
-            Plan.Room room = rooms.get(roomId);
-            String site = siteName(room);
-            return site == null ? room.name() : room.name() + ", " + site;
         }
 
         String siteName(Plan.Room room) {
@@ -244,23 +216,6 @@ final class ScheduleExports {
         String workerNames(Plan.Activity activity) {
             return activity.workers().stream().map(id -> workers.containsKey(id) ? workers.get(id).name() : id)
                     .collect(Collectors.joining(", "));
-        }
-
-        String details(Plan.Activity activity, boolean pinned) {
-            List<String> lines = new ArrayList<>();
-            if (activity.organization() != null) {
-                lines.add(organizationName(activity.organization()));
-            }
-            if (!activity.workers().isEmpty()) {
-                lines.add(Text.of("server.export.workers", workerNames(activity)).in(language));
-            }
-            if (activity.participants() > 0) {
-                lines.add(Text.of("server.export.participants", activity.participants()).in(language));
-            }
-            if (pinned) {
-                lines.add(Text.of("server.export.pinned").in(language));
-            }
-            return String.join("\n", lines);
         }
     }
 }

@@ -144,7 +144,7 @@ public final class SchedulerServer {
         // With a database, every replica serves the feeds from it; the pool is the jobs' one.
         this.publications = jobs.database() != null ? new PublicationDatabase(jobs.database())
                 : new PublicationFiles(settings.dataDir());
-        this.feeds = new FeedRoutes(jobs, new CalendarFeeds(publications));
+        this.feeds = new FeedRoutes(jobs, new CalendarFeeds(publications), settings.publicUrl());
         this.streamSlots = new EventStreamSlots(settings.maxEventStreamsPerClient(), settings.maxEventStreams());
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -503,13 +503,16 @@ public final class SchedulerServer {
         }
     }
 
-    /** A workbook in, its plan JSON out; a plan JSON in, its workbook out; 400 with every error of either. */
+    /**
+     * A workbook in, its plan JSON out with the reading's warnings at their sheet and cell; a plan JSON in, its
+     * workbook out; 400 with every error of either.
+     */
     private void convert(Context ctx) {
         PlanIntake intake = PlanBody.read(ctx, settings.planLimits()).intake();
         if (!intake.isValid()) {
-            ctx.status(400).json(Answers.Validation.invalid(intake));
+            RequestLanguage.json(ctx.status(400), Answers.Validation.invalid(intake));
         } else if (PlanBody.isWorkbook(ctx)) {
-            ctx.json(intake.plan());
+            RequestLanguage.json(ctx, new Answers.WorkbookPlan(intake.plan(), intake.diagnostics()));
         } else {
             PlanBody.answer(ctx, "plan.xlsx", PlanWorkbook.write(intake.plan(), RequestLanguage.of(ctx)));
         }

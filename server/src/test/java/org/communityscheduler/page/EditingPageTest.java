@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
@@ -98,6 +99,16 @@ class EditingPageTest {
     }
 
     @Test
+    void aBlockedCellNamesTheRuleAsTheServerDoesInThePagesLanguage() {
+        browser.driver.findElement(By.id("language")).click(); // the next test opens the page afresh, in English
+        browser.wait(10).until(d -> browser.text("constraints").contains("活动室冲突"));
+
+        pick("elder-lunch#1");
+        assertThat(attribute(cell("counselling", "MON", 11 * 60), "title"))
+                .contains("活动室容量不足").contains("缺少所需设施").doesNotContain("Room capacity");
+    }
+
+    @Test
     void dropsADraggedSessionOnACell() {
         // The browser's own drag events, as a mouse drag fires them (WebDriver cannot drive an HTML drag).
         JavascriptExecutor page = browser.driver;
@@ -160,6 +171,50 @@ class EditingPageTest {
     }
 
     @Test
+    void anEditMadeWhileTheWeekIsBeingSavedIsNotMarkedSaved() {
+        pick(HOMEWORK);
+        browser.driver.findElement(LUNCH_IN_THE_HALL).click();
+        awaitScored();
+        // The save takes a second and a half on its way: long enough to move the session again meanwhile.
+        JavascriptExecutor page = (JavascriptExecutor) browser.driver;
+        page.executeScript("const fetch = window.fetch; window.fetch = (url, options) => "
+                + "options?.method !== 'PUT' ? fetch(url, options) : new Promise((done) => setTimeout(done, 1500))"
+                + ".then(() => fetch(url, options)).finally(() => { window.putAnswered = true; });");
+
+        browser.driver.findElement(By.id("edit-save")).click();
+        pick(HOMEWORK);
+        browser.wait(5).until(d -> {
+            d.findElement(cell("hall", "MON", 13 * 60)).click();
+            return true;
+        });
+        browser.wait(10).until(d -> Boolean.TRUE.equals(page.executeScript("return window.putAnswered;")));
+        awaitScored();
+
+        assertThat(browser.text("summary-edited")).contains("not saved");
+        assertThat(browser.driver.findElement(By.id("edit-save")).isEnabled()).as("the newer move is still to save")
+                .isTrue();
+    }
+
+    @Test
+    void aMakeUpSaturdayIsCheckedWithTheHoursOfItsWeekday(@TempDir Path temp) throws IOException {
+        Path plan = Files.writeString(temp.resolve("make-up.json"), """
+                {"name": "调休", "week": {"startDate": "2026-09-28", "makeUpWorkdays": {"2026-10-03": "FRI"}},
+                 "sites": [{"id": "s", "openingHours": {"FRI": ["09:00-12:00"], "SAT": ["14:00-15:00"]}}],
+                 "rooms": [{"id": "r", "capacity": 10}],
+                 "activities": [{"id": "a", "durationMinutes": 60}]}
+                """);
+        browser.driver.findElement(By.id("plan-file")).sendKeys(plan.toString());
+        browser.wait(10).until(d -> !d.findElements(By.cssSelector(".day[data-day='SAT'] .works-as-note")).isEmpty());
+        browser.solve();
+
+        pick("a#1");
+        assertThat(attribute(cell("r", "SAT", 10 * 60), "class"))
+                .as("Friday's 09:00-12:00 is open on the make-up Saturday").doesNotContain("blocked");
+        assertThat(attribute(cell("r", "SAT", 14 * 60), "title"))
+                .as("Saturday's own 14:00-15:00 is not").contains("Locked doors");
+    }
+
+    @Test
     void planNextWeekKeepsThePinsAsEditedOnThePage() {
         pick(HOMEWORK);
         browser.driver.findElement(By.id("edit-pin")).click();
@@ -193,6 +248,11 @@ class EditingPageTest {
     private static String lane(WebElement block) {
         WebElement track = block.findElement(By.xpath("ancestor::div[contains(@class, 'track')]"));
         return track.getAttribute("data-room") + " " + track.getAttribute("data-day");
+    }
+
+    /** An attribute of an element the page may be redrawing: looked up again until it holds still. */
+    private static String attribute(By element, String name) {
+        return browser.wait(5).until(d -> d.findElement(element).getAttribute(name));
     }
 
     private static void pick(String key) {

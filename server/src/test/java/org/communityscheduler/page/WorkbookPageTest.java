@@ -67,6 +67,32 @@ class WorkbookPageTest {
     }
 
     @Test
+    void whatAWorkbooksReadingIgnoredIsShownAtItsCellInThePagesLanguage(@TempDir Path temp) throws IOException {
+        Path extra = temp.resolve("extra.xlsx");
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(PlanWorkbook.write(SAMPLE,
+                Language.ZH)))) {
+            var header = workbook.getSheet("活动室").getRow(0);
+            header.createCell(header.getLastCellNum()).setCellValue("颜色");
+            try (var out = Files.newOutputStream(extra)) {
+                workbook.write(out);
+            }
+        }
+        browser.driver.findElement(By.id("plan-file")).sendKeys(extra.toString());
+        browser.wait(15).until(d -> d.findElement(By.id("solve")).isEnabled());
+        assertThat(browser.wait(10).until(ExpectedConditions.visibilityOfElementLocated(By.id("plan-diagnostics")))
+                .getText()).contains("活动室!").contains("unknown column \"颜色\" is ignored");
+
+        browser.driver.findElement(By.id("language")).click();
+        try {
+            browser.wait(10).until(d -> d.findElement(By.id("plan-diagnostics")).getText()
+                    .contains("未知列\"颜色\"，已忽略"));
+        } finally {
+            browser.driver.findElement(By.id("language")).click();
+            browser.wait(10).until(d -> d.findElement(By.id("plan-diagnostics")).getText().contains("unknown column"));
+        }
+    }
+
+    @Test
     void theSolvedWeekDownloadsAsAWorkbook() throws IOException {
         browser.loadDemo(DemoPlans.DEFAULT);
         browser.solve();

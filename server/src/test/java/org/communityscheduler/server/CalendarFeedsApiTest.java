@@ -307,6 +307,26 @@ class CalendarFeedsApiTest {
         }
     }
 
+    @Test
+    void behindALoadBalancerTheLinksAreOnThePublicUrl() {
+        publish(sampleJob);
+        api.close();
+        api = new TestServer(ServerSettings.defaults().withParallelSolvers(2).withApiToken(TOKEN).withDataDir(dataDir)
+                .withPublicUrl("https://plan.example.org/scheduler/"));
+
+        try {
+            JsonNode all = feed(feeds("en"), "all", null);
+            assertThat(all.get("url").asText()).isEqualTo("https://plan.example.org/scheduler" + all.get("path").asText());
+            assertThat(all.get("webcal").asText())
+                    .isEqualTo("webcal://plan.example.org/scheduler" + all.get("path").asText());
+            assertThat(feeds("en").get("feeds")).allSatisfy(feed ->
+                    assertThat(feed.get("url").asText()).startsWith("https://plan.example.org/scheduler/feeds/"));
+        } finally {
+            api.close(); // the other tests expect the links on the address they asked
+            api = new TestServer(ServerSettings.defaults().withParallelSolvers(2).withApiToken(TOKEN).withDataDir(dataDir));
+        }
+    }
+
     // --- Helpers
 
     private String solve(String plan) {

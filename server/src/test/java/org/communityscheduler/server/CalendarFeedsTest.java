@@ -38,10 +38,21 @@ class CalendarFeedsTest {
                 .isEqualTo(ZonedDateTime.of(2026, 12, 1, 9, 0, 0, 0, ZoneId.of("Asia/Shanghai")).toInstant());
         assertThat(event.getUid().getValue()).isEqualTo("2026-11-30/kids-club#1@community-scheduler");
         assertThat(event.getLocation().getValue()).isEqualTo("多功能厅, 黄河社区服务中心");
-        assertThat(event.getDescription().getValue()).isEqualTo("乐助\nWorkers: 王芳\nParticipants: 20");
+        assertThat(event.getSummary().getValue()).isEqualTo("儿童成长小组 #1");
+        assertThat(event.getDescription().getValue())
+                .isEqualTo("乐助\nWorkers: 王芳\nParticipants: 20\nPinned by the coordinator");
         assertThat(calendar.getTimezoneInfo().getTimezone(event.getDateStart()).getComponent().getTimezoneId()
                 .getValue()).isEqualTo("Asia/Shanghai");
         assertThat(calendar.getRefreshInterval().getValue()).hasToString("PT1H");
+    }
+
+    @Test
+    void aChineseFeedWritesTheTitleAndDescriptionInChineseFromTheSameFacts() {
+        CalendarFeeds feeds = feedsOf(week(LocalDate.of(2026, 11, 30), "Asia/Shanghai"));
+
+        VEvent event = events(feeds, Feed.all()).get(0);
+        assertThat(event.getSummary().getValue()).isEqualTo("儿童成长小组 第1场");
+        assertThat(event.getDescription().getValue()).isEqualTo("乐助\n社工：王芳\n参与人数：20\n协调员固定的场次");
     }
 
     @Test
@@ -101,8 +112,8 @@ class CalendarFeedsTest {
     }
 
     private static PublishedWeek week(LocalDate monday, String zone) {
-        Event event = new Event("儿童成长小组 #1", monday.plusDays(1), TimeOfDay.of(9, 0), TimeOfDay.of(10, 30), "hall",
-                "多功能厅", "黄河社区服务中心", "lezhu", "乐助", List.of("wang-fang"), List.of("王芳"), 20, false);
+        Event event = new Event("儿童成长小组", monday.plusDays(1), TimeOfDay.of(9, 0), TimeOfDay.of(10, 30), "hall",
+                "多功能厅", "黄河社区服务中心", "lezhu", "乐助", List.of("wang-fang"), List.of("王芳"), 20, true, true);
         return new PublishedWeek(monday, ZoneId.of(zone), "week", "job-1", PUBLISHED,
                 List.of(new PublishedSession("kids-club", 1, event, 0, PUBLISHED, PUBLISHED)),
                 List.of(new Named("wang-fang", "王芳"), new Named("zhao-lei", "赵磊")),

@@ -9,6 +9,9 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import org.communityscheduler.plan.Json;
 import org.communityscheduler.plan.TimeOfDay;
 import org.communityscheduler.server.Publications.Event;
 import org.communityscheduler.server.Publications.Named;
@@ -73,6 +76,27 @@ class PublicationFilesTest {
     }
 
     @Test
+    void aWeekPublishedWithItsTitleWrittenOutIsStillReadAndKeepsThatTitle() throws Exception {
+        PublicationFiles files = new PublicationFiles(dataDir);
+        files.publish(MONDAY, before -> week(MONDAY, "hall"));
+        Path file = dataDir.resolve("publications/weeks/2026-11-30.json");
+        // As weeks were stored before titles were written from facts: the title, numbered in English.
+        ObjectNode stored = (ObjectNode) Json.MAPPER.readTree(file.toFile());
+        ObjectNode event = (ObjectNode) stored.get("sessions").get(0).get("event");
+        assertThat(event.remove("activityName").asText()).isEqualTo("儿童成长小组");
+        assertThat(event.remove("numbered").asBoolean()).isTrue();
+        event.put("title", "儿童成长小组 #1");
+        Files.write(file, Json.MAPPER.writeValueAsBytes(stored));
+
+        PublicationFiles again = new PublicationFiles(dataDir);
+        again.load();
+        assertThat(again.weeks()).singleElement().satisfies(week -> {
+            assertThat(week.sessions().get(0).event().activityName()).isEqualTo("儿童成长小组 #1");
+            assertThat(week.sessions().get(0).event().numbered()).isFalse();
+        });
+    }
+
+    @Test
     void anUnreadableWeekIsLeftOutAndTheRestRead() throws Exception {
         PublicationFiles files = new PublicationFiles(dataDir);
         files.publish(MONDAY, before -> week(MONDAY, "hall"));
@@ -93,8 +117,8 @@ class PublicationFilesTest {
 
     private static PublishedWeek week(LocalDate monday, String room) {
         Instant at = Instant.parse("2026-11-25T08:00:00Z");
-        Event event = new Event("儿童成长小组 #1", monday, TimeOfDay.of(9, 0), TimeOfDay.of(10, 30), room, "多功能厅",
-                "黄河社区服务中心", "lezhu", "乐助", List.of("wang-fang"), List.of("王芳"), 20, false);
+        Event event = new Event("儿童成长小组", monday, TimeOfDay.of(9, 0), TimeOfDay.of(10, 30), room, "多功能厅",
+                "黄河社区服务中心", "lezhu", "乐助", List.of("wang-fang"), List.of("王芳"), 20, false, true);
         return new PublishedWeek(monday, ZoneId.of("Asia/Shanghai"), "week", "job-1", at,
                 List.of(new PublishedSession("kids-club", 1, event, 0, at, at)), List.of(new Named("wang-fang", "王芳")),
                 List.of(new Named(room, "多功能厅")), List.of(new Named("lezhu", "乐助")));

@@ -51,7 +51,7 @@ class ScheduleExportsTest {
         VEvent friday = onlyEvent(meetingOn(Day.FRI, "14:00", "15:00"), NOW.plusSeconds(3600));
 
         assertThat(monday.getUid().getValue()).isEqualTo("2026-11-30/staff-meeting#1@community-scheduler")
-                .isEqualTo(CalendarFeeds.uid(LocalDate.parse("2026-11-30"), "staff-meeting", 1));
+                .isEqualTo(CalendarEvents.uid(LocalDate.parse("2026-11-30"), "staff-meeting", 1));
         assertThat(friday.getUid().getValue()).isEqualTo(monday.getUid().getValue());
         assertThat(friday.getDateStart().getValue().toInstant()).isEqualTo(Instant.parse("2026-12-04T06:00:00Z"));
     }

@@ -55,8 +55,49 @@ class WorkbookApiTest {
         HttpResponse<String> back = api.post("/api/plans/convert", XLSX, sampleWorkbook);
 
         assertThat(back.statusCode()).isEqualTo(200);
-        assertThat(plan(back.body().getBytes(StandardCharsets.UTF_8))).isEqualTo(plan(TestServer.SAMPLE
-                .getBytes(StandardCharsets.UTF_8)));
+        JsonNode answer = TestServer.json(back.body());
+        assertThat(plan(answer.get("plan").toString().getBytes(StandardCharsets.UTF_8)))
+                .isEqualTo(plan(TestServer.SAMPLE.getBytes(StandardCharsets.UTF_8)));
+        assertThat(answer.get("diagnostics")).isEmpty();
+    }
+
+    @Test
+    void aConvertedWorkbooksWarningsAndErrorsComeInTheLanguageAsked() throws IOException {
+        byte[] extra;
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(sampleWorkbook));
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            Sheet rooms = workbook.getSheet("活动室");
+            rooms.getRow(0).createCell(rooms.getRow(0).getLastCellNum()).setCellValue("颜色");
+            workbook.createSheet("备注").createRow(0).createCell(0).setCellValue("下周再说");
+            workbook.write(out);
+            extra = out.toByteArray();
+        }
+
+        HttpResponse<String> read = api.send(HttpRequest.newBuilder(api.uri("/api/plans/convert"))
+                .header("Content-Type", XLSX).header("Accept-Language", "zh")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(extra)));
+
+        assertThat(read.statusCode()).isEqualTo(200);
+        JsonNode diagnostics = TestServer.json(read.body()).get("diagnostics");
+        assertThat(diagnostics.findValuesAsText("code"))
+                .containsExactlyInAnyOrder("workbook.unknownColumn", "workbook.sheetIgnored");
+        assertThat(diagnostics.findValuesAsText("path")).containsExactlyInAnyOrder("活动室!O1", "备注");
+        assertThat(diagnostics.findValuesAsText("message")).contains("未知列\"颜色\"，已忽略");
+
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(extra));
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            Sheet activities = workbook.getSheet("活动");
+            activities.getRow(3).getCell(column(activities, "社工")).setCellValue("wang");
+            workbook.write(out);
+            extra = out.toByteArray();
+        }
+        HttpResponse<String> refused = api.send(HttpRequest.newBuilder(api.uri("/api/plans/convert"))
+                .header("Content-Type", XLSX).header("Accept-Language", "zh")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(extra)));
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(TestServer.json(refused.body()).get("errors").findValuesAsText("message"))
+                .contains("未知社工“wang”");
     }
 
     @Test

@@ -55,6 +55,11 @@ public enum Rule {
         return Text.of("schedule.constraint." + name());
     }
 
+    /** A constraint's name as a person reads it: a rule's {@link #displayName()}, any other name as written. */
+    public static Text displayNameOf(String title) {
+        return byTitle(title).map(Rule::displayName).orElse(Text.of("plan.asWritten", title));
+    }
+
     public HardMediumSoftLongScore defaultWeight() {
         return defaultWeight;
     }

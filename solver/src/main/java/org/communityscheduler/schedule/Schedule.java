@@ -46,7 +46,7 @@ public record Schedule(String name, String score, boolean feasible, List<PlacedS
         @JsonProperty
         @JsonSerialize(using = TextJson.MessageOnly.class)
         public Text displayName() {
-            return Rule.byTitle(name).map(Rule::displayName).orElse(Text.of("plan.asWritten", name));
+            return Rule.displayNameOf(name);
         }
     }
 
