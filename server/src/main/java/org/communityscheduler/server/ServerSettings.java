@@ -7,6 +7,7 @@ import java.util.List;
 import org.communityscheduler.model.PlanIntake;
 import org.communityscheduler.model.PlanLimits;
 import org.communityscheduler.solve.SolverConfigs;
+import org.communityscheduler.text.TextException;
 
 /**
  * How the HTTP server runs. Every default lives in {@link #defaults()}.
@@ -50,31 +51,31 @@ public record ServerSettings(int port, Path dataDir, int parallelSolvers, int th
 
     public ServerSettings {
         if (port < 0 || port > 65_535) {
-            throw new IllegalArgumentException("the port must be between 0 and 65535, not " + port);
+            throw new TextException("server.settings.port", port);
         }
         if (parallelSolvers < 1) {
-            throw new IllegalArgumentException("at least one solve must be able to run, not " + parallelSolvers);
+            throw new TextException("server.settings.solvers", parallelSolvers);
         }
         if (threads < 1) {
-            throw new IllegalArgumentException("a solve needs at least one thread, not " + threads);
+            throw new TextException("server.settings.threads", threads);
         }
         if (maxRequestBytes < 1) {
-            throw new IllegalArgumentException("the request size limit must be positive");
+            throw new TextException("server.settings.requestSize");
         }
         if (maxOpenJobs < 1) {
-            throw new IllegalArgumentException("at least one job must be able to wait or run, not " + maxOpenJobs);
+            throw new TextException("server.settings.maxJobs", maxOpenJobs);
         }
         if (maxSessions < 1) {
-            throw new IllegalArgumentException("a plan must be allowed at least one session, not " + maxSessions);
+            throw new TextException("server.settings.maxSessions", maxSessions);
         }
         if (keepFinished < 0) {
-            throw new IllegalArgumentException("the number of finished jobs kept cannot be negative");
+            throw new TextException("server.settings.keepFinished");
         }
         if (maxEventStreamsPerClient < 1 || maxEventStreams < 1) {
-            throw new IllegalArgumentException("at least one event stream must be able to open, per client and in all");
+            throw new TextException("server.settings.eventStreams");
         }
         if (apiToken != null && apiToken.isBlank()) {
-            throw new IllegalArgumentException("the API token cannot be blank");
+            throw new TextException("server.settings.blankToken");
         }
         if (defaultTimeLimit.compareTo(maxTimeLimit) > 0) {
             defaultTimeLimit = maxTimeLimit;
@@ -82,7 +83,7 @@ public record ServerSettings(int port, Path dataDir, int parallelSolvers, int th
         corsOrigins = List.copyOf(corsOrigins);
         if (publicUrl != null) {
             if (!publicUrl.matches("https?://[^/?#\\s]+(/[^?#\\s]*)?")) {
-                throw new IllegalArgumentException("the public URL must be http(s)://host[/path], not " + publicUrl);
+                throw new TextException("server.settings.publicUrl", publicUrl);
             }
             publicUrl = publicUrl.replaceFirst("/+$", "");
         }
