@@ -31,7 +31,8 @@ class DistributionIT {
     private static final Path ZIP = Path.of(System.getProperty("distribution.zip", "target/missing.zip"));
     private static final Path TARBALL = Path.of(System.getProperty("distribution.tarball", "target/missing.tar.gz"));
     private static final String HOME = ZIP.getFileName().toString().replaceFirst("\\.zip$", "");
-    private static final Pattern SERVING = Pattern.compile("http://localhost:(\\d+)/"); // the serving line, in either language
+    /** The serving line, in either language: printed once the jobs are read back, after Javalin's own "Listening on". */
+    private static final Pattern SERVING = Pattern.compile("(?:Serving on|服务地址) http://localhost:(\\d+)/");
 
     @TempDir
     Path folder;

@@ -32,7 +32,8 @@ import org.communityscheduler.plan.Json;
 final class ServerProcess implements AutoCloseable {
 
     static final String SAMPLE = DemoPlans.json(DemoPlans.DEFAULT).orElseThrow();
-    private static final Pattern SERVING = Pattern.compile("http://localhost:(\\d+)/"); // the serving line, in either language
+    /** The serving line, in either language: printed once the jobs are read back, after Javalin's own "Listening on". */
+    private static final Pattern SERVING = Pattern.compile("(?:Serving on|服务地址) http://localhost:(\\d+)/");
 
     final Process process;
     final int port;

@@ -24,8 +24,7 @@ public record Diagnostic(String severity, String path, @JsonUnwrapped Text text)
     static Diagnostic read(@JsonProperty("severity") String severity, @JsonProperty("path") String path,
             @JsonProperty("code") String code, @JsonProperty("message") String message,
             @JsonProperty("args") JsonNode args) {
-        return new Diagnostic(severity, path, code == null ? Text.of("plan.asWritten", message)
-                : Text.of(code, TextJson.args(args).toArray()));
+        return new Diagnostic(severity, path, TextJson.read(code, message, args));
     }
 
     public static Diagnostic warning(String path, Text text) {

@@ -21,8 +21,7 @@ public record Problem(String path, @JsonUnwrapped Text text) {
     @JsonCreator
     static Problem read(@JsonProperty("path") String path, @JsonProperty("code") String code,
             @JsonProperty("message") String message, @JsonProperty("args") JsonNode args) {
-        return new Problem(path, code == null ? Text.of("plan.asWritten", message)
-                : Text.of(code, TextJson.args(args).toArray()));
+        return new Problem(path, TextJson.read(code, message, args));
     }
 
     public String code() {

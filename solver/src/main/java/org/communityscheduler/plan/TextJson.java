@@ -108,6 +108,11 @@ public final class TextJson {
         return Text.of(node.path("code").asText(), args(node.get("args")).toArray());
     }
 
+    /** A text from the fields of an object it is unwrapped into; without a code, a message older versions wrote. */
+    static Text read(String code, String message, JsonNode args) {
+        return code == null ? Text.of("plan.asWritten", message) : Text.of(code, args(args).toArray());
+    }
+
     static List<Object> args(JsonNode args) {
         List<Object> values = new ArrayList<>();
         if (args != null) {
