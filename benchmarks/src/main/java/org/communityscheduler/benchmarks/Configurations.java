@@ -5,12 +5,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import ai.timefold.solver.core.config.heuristic.selector.move.MoveSelectorConfig;
 import ai.timefold.solver.core.config.heuristic.selector.move.composite.UnionMoveSelectorConfig;
 import ai.timefold.solver.core.config.heuristic.selector.move.generic.RuinRecreateMoveSelectorConfig;
 import ai.timefold.solver.core.config.localsearch.LocalSearchPhaseConfig;
 import ai.timefold.solver.core.config.localsearch.LocalSearchType;
 import ai.timefold.solver.core.config.localsearch.decider.acceptor.LocalSearchAcceptorConfig;
 import ai.timefold.solver.core.config.localsearch.decider.forager.LocalSearchForagerConfig;
+import ai.timefold.solver.core.config.phase.PhaseConfig;
 import ai.timefold.solver.core.config.phase.custom.CustomPhaseConfig;
 import ai.timefold.solver.core.config.solver.SolverConfig;
 import ai.timefold.solver.core.config.solver.termination.DiminishedReturnsTerminationConfig;
@@ -85,6 +87,19 @@ public final class Configurations {
                                 .withMinimumRuinedCount(2)
                                 .withMaximumRuinedCount(8)
                                 .withFixedProbabilityWeight(0.05)))));
+        add("related-swaps", "experiment: shipped, the soft-wish annealing's moves plus swaps between related "
+                + "sessions (a worker, an audience or a room in common: placements traded, weight 0.3; overlapping "
+                + "in time: rooms traded, weight 0.1), drawn by filtering random swaps; rejected",
+                () -> {
+                    SolverConfig config = SolverConfigs.shipped();
+                    List<PhaseConfig> phases = new ArrayList<>(config.getPhaseConfigList());
+                    List<MoveSelectorConfig> moves = new ArrayList<>(
+                            ((UnionMoveSelectorConfig) SolverConfigs.localSearchMoves(false)).getMoveSelectorList());
+                    moves.addAll(RelatedSwaps.selectors());
+                    phases.set(phases.size() - 1, SolverConfigs.localSearch()
+                            .withMoveSelectorConfig(new UnionMoveSelectorConfig().withMoveSelectorList(moves)));
+                    return config.withPhaseList(phases);
+                });
         add("cpsat", "peer: OR-Tools CP-SAT places every movable session under the hard rules only, exactly "
                 + "(CpSatPlacement: everything placed, or when that is impossible as much priority as fits), no search",
                 () -> SolverConfigs.base().withPhases(new CustomPhaseConfig()

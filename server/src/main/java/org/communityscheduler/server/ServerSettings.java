@@ -15,7 +15,7 @@ import org.communityscheduler.text.TextException;
  * @param port 0 picks a free port (tests)
  * @param dataDir where jobs are kept on disk (and found again after a restart); null keeps them in memory only
  * @param parallelSolvers solves that run at once; later ones wait in order
- * @param threads cores a solve uses when it runs alone (its independent parts, or differently seeded solvers); a
+ * @param threads cores a solve uses when it runs alone (each its share of the independent groups, in turn, or differently seeded solvers); a
  *     solve started while k others wait or run gets threads / (k + 1) of them
  * @param defaultTimeLimit a solve's time limit when the request gives none
  * @param maxTimeLimit the longest time limit a request may ask for; longer ones are capped to it

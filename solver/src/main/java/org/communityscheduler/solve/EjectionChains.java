@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Random;
 import java.util.Set;
 import java.util.SplittableRandom;
@@ -28,8 +29,10 @@ import org.communityscheduler.model.WeeklySchedule;
  * placement where the fewest, least important sessions stand in its way (clashing in its room, through
  * a worker or its audience); those are taken out and placed the same way in turn, each chain going on
  * until a session finds a free placement. Recently placed sessions are not taken out again for a few
- * steps, and often displaced ones are displaced last, so chains do not undo themselves. The week ends
- * at the best placed count reached; when no step improves it for a while, the phase ends.
+ * steps, and often displaced ones are displaced last, so chains do not undo themselves. When no step
+ * improves the placed count for a while, the chains stop at the best count they reached; with sessions
+ * still out they start again from the phase's beginning with another random stream (at most twice), and
+ * the phase ends at the best of these attempts.
  *
  * <p>Only the clash rules and locked doors are checked here (through {@link Bookings}): the
  * sessions' ranges keep the other hard rules, and local search repairs what the soft rules lose.
@@ -64,9 +67,74 @@ public final class EjectionChains implements PhaseCommand<WeeklySchedule> {
         return new EjectionChains(otherSeed, stallLimit);
     }
 
+    /**
+     * Chains that stall with sessions out start again from where the phase began, with another random stream,
+     * at most this many times in all; the phase keeps the best of them. Where a week's first choices were
+     * unlucky, chains cannot undo them (measured on a city-wide week: one random seed left a session of a
+     * 794-session group out for good, three others placed every session at once).
+     */
+    private static final int ATTEMPTS = 3;
+    private static final long STREAM_STEP = 0x9E3779B97F4A7C15L;
+
     @Override
     public void changeWorkingSolution(ScoreDirector<WeeklySchedule> scoreDirector, BooleanSupplier isPhaseTerminated) {
-        new Chains(scoreDirector, new SplittableRandom(seed)).run(isPhaseTerminated);
+        List<Session> open = scoreDirector.getWorkingSolution().getSessions().stream()
+                .filter(session -> !session.isLocked() && session.isPlaceable())
+                .sorted(new SessionDifficulty().reversed())
+                .toList();
+        Placements start = new Placements(open);
+        Placements best = null;
+        long bestUnplaced = Long.MAX_VALUE;
+        for (int attempt = 0; attempt < ATTEMPTS && !isPhaseTerminated.getAsBoolean(); attempt++) {
+            if (attempt > 0) {
+                start.restore(scoreDirector);
+            }
+            long unplaced = new Chains(scoreDirector, open, new SplittableRandom(seed + attempt * STREAM_STEP))
+                    .run(isPhaseTerminated);
+            if (unplaced == 0) {
+                return;
+            }
+            if (unplaced < bestUnplaced) {
+                bestUnplaced = unplaced;
+                best = new Placements(open);
+            }
+        }
+        if (best != null) {
+            best.restore(scoreDirector);
+        }
+    }
+
+    /** Where each of some sessions is (room and start, or nowhere), to go back to. */
+    private static final class Placements {
+
+        private final List<Session> sessions;
+        private final Room[] rooms;
+        private final Integer[] starts;
+
+        Placements(List<Session> sessions) {
+            this.sessions = sessions;
+            this.rooms = new Room[sessions.size()];
+            this.starts = new Integer[sessions.size()];
+            for (int i = 0; i < sessions.size(); i++) {
+                rooms[i] = sessions.get(i).getRoom();
+                starts[i] = sessions.get(i).getStart();
+            }
+        }
+
+        void restore(ScoreDirector<WeeklySchedule> director) {
+            for (int i = 0; i < sessions.size(); i++) {
+                Session session = sessions.get(i);
+                if (session.getRoom() != rooms[i] || !Objects.equals(session.getStart(), starts[i])) {
+                    director.beforeVariableChanged(session, "start");
+                    session.setStart(starts[i]);
+                    director.afterVariableChanged(session, "start");
+                    director.beforeVariableChanged(session, "room");
+                    session.setRoom(rooms[i]);
+                    director.afterVariableChanged(session, "room");
+                }
+            }
+            director.triggerVariableListeners();
+        }
     }
 
     private final class Chains {
@@ -88,15 +156,11 @@ public final class EjectionChains implements PhaseCommand<WeeklySchedule> {
         private long bestUnplacedPriority;
         private int step;
 
-        Chains(ScoreDirector<WeeklySchedule> director, SplittableRandom random) {
+        Chains(ScoreDirector<WeeklySchedule> director, List<Session> open, SplittableRandom random) {
             this.director = director;
             this.random = random;
-            WeeklySchedule week = director.getWorkingSolution();
-            this.bookings = new Bookings(week);
-            this.open = week.getSessions().stream()
-                    .filter(session -> !session.isLocked() && session.isPlaceable())
-                    .sorted(new SessionDifficulty().reversed())
-                    .toList();
+            this.bookings = new Bookings(director.getWorkingSolution());
+            this.open = open;
             for (Session session : open) {
                 if (!session.isAssigned()) {
                     unplacedPriority += session.getActivity().getPriority();
@@ -105,7 +169,8 @@ public final class EjectionChains implements PhaseCommand<WeeklySchedule> {
             this.bestUnplacedPriority = unplacedPriority;
         }
 
-        void run(BooleanSupplier isPhaseTerminated) {
+        /** Returns the priority still unplaced at the end (at the best placed count reached). */
+        long run(BooleanSupplier isPhaseTerminated) {
             // First every session in turn, hardest first, as a construction heuristic would; then what is still out.
             open.stream().filter(session -> !session.isAssigned()).forEach(queue::add);
             int stalled = 0;
@@ -130,6 +195,7 @@ public final class EjectionChains implements PhaseCommand<WeeklySchedule> {
                 undoChange(journal.get(i));
             }
             director.triggerVariableListeners();
+            return bestUnplacedPriority;
         }
 
         /** Puts the session where the least stands in its way, and queues what it displaced first. */

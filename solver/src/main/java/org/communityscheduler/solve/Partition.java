@@ -12,48 +12,75 @@ import org.communityscheduler.model.WeeklySchedule;
 import org.communityscheduler.model.Worker;
 
 /**
- * Splits a week into parts that no constraint links: two sessions are in one part when they share a
- * worker, an audience or an activity, or could use rooms of one site. Each part can then be solved on
- * its own core and the parts merged; only "Fair overtime", which compares every worker's overtime,
- * is seen per part while solving (the merged week is scored whole).
+ * Splits a week into groups that no constraint links: two sessions are in one group when they share a
+ * worker, an audience or an activity, or could use rooms of one site. The groups are dealt to the cores
+ * (lanes), and each core solves its groups one after another ({@link ParallelSolve}): a solver that sees
+ * a few hundred sessions evaluates several times more moves per second than one that sees thousands, and
+ * spends them all where they matter. Only "Fair overtime", which compares every worker's overtime, is seen
+ * per group while solving (the merged week is scored whole).
  */
 final class Partition {
 
-    /** A part larger than this share of the week leaves too little for the other cores: solve whole instead. */
+    /** A group larger than this share of the week leaves too little for the other cores: solve whole instead. */
     private static final double LARGEST_PART_SHARE = 0.6;
+    /**
+     * Groups smaller than this are solved together with the next ones of their core: each solve has a fixed
+     * cost (building its solver and score), which a few dozen sessions do not repay.
+     */
+    static final int MIN_GROUP_SESSIONS = 200;
 
     private Partition() {
     }
 
+    /** {@link #of(WeeklySchedule, int, int)} with groups of at least {@link #MIN_GROUP_SESSIONS}. */
+    static List<List<List<Session>>> of(WeeklySchedule week, int cores) {
+        return of(week, cores, MIN_GROUP_SESSIONS);
+    }
+
     /**
-     * The week's sessions in at most {@code parts} groups of about equal size, in the week's order within each;
-     * a single group when the week does not split well.
+     * The week's sessions for at most {@code cores} cores of about equal load: per core, the groups it solves
+     * in turn, largest first, each in the week's order; small groups of one core are joined until they hold
+     * {@code minGroupSessions}. A single core with a single group, the whole week, when the week does not
+     * split well (then several differently seeded solvers share it).
      */
-    static List<List<Session>> of(WeeklySchedule week, int parts) {
+    static List<List<List<Session>>> of(WeeklySchedule week, int cores, int minGroupSessions) {
         List<Session> sessions = week.getSessions();
-        if (parts < 2 || sessions.size() < 2) {
-            return List.of(sessions);
+        if (cores < 2 || sessions.size() < 2) {
+            return List.of(List.of(sessions));
         }
         List<List<Session>> components = components(week);
         int largest = components.stream().mapToInt(List::size).max().orElse(0);
         if (components.size() < 2 || largest > LARGEST_PART_SHARE * sessions.size()) {
-            return List.of(sessions);
+            return List.of(List.of(sessions));
         }
-        int binCount = Math.min(parts, components.size());
-        List<List<Session>> bins = new ArrayList<>();
-        for (int i = 0; i < binCount; i++) {
-            bins.add(new ArrayList<>());
+        int laneCount = Math.min(cores, components.size());
+        List<List<List<Session>>> lanes = new ArrayList<>();
+        int[] load = new int[laneCount];
+        for (int i = 0; i < laneCount; i++) {
+            lanes.add(new ArrayList<>());
         }
         components.sort(Comparator.comparingInt((List<Session> c) -> c.size()).reversed());
         for (List<Session> component : components) {
-            bins.stream().min(Comparator.comparingInt(List::size)).orElseThrow().addAll(component);
+            int lane = 0;
+            for (int i = 1; i < laneCount; i++) {
+                if (load[i] < load[lane]) {
+                    lane = i;
+                }
+            }
+            load[lane] += component.size();
+            List<List<Session>> groups = lanes.get(lane);
+            if (groups.isEmpty() || groups.get(groups.size() - 1).size() >= minGroupSessions) {
+                groups.add(new ArrayList<>(component));
+            } else {
+                groups.get(groups.size() - 1).addAll(component);
+            }
         }
         Map<Session, Integer> order = new HashMap<>();
         for (int i = 0; i < sessions.size(); i++) {
             order.put(sessions.get(i), i);
         }
-        bins.forEach(bin -> bin.sort(Comparator.comparingInt(order::get)));
-        return bins;
+        lanes.forEach(groups -> groups.forEach(group -> group.sort(Comparator.comparingInt(order::get))));
+        return lanes;
     }
 
     /** Sessions linked through workers, audiences, activities and sites, by union-find. */

@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
@@ -59,34 +60,40 @@ public final class SchedulingEngine implements AutoCloseable {
     private static final Duration REASON_TIME_BUDGET = Duration.ofSeconds(3);
 
     private static final Logger LOG = LoggerFactory.getLogger(SchedulingEngine.class);
-    /** How often the parts of a week solved in parts are merged. */
+    /** How often the groups of a week that splits are merged. */
     private static final Duration TICK = Duration.ofMillis(500);
 
     private final SolverConfig solverConfig;
     private final int threads;
-    /** One per thread a solve may use, each with its own random seed. */
-    private final List<SolverManager<WeeklySchedule, String>> solverManagers = new ArrayList<>();
+    /**
+     * One per thread a solve may use: a solver manager with its own random seed, and how many solves may use it
+     * at once (a solve holds one for its whole time).
+     */
+    private final List<ParallelSolve.Core> cores = new ArrayList<>();
     private final SolutionManager<WeeklySchedule, HardMediumSoftLongScore> solutionManager;
     private final Map<String, ParallelSolve> solves = new ConcurrentHashMap<>();
     private final ScheduledExecutorService ticker;
-    private final ExecutorService waiters;
+    /** Runs the lanes of each solve (one thread per core it uses) and waits for them. */
+    private final ExecutorService laneThreads;
 
     /**
      * @param parallelSolves solves that run at once; later ones wait in order
-     * @param threads        cores one solve uses: the week's independent parts, or as many differently seeded
-     *                       solvers when it does not split; a solve started while k others wait or run gets
-     *                       threads / (k + 1) of them
+     * @param threads        cores one solve uses: each solves its share of the week's independent groups in
+     *                       turn, or the whole week with its own seed when it does not split; a solve started
+     *                       while k others wait or run gets threads / (k + 1) of them
      */
     public SchedulingEngine(SolverConfig solverConfig, int parallelSolves, int threads) {
         this.solverConfig = solverConfig;
         this.threads = threads;
         for (int k = 0; k < threads; k++) {
-            solverManagers.add(SolverManager.create(SolverFactory.create(SolverConfigs.member(solverConfig, k)),
-                    new SolverManagerConfig().withParallelSolverCount(Integer.toString(parallelSolves))));
+            SolverManager<WeeklySchedule, String> manager = SolverManager.create(
+                    SolverFactory.create(SolverConfigs.member(solverConfig, k)),
+                    new SolverManagerConfig().withParallelSolverCount(Integer.toString(parallelSolves)));
+            cores.add(new ParallelSolve.Core(manager, new Semaphore(parallelSolves)));
         }
         this.solutionManager = SolutionManager.create(SolverFactory.create(SolverConfigs.forAnalysis(solverConfig)));
         this.ticker = Executors.newSingleThreadScheduledExecutor(daemon("solve-ticker"));
-        this.waiters = Executors.newCachedThreadPool(daemon("solve-waiter"));
+        this.laneThreads = Executors.newCachedThreadPool(daemon("solve-lane"));
     }
 
     /** The shipped configuration, one solve at a time, on every core. */
@@ -115,40 +122,26 @@ public final class SchedulingEngine implements AutoCloseable {
     public SolverJob<WeeklySchedule, String> start(String jobId, WeeklySchedule problem, Duration timeLimit,
             Consumer<WeeklySchedule> onBest, Consumer<WeeklySchedule> onFinal, BiConsumer<String, Throwable> onError) {
         // A solve started while others wait or run gets a share of the cores, so that together they fill them.
-        int cores = Math.max(1, threads / (1 + solves.size()));
-        List<List<Session>> parts = Partition.of(problem, cores);
-        int members = parts.size() > 1 ? parts.size() : cores;
-        ParallelSolve solve = new ParallelSolve(jobId, problem, parts.size() > 1 ? parts : null,
+        int share = Math.max(1, threads / (1 + solves.size()));
+        List<List<List<Session>>> lanes = Partition.of(problem, share);
+        ParallelSolve solve = new ParallelSolve(jobId, problem, lanes, share, timeLimit,
                 week -> {
                     week.setScore(solutionManager.update(week));
                     return week;
-                }, onBest, onFinal, onError, members, waiters);
-        LOG.info("Solving {} with {}", jobId, parts.size() > 1
-                ? parts.size() + " independent parts of " + parts.stream().map(part -> Integer.toString(part.size()))
-                        .collect(Collectors.joining(", ")) + " sessions"
-                : members + " differently seeded solver(s)");
-        // Known before any member starts, so that a consumer of its first schedule can already stop it.
+                }, onBest, onFinal, onError, laneThreads);
+        LOG.info("Solving {} with {}", jobId, !solve.isPortfolio()
+                ? lanes.stream().map(groups -> groups.stream().map(group -> Integer.toString(group.size()))
+                                .collect(Collectors.joining(" + ")))
+                        .collect(Collectors.joining(", ", "independent groups of ", " sessions, one core each"))
+                : solve.memberCount() + " differently seeded solver(s)");
+        // Known before any lane starts, so that a consumer of its first schedule can already stop it.
         solves.put(jobId, solve);
-        for (int k = 0; k < members; k++) {
-            int member = k;
-            solve.addMember(solverManagers.get(k).solveBuilder()
-                    .withProblemId(k == 0 ? jobId : jobId + "#" + k)
-                    .withProblem(solve.memberInput(k))
-                    .withConfigOverride(new SolverConfigOverride<WeeklySchedule>()
-                            .withTerminationConfig(SolverConfigs.termination(timeLimit)))
-                    .withBestSolutionEventConsumer(event -> solve.memberImproved(member, event.solution()))
-                    .withExceptionHandler((id, error) -> solve.terminateEarly())
-                    .run());
-        }
+        solve.start(cores);
         ScheduledFuture<?> ticks = ticker.scheduleAtFixedRate(solve::tick,
                 TICK.toMillis(), TICK.toMillis(), TimeUnit.MILLISECONDS);
-        waiters.execute(() -> {
-            try {
-                solve.awaitMembers();
-            } finally {
-                ticks.cancel(false);
-                solves.remove(jobId, solve);
-            }
+        solve.whenOver(() -> {
+            ticks.cancel(false);
+            solves.remove(jobId, solve);
         });
         return solve;
     }
@@ -313,9 +306,9 @@ public final class SchedulingEngine implements AutoCloseable {
     @Override
     public void close() {
         solves.values().forEach(ParallelSolve::terminateEarly);
-        solverManagers.forEach(SolverManager::close);
+        cores.forEach(core -> core.manager().close());
         ticker.shutdownNow();
         // Not interrupted: a member being stopped finishes stopping (the threads are daemons either way).
-        waiters.shutdown();
+        laneThreads.shutdown();
     }
 }

@@ -35,18 +35,44 @@ class PartitionTest {
 
     @Test
     void sitesThatShareNothingAreSolvedApart() {
-        List<List<Session>> parts = Partition.of(twoSites(false), 2);
+        List<List<List<Session>>> lanes = Partition.of(twoSites(false), 2);
 
-        assertThat(parts).hasSize(2);
-        assertThat(parts).extracting(PartitionTest::ids).containsExactlyInAnyOrder(
+        assertThat(lanes).hasSize(2).allSatisfy(groups -> assertThat(groups).hasSize(1));
+        assertThat(lanes).extracting(groups -> ids(groups.get(0))).containsExactlyInAnyOrder(
                 List.of("reading#1", "reading#2", "choir#1", "choir#2"),
                 List.of("crafts#1", "crafts#2", "crafts#3"));
+    }
+
+    /** Six sites, each alone: a core solves its sites in turn, small ones together. */
+    @Test
+    void eachCoreSolvesItsGroupsInTurnAndJoinsSmallOnes() {
+        PlanBuilder plan = PlanBuilder.plan();
+        int[] sessions = { 6, 5, 4, 3, 2, 2 };
+        for (int i = 0; i < sessions.length; i++) {
+            String site = "site" + i;
+            int count = sessions[i];
+            plan.site(site, s -> s.open(Day.MON, "09:00-17:00"))
+                    .room("room" + i, room -> room.site(site).capacity(20))
+                    .activity("activity" + i, a -> a.duration(60).sessions(count).sites(site));
+        }
+        WeeklySchedule week = ModelBuilder.build(plan.build());
+
+        List<List<List<Session>>> alone = Partition.of(week, 2, 1);
+        assertThat(alone).extracting(groups -> groups.stream().map(List::size).toList())
+                .containsExactly(List.of(6, 3, 2), List.of(5, 4, 2));
+
+        List<List<List<Session>>> joined = Partition.of(week, 2, 5);
+        assertThat(joined).extracting(groups -> groups.stream().map(List::size).toList())
+                .containsExactly(List.of(6, 5), List.of(5, 6));
+        assertThat(joined.stream().flatMap(List::stream).flatMap(List::stream).map(Session::getId))
+                .containsExactlyInAnyOrderElementsOf(week.getSessions().stream().map(Session::getId).toList());
     }
 
     @Test
     void aSharedWorkerKeepsTheWeekWhole() {
         assertThat(Partition.components(twoSites(true))).hasSize(1);
-        assertThat(Partition.of(twoSites(true), 2)).singleElement().extracting(List::size).isEqualTo(7);
+        assertThat(Partition.of(twoSites(true), 2)).singleElement().satisfies(groups ->
+                assertThat(groups).singleElement().extracting(List::size).isEqualTo(7));
     }
 
     @Test

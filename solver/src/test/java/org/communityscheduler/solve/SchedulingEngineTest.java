@@ -4,8 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
 import ai.timefold.solver.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
+import ai.timefold.solver.core.api.solver.SolutionManager;
+import ai.timefold.solver.core.api.solver.SolverFactory;
+import ai.timefold.solver.core.api.solver.SolverManager;
 import ai.timefold.solver.core.config.solver.EnvironmentMode;
 import ai.timefold.solver.core.config.solver.termination.TerminationConfig;
 
@@ -216,8 +224,10 @@ class SchedulingEngineTest {
                     .worker(site + "-li", w -> w.sites(site).working(Day.MON, "09:00-17:00"))
                     .activity(site + "-reading", a -> a.duration(60).sessions(6).participants(8).workers(site + "-li")
                             .preferred(Day.TUE, "09:00-12:00"))
-                    .activity(site + "-choir", a -> a.duration(90).sessions(4).participants(25).audience(site + "-kids"))
-                    .activity(site + "-crafts", a -> a.duration(60).sessions(4).participants(9).audience(site + "-kids"));
+                    .activity(site + "-choir", a -> a.duration(90).sessions(4).participants(25).audience(site + "-kids")
+                            .sites(site))
+                    .activity(site + "-crafts", a -> a.duration(60).sessions(4).participants(9).audience(site + "-kids")
+                            .sites(site));
         }
         return plan.build();
     }
@@ -225,6 +235,7 @@ class SchedulingEngineTest {
     @Test
     void aWeekThatSplitsIsSolvedInPartsOnSeveralThreadsAndMergedWhole() {
         WeeklySchedule week = ModelBuilder.build(twoIndependentSites());
+        assertThat(Partition.of(week, 2)).as("one core a site").hasSize(2);
         try (SchedulingEngine engine = SchedulingEngine.shipped(2)) {
             SchedulingEngine.SolveRun run = engine.solve(week, Duration.ofSeconds(3), w -> {
             });
@@ -237,6 +248,69 @@ class SchedulingEngineTest {
             assertThat(engine.describe(best, false).score()).as("the merged week scored whole").isEqualTo(merged.toString());
             assertThat(merged.isFeasible()).isTrue();
             assertThat(week.getSessions()).as("the problem given is left as it was").noneMatch(Session::isAssigned);
+        }
+    }
+
+    /**
+     * One core gets north and south, solved in turn (placed, then improved); the other an easy site whose
+     * week is perfect at once, after which that core helps with the others' worst group until the end.
+     */
+    @Test
+    void eachCoreSolvesItsGroupsInTurnAndOneThatIsDoneHelpsTheOther() throws Exception {
+        PlanBuilder plan = PlanBuilder.plan().slotMinutes(30);
+        for (String site : List.of("north", "south")) {
+            // Reading prefers Tuesday, when its worker does not work: never a perfect week.
+            plan.site(site, s -> s.open(Day.MON, "09:00-17:00").open(Day.TUE, "09:00-17:00"))
+                    .room(site + "-hall", room -> room.site(site).capacity(30))
+                    .worker(site + "-li", w -> w.sites(site).working(Day.MON, "09:00-17:00"))
+                    .activity(site + "-reading", a -> a.duration(60).sessions(6).participants(8).workers(site + "-li")
+                            .preferred(Day.TUE, "09:00-12:00"))
+                    .activity(site + "-choir", a -> a.duration(90).sessions(4).participants(25).sites(site));
+        }
+        plan.site("east", s -> s.open(Day.WED, "09:00-17:00"))
+                .room("east-room", room -> room.site("east").capacity(5))
+                .activity("east-yoga", a -> a.duration(60).sessions(1).participants(4).sites("east"));
+        WeeklySchedule week = ModelBuilder.build(plan.build());
+        List<List<Session>> groups = Partition.components(week);
+        List<Session> east = groups.stream().filter(g -> g.get(0).getId().startsWith("east")).findFirst().orElseThrow();
+        List<List<Session>> northAndSouth = groups.stream().filter(g -> g != east).toList();
+        assertThat(northAndSouth).hasSize(2);
+
+        var analysis = SolutionManager.<WeeklySchedule, HardMediumSoftLongScore> create(
+                SolverFactory.create(SolverConfigs.forAnalysis(SolverConfigs.shipped())));
+        List<HardMediumSoftLongScore> improvements = new java.util.concurrent.CopyOnWriteArrayList<>();
+        ExecutorService threads = Executors.newCachedThreadPool();
+        List<SolverManager<WeeklySchedule, String>> managers = List.of(
+                SolverManager.create(SolverFactory.create(SolverConfigs.member(SolverConfigs.shipped(), 0))),
+                SolverManager.create(SolverFactory.create(SolverConfigs.member(SolverConfigs.shipped(), 1))));
+        try {
+            ParallelSolve solve = new ParallelSolve("turns", week, List.of(northAndSouth, List.of(east)), 2,
+                    Duration.ofSeconds(3), merged -> {
+                        merged.setScore(analysis.update(merged));
+                        return merged;
+                    }, best -> improvements.add(best.getScore()), best -> {
+                    }, (id, error) -> {
+                    }, threads);
+            ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
+            ticker.scheduleAtFixedRate(solve::tick, 100, 100, TimeUnit.MILLISECONDS);
+            solve.start(List.of(new ParallelSolve.Core(managers.get(0), new Semaphore(1)),
+                    new ParallelSolve.Core(managers.get(1), new Semaphore(1))));
+            WeeklySchedule best = solve.getFinalBestSolution();
+            ticker.shutdownNow();
+
+            assertThat(best.assignedCount()).isEqualTo(21);
+            try (SchedulingEngine engine = SchedulingEngine.shipped(1)) {
+                assertThat(engine.describe(best, false).score()).as("the merged week scored whole")
+                        .isEqualTo(best.getScore().toString());
+            }
+            assertThat(solve.solvesOf(0)).as("north and south, each placed and then improved").isEqualTo(4);
+            assertThat(solve.solvesOf(1)).as("east placed (perfect at once), then help for the others")
+                    .isGreaterThanOrEqualTo(2);
+            assertThat(solve.getSolvingDuration()).isGreaterThanOrEqualTo(Duration.ofMillis(2_900));
+            assertThat(improvements).isNotEmpty().isSortedAccordingTo(HardMediumSoftLongScore::compareTo);
+        } finally {
+            managers.forEach(SolverManager::close);
+            threads.shutdownNow();
         }
     }
 
