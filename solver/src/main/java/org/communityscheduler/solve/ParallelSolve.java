@@ -51,7 +51,8 @@ final class ParallelSolve implements SolverJob<WeeklySchedule, String> {
     private static final long MERGE_EFFORT = 10;
     /** Of a group's share of the time, at most this much goes to placing it before the others are placed. */
     private static final double PLACING_SHARE = 0.5;
-    private static final long SLOT_POLL_MILLIS = 100;
+    /** How often a waiting lane looks again: for its core, or for a group to help with. */
+    private static final long POLL_MILLIS = 100;
     /** Less time left than this, and a lane that is done does not start helping another. */
     private static final Duration MIN_HELP = Duration.ofSeconds(1);
 
@@ -271,7 +272,7 @@ final class ParallelSolve implements SolverJob<WeeklySchedule, String> {
 
         void run(Core core) {
             try {
-                while (!core.slot().tryAcquire(SLOT_POLL_MILLIS, TimeUnit.MILLISECONDS)) {
+                while (!core.slot().tryAcquire(POLL_MILLIS, TimeUnit.MILLISECONDS)) {
                     if (terminatedEarly) {
                         return;
                     }
@@ -336,17 +337,29 @@ final class ParallelSolve implements SolverJob<WeeklySchedule, String> {
                     return;
                 }
                 int worst = -1;
+                boolean unsolved = false;
                 for (Lane other : lanes) {
                     for (int group : other == this ? new int[0] : other.groups) {
                         HardMediumSoftLongScore score = groupBest(group).getScore();
+                        unsolved |= score == null;
                         if (score != null && !isPerfect(group)
                                 && (worst < 0 || score.compareTo(groupBest(worst).getScore()) < 0)) {
                             worst = group;
                         }
                     }
                 }
-                if (worst < 0) {
+                if (worst < 0 && !unsolved) {
                     return;
+                }
+                if (worst < 0) {
+                    // The others have not reported on every group yet: look again in a moment.
+                    try {
+                        Thread.sleep(POLL_MILLIS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                    continue;
                 }
                 solve(core, worst, new TerminationConfig()
                         .withSpentLimit(Duration.ofMillis(TimeUnit.NANOSECONDS.toMillis(left)))
