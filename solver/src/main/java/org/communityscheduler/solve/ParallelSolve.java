@@ -1,9 +1,11 @@
 package org.communityscheduler.solve;
 
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +13,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
@@ -51,13 +52,66 @@ final class ParallelSolve implements SolverJob<WeeklySchedule, String> {
     private static final long MERGE_EFFORT = 10;
     /** Of a group's share of the time, at most this much goes to placing it before the others are placed. */
     private static final double PLACING_SHARE = 0.5;
-    /** How often a waiting lane looks again: for its core, or for a group to help with. */
+    /** How often a waiting lane looks again: for its core (besides being woken), or for a group to help with. */
     private static final long POLL_MILLIS = 100;
     /** Less time left than this, and a lane that is done does not start helping another. */
     private static final Duration MIN_HELP = Duration.ofSeconds(1);
 
-    /** What a lane solves on: a solver manager (with its random seed) and the permits of its core. */
-    record Core(SolverManager<WeeklySchedule, String> manager, Semaphore slot) {
+    /**
+     * What a lane solves on: a solver manager (with its random seed), and how many solves may use it at once.
+     * Solves wait for it in the order they were started, whichever of their threads comes first.
+     */
+    static final class Core {
+
+        private final SolverManager<WeeklySchedule, String> manager;
+        private final int permits;
+        private final Deque<Object> waiting = new ArrayDeque<>();
+        private int inUse;
+
+        Core(SolverManager<WeeklySchedule, String> manager, int permits) {
+            this.manager = manager;
+            this.permits = permits;
+        }
+
+        SolverManager<WeeklySchedule, String> manager() {
+            return manager;
+        }
+
+        /** Joins the end of the queue; call in the order the solves start. */
+        synchronized Object queue() {
+            Object ticket = new Object();
+            waiting.addLast(ticket);
+            return ticket;
+        }
+
+        /** Waits up to {@code millis} for this ticket's turn and a free permit; true once it holds one. */
+        synchronized boolean enter(Object ticket, long millis) throws InterruptedException {
+            if (!isTurn(ticket)) {
+                wait(millis);
+            }
+            if (!isTurn(ticket)) {
+                return false;
+            }
+            waiting.removeFirst();
+            inUse++;
+            notifyAll();
+            return true;
+        }
+
+        private boolean isTurn(Object ticket) {
+            return inUse < permits && waiting.peekFirst() == ticket;
+        }
+
+        /** Leaves the queue without having entered. */
+        synchronized void leaveQueue(Object ticket) {
+            waiting.remove(ticket);
+            notifyAll();
+        }
+
+        synchronized void release() {
+            inUse--;
+            notifyAll();
+        }
     }
 
     private final String id;
@@ -135,7 +189,9 @@ final class ParallelSolve implements SolverJob<WeeklySchedule, String> {
     void start(List<Core> cores) {
         List<CompletableFuture<Void>> running = new ArrayList<>();
         for (Lane lane : lanes) {
-            running.add(CompletableFuture.runAsync(() -> lane.run(cores.get(lane.index)), threads));
+            Core core = cores.get(lane.index);
+            Object ticket = core.queue();
+            running.add(CompletableFuture.runAsync(() -> lane.run(core, ticket), threads));
         }
         CompletableFuture.allOf(running.toArray(CompletableFuture[]::new))
                 .whenCompleteAsync((ignored, error) -> finish(error), threads);
@@ -270,15 +326,17 @@ final class ParallelSolve implements SolverJob<WeeklySchedule, String> {
             this.groups = groups;
         }
 
-        void run(Core core) {
+        void run(Core core, Object ticket) {
             try {
-                while (!core.slot().tryAcquire(POLL_MILLIS, TimeUnit.MILLISECONDS)) {
+                while (!core.enter(ticket, POLL_MILLIS)) {
                     if (terminatedEarly) {
+                        core.leaveQueue(ticket);
                         return;
                     }
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+                core.leaveQueue(ticket);
                 return;
             }
             startedNanos = System.nanoTime();
@@ -293,7 +351,7 @@ final class ParallelSolve implements SolverJob<WeeklySchedule, String> {
                 }
             } finally {
                 endedNanos = System.nanoTime();
-                core.slot().release();
+                core.release();
             }
         }
 

@@ -13,7 +13,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
@@ -89,7 +88,7 @@ public final class SchedulingEngine implements AutoCloseable {
             SolverManager<WeeklySchedule, String> manager = SolverManager.create(
                     SolverFactory.create(SolverConfigs.member(solverConfig, k)),
                     new SolverManagerConfig().withParallelSolverCount(Integer.toString(parallelSolves)));
-            cores.add(new ParallelSolve.Core(manager, new Semaphore(parallelSolves)));
+            cores.add(new ParallelSolve.Core(manager, parallelSolves));
         }
         this.solutionManager = SolutionManager.create(SolverFactory.create(SolverConfigs.forAnalysis(solverConfig)));
         this.ticker = Executors.newSingleThreadScheduledExecutor(daemon("solve-ticker"));

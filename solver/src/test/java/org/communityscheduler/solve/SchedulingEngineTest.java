@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 import ai.timefold.solver.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
@@ -293,8 +292,8 @@ class SchedulingEngineTest {
                     }, threads);
             ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
             ticker.scheduleAtFixedRate(solve::tick, 100, 100, TimeUnit.MILLISECONDS);
-            solve.start(List.of(new ParallelSolve.Core(managers.get(0), new Semaphore(1)),
-                    new ParallelSolve.Core(managers.get(1), new Semaphore(1))));
+            solve.start(List.of(new ParallelSolve.Core(managers.get(0), 1),
+                    new ParallelSolve.Core(managers.get(1), 1)));
             WeeklySchedule best = solve.getFinalBestSolution();
             ticker.shutdownNow();
 
