@@ -41,7 +41,7 @@ public final class Configurations {
                 + "stops moving (5 s window, 10 %), then at 300soft (best of 2), unplaced sessions picked on purpose",
                 () -> SolverConfigs.base().withPhases(SolverConfigs.construction(), new LocalSearchPhaseConfig()
                         .withTerminationConfig(new TerminationConfig()
-                                .withBestScoreLimit("0hard/0medium/-999999999999soft")
+                                .withBestScoreLimit(SolverConfigs.complete(0).toString())
                                 .withDiminishedReturnsConfig(new DiminishedReturnsTerminationConfig()
                                         .withSlidingWindowSeconds(5L)
                                         .withMinimumImprovementRatio(0.1)))

@@ -104,6 +104,16 @@ public final class EjectionChains implements PhaseCommand<WeeklySchedule> {
         }
     }
 
+    /** Puts a session in a room at a start (both null: nowhere), telling the score director. */
+    private static void move(ScoreDirector<WeeklySchedule> director, Session session, Room room, Integer start) {
+        director.beforeVariableChanged(session, "start");
+        session.setStart(start);
+        director.afterVariableChanged(session, "start");
+        director.beforeVariableChanged(session, "room");
+        session.setRoom(room);
+        director.afterVariableChanged(session, "room");
+    }
+
     /** Where each of some sessions is (room and start, or nowhere), to go back to. */
     private static final class Placements {
 
@@ -125,12 +135,7 @@ public final class EjectionChains implements PhaseCommand<WeeklySchedule> {
             for (int i = 0; i < sessions.size(); i++) {
                 Session session = sessions.get(i);
                 if (session.getRoom() != rooms[i] || !Objects.equals(session.getStart(), starts[i])) {
-                    director.beforeVariableChanged(session, "start");
-                    session.setStart(starts[i]);
-                    director.afterVariableChanged(session, "start");
-                    director.beforeVariableChanged(session, "room");
-                    session.setRoom(rooms[i]);
-                    director.afterVariableChanged(session, "room");
+                    move(director, session, rooms[i], starts[i]);
                 }
             }
             director.triggerVariableListeners();
@@ -273,12 +278,7 @@ public final class EjectionChains implements PhaseCommand<WeeklySchedule> {
 
         private void set(Session session, Room room, Integer start) {
             journal.add(new Change(session, session.getRoom(), session.getStart()));
-            director.beforeVariableChanged(session, "start");
-            session.setStart(start);
-            director.afterVariableChanged(session, "start");
-            director.beforeVariableChanged(session, "room");
-            session.setRoom(room);
-            director.afterVariableChanged(session, "room");
+            move(director, session, room, start);
         }
 
         private record Change(Session session, Room room, Integer start) {
@@ -289,12 +289,7 @@ public final class EjectionChains implements PhaseCommand<WeeklySchedule> {
             if (session.isAssigned()) {
                 bookings.remove(session);
             }
-            director.beforeVariableChanged(session, "start");
-            session.setStart(change.start());
-            director.afterVariableChanged(session, "start");
-            director.beforeVariableChanged(session, "room");
-            session.setRoom(change.room());
-            director.afterVariableChanged(session, "room");
+            move(director, session, change.room(), change.start());
             if (session.isAssigned()) {
                 bookings.add(session);
             }

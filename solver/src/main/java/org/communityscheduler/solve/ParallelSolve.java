@@ -48,7 +48,7 @@ import org.communityscheduler.model.WeeklySchedule;
  */
 final class ParallelSolve implements SolverJob<WeeklySchedule, String> {
 
-    /** Time between merges of the parts, as a multiple of the time one merge takes. */
+    /** Time between merges of the groups, as a multiple of the time one merge takes. */
     private static final long MERGE_EFFORT = 10;
     /** Of a group's share of the time, at most this much goes to placing it before the others are placed. */
     private static final double PLACING_SHARE = 0.5;
@@ -491,9 +491,8 @@ final class ParallelSolve implements SolverJob<WeeklySchedule, String> {
         }
     }
 
-    /** The least score of a group with every session placed that can be: no hard rule broken, nothing else out. */
     private HardMediumSoftLongScore completeScore(int group) {
-        return HardMediumSoftLongScore.of(0, -outForGood[group], Long.MIN_VALUE / 2);
+        return SolverConfigs.complete(outForGood[group]);
     }
 
     private boolean isPerfect(int group) {

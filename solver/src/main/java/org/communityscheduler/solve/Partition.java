@@ -22,12 +22,12 @@ import org.communityscheduler.model.Worker;
 final class Partition {
 
     /** A group larger than this share of the week leaves too little for the other cores: solve whole instead. */
-    private static final double LARGEST_PART_SHARE = 0.6;
+    private static final double LARGEST_GROUP_SHARE = 0.6;
     /**
      * Groups smaller than this are solved together with the next ones of their core: each solve has a fixed
      * cost (building its solver and score), which a few dozen sessions do not repay.
      */
-    static final int MIN_GROUP_SESSIONS = 200;
+    private static final int MIN_GROUP_SESSIONS = 200;
 
     private Partition() {
     }
@@ -50,7 +50,7 @@ final class Partition {
         }
         List<List<Session>> components = components(week);
         int largest = components.stream().mapToInt(List::size).max().orElse(0);
-        if (components.size() < 2 || largest > LARGEST_PART_SHARE * sessions.size()) {
+        if (components.size() < 2 || largest > LARGEST_GROUP_SHARE * sessions.size()) {
             return List.of(List.of(sessions));
         }
         int laneCount = Math.min(cores, components.size());

@@ -3,6 +3,7 @@ package org.communityscheduler.solve;
 import java.time.Duration;
 import java.util.List;
 
+import ai.timefold.solver.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
 import ai.timefold.solver.core.api.score.director.ScoreDirector;
 import ai.timefold.solver.core.config.constructionheuristic.ConstructionHeuristicPhaseConfig;
 import ai.timefold.solver.core.config.constructionheuristic.decider.forager.ConstructionHeuristicForagerConfig;
@@ -49,8 +50,6 @@ public final class SolverConfigs {
 
     public static final Duration DEFAULT_TIME_LIMIT = Duration.ofSeconds(30);
     public static final String PERFECT_SCORE = "0hard/0medium/0soft";
-    /** Any score with no hard rule broken and every session placed. */
-    private static final String COMPLETE_SCORE = "0hard/0medium/-999999999999soft";
 
     /** Steps without placing more before a chains phase hands over to local search. */
     private static final int EJECTION_STALL_LIMIT = 20_000;
@@ -61,6 +60,14 @@ public final class SolverConfigs {
     private static final String UNPLACED = "unplacedSession";
 
     private SolverConfigs() {
+    }
+
+    /**
+     * The least score of a week with no hard rule broken and every session placed but those worth
+     * {@code outForGood} priority that no solver can place (pinned without a place, or impossible).
+     */
+    public static HardMediumSoftLongScore complete(long outForGood) {
+        return HardMediumSoftLongScore.of(0, -outForGood, Long.MIN_VALUE / 2);
     }
 
     /** The model and constraints, without phases or termination; without assertions (reproducible for a given random seed). */
@@ -161,7 +168,7 @@ public final class SolverConfigs {
     public static LocalSearchPhaseConfig placement(Duration limit) {
         return new LocalSearchPhaseConfig()
                 .withTerminationConfig(new TerminationConfig()
-                        .withBestScoreLimit(COMPLETE_SCORE)
+                        .withBestScoreLimit(complete(0).toString())
                         .withSpentLimit(limit))
                 .withMoveSelectorConfig(localSearchMoves())
                 .withAcceptorConfig(new LocalSearchAcceptorConfig()

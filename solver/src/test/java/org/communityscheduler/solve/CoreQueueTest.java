@@ -2,6 +2,8 @@ package org.communityscheduler.solve;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
 /** Solves get a core in the order they were started, however their threads come. */
@@ -10,9 +12,10 @@ class CoreQueueTest {
     @Test
     void solvesGetACoreInTheOrderTheyQueuedForIt() throws InterruptedException {
         ParallelSolve.Core core = new ParallelSolve.Core(null, 1);
-        Object first = core.queue();
-        Object second = core.queue();
-        Object third = core.queue();
+        List<Object> tickets = List.of(core.queue(), core.queue(), core.queue());
+        Object first = tickets.get(0);
+        Object second = tickets.get(1);
+        Object third = tickets.get(2);
 
         assertThat(core.enter(third, 1)).as("not its turn").isFalse();
         assertThat(core.enter(second, 1)).as("not its turn").isFalse();
@@ -27,14 +30,12 @@ class CoreQueueTest {
     @Test
     void aCoreForTwoSolvesLetsTheFirstTwoIn() throws InterruptedException {
         ParallelSolve.Core core = new ParallelSolve.Core(null, 2);
-        Object first = core.queue();
-        Object second = core.queue();
-        Object third = core.queue();
+        List<Object> tickets = List.of(core.queue(), core.queue(), core.queue());
 
-        assertThat(core.enter(first, 1)).isTrue();
-        assertThat(core.enter(second, 1)).isTrue();
-        assertThat(core.enter(third, 1)).isFalse();
+        assertThat(core.enter(tickets.get(0), 1)).isTrue();
+        assertThat(core.enter(tickets.get(1), 1)).isTrue();
+        assertThat(core.enter(tickets.get(2), 1)).isFalse();
         core.release();
-        assertThat(core.enter(third, 1)).isTrue();
+        assertThat(core.enter(tickets.get(2), 1)).isTrue();
     }
 }
