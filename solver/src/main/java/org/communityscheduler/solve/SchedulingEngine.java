@@ -307,7 +307,7 @@ public final class SchedulingEngine implements AutoCloseable {
         solves.values().forEach(ParallelSolve::terminateEarly);
         cores.forEach(core -> core.manager().close());
         ticker.shutdownNow();
-        // Not interrupted: a member being stopped finishes stopping (the threads are daemons either way).
+        // Not interrupted: a lane being stopped finishes stopping (the threads are daemons either way).
         laneThreads.shutdown();
     }
 }
