@@ -34,8 +34,12 @@ public final class Configurations {
                 + "on one thread: ejection chains (hardest first to the first free placement, displacing the fewest "
                 + "for the rest), while sessions are out three rounds of a short hot shake (simulated annealing at "
                 + "1000soft for 1, 2, 4 s) and chains again, then simulated annealing at 300soft (best of 2) for the "
-                + "soft wishes",
+                + "soft wishes, handing over to improving chains (ImprovingChains) whenever it finds nothing better "
+                + "for 2 s",
                 SolverConfigs::shipped);
+        add("annealing-only", "what the engine shipped before the improving chains (2026-11-28, night): shipped "
+                + "without them, the soft-wish annealing running to the end",
+                Configurations::annealingOnly);
         add("previous", "what the engine shipped before the chains (2026-11-25): Timefold's hardest-first "
                 + "construction, simulated annealing at 1000soft until every session is placed or the soft score "
                 + "stops moving (5 s window, 10 %), then at 300soft (best of 2), unplaced sessions picked on purpose",
@@ -87,11 +91,11 @@ public final class Configurations {
                                 .withMinimumRuinedCount(2)
                                 .withMaximumRuinedCount(8)
                                 .withFixedProbabilityWeight(0.05)))));
-        add("related-swaps", "experiment: shipped, the soft-wish annealing's moves plus swaps between related "
+        add("related-swaps", "experiment: annealing-only, the soft-wish annealing's moves plus swaps between related "
                 + "sessions (a worker, an audience or a room in common: placements traded, weight 0.3; overlapping "
                 + "in time: rooms traded, weight 0.1), drawn by filtering random swaps; rejected",
                 () -> {
-                    SolverConfig config = SolverConfigs.shipped();
+                    SolverConfig config = annealingOnly();
                     List<PhaseConfig> phases = new ArrayList<>(config.getPhaseConfigList());
                     List<MoveSelectorConfig> moves = new ArrayList<>(
                             ((UnionMoveSelectorConfig) SolverConfigs.localSearchMoves(false)).getMoveSelectorList());
@@ -120,6 +124,12 @@ public final class Configurations {
 
     private static void add(String name, String description, java.util.function.Supplier<SolverConfig> config) {
         ALL.put(name, new Configuration(name, description, config));
+    }
+
+    private static SolverConfig annealingOnly() {
+        List<PhaseConfig> phases = new ArrayList<>(SolverConfigs.placing());
+        phases.add(SolverConfigs.localSearch());
+        return SolverConfigs.base().withPhaseList(phases);
     }
 
     private static SolverConfig withLocalSearch(LocalSearchPhaseConfig localSearch) {

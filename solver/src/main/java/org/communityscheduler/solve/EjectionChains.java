@@ -104,16 +104,6 @@ public final class EjectionChains implements PhaseCommand<WeeklySchedule> {
         }
     }
 
-    /** Puts a session in a room at a start (both null: nowhere), telling the score director. */
-    private static void move(ScoreDirector<WeeklySchedule> director, Session session, Room room, Integer start) {
-        director.beforeVariableChanged(session, "start");
-        session.setStart(start);
-        director.afterVariableChanged(session, "start");
-        director.beforeVariableChanged(session, "room");
-        session.setRoom(room);
-        director.afterVariableChanged(session, "room");
-    }
-
     /** Where each of some sessions is (room and start, or nowhere), to go back to. */
     private static final class Placements {
 
@@ -135,7 +125,7 @@ public final class EjectionChains implements PhaseCommand<WeeklySchedule> {
             for (int i = 0; i < sessions.size(); i++) {
                 Session session = sessions.get(i);
                 if (session.getRoom() != rooms[i] || !Objects.equals(session.getStart(), starts[i])) {
-                    move(director, session, rooms[i], starts[i]);
+                    Placing.move(director, session, rooms[i], starts[i]);
                 }
             }
             director.triggerVariableListeners();
@@ -154,7 +144,7 @@ public final class EjectionChains implements PhaseCommand<WeeklySchedule> {
         private final Map<Session, Integer> displaced = new HashMap<>();
         private final Set<Session> visited = new HashSet<>();
         /** What changed since the best placed count, to go back to it at the end. */
-        private final List<Change> journal = new ArrayList<>();
+        private final List<Placing.Change> journal = new ArrayList<>();
         private final List<Session> scratch = new ArrayList<>();
         private final List<Session> chosen = new ArrayList<>();
         private long unplacedPriority;
@@ -277,19 +267,16 @@ public final class EjectionChains implements PhaseCommand<WeeklySchedule> {
         }
 
         private void set(Session session, Room room, Integer start) {
-            journal.add(new Change(session, session.getRoom(), session.getStart()));
-            move(director, session, room, start);
+            journal.add(new Placing.Change(session, session.getRoom(), session.getStart()));
+            Placing.move(director, session, room, start);
         }
 
-        private record Change(Session session, Room room, Integer start) {
-        }
-
-        private void undoChange(Change change) {
+        private void undoChange(Placing.Change change) {
             Session session = change.session();
             if (session.isAssigned()) {
                 bookings.remove(session);
             }
-            move(director, session, change.room(), change.start());
+            Placing.move(director, session, change.room(), change.start());
             if (session.isAssigned()) {
                 bookings.add(session);
             }

@@ -1,6 +1,7 @@
 package org.communityscheduler.solve;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 import ai.timefold.solver.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
@@ -20,6 +21,7 @@ import ai.timefold.solver.core.config.heuristic.selector.move.generic.ChangeMove
 import ai.timefold.solver.core.config.heuristic.selector.move.generic.SwapMoveSelectorConfig;
 import ai.timefold.solver.core.config.heuristic.selector.value.ValueSelectorConfig;
 import ai.timefold.solver.core.config.localsearch.LocalSearchPhaseConfig;
+import ai.timefold.solver.core.config.phase.PhaseConfig;
 import ai.timefold.solver.core.config.phase.custom.CustomPhaseConfig;
 import ai.timefold.solver.core.config.localsearch.decider.acceptor.LocalSearchAcceptorConfig;
 import ai.timefold.solver.core.config.localsearch.decider.forager.LocalSearchForagerConfig;
@@ -54,6 +56,9 @@ public final class SolverConfigs {
     /** Steps without placing more before a chains phase hands over to local search. */
     private static final int EJECTION_STALL_LIMIT = 20_000;
     private static final long MEMBER_SEED = 7_919;
+    /** Soft-wish annealing this long without a better schedule hands over to improving chains, this many times at most. */
+    private static final Duration STALL = Duration.ofSeconds(2);
+    private static final int IMPROVING_ROUNDS = 100;
 
     private static final String PLACED = "placedSession";
     private static final String MOVED = "movedSession";
@@ -81,17 +86,38 @@ public final class SolverConfigs {
 
     /**
      * Every session placed where it is free, hardest first, and chains of displacements for the rest; while
-     * some are still out, three rounds of a short hot shake and chains again; then cooler annealing for the
-     * soft wishes. A complete week skips the rounds at once.
+     * some are still out, three rounds of a short hot shake and chains again ({@link #placing()}); then cooler
+     * annealing for the soft wishes, handing over to improving chains whenever it has found nothing better
+     * for {@link #STALL} (at most {@value #IMPROVING_ROUNDS} times, then annealing to the end).
      */
     public static SolverConfig shipped() {
+        List<PhaseConfig> phases = new ArrayList<>(placing());
+        for (int round = 0; round < IMPROVING_ROUNDS; round++) {
+            phases.add(localSearch().withTerminationConfig(new TerminationConfig().withUnimprovedSpentLimit(STALL)));
+            phases.add(improvingChains(round));
+        }
+        phases.add(localSearch());
         return base()
                 .withTerminationConfig(termination(DEFAULT_TIME_LIMIT))
-                .withPhases(ejectionChains(0),
-                        placement(Duration.ofSeconds(1)), ejectionChains(1),
-                        placement(Duration.ofSeconds(2)), ejectionChains(2),
-                        placement(Duration.ofSeconds(4)), ejectionChains(3),
-                        localSearch());
+                .withPhaseList(phases);
+    }
+
+    /**
+     * The phases that place the sessions: chains, and while some are still out, three rounds of a short hot shake
+     * and chains again. A complete week skips the rounds at once.
+     */
+    public static List<PhaseConfig> placing() {
+        return List.of(ejectionChains(0),
+                placement(Duration.ofSeconds(1)), ejectionChains(1),
+                placement(Duration.ofSeconds(2)), ejectionChains(2),
+                placement(Duration.ofSeconds(4)), ejectionChains(3));
+    }
+
+    /** Moves sessions to cheaper placements in chains, for at most {@link #STALL} ({@link ImprovingChains}). */
+    public static CustomPhaseConfig improvingChains(long seed) {
+        return new CustomPhaseConfig()
+                .withCustomPhaseCommands(new ImprovingChains(seed))
+                .withTerminationConfig(new TerminationConfig().withSpentLimit(STALL));
     }
 
     /**
@@ -129,9 +155,11 @@ public final class SolverConfigs {
         if (copy.getPhaseConfigList() != null) {
             copy.setPhaseConfigList(copy.getPhaseConfigList().stream()
                     .map(phase -> phase instanceof CustomPhaseConfig custom && custom.getCustomPhaseCommandList() != null
-                            ? new CustomPhaseConfig().withCustomPhaseCommandList(custom.getCustomPhaseCommandList().stream()
+                            ? custom.copyConfig().withCustomPhaseCommandList(custom.getCustomPhaseCommandList().stream()
                                     .map(command -> command instanceof EjectionChains chains
-                                            ? chains.withSeed(chains.seed() + MEMBER_SEED * k) : command)
+                                            ? chains.withSeed(chains.seed() + MEMBER_SEED * k)
+                                            : command instanceof ImprovingChains chains
+                                                    ? chains.withSeed(chains.seed() + MEMBER_SEED * k) : command)
                                     .toList())
                             : phase)
                     .toList());
