@@ -43,6 +43,8 @@ public final class ImprovingChains implements PhaseCommand<WeeklySchedule> {
     private static final int LONG = 8;
     /** Scorings a session's long chains may take, at most. */
     private static final int LONG_EFFORT = 40_000;
+    /** Scorings between two looks at the phase's time. */
+    private static final int CHECK_TIME_EVERY = 256;
 
     private final long seed;
 
@@ -60,7 +62,7 @@ public final class ImprovingChains implements PhaseCommand<WeeklySchedule> {
 
     @Override
     public void changeWorkingSolution(ScoreDirector<WeeklySchedule> scoreDirector, BooleanSupplier isPhaseTerminated) {
-        new Search(scoreDirector, new SplittableRandom(seed)).run(isPhaseTerminated);
+        new Search(scoreDirector, new SplittableRandom(seed), isPhaseTerminated).run();
     }
 
     /** A placement of a session, the soft score of the week with the session there, and a random draw for ties. */
@@ -75,6 +77,7 @@ public final class ImprovingChains implements PhaseCommand<WeeklySchedule> {
 
         private final ScoreDirector<WeeklySchedule> director;
         private final SplittableRandom random;
+        private final BooleanSupplier isPhaseTerminated;
         private final Bookings bookings;
         private final List<Session> movable;
         /** Moves of the chain being tried, to take back. */
@@ -85,17 +88,19 @@ public final class ImprovingChains implements PhaseCommand<WeeklySchedule> {
         /** Sessions a chain may move on behind the first, and scorings left for this session's chains. */
         private int maxMovedOn;
         private long effortLeft;
+        private long scorings;
 
-        Search(ScoreDirector<WeeklySchedule> director, SplittableRandom random) {
+        Search(ScoreDirector<WeeklySchedule> director, SplittableRandom random, BooleanSupplier isPhaseTerminated) {
             this.director = director;
             this.random = random;
+            this.isPhaseTerminated = isPhaseTerminated;
             this.bookings = new Bookings(director.getWorkingSolution());
             this.movable = director.getWorkingSolution().getSessions().stream()
                     .filter(session -> !session.isLocked() && session.isAssigned())
                     .toList();
         }
 
-        void run(BooleanSupplier isPhaseTerminated) {
+        void run() {
             current = Placing.score(director);
             boolean longChains = false;
             while (!isPhaseTerminated.getAsBoolean()) {
@@ -151,6 +156,9 @@ public final class ImprovingChains implements PhaseCommand<WeeklySchedule> {
             List<Option> cheaper = new ArrayList<>();
             for (Room room : session.getRoomRange()) {
                 for (int start : session.getStartRange()) {
+                    if (effortLeft <= 0) {
+                        break;
+                    }
                     if (room == fromRoom && start == fromStart
                             || !bookings.blockers(session, room, start, scratch, MAX_BLOCKERS) || stuck(List.of())) {
                         continue;
@@ -251,8 +259,12 @@ public final class ImprovingChains implements PhaseCommand<WeeklySchedule> {
             return false;
         }
 
+        /** Scores the week, counting the effort; once the phase's time is up, no effort is left. */
         private HardMediumSoftLongScore score() {
             effortLeft--;
+            if (++scorings % CHECK_TIME_EVERY == 0 && isPhaseTerminated.getAsBoolean()) {
+                effortLeft = 0;
+            }
             return Placing.score(director);
         }
 

@@ -43,8 +43,9 @@ import org.communityscheduler.model.WeeklySchedule;
  * the best of them winning.</li>
  * </ul>
  * A lane whose groups are all perfect before the time limit helps the others: it solves their worst group
- * from its best so far with its own random seed, and the better of the two solvers counts. A lane's clock
- * starts when it gets its core; until then the solve is scheduled.
+ * from its best so far with its own random seed, and the better of the two solvers counts. Once the whole
+ * week is perfect, whichever solves still run stop. A lane's clock starts when it gets its core; until then
+ * the solve is scheduled.
  */
 final class ParallelSolve implements SolverJob<WeeklySchedule, String> {
 
@@ -222,6 +223,11 @@ final class ParallelSolve implements SolverJob<WeeklySchedule, String> {
             return;
         }
         groupBests[group] = solution;
+        if (portfolio ? isPerfect(group) : allPerfect()) {
+            // Nothing left to improve: the solves still running (the other seeds, or a lane whose own copy of the
+            // group a helper just finished) stop, on another thread, as terminateEarly() does.
+            threads.execute(() -> lanes.forEach(Lane::terminateCurrent));
+        }
         if (portfolio) {
             if (best == null || solution.getScore().compareTo(best.getScore()) > 0) {
                 best = solution;
@@ -498,6 +504,15 @@ final class ParallelSolve implements SolverJob<WeeklySchedule, String> {
     private boolean isPerfect(int group) {
         HardMediumSoftLongScore score = groupBest(group).getScore();
         return score != null && score.compareTo(HardMediumSoftLongScore.ZERO) >= 0;
+    }
+
+    private boolean allPerfect() {
+        for (int group = 0; group < groupBests.length; group++) {
+            if (!isPerfect(group)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private boolean isComplete(int group) {

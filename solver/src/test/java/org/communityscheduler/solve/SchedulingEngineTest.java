@@ -8,12 +8,15 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 import ai.timefold.solver.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
 import ai.timefold.solver.core.api.solver.SolutionManager;
 import ai.timefold.solver.core.api.solver.SolverFactory;
 import ai.timefold.solver.core.api.solver.SolverManager;
+import ai.timefold.solver.core.config.phase.custom.CustomPhaseConfig;
 import ai.timefold.solver.core.config.solver.EnvironmentMode;
+import ai.timefold.solver.core.config.solver.SolverConfig;
 import ai.timefold.solver.core.config.solver.termination.TerminationConfig;
 
 import org.communityscheduler.model.ModelBuilder;
@@ -307,6 +310,43 @@ class SchedulingEngineTest {
                     .isGreaterThanOrEqualTo(2);
             assertThat(solve.getSolvingDuration()).isGreaterThanOrEqualTo(Duration.ofMillis(2_900));
             assertThat(improvements).isNotEmpty().isSortedAccordingTo(HardMediumSoftLongScore::compareTo);
+        } finally {
+            managers.forEach(SolverManager::close);
+            threads.shutdownNow();
+        }
+    }
+
+    /** One solver finds a perfect week at once; the other would run to the limit, and is stopped instead. */
+    @Test
+    void aSolveEndsOnceItsWeekIsPerfectWhateverItsOtherSolversAreDoing() throws Exception {
+        WeeklySchedule week = ModelBuilder.build(PlanBuilder.plan()
+                .site("east", s -> s.open(Day.WED, "09:00-17:00"))
+                .room("east-room", room -> room.site("east").capacity(5))
+                .activity("east-yoga", a -> a.duration(60).participants(4))
+                .build());
+        SolverConfig untilStopped = SolverConfigs.base().withPhases(new CustomPhaseConfig()
+                .withCustomPhaseCommands((director, isPhaseTerminated) -> {
+                    while (!isPhaseTerminated.getAsBoolean()) {
+                        LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
+                    }
+                }));
+        ExecutorService threads = Executors.newCachedThreadPool();
+        List<SolverManager<WeeklySchedule, String>> managers = List.of(
+                SolverManager.create(SolverFactory.create(SolverConfigs.shipped())),
+                SolverManager.create(SolverFactory.create(untilStopped)));
+        try {
+            ParallelSolve solve = new ParallelSolve("perfect", week, List.of(List.of(week.getSessions())), 2,
+                    Duration.ofSeconds(30), merged -> merged, best -> {
+                    }, best -> {
+                    }, (id, error) -> {
+                    }, threads);
+            long started = System.nanoTime();
+            solve.start(List.of(new ParallelSolve.Core(managers.get(0), 1), new ParallelSolve.Core(managers.get(1), 1)));
+
+            WeeklySchedule best = solve.getFinalBestSolution();
+
+            assertThat(best.getScore()).isEqualTo(HardMediumSoftLongScore.ZERO);
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
         } finally {
             managers.forEach(SolverManager::close);
             threads.shutdownNow();
