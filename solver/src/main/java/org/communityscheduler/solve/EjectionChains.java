@@ -272,14 +272,7 @@ public final class EjectionChains implements PhaseCommand<WeeklySchedule> {
         }
 
         private void undoChange(Placing.Change change) {
-            Session session = change.session();
-            if (session.isAssigned()) {
-                bookings.remove(session);
-            }
-            Placing.move(director, session, change.room(), change.start());
-            if (session.isAssigned()) {
-                bookings.add(session);
-            }
+            Placing.move(director, bookings, change.session(), change.room(), change.start());
         }
     }
 }

@@ -23,10 +23,11 @@ import org.communityscheduler.model.WeeklySchedule;
  * worker clash, moving the sessions in its way first breaks others, and annealing on the soft wishes
  * accepts neither.
  *
- * <p>The sessions a week's soft penalties are pinned on are found by taking each out in turn (what it
- * costs is what the week gains without it); the dearest first, each goes to the placements where it would
- * cost less, at most {@value #MAX_BLOCKERS} sessions in its way. Those in the way move on to their own
- * cheapest placements, again with at most {@value #MAX_BLOCKERS} sessions in the way, which move on in turn.
+ * <p>Each placed session is taken out in turn to see what it costs (what the week gains without it); the
+ * dearest first, each goes to the placements where it would cost less, at most {@value #MAX_BLOCKERS}
+ * sessions in its way (none pinned). Those in the way move on to their own cheapest placements, again with at
+ * most {@value #MAX_BLOCKERS} sessions in the way, which move on in turn; placements that cost more than the
+ * chain's first move gained are left out.
  * A chain is kept only if the week as a whole scores better at its end (no clash left, no session left
  * out); otherwise everything goes back. Short chains ({@value #SHORT} sessions moved on) are tried first;
  * once they improve nothing, long ones ({@value #LONG}), each session's search limited to
@@ -123,7 +124,10 @@ public final class ImprovingChains implements PhaseCommand<WeeklySchedule> {
             }
         }
 
-        /** The sessions whose leaving would lower the soft penalty, those that would lower it most first. */
+        /**
+         * Every placed session, those whose leaving would lower the soft penalty most first (a session whose
+         * penalty stays when it leaves, such as one moved from its published placement, comes last, not never).
+         */
         private List<Session> dearestFirst() {
             long[] gain = new long[movable.size()];
             for (int i = 0; i < movable.size(); i++) {
@@ -271,26 +275,13 @@ public final class ImprovingChains implements PhaseCommand<WeeklySchedule> {
         /** Moves a session, keeping the bookings and the journal up to date. */
         private void set(Session session, Room room, Integer start) {
             journal.add(new Placing.Change(session, session.getRoom(), session.getStart()));
-            if (session.isAssigned()) {
-                bookings.remove(session);
-            }
-            Placing.move(director, session, room, start);
-            if (session.isAssigned()) {
-                bookings.add(session);
-            }
+            Placing.move(director, bookings, session, room, start);
         }
 
         private void undoTo(int mark) {
             for (int i = journal.size() - 1; i >= mark; i--) {
                 Placing.Change change = journal.remove(i);
-                Session session = change.session();
-                if (session.isAssigned()) {
-                    bookings.remove(session);
-                }
-                Placing.move(director, session, change.room(), change.start());
-                if (session.isAssigned()) {
-                    bookings.add(session);
-                }
+                Placing.move(director, bookings, change.session(), change.room(), change.start());
             }
         }
     }

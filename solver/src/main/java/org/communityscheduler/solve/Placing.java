@@ -28,6 +28,17 @@ final class Placing {
         director.afterVariableChanged(session, "room");
     }
 
+    /** {@link #move} for a session of {@code bookings}, keeping them up to date (booked while placed). */
+    static void move(ScoreDirector<WeeklySchedule> director, Bookings bookings, Session session, Room room, Integer start) {
+        if (session.isAssigned()) {
+            bookings.remove(session);
+        }
+        move(director, session, room, start);
+        if (session.isAssigned()) {
+            bookings.add(session);
+        }
+    }
+
     /**
      * The working week's score, incrementally. A phase command's public score director cannot score; the one
      * Timefold hands it always can (its inner interface), as every phase of Timefold's own does after each move.

@@ -41,7 +41,9 @@ import org.communityscheduler.model.WeeklySchedule;
  * that is free, trying starts in the order of their expected soft cost (see the model's start ranges);
  * what finds no free placement displaces the fewest, least important sessions, which are placed in turn.
  * While sessions are still out, short rounds of hot simulated annealing ({@link #placement(Duration)}) shake
- * the week and the chains try again; then cooler annealing ({@link #localSearch()}) improves the soft wishes.
+ * the week and the chains try again; then cooler annealing ({@link #localSearch()}) improves the soft wishes,
+ * and whenever it stalls, {@link ImprovingChains} move sessions to cheaper placements through the sessions in
+ * their way.
  * benchmarks/README.md has the comparisons that chose them.
  *
  * <p>{@link #construction()} is Timefold's construction heuristic shaped the same way (first placement that
