@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import org.communityscheduler.model.Activity;
+import org.communityscheduler.model.Audience;
 import org.communityscheduler.model.Room;
 import org.communityscheduler.model.Session;
 import org.communityscheduler.model.Worker;
@@ -14,7 +15,7 @@ final class BusyMinutes {
 
     private final Map<Room, BitSet> rooms = new HashMap<>();
     private final Map<Worker, BitSet> workers = new HashMap<>();
-    private final Map<String, BitSet> audiences = new HashMap<>();
+    private final Map<Audience, BitSet> audiences = new HashMap<>();
 
     void occupy(Session session, Room room, int start) {
         int end = start + session.getActivity().getDurationMinutes();
@@ -22,8 +23,7 @@ final class BusyMinutes {
         for (Worker worker : session.getActivity().getWorkers()) {
             workers.computeIfAbsent(worker, w -> new BitSet()).set(start, end);
         }
-        String audience = session.getActivity().getAudience();
-        if (audience != null) {
+        for (Audience audience : session.getActivity().getAudiences()) {
             audiences.computeIfAbsent(audience, a -> new BitSet()).set(start, end);
         }
     }
@@ -32,14 +32,19 @@ final class BusyMinutes {
         return free(rooms.get(room), start, end);
     }
 
-    /** Whether every worker of the activity and its audience are free in {@code [start, end)}. */
+    /** Whether every worker and every audience of the activity are free in {@code [start, end)}. */
     boolean peopleFree(Activity activity, int start, int end) {
         for (Worker worker : activity.getWorkers()) {
             if (!free(workers.get(worker), start, end)) {
                 return false;
             }
         }
-        return activity.getAudience() == null || free(audiences.get(activity.getAudience()), start, end);
+        for (Audience audience : activity.getAudiences()) {
+            if (!free(audiences.get(audience), start, end)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean free(BitSet busy, int start, int end) {

@@ -34,6 +34,7 @@ import com.google.ortools.sat.LinearExprBuilder;
 import com.google.ortools.sat.Literal;
 
 import org.communityscheduler.model.Activity;
+import org.communityscheduler.model.Audience;
 import org.communityscheduler.model.Room;
 import org.communityscheduler.model.Session;
 import org.communityscheduler.model.WeekTime;
@@ -324,7 +325,7 @@ public final class CpSatPlacement {
     private void buildSlots(Map<Session, List<Integer>> bySession) {
         Map<Room, List<Timed>> rooms = new HashMap<>();
         Map<Worker, List<Timed>> workers = new HashMap<>();
-        Map<String, List<Timed>> audiences = new HashMap<>();
+        Map<Audience, List<Timed>> audiences = new HashMap<>();
         for (Map.Entry<Session, List<Integer>> entry : bySession.entrySet()) {
             Session session = entry.getKey();
             int duration = session.getActivity().getDurationMinutes();
@@ -345,8 +346,7 @@ public final class CpSatPlacement {
                 for (Worker worker : session.getActivity().getWorkers()) {
                     workers.computeIfAbsent(worker, w -> new ArrayList<>()).add(timed);
                 }
-                String audience = session.getActivity().getAudience();
-                if (audience != null) {
+                for (Audience audience : session.getActivity().getAudiences()) {
                     audiences.computeIfAbsent(audience, a -> new ArrayList<>()).add(timed);
                 }
             }
@@ -407,7 +407,7 @@ public final class CpSatPlacement {
     private void buildIntervals(Map<Session, List<Integer>> bySession) {
         Map<Room, List<IntervalVar>> rooms = new HashMap<>();
         Map<Worker, List<IntervalVar>> workers = new HashMap<>();
-        Map<String, List<IntervalVar>> audiences = new HashMap<>();
+        Map<Audience, List<IntervalVar>> audiences = new HashMap<>();
         for (Map.Entry<Session, List<Integer>> entry : bySession.entrySet()) {
             Session session = entry.getKey();
             int duration = session.getActivity().getDurationMinutes();
@@ -431,8 +431,7 @@ public final class CpSatPlacement {
             for (Worker worker : session.getActivity().getWorkers()) {
                 workers.computeIfAbsent(worker, w -> new ArrayList<>()).add(placed);
             }
-            String audience = session.getActivity().getAudience();
-            if (audience != null) {
+            for (Audience audience : session.getActivity().getAudiences()) {
                 audiences.computeIfAbsent(audience, a -> new ArrayList<>()).add(placed);
             }
             for (Map.Entry<Room, List<Literal>> inRoom : byRoom.entrySet()) {

@@ -18,6 +18,7 @@ import com.google.ortools.sat.CpSolverStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.communityscheduler.model.Audience;
 import org.communityscheduler.model.Session;
 import org.communityscheduler.model.WeeklySchedule;
 import org.communityscheduler.model.Worker;
@@ -124,9 +125,10 @@ public final class CpSatRepair implements PhaseCommand<WeeklySchedule> {
         if (session.getRoomRange().contains(other.getRoom())) {
             return true;
         }
-        String audience = session.getActivity().getAudience();
-        if (audience != null && audience.equals(other.getActivity().getAudience())) {
-            return true;
+        for (Audience audience : session.getActivity().getAudiences()) {
+            if (other.getActivity().getAudiences().contains(audience)) {
+                return true;
+            }
         }
         for (Worker worker : session.getActivity().getWorkers()) {
             if (other.getActivity().getWorkers().contains(worker)) {

@@ -107,8 +107,8 @@ public final class ModelCost {
                     null));
         }
         return new Plan("wide week", new Plan.Week(null, slotMinutes, null),
-                List.of(new Plan.Site("s", null, always, null, null, null)), roomList, null, null, activityList, null,
-                null, null);
+                List.of(new Plan.Site("s", null, always, null, null, null)), roomList, null, null, null, activityList,
+                null, null, null);
     }
 
     public static String markdown(List<Row> rows, Machine machine, String loadBefore, String loadAfter) {

@@ -8,6 +8,7 @@ import ai.timefold.solver.core.config.heuristic.selector.move.generic.SwapMoveSe
 import ai.timefold.solver.core.impl.heuristic.selector.common.decorator.SelectionFilter;
 import ai.timefold.solver.core.impl.heuristic.selector.move.generic.SwapMove;
 
+import org.communityscheduler.model.Audience;
 import org.communityscheduler.model.Session;
 import org.communityscheduler.model.WeeklySchedule;
 import org.communityscheduler.model.Worker;
@@ -44,9 +45,10 @@ final class RelatedSwaps {
             if (left.getRoom() != null && left.getRoom() == right.getRoom()) {
                 return true;
             }
-            String audience = left.getActivity().getAudience();
-            if (audience != null && audience.equals(right.getActivity().getAudience())) {
-                return true;
+            for (Audience audience : left.getActivity().getAudiences()) {
+                if (right.getActivity().getAudiences().contains(audience)) {
+                    return true;
+                }
             }
             List<Worker> workers = left.getActivity().getWorkers();
             for (int i = 0; i < workers.size(); i++) {

@@ -124,7 +124,7 @@ public final class InstanceGenerator {
                 community.sites.stream().map(site -> site(site, monday)).toList(),
                 community.rooms.stream().map(InstanceGenerator::room).toList(),
                 community.organizations.stream().map(o -> new Plan.Organization(o.id, o.name)).toList(),
-                planWorkers, planActivities, pinned, previous, Map.of());
+                planWorkers, List.of(), planActivities, pinned, previous, Map.of());
         return new GeneratedInstance(options, plan, planted(plan, activities, activityIds, extra, pinned));
     }
 

@@ -26,7 +26,7 @@ class OccupancyTest {
                 List.of(new Plan.Room("hall", null, "centre", 40, null, null, null, null),
                         new Plan.Room("kitchen", null, "centre", 10, null, null, WeeklyHours.NONE.with(Day.MON, "10:00-18:00"), null),
                         new Plan.Room("never-used", null, "centre", 10, null, null, WeeklyHours.NONE.with(Day.MON, "08:00-09:00"), null)),
-                null, null, null, null, null, null);
+                null, null, null, null, null, null, null);
 
         Occupancy occupancy = Occupancy.of(plan, List.of(
                 session("hall", Day.MON, "08:00", "09:00"),

@@ -54,7 +54,8 @@ class FailedJobTest {
 
     private static WeeklySchedule overflowing(WeeklySchedule week) {
         return new WeeklySchedule(week.getPlan(), week.getDiagnostics(), week.getSites(), week.getRooms(),
-                week.getWorkers(), week.getActivities(), week.getSessions(), ConstraintWeightOverrides.of(Map.of(
+                week.getWorkers(), week.getAudiences(), week.getActivities(), week.getPrecedences(), week.getSessions(),
+                ConstraintWeightOverrides.of(Map.of(
                         Rule.NOT_PREFERRED_TIME.title(), HardMediumSoftLongScore.ofSoft(Long.MAX_VALUE))));
     }
 }

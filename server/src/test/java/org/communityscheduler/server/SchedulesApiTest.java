@@ -26,6 +26,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 
 import org.communityscheduler.plan.Json;
+import org.communityscheduler.plan.Rule;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -82,7 +83,7 @@ class SchedulesApiTest {
         assertThat(solved.get("score").asText()).startsWith("0hard/");
         assertThat(solved.get("sessions")).hasSize(40);
         assertThat(solved.get("unassigned")).isEmpty();
-        assertThat(solved.get("constraints")).hasSize(21);
+        assertThat(solved.get("constraints")).hasSize(Rule.values().length);
         assertThat(solved.get("name").asText()).contains("黄河社区服务中心");
         assertThat(solved.get("started").asText()).isNotEmpty();
         assertThat(Instant.parse(solved.get("finished").asText())).isAfter(Instant.parse(solved.get("submitted").asText()));

@@ -6,6 +6,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.communityscheduler.model.Activity;
+import org.communityscheduler.model.Attendee;
+import org.communityscheduler.model.Audience;
 import org.communityscheduler.model.Room;
 import org.communityscheduler.model.Session;
 import org.communityscheduler.model.WeekTime;
@@ -30,6 +32,12 @@ public final class Justifications {
 
     private static boolean attends(Worker worker, Session session) {
         return session.getActivity().getWorkers().contains(worker);
+    }
+
+    /** A worker of the session's activity, or one of its audiences. */
+    private static boolean attends(Attendee attendee, Session session) {
+        return attendee instanceof Worker worker ? attends(worker, session)
+                : session.getActivity().getAudiences().contains(attendee);
     }
 
     private static boolean onDay(Session session, int day) {
@@ -58,9 +66,9 @@ public final class Justifications {
         }
     }
 
-    public record AudienceClash(Session first, Session second, String audience, int minutes) implements Justification {
+    public record AudienceClash(Session first, Session second, Audience audience, int minutes) implements Justification {
         public Text description() {
-            return Text.of("schedule.justification.audienceClash", audience, describe(first), describe(second),
+            return Text.of("schedule.justification.audienceClash", audience.getName(), describe(first), describe(second),
                     minutes);
         }
 
@@ -130,6 +138,16 @@ public final class Justifications {
 
         public boolean concerns(Session other) {
             return other == session;
+        }
+    }
+
+    public record OutOfOrder(Session later, Session earlier) implements Justification {
+        public Text description() {
+            return Text.of("schedule.justification.outOfOrder", describe(later), describe(earlier));
+        }
+
+        public boolean concerns(Session session) {
+            return session == later || session == earlier;
         }
     }
 
@@ -245,6 +263,50 @@ public final class Justifications {
 
         public boolean concerns(Session session) {
             return session == first || session == second;
+        }
+    }
+
+    public record TooFewDays(Activity activity, int days) implements Justification {
+        public Text description() {
+            return Text.of("schedule.justification.tooFewDays", activity.getName(), days, activity.getMinDays());
+        }
+
+        public boolean concerns(Session session) {
+            return session.isAssigned() && session.getActivity() == activity;
+        }
+    }
+
+    /** A run of {@code attendee}'s sessions on {@code day} from {@code start} to {@code end} (minutes of the week). */
+    public record LongStretch(Attendee attendee, int day, int start, int end, int excess) implements Justification {
+        public Text description() {
+            return Text.of("schedule.justification.longStretch", attendee.getName(), WeekTime.text(start),
+                    WeekTime.formatEnd(end), end - start, attendee.getDayShape().maxMinutesInARow());
+        }
+
+        public boolean concerns(Session session) {
+            return onDay(session, day) && attends(attendee, session) && session.getStart() < end
+                    && session.getEnd() > start;
+        }
+    }
+
+    public record SingleSessionDay(Attendee attendee, int day) implements Justification {
+        public Text description() {
+            return Text.of("schedule.justification.singleSessionDay", attendee.getName(), Day.values()[day].text());
+        }
+
+        public boolean concerns(Session session) {
+            return onDay(session, day) && attends(attendee, session);
+        }
+    }
+
+    public record IsolatedSession(Attendee attendee, Session session) implements Justification {
+        public Text description() {
+            return Text.of("schedule.justification.isolatedSession", describe(session), attendee.getName(),
+                    attendee.getDayShape().minBreakMinutes());
+        }
+
+        public boolean concerns(Session other) {
+            return other == session;
         }
     }
 

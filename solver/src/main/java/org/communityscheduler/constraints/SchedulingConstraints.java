@@ -1,8 +1,10 @@
 package org.communityscheduler.constraints;
 
+import static ai.timefold.solver.core.api.score.stream.ConstraintCollectors.count;
 import static ai.timefold.solver.core.api.score.stream.ConstraintCollectors.countDistinct;
 import static ai.timefold.solver.core.api.score.stream.ConstraintCollectors.loadBalance;
 import static ai.timefold.solver.core.api.score.stream.ConstraintCollectors.sum;
+import static ai.timefold.solver.core.api.score.stream.ConstraintCollectors.toConnectedRanges;
 
 import java.util.HashSet;
 import java.util.Map;
@@ -12,17 +14,23 @@ import ai.timefold.solver.core.api.score.stream.Constraint;
 import ai.timefold.solver.core.api.score.stream.ConstraintFactory;
 import ai.timefold.solver.core.api.score.stream.ConstraintProvider;
 import ai.timefold.solver.core.api.score.stream.Joiners;
+import ai.timefold.solver.core.api.score.stream.common.ConnectedRange;
+import ai.timefold.solver.core.api.score.stream.common.ConnectedRangeChain;
+import ai.timefold.solver.core.api.score.stream.tri.TriConstraintStream;
 import ai.timefold.solver.core.api.score.stream.uni.UniConstraintStream;
 
 import org.communityscheduler.constraints.Justifications.AudienceClash;
 import org.communityscheduler.constraints.Justifications.Disruption;
 import org.communityscheduler.constraints.Justifications.DoorsOnRequest;
 import org.communityscheduler.constraints.Justifications.FairOvertime;
+import org.communityscheduler.constraints.Justifications.IsolatedSession;
+import org.communityscheduler.constraints.Justifications.LongStretch;
 import org.communityscheduler.constraints.Justifications.LockedDoors;
 import org.communityscheduler.constraints.Justifications.MissingFeature;
 import org.communityscheduler.constraints.Justifications.NoiseBesideQuiet;
 import org.communityscheduler.constraints.Justifications.NoiseDuringQuietHours;
 import org.communityscheduler.constraints.Justifications.NotPreferredTime;
+import org.communityscheduler.constraints.Justifications.OutOfOrder;
 import org.communityscheduler.constraints.Justifications.OutsideAllowedTimes;
 import org.communityscheduler.constraints.Justifications.OverDailyLimit;
 import org.communityscheduler.constraints.Justifications.Overtime;
@@ -30,12 +38,17 @@ import org.communityscheduler.constraints.Justifications.RoomCapacity;
 import org.communityscheduler.constraints.Justifications.RoomClash;
 import org.communityscheduler.constraints.Justifications.RoomStability;
 import org.communityscheduler.constraints.Justifications.SameDayRepeat;
+import org.communityscheduler.constraints.Justifications.SingleSessionDay;
+import org.communityscheduler.constraints.Justifications.TooFewDays;
 import org.communityscheduler.constraints.Justifications.UnassignedSession;
 import org.communityscheduler.constraints.Justifications.WorkerClash;
 import org.communityscheduler.constraints.Justifications.WorkerSiteChanges;
 import org.communityscheduler.constraints.Justifications.WorkerUnavailable;
 import org.communityscheduler.constraints.Justifications.WrongSite;
 import org.communityscheduler.model.Attendance;
+import org.communityscheduler.model.Attendee;
+import org.communityscheduler.model.Audience;
+import org.communityscheduler.model.Precedence;
 import org.communityscheduler.model.Session;
 import org.communityscheduler.model.Worker;
 import org.communityscheduler.plan.Rule;
@@ -58,6 +71,7 @@ public class SchedulingConstraints implements ConstraintProvider {
                 workerUnavailable(factory),
                 outsideAllowedTimes(factory),
                 wrongSite(factory),
+                outOfOrder(factory),
                 unassignedSession(factory),
                 noiseBesideQuiet(factory),
                 noiseDuringQuietHours(factory),
@@ -68,6 +82,10 @@ public class SchedulingConstraints implements ConstraintProvider {
                 notPreferredTime(factory),
                 roomStability(factory),
                 sameDayRepeat(factory),
+                tooFewDays(factory),
+                longStretch(factory),
+                singleSessionDay(factory),
+                isolatedSession(factory),
                 workerSiteChanges(factory),
                 disruption(factory)
         };
@@ -105,15 +123,15 @@ public class SchedulingConstraints implements ConstraintProvider {
 
     // One audience (a participant group) cannot attend two sessions at once.
     Constraint audienceClash(ConstraintFactory factory) {
-        return factory.forEach(Session.class)
-                .filter(session -> session.getActivity().getAudience() != null)
-                .join(factory.forEach(Session.class).filter(session -> session.getActivity().getAudience() != null),
-                        Joiners.equal(session -> session.getActivity().getAudience()),
-                        Joiners.overlapping(Session::getStart, Session::getEnd),
-                        Joiners.lessThan(Session::getId))
-                .penalizeLong(Rule.AUDIENCE_CLASH.defaultWeight(), Session::overlapMinutes)
-                .justifyWith((first, second, score) -> new AudienceClash(first, second,
-                        first.getActivity().getAudience(), first.overlapMinutes(second)))
+        return factory.forEach(Session.class).flattenLast(Session::getAudienceAttendances)
+                .join(factory.forEach(Session.class).flattenLast(Session::getAudienceAttendances),
+                        Joiners.equal(Attendance::getAttendee),
+                        Joiners.overlapping(Attendance::getStart, Attendance::getEnd),
+                        Joiners.lessThan(attendance -> attendance.getSession().getId()))
+                .penalizeLong(Rule.AUDIENCE_CLASH.defaultWeight(),
+                        (first, second) -> first.getSession().overlapMinutes(second.getSession()))
+                .justifyWith((first, second, score) -> new AudienceClash(first.getSession(), second.getSession(),
+                        (Audience) first.getAttendee(), first.getSession().overlapMinutes(second.getSession())))
                 .asConstraint(Rule.AUDIENCE_CLASH.title());
     }
 
@@ -177,6 +195,17 @@ public class SchedulingConstraints implements ConstraintProvider {
                 .justifyWith((session, score) ->
                         new WrongSite(session, session.getActivity().wrongSiteCount(session.getSite())))
                 .asConstraint(Rule.WRONG_SITE.title());
+    }
+
+    // A session of an activity that comes after another must start once every session of the other has ended.
+    Constraint outOfOrder(ConstraintFactory factory) {
+        return factory.forEach(Precedence.class)
+                .join(Session.class, Joiners.equal(Precedence::later, Session::getActivity))
+                .join(Session.class, Joiners.equal((precedence, later) -> precedence.earlier(), Session::getActivity),
+                        Joiners.lessThan((precedence, later) -> later.getStart(), Session::getEnd))
+                .penalizeLong(Rule.OUT_OF_ORDER.defaultWeight())
+                .justifyWith((precedence, later, earlier, score) -> new OutOfOrder(later, earlier))
+                .asConstraint(Rule.OUT_OF_ORDER.title());
     }
 
     // Every requested session should be placed; leaving one out costs its activity's priority.
@@ -287,6 +316,65 @@ public class SchedulingConstraints implements ConstraintProvider {
                 .penalizeLong(Rule.SAME_DAY_REPEAT.defaultWeight())
                 .justifyWith((first, second, score) -> new SameDayRepeat(first, second))
                 .asConstraint(Rule.SAME_DAY_REPEAT.title());
+    }
+
+    // The sessions of an activity should spread over at least its minDays days.
+    Constraint tooFewDays(ConstraintFactory factory) {
+        return factory.forEach(Session.class)
+                .filter(session -> session.getActivity().getMinDays() > 1)
+                .groupBy(Session::getActivity, countDistinct(Session::getDay))
+                .filter((activity, days) -> days < activity.getMinDays())
+                .penalizeLong(Rule.TOO_FEW_DAYS.defaultWeight(), (activity, days) -> activity.getMinDays() - days)
+                .justifyWith((activity, days, score) -> new TooFewDays(activity, days))
+                .asConstraint(Rule.TOO_FEW_DAYS.title());
+    }
+
+    /**
+     * Each day's runs of the attendees who ask for a day shape: their sessions that day, those closer than their
+     * shortest break joined into one run (a run's ranges end a break later than its last session).
+     */
+    private static TriConstraintStream<Attendee, Integer, ConnectedRange<Attendance, Long, Long>> runs(
+            ConstraintFactory factory, java.util.function.Predicate<org.communityscheduler.model.DayShape> wanted) {
+        return factory.forEach(Session.class)
+                .flattenLast(Session::getShapedAttendances)
+                .filter(attendance -> wanted.test(attendance.getAttendee().getDayShape()))
+                .groupBy(Attendance::getAttendee, Attendance::getDay,
+                        toConnectedRanges(attendance -> attendance.getStart(), Attendance::getRunEnd))
+                .flattenLast(ConnectedRangeChain::getConnectedRanges);
+    }
+
+    // A worker or an audience should get a break after at most maxMinutesInARow minutes of sessions.
+    Constraint longStretch(ConstraintFactory factory) {
+        return runs(factory, shape -> shape.maxMinutesInARow() > 0)
+                .filter((attendee, day, run) -> Constraints.stretchExcess(attendee, run) > 0)
+                .penalizeLong(Rule.LONG_STRETCH.defaultWeight(),
+                        (attendee, day, run) -> Constraints.stretchExcess(attendee, run))
+                .justifyWith((attendee, day, run, score) -> new LongStretch(attendee, day,
+                        run.getStart().intValue(), Constraints.runEnd(attendee, run),
+                        Constraints.stretchExcess(attendee, run)))
+                .asConstraint(Rule.LONG_STRETCH.title());
+    }
+
+    // A worker or an audience asking for whole days should not come in for one session only.
+    Constraint singleSessionDay(ConstraintFactory factory) {
+        return factory.forEach(Session.class)
+                .flattenLast(Session::getShapedAttendances)
+                .filter(attendance -> attendance.getAttendee().getDayShape().avoidSingleSessionDays())
+                .groupBy(Attendance::getAttendee, Attendance::getDay, count())
+                .filter((attendee, day, sessions) -> sessions == 1)
+                .penalizeLong(Rule.SINGLE_SESSION_DAY.defaultWeight())
+                .justifyWith((attendee, day, sessions, score) -> new SingleSessionDay(attendee, day))
+                .asConstraint(Rule.SINGLE_SESSION_DAY.title());
+    }
+
+    // A worker or an audience asking for compact days should have another session within a break of each one.
+    Constraint isolatedSession(ConstraintFactory factory) {
+        return runs(factory, shape -> shape.compactDays())
+                .filter((attendee, day, run) -> run.getContainedRangeCount() == 1)
+                .penalizeLong(Rule.ISOLATED_SESSION.defaultWeight())
+                .justifyWith((attendee, day, run, score) ->
+                        new IsolatedSession(attendee, run.iterator().next().getSession()))
+                .asConstraint(Rule.ISOLATED_SESSION.title());
     }
 
     // A worker should not have to travel between sites within a day.

@@ -19,8 +19,8 @@ public final class Activity {
     private final String organization;
     private final int durationMinutes;
     private final int participants;
-    /** Null when the activity has no audience that could clash. */
-    private final String audience;
+    /** The participant groups at every session; empty when none could clash. */
+    private final List<Audience> audiences;
     private final Noise noise;
     private final Set<String> requiredFeatures;
     private final List<Worker> workers;
@@ -30,6 +30,8 @@ public final class Activity {
     /** Null when every site is allowed. */
     private final Set<Site> allowedSites;
     private final int priority;
+    /** The fewest days its sessions should spread over; 0 when the plan asks for none. */
+    private final int minDays;
     /** Sorted indexes of the activities sharing a worker with this one, and how many they share. */
     private int[] sharingActivities = new int[0];
     private int[] sharedWorkerCounts = new int[0];
@@ -37,15 +39,15 @@ public final class Activity {
     private Text unplaceableReason;
 
     public Activity(String id, String name, int index, String organization, int durationMinutes, int participants,
-            String audience, Noise noise, Set<String> requiredFeatures, List<Worker> workers, TimeWindows allowedTimes,
-            TimeWindows preferredTimes, Set<Site> allowedSites, int priority) {
+            List<Audience> audiences, Noise noise, Set<String> requiredFeatures, List<Worker> workers,
+            TimeWindows allowedTimes, TimeWindows preferredTimes, Set<Site> allowedSites, int priority, int minDays) {
         this.id = id;
         this.name = name;
         this.index = index;
         this.organization = organization;
         this.durationMinutes = durationMinutes;
         this.participants = participants;
-        this.audience = audience;
+        this.audiences = List.copyOf(audiences);
         this.noise = noise;
         this.requiredFeatures = Set.copyOf(requiredFeatures);
         this.workers = List.copyOf(workers);
@@ -53,6 +55,7 @@ public final class Activity {
         this.preferredTimes = preferredTimes;
         this.allowedSites = allowedSites == null ? null : Set.copyOf(allowedSites);
         this.priority = priority;
+        this.minDays = minDays;
     }
 
     /** Precomputes, for every pair of activities, how many workers they share. */
@@ -148,8 +151,12 @@ public final class Activity {
         return participants;
     }
 
-    public String getAudience() {
-        return audience;
+    public List<Audience> getAudiences() {
+        return audiences;
+    }
+
+    public int getMinDays() {
+        return minDays;
     }
 
     public Noise getNoise() {

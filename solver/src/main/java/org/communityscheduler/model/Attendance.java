@@ -3,31 +3,36 @@ package org.communityscheduler.model;
 import ai.timefold.solver.core.api.domain.solution.cloner.DeepPlanningClone;
 
 /**
- * One worker at one session. Constraints about workers join attendances on the worker, so a
- * worker's clash is found through an index rather than by filtering every overlapping pair.
- * Deep-cloned with its session, so it always reads the session's current start.
+ * One worker or one audience at one session. Constraints about workers and audiences join attendances
+ * on the attendee, so a clash is found through an index rather than by filtering every overlapping
+ * pair. Deep-cloned with its session, so it always reads the session's current start.
  */
 @DeepPlanningClone
 public final class Attendance {
 
     private Session session;
-    private Worker worker;
+    private Attendee attendee;
 
     /** For Timefold's cloning. */
     public Attendance() {
     }
 
-    Attendance(Session session, Worker worker) {
+    Attendance(Session session, Attendee attendee) {
         this.session = session;
-        this.worker = worker;
+        this.attendee = attendee;
     }
 
     public Session getSession() {
         return session;
     }
 
+    public Attendee getAttendee() {
+        return attendee;
+    }
+
+    /** The worker, for an attendance of {@link Session#getAttendances()} (workers only). */
     public Worker getWorker() {
-        return worker;
+        return (Worker) attendee;
     }
 
     public Integer getStart() {
@@ -42,16 +47,25 @@ public final class Attendance {
         return session.getDay();
     }
 
+    /**
+     * The minute from which the attendee's next session of the day starts a new run: this session's end plus
+     * their shortest break, less one (runs are ranges that touch or overlap).
+     */
+    public long getRunEnd() {
+        return session.getStart() + session.getActivity().getDurationMinutes()
+                + attendee.getDayShape().minBreakMinutes() - 1L;
+    }
+
     public int overtimeMinutes() {
-        return worker.overtimeMinutes(session.getStart(), session.getEnd());
+        return getWorker().overtimeMinutes(session.getStart(), session.getEnd());
     }
 
     public int unavailableMinutes() {
-        return worker.getUnavailable().minutesInside(session.getStart(), session.getEnd());
+        return getWorker().getUnavailable().minutesInside(session.getStart(), session.getEnd());
     }
 
     @Override
     public String toString() {
-        return worker + "@" + session;
+        return attendee + "@" + session;
     }
 }

@@ -37,6 +37,7 @@ public final class ModelBuilder {
     private final Map<String, Site> sites = new LinkedHashMap<>();
     private final Map<String, Room> rooms = new LinkedHashMap<>();
     private final Map<String, Worker> workers = new LinkedHashMap<>();
+    private final Map<String, Audience> audiences = new LinkedHashMap<>();
     private final Map<String, Activity> activities = new LinkedHashMap<>();
     private final Map<Rule, HardMediumSoftLongScore> weights = new HashMap<>();
     /** The days of this week worked with another weekday's hours (make-up workdays). */
@@ -93,24 +94,50 @@ public final class ModelBuilder {
             TimeWindows working = worker.workingHours() == null ? TimeWindows.WHOLE_WEEK
                     : hours(worker.workingHours());
             workers.put(worker.id(), new Worker(worker.id(), worker.name(), worker.organization(), workerSites, working,
-                    worker.maxMinutesPerDay(), hours(worker.unavailable())));
+                    worker.maxMinutesPerDay(), hours(worker.unavailable()), dayShape(worker.dayShape())));
+        }
+        Map<String, Plan.Audience> listedAudiences = new HashMap<>();
+        for (Plan.Audience audience : plan.audiences()) {
+            listedAudiences.put(audience.id(), audience);
+            audiences.put(audience.id(), new Audience(audience.id(), audience.name(), dayShape(audience.dayShape())));
         }
         for (Plan.Activity activity : plan.activities()) {
             Set<Site> allowedSites = activity.allowedSites() == null ? null
                     : activity.allowedSites().stream().map(sites::get).collect(Collectors.toSet());
+            List<Audience> attending = new ArrayList<>();
+            TimeWindows allowed = activity.allowedTimes() == null ? TimeWindows.WHOLE_WEEK : hours(activity.allowedTimes());
+            TimeWindows preferred = activity.preferredTimes() == null ? null : hours(activity.preferredTimes());
+            for (String id : activity.allAudiences()) {
+                // An audience the plan does not list is a group with no settings of its own.
+                attending.add(audiences.computeIfAbsent(id, unlisted -> new Audience(unlisted, unlisted,
+                        dayShape(Plan.DayShape.NONE))));
+                Plan.Audience listed = listedAudiences.get(id);
+                if (listed != null && listed.availableTimes() != null) {
+                    allowed = allowed.intersect(hours(listed.availableTimes()));
+                }
+                if (listed != null && listed.preferredTimes() != null) {
+                    TimeWindows theirs = hours(listed.preferredTimes());
+                    preferred = preferred == null ? theirs : preferred.intersect(theirs);
+                }
+            }
             activities.put(activity.id(), new Activity(activity.id(), activity.name(), activities.size(),
-                    activity.organization(), activity.durationMinutes(), activity.participants(), activity.audience(),
+                    activity.organization(), activity.durationMinutes(), activity.participants(), attending,
                     activity.noise(), new HashSet<>(activity.requiredFeatures()),
-                    activity.workers().stream().map(workers::get).toList(),
-                    activity.allowedTimes() == null ? TimeWindows.WHOLE_WEEK : hours(activity.allowedTimes()),
-                    activity.preferredTimes() == null ? null : hours(activity.preferredTimes()),
-                    allowedSites, activity.priority()));
+                    activity.workers().stream().map(workers::get).toList(), allowed, preferred, allowedSites,
+                    activity.priority(), activity.minDays() == null ? 0 : activity.minDays()));
         }
         Activity.linkSharedWorkers(List.copyOf(activities.values()));
+        List<Precedence> precedences = new ArrayList<>();
+        for (Plan.Activity activity : plan.activities()) {
+            for (String earlier : activity.after()) {
+                precedences.add(new Precedence(activities.get(activity.id()), activities.get(earlier)));
+            }
+        }
 
         List<Session> sessions = createSessions();
         return new WeeklySchedule(plan, diagnostics, List.copyOf(sites.values()), List.copyOf(rooms.values()),
-                List.copyOf(workers.values()), List.copyOf(activities.values()), sessions, overrides());
+                List.copyOf(workers.values()), List.copyOf(audiences.values()), List.copyOf(activities.values()),
+                List.copyOf(precedences), sessions, overrides());
     }
 
     private ConstraintWeightOverrides<HardMediumSoftLongScore> overrides() {
@@ -118,6 +145,13 @@ public final class ModelBuilder {
         plan.constraintWeights().keySet().forEach(title -> Rule.byTitle(title)
                 .ifPresent(rule -> overridden.put(title, weights.get(rule))));
         return ConstraintWeightOverrides.of(overridden);
+    }
+
+    /** A person's or a group's day shape, their shortest break falling back to the week's. */
+    private DayShape dayShape(Plan.DayShape shape) {
+        return new DayShape(shape.maxMinutesInARow() == null ? 0 : shape.maxMinutesInARow(),
+                shape.minBreakMinutes() == null ? plan.week().minBreakMinutes() : shape.minBreakMinutes(),
+                shape.avoidSingleSessionDays(), shape.compactDays());
     }
 
     /** Weekly hours as this week's days use them: a make-up workday has its named weekday's hours. */

@@ -37,6 +37,10 @@ public class Session {
     private List<Room> roomRange;
     /** Each of the activity's workers at this session. */
     private List<Attendance> attendances;
+    /** Each of the activity's audiences at this session. */
+    private List<Attendance> audienceAttendances;
+    /** The attendances (of workers and audiences) whose attendee asks for a day shape. */
+    private List<Attendance> shapedAttendances;
 
     @PlanningVariable(allowsUnassigned = true, valueRangeProviderRefs = "startRange")
     private Integer start;
@@ -53,7 +57,18 @@ public class Session {
         this.number = number;
         this.startRange = startRange;
         this.roomRange = roomRange;
-        this.attendances = activity.getWorkers().stream().map(worker -> new Attendance(this, worker)).toList();
+        attend();
+    }
+
+    /** The attendances of this session's workers and audiences, made anew (for a copy of its own). */
+    private void attend() {
+        attendances = activity.getWorkers().stream().map(worker -> new Attendance(this, worker)).toList();
+        audienceAttendances = activity.getAudiences().stream().map(audience -> new Attendance(this, audience)).toList();
+        List<Attendance> shaped = new java.util.ArrayList<>();
+        for (List<Attendance> all : List.of(attendances, audienceAttendances)) {
+            all.stream().filter(attendance -> attendance.getAttendee().getDayShape().isWanted()).forEach(shaped::add);
+        }
+        shapedAttendances = List.copyOf(shaped);
     }
 
     /** A copy with its own attendances, for a solver that must not share the original. */
@@ -68,7 +83,7 @@ public class Session {
         copy.previousStart = previousStart;
         copy.startRange = startRange;
         copy.roomRange = roomRange;
-        copy.attendances = activity.getWorkers().stream().map(worker -> new Attendance(copy, worker)).toList();
+        copy.attend();
         copy.start = start;
         copy.room = room;
         return copy;
@@ -131,8 +146,17 @@ public class Session {
         return roomRange;
     }
 
+    /** The workers at this session. */
     public List<Attendance> getAttendances() {
         return attendances;
+    }
+
+    public List<Attendance> getAudienceAttendances() {
+        return audienceAttendances;
+    }
+
+    public List<Attendance> getShapedAttendances() {
+        return shapedAttendances;
     }
 
     public boolean isPlaceable() {

@@ -27,7 +27,11 @@ public class WeeklySchedule {
     @ProblemFactCollectionProperty
     private List<Worker> workers;
     @ProblemFactCollectionProperty
+    private List<Audience> audiences;
+    @ProblemFactCollectionProperty
     private List<Activity> activities;
+    @ProblemFactCollectionProperty
+    private List<Precedence> precedences;
     @PlanningEntityCollectionProperty
     private List<Session> sessions;
 
@@ -41,14 +45,16 @@ public class WeeklySchedule {
     }
 
     public WeeklySchedule(Plan plan, List<Diagnostic> diagnostics, List<Site> sites, List<Room> rooms,
-            List<Worker> workers, List<Activity> activities, List<Session> sessions,
-            ConstraintWeightOverrides<HardMediumSoftLongScore> constraintWeightOverrides) {
+            List<Worker> workers, List<Audience> audiences, List<Activity> activities, List<Precedence> precedences,
+            List<Session> sessions, ConstraintWeightOverrides<HardMediumSoftLongScore> constraintWeightOverrides) {
         this.plan = plan;
         this.diagnostics = List.copyOf(diagnostics);
         this.sites = sites;
         this.rooms = rooms;
         this.workers = workers;
+        this.audiences = audiences;
         this.activities = activities;
+        this.precedences = precedences;
         this.sessions = sessions;
         this.constraintWeightOverrides = constraintWeightOverrides;
     }
@@ -58,13 +64,13 @@ public class WeeklySchedule {
      * and weights are shared, the score is not.
      */
     public WeeklySchedule withSessions(List<Session> otherSessions) {
-        return new WeeklySchedule(plan, diagnostics, sites, rooms, workers, activities, otherSessions,
+        return new WeeklySchedule(plan, diagnostics, sites, rooms, workers, audiences, activities, precedences, otherSessions,
                 constraintWeightOverrides);
     }
 
     /** The same week with its diagnostics said elsewhere (at the cells of the workbook it was read from). */
     public WeeklySchedule withDiagnostics(List<Diagnostic> otherDiagnostics) {
-        return new WeeklySchedule(plan, otherDiagnostics, sites, rooms, workers, activities, sessions,
+        return new WeeklySchedule(plan, otherDiagnostics, sites, rooms, workers, audiences, activities, precedences, sessions,
                 constraintWeightOverrides);
     }
 
@@ -95,8 +101,16 @@ public class WeeklySchedule {
         return workers;
     }
 
+    public List<Audience> getAudiences() {
+        return audiences;
+    }
+
     public List<Activity> getActivities() {
         return activities;
+    }
+
+    public List<Precedence> getPrecedences() {
+        return precedences;
     }
 
     public List<Session> getSessions() {

@@ -5,7 +5,7 @@ import java.util.Set;
 import ai.timefold.solver.core.api.domain.lookup.PlanningId;
 
 /** A social worker: regular hours (outside them is overtime), a daily limit, unavailable times. */
-public final class Worker {
+public final class Worker implements Attendee {
 
     @PlanningId
     private final String id;
@@ -16,9 +16,10 @@ public final class Worker {
     private final TimeWindows workingHours;
     private final int maxMinutesPerDay;
     private final TimeWindows unavailable;
+    private final DayShape dayShape;
 
     public Worker(String id, String name, String organization, Set<Site> sites, TimeWindows workingHours,
-            int maxMinutesPerDay, TimeWindows unavailable) {
+            int maxMinutesPerDay, TimeWindows unavailable, DayShape dayShape) {
         this.id = id;
         this.name = name;
         this.organization = organization;
@@ -26,16 +27,19 @@ public final class Worker {
         this.workingHours = workingHours;
         this.maxMinutesPerDay = maxMinutesPerDay;
         this.unavailable = unavailable;
+        this.dayShape = dayShape;
     }
 
     public boolean worksAt(Site site) {
         return sites == null || sites.contains(site);
     }
 
+    @Override
     public String getId() {
         return id;
     }
 
+    @Override
     public String getName() {
         return name;
     }
@@ -58,6 +62,11 @@ public final class Worker {
 
     public TimeWindows getUnavailable() {
         return unavailable;
+    }
+
+    @Override
+    public DayShape getDayShape() {
+        return dayShape;
     }
 
     @Override

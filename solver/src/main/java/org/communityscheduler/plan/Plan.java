@@ -11,7 +11,9 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
 /**
  * The weekly plan a coordinator uploads (docs/plan-format.md §2), as plain records. Every default
@@ -21,12 +23,14 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record Plan(String name, Week week, List<Site> sites, List<Room> rooms, List<Organization> organizations,
-        List<Worker> workers, List<Activity> activities, List<Placement> pinned, List<Placement> previous,
-        Map<String, String> constraintWeights) {
+        List<Worker> workers, List<Audience> audiences, List<Activity> activities, List<Placement> pinned,
+        List<Placement> previous, Map<String, String> constraintWeights) {
 
     public static final ZoneId DEFAULT_TIME_ZONE = ZoneId.of("Asia/Shanghai");
     public static final int DEFAULT_SLOT_MINUTES = 15;
     public static final int DEFAULT_MAX_MINUTES_PER_DAY = 480;
+    /** A gap shorter than this between two sessions of one person or group is no break: they are one run. */
+    public static final int DEFAULT_MIN_BREAK_MINUTES = 30;
     public static final int DEFAULT_PRIORITY = 1;
     public static final int MAX_PRIORITY = 10;
     public static final int MAX_SESSIONS_PER_WEEK = 100;
@@ -57,6 +61,7 @@ public record Plan(String name, Week week, List<Site> sites, List<Room> rooms, L
         rooms = listOrEmpty(rooms);
         organizations = listOrEmpty(organizations);
         workers = listOrEmpty(workers);
+        audiences = listOrEmpty(audiences);
         activities = listOrEmpty(activities);
         pinned = listOrEmpty(pinned);
         previous = listOrEmpty(previous);
@@ -157,16 +162,35 @@ public record Plan(String name, Week week, List<Site> sites, List<Room> rooms, L
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Week(LocalDate startDate, Integer slotMinutes, ZoneId timeZone,
-            @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<LocalDate, Day> makeUpWorkdays) {
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<LocalDate, Day> makeUpWorkdays, Integer minBreakMinutes) {
         public Week {
             slotMinutes = Objects.requireNonNullElse(slotMinutes, DEFAULT_SLOT_MINUTES);
             timeZone = Objects.requireNonNullElse(timeZone, DEFAULT_TIME_ZONE);
             makeUpWorkdays = makeUpWorkdays == null ? Map.of()
                     : Collections.unmodifiableSortedMap(new TreeMap<>(makeUpWorkdays));
+            minBreakMinutes = Objects.requireNonNullElse(minBreakMinutes, DEFAULT_MIN_BREAK_MINUTES);
         }
 
         public Week(LocalDate startDate, Integer slotMinutes, ZoneId timeZone) {
-            this(startDate, slotMinutes, timeZone, null);
+            this(startDate, slotMinutes, timeZone, null, null);
+        }
+    }
+
+    /**
+     * What a person or a group wants of their day (docs/plan-format.md §2.5), the same on a worker and on an
+     * audience: runs of sessions no longer than {@code maxMinutesInARow} (null: any length), sessions closer than
+     * {@code minBreakMinutes} (null: the week's) counting as one run; no day with a single session; no session
+     * standing alone in its day.
+     */
+    @JsonInclude(JsonInclude.Include.NON_DEFAULT)
+    public record DayShape(Integer maxMinutesInARow, Integer minBreakMinutes, boolean avoidSingleSessionDays,
+            boolean compactDays) {
+        public static final DayShape NONE = new DayShape(null, null, false, false);
+
+        /** True when any of the day-shape rules is asked for. */
+        @JsonIgnore
+        public boolean isWanted() {
+            return maxMinutesInARow != null || avoidSingleSessionDays || compactDays;
         }
     }
 
@@ -213,11 +237,32 @@ public record Plan(String name, Week week, List<Site> sites, List<Room> rooms, L
     public record Worker(String id, String name, String organization,
             @JsonInclude(JsonInclude.Include.NON_NULL) List<String> sites,
             @JsonInclude(JsonInclude.Include.NON_NULL) WeeklyHours workingHours,
-            Integer maxMinutesPerDay, WeeklyHours unavailable) {
+            Integer maxMinutesPerDay, WeeklyHours unavailable, @JsonUnwrapped DayShape dayShape) {
         public Worker {
             name = name == null ? id : name;
             maxMinutesPerDay = Objects.requireNonNullElse(maxMinutesPerDay, DEFAULT_MAX_MINUTES_PER_DAY);
             unavailable = Objects.requireNonNullElse(unavailable, WeeklyHours.NONE);
+            dayShape = Objects.requireNonNullElse(dayShape, DayShape.NONE);
+        }
+
+        public Worker(String id, String name, String organization, List<String> sites, WeeklyHours workingHours,
+                Integer maxMinutesPerDay, WeeklyHours unavailable) {
+            this(id, name, organization, sites, workingHours, maxMinutesPerDay, unavailable, null);
+        }
+    }
+
+    /**
+     * A participant group (children after school, a class of elders, a curriculum's students): no two of its
+     * sessions at once. Without {@code availableTimes} it can come any time; {@code preferredTimes} adds to each
+     * of its activities' preferences.
+     */
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    public record Audience(String id, String name,
+            @JsonInclude(JsonInclude.Include.NON_NULL) WeeklyHours availableTimes,
+            @JsonInclude(JsonInclude.Include.NON_NULL) WeeklyHours preferredTimes, @JsonUnwrapped DayShape dayShape) {
+        public Audience {
+            name = name == null ? id : name;
+            dayShape = Objects.requireNonNullElse(dayShape, DayShape.NONE);
         }
     }
 
@@ -227,19 +272,40 @@ public record Plan(String name, Week week, List<Site> sites, List<Room> rooms, L
      */
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
     public record Activity(String id, String name, String organization, Integer durationMinutes,
-            Integer sessionsPerWeek, Integer participants, String audience, Noise noise,
+            Integer sessionsPerWeek, Integer participants, String audience, List<String> audiences, Noise noise,
             List<String> requiredFeatures, List<String> workers,
             @JsonInclude(JsonInclude.Include.NON_NULL) WeeklyHours allowedTimes,
             @JsonInclude(JsonInclude.Include.NON_NULL) WeeklyHours preferredTimes,
-            @JsonInclude(JsonInclude.Include.NON_NULL) List<String> allowedSites, Integer priority) {
+            @JsonInclude(JsonInclude.Include.NON_NULL) List<String> allowedSites, Integer priority, Integer minDays,
+            List<String> after) {
         public Activity {
             name = name == null ? id : name;
             sessionsPerWeek = Objects.requireNonNullElse(sessionsPerWeek, 1);
             participants = Objects.requireNonNullElse(participants, 0);
+            audiences = listOrEmpty(audiences);
             noise = Objects.requireNonNullElse(noise, Noise.NORMAL);
             requiredFeatures = listOrEmpty(requiredFeatures);
             workers = listOrEmpty(workers);
             priority = Objects.requireNonNullElse(priority, DEFAULT_PRIORITY);
+            after = listOrEmpty(after);
+        }
+
+        public Activity(String id, String name, String organization, Integer durationMinutes, Integer sessionsPerWeek,
+                Integer participants, String audience, Noise noise, List<String> requiredFeatures,
+                List<String> workers, WeeklyHours allowedTimes, WeeklyHours preferredTimes, List<String> allowedSites,
+                Integer priority) {
+            this(id, name, organization, durationMinutes, sessionsPerWeek, participants, audience, null, noise,
+                    requiredFeatures, workers, allowedTimes, preferredTimes, allowedSites, priority, null, null);
+        }
+
+        /** Every audience the activity names, {@code audience} first, each once (an unlisted name is a group with no settings). */
+        public List<String> allAudiences() {
+            java.util.LinkedHashSet<String> all = new java.util.LinkedHashSet<>();
+            if (audience != null) {
+                all.add(audience);
+            }
+            all.addAll(audiences);
+            return List.copyOf(all);
         }
     }
 

@@ -71,8 +71,8 @@ public final class PlanReader {
     }
 
     private static Plan readPlan(JsonObjectReader json) {
-        json.warnAboutUnknownFields(Set.of("name", "week", "sites", "rooms", "organizations", "workers", "activities",
-                "pinned", "previous", "constraintWeights"));
+        json.warnAboutUnknownFields(Set.of("name", "week", "sites", "rooms", "organizations", "workers", "audiences",
+                "activities", "pinned", "previous", "constraintWeights"));
         JsonObjectReader week = json.object("week");
         return new Plan(json.text("name"),
                 week == null ? null : readWeek(week),
@@ -80,6 +80,7 @@ public final class PlanReader {
                 json.objects("rooms", PlanReader::readRoom),
                 json.objects("organizations", PlanReader::readOrganization),
                 json.objects("workers", PlanReader::readWorker),
+                json.objects("audiences", PlanReader::readAudience),
                 json.objects("activities", PlanReader::readActivity),
                 json.objects("pinned", PlanReader::readPlacement),
                 json.objects("previous", PlanReader::readPlacement),
@@ -87,7 +88,8 @@ public final class PlanReader {
     }
 
     private static Plan.Week readWeek(JsonObjectReader json) {
-        json.warnAboutUnknownFields(Set.of("startDate", "slotMinutes", "timeZone", "makeUpWorkdays"));
+        json.warnAboutUnknownFields(Set.of("startDate", "slotMinutes", "timeZone", "makeUpWorkdays",
+                "minBreakMinutes"));
         var startDate = json.date("startDate");
         if (startDate != null && startDate.getDayOfWeek() != java.time.DayOfWeek.MONDAY) {
             json.problem("startDate", Text.of("plan.weekNotOnMonday", startDate.toString(),
@@ -107,7 +109,8 @@ public final class PlanReader {
                 json.problem("timeZone", Text.of("plan.unknownTimeZone", zone));
             }
         }
-        return new Plan.Week(startDate, slotMinutes, timeZone, json.daysByDate("makeUpWorkdays"));
+        return new Plan.Week(startDate, slotMinutes, timeZone, json.daysByDate("makeUpWorkdays"),
+                json.integer("minBreakMinutes", 1, Day.MINUTES_PER_DAY));
     }
 
     private static Plan.Site readSite(JsonObjectReader json) {
@@ -130,23 +133,45 @@ public final class PlanReader {
     }
 
     private static Plan.Worker readWorker(JsonObjectReader json) {
-        json.warnAboutUnknownFields(Set.of("id", "name", "organization", "sites", "workingHours", "maxMinutesPerDay",
-                "unavailable"));
+        Set<String> known = new java.util.HashSet<>(DAY_SHAPE_FIELDS);
+        known.addAll(Set.of("id", "name", "organization", "sites", "workingHours", "maxMinutesPerDay", "unavailable"));
+        json.warnAboutUnknownFields(known);
         return new Plan.Worker(json.requiredText("id"), json.text("name"), json.text("organization"),
                 json.texts("sites"), json.weeklyHours("workingHours"),
-                json.integer("maxMinutesPerDay", 0, Day.MINUTES_PER_DAY), json.weeklyHours("unavailable"));
+                json.integer("maxMinutesPerDay", 0, Day.MINUTES_PER_DAY), json.weeklyHours("unavailable"),
+                readDayShape(json));
+    }
+
+    private static final Set<String> DAY_SHAPE_FIELDS = Set.of("maxMinutesInARow", "minBreakMinutes",
+            "avoidSingleSessionDays", "compactDays");
+
+    private static Plan.Audience readAudience(JsonObjectReader json) {
+        Set<String> known = new java.util.HashSet<>(DAY_SHAPE_FIELDS);
+        known.addAll(Set.of("id", "name", "availableTimes", "preferredTimes"));
+        json.warnAboutUnknownFields(known);
+        return new Plan.Audience(json.requiredText("id"), json.text("name"), json.weeklyHours("availableTimes"),
+                json.weeklyHours("preferredTimes"), readDayShape(json));
+    }
+
+    /** The day-shape fields a worker and an audience share. */
+    private static Plan.DayShape readDayShape(JsonObjectReader json) {
+        return new Plan.DayShape(json.integer("maxMinutesInARow", 1, Day.MINUTES_PER_DAY),
+                json.integer("minBreakMinutes", 1, Day.MINUTES_PER_DAY),
+                Boolean.TRUE.equals(json.bool("avoidSingleSessionDays")), Boolean.TRUE.equals(json.bool("compactDays")));
     }
 
     private static Plan.Activity readActivity(JsonObjectReader json) {
         json.warnAboutUnknownFields(Set.of("id", "name", "organization", "durationMinutes", "sessionsPerWeek",
-                "participants", "audience", "noise", "requiredFeatures", "workers", "allowedTimes", "preferredTimes",
-                "allowedSites", "priority"));
+                "participants", "audience", "audiences", "noise", "requiredFeatures", "workers", "allowedTimes",
+                "preferredTimes", "allowedSites", "priority", "minDays", "after"));
         return new Plan.Activity(json.requiredText("id"), json.text("name"), json.text("organization"),
                 json.requiredInteger("durationMinutes", 1, Day.MINUTES_PER_DAY),
                 json.integer("sessionsPerWeek", 1, Plan.MAX_SESSIONS_PER_WEEK), json.integer("participants", 0, 100_000),
-                json.text("audience"), json.enumValue("noise", Noise.class), json.texts("requiredFeatures"),
-                json.texts("workers"), json.weeklyHours("allowedTimes"), json.weeklyHours("preferredTimes"),
-                json.texts("allowedSites"), json.integer("priority", 1, Plan.MAX_PRIORITY));
+                json.text("audience"), json.texts("audiences"), json.enumValue("noise", Noise.class),
+                json.texts("requiredFeatures"), json.texts("workers"), json.weeklyHours("allowedTimes"),
+                json.weeklyHours("preferredTimes"), json.texts("allowedSites"),
+                json.integer("priority", 1, Plan.MAX_PRIORITY), json.integer("minDays", 1, Day.values().length),
+                json.texts("after"));
     }
 
     private static Plan.Placement readPlacement(JsonObjectReader json) {

@@ -44,7 +44,8 @@ final class PlanValidator {
         Set<String> rooms = ids("rooms", plan.rooms(), Plan.Room::id);
         Set<String> organizations = ids("organizations", plan.organizations(), Plan.Organization::id);
         Set<String> workers = ids("workers", plan.workers(), Plan.Worker::id);
-        ids("activities", plan.activities(), Plan.Activity::id);
+        ids("audiences", plan.audiences(), Plan.Audience::id);
+        Set<String> activityIds = ids("activities", plan.activities(), Plan.Activity::id);
         Map<String, Plan.Activity> activities = new HashMap<>();
         for (Plan.Activity activity : plan.activities()) {
             if (activity.id() != null) {
@@ -92,11 +93,74 @@ final class PlanValidator {
             if (activity.allowedSites() != null) {
                 references(at + ".allowedSites", activity.allowedSites(), sites, "plan.unknownSite");
             }
+            duplicates(at + ".audiences", activity.audiences(), "plan.audienceListedTwice");
+            references(at + ".after", activity.after(), activityIds, "plan.unknownActivity");
+            duplicates(at + ".after", activity.after(), "plan.activityListedTwice");
+            if (activity.id() != null && activity.after().contains(activity.id())) {
+                problems.add(new Problem(at + ".after", Text.of("plan.afterItself")));
+            }
+            if (activity.minDays() != null && activity.sessionsPerWeek() != null
+                    && activity.minDays() > activity.sessionsPerWeek()) {
+                problems.add(new Problem(at + ".minDays", Text.of("plan.minDaysAboveSessions", activity.minDays(),
+                        activity.sessionsPerWeek())));
+            }
         }
+        checkOrderCycles(activities);
         checkPlacements("pinned", plan.pinned(), activities, rooms);
         checkPlacements("previous", plan.previous(), activities, rooms);
         checkConstraintWeights();
         checkSize();
+    }
+
+    /**
+     * An order that loops back ({@code a} after {@code b}, {@code b} after {@code a}, or longer) can never be kept:
+     * it is reported once, at the first activity of the loop in the plan.
+     */
+    private void checkOrderCycles(Map<String, Plan.Activity> activities) {
+        Map<String, Integer> state = new HashMap<>(); // 1 on the current path, 2 done
+        for (int i = 0; i < plan.activities().size(); i++) {
+            String id = plan.activities().get(i).id();
+            if (id == null || state.containsKey(id)) {
+                continue;
+            }
+            List<String> loop = loopFrom(id, activities, state, new ArrayList<>());
+            if (loop != null) {
+                problems.add(new Problem("activities[" + i + "].after", Text.of("plan.orderLoop",
+                        String.join(" → ", loop))));
+            }
+        }
+    }
+
+    /**
+     * Depth first along {@code after} (with its own stack: a plan may chain thousands of activities): the
+     * activities of a loop reached from {@code id}, first to last and back to the first, or null.
+     */
+    private static List<String> loopFrom(String id, Map<String, Plan.Activity> activities, Map<String, Integer> state,
+            List<String> path) {
+        java.util.ArrayDeque<java.util.Iterator<String>> stack = new java.util.ArrayDeque<>();
+        state.put(id, 1);
+        path.add(id);
+        stack.push(activities.get(id).after().iterator());
+        while (!stack.isEmpty()) {
+            java.util.Iterator<String> next = stack.peek();
+            if (!next.hasNext()) {
+                stack.pop();
+                state.put(path.remove(path.size() - 1), 2);
+                continue;
+            }
+            String earlier = next.next();
+            Integer seen = state.get(earlier);
+            if (seen == null && activities.containsKey(earlier)) {
+                state.put(earlier, 1);
+                path.add(earlier);
+                stack.push(activities.get(earlier).after().iterator());
+            } else if (seen != null && seen == 1) {
+                List<String> loop = new ArrayList<>(path.subList(path.indexOf(earlier), path.size()));
+                loop.add(earlier);
+                return loop;
+            }
+        }
+        return null;
     }
 
     /** The plan's size within what the score arithmetic holds and what building its model may cost. */

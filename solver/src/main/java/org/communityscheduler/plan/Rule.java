@@ -22,6 +22,7 @@ public enum Rule {
     WORKER_UNAVAILABLE("Worker unavailable", HardMediumSoftLongScore.ofHard(1), "minutes, per worker"),
     OUTSIDE_ALLOWED_TIMES("Outside allowed times", HardMediumSoftLongScore.ofHard(1), "minutes outside"),
     WRONG_SITE("Wrong site", HardMediumSoftLongScore.ofHard(1), "1 per session and worker"),
+    OUT_OF_ORDER("Out of order", HardMediumSoftLongScore.ofHard(1), "pairs of sessions"),
     UNASSIGNED_SESSION("Unassigned session", HardMediumSoftLongScore.ofMedium(1), "activity priority"),
     NOISE_BESIDE_QUIET("Noise beside quiet", HardMediumSoftLongScore.ofSoft(10), "overlap minutes"),
     NOISE_DURING_QUIET_HOURS("Noise during quiet hours", HardMediumSoftLongScore.ofSoft(5), "minutes"),
@@ -32,6 +33,10 @@ public enum Rule {
     NOT_PREFERRED_TIME("Not preferred time", HardMediumSoftLongScore.ofSoft(1), "minutes outside preferred times"),
     ROOM_STABILITY("Room stability", HardMediumSoftLongScore.ofSoft(30), "extra rooms"),
     SAME_DAY_REPEAT("Same-day repeat", HardMediumSoftLongScore.ofSoft(60), "pairs"),
+    TOO_FEW_DAYS("Too few days", HardMediumSoftLongScore.ofSoft(60), "days missing"),
+    LONG_STRETCH("Long stretch", HardMediumSoftLongScore.ofSoft(2), "minutes beyond the longest run"),
+    SINGLE_SESSION_DAY("Single-session day", HardMediumSoftLongScore.ofSoft(60), "days"),
+    ISOLATED_SESSION("Isolated session", HardMediumSoftLongScore.ofSoft(30), "sessions, per worker or audience"),
     WORKER_SITE_CHANGES("Worker site changes", HardMediumSoftLongScore.ofSoft(60), "changes"),
     DISRUPTION("Disruption", HardMediumSoftLongScore.ofSoft(100), "moved sessions");
 

@@ -68,8 +68,9 @@ public final class NextWeek {
                         session.day(), session.start()))
                 .toList();
         return new Plan(renamed(plan.name(), week.startDate(), monday),
-                new Plan.Week(monday, week.slotMinutes(), week.timeZone(), makeUpWorkdays), sites, plan.rooms(),
-                plan.organizations(), plan.workers(), plan.activities(), pins(plan, placed, unassigned), previous,
+                new Plan.Week(monday, week.slotMinutes(), week.timeZone(), makeUpWorkdays, week.minBreakMinutes()),
+                sites, plan.rooms(), plan.organizations(), plan.workers(), plan.audiences(), plan.activities(),
+                pins(plan, placed, unassigned), previous,
                 plan.constraintWeights());
     }
 

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.communityscheduler.model.Audience;
 import org.communityscheduler.model.Room;
 import org.communityscheduler.model.Session;
 import org.communityscheduler.model.WeeklySchedule;
@@ -19,7 +20,7 @@ final class Bookings {
 
     private final List<List<Session>> byRoom;
     private final Map<Worker, List<Session>> byWorker = new HashMap<>();
-    private final Map<String, List<Session>> byAudience = new HashMap<>();
+    private final Map<Audience, List<Session>> byAudience = new HashMap<>();
 
     Bookings(WeeklySchedule week) {
         byRoom = new ArrayList<>(week.getRooms().size());
@@ -38,8 +39,7 @@ final class Bookings {
         for (Worker worker : session.getActivity().getWorkers()) {
             byWorker.computeIfAbsent(worker, w -> new ArrayList<>()).add(session);
         }
-        String audience = session.getActivity().getAudience();
-        if (audience != null) {
+        for (Audience audience : session.getActivity().getAudiences()) {
             byAudience.computeIfAbsent(audience, a -> new ArrayList<>()).add(session);
         }
     }
@@ -50,15 +50,14 @@ final class Bookings {
         for (Worker worker : session.getActivity().getWorkers()) {
             byWorker.get(worker).remove(session);
         }
-        String audience = session.getActivity().getAudience();
-        if (audience != null) {
+        for (Audience audience : session.getActivity().getAudiences()) {
             byAudience.get(audience).remove(session);
         }
     }
 
     /**
      * Fills {@code blockers} with the placed sessions that {@code session} would clash with at
-     * {@code start} in {@code room} (in the room, through a worker, or through its audience).
+     * {@code start} in {@code room} (in the room, through a worker, or through one of its audiences).
      * Returns false, leaving {@code blockers} partial, when the doors are locked then or when more
      * than {@code maxBlockers} stand in the way.
      */
@@ -78,10 +77,12 @@ final class Bookings {
                 return false;
             }
         }
-        String audience = session.getActivity().getAudience();
-        if (audience != null) {
-            List<Session> busy = byAudience.get(audience);
-            return busy == null || collect(busy, session, start, end, blockers, maxBlockers);
+        List<Audience> audiences = session.getActivity().getAudiences();
+        for (int i = 0; i < audiences.size(); i++) {
+            List<Session> busy = byAudience.get(audiences.get(i));
+            if (busy != null && !collect(busy, session, start, end, blockers, maxBlockers)) {
+                return false;
+            }
         }
         return true;
     }

@@ -6,6 +6,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.communityscheduler.model.Audience;
+import org.communityscheduler.model.Precedence;
 import org.communityscheduler.model.Room;
 import org.communityscheduler.model.Session;
 import org.communityscheduler.model.WeeklySchedule;
@@ -13,7 +15,8 @@ import org.communityscheduler.model.Worker;
 
 /**
  * Splits a week into groups that no constraint links: two sessions are in one group when they share a
- * worker, an audience or an activity, or could use rooms of one site. The groups are dealt to the cores
+ * worker, an audience or an activity, when one's activity comes after the other's, or when they could use rooms
+ * of one site. The groups are dealt to the cores
  * (lanes), and each core solves its groups one after another ({@link ParallelSolve}): a solver that sees
  * a few hundred sessions evaluates several times more moves per second than one that sees thousands, and
  * spends them all where they matter. Only "Fair overtime", which compares every worker's overtime, is seen
@@ -83,7 +86,7 @@ final class Partition {
         return lanes;
     }
 
-    /** Sessions linked through workers, audiences, activities and sites, by union-find. */
+    /** Sessions linked through workers, audiences, activities, their order and sites, by union-find. */
     static List<List<Session>> components(WeeklySchedule week) {
         List<Session> sessions = week.getSessions();
         int[] parent = new int[sessions.size()];
@@ -97,11 +100,18 @@ final class Partition {
             for (Worker worker : session.getActivity().getWorkers()) {
                 link(parent, firstWith, worker, i);
             }
-            if (session.getActivity().getAudience() != null) {
-                link(parent, firstWith, "audience:" + session.getActivity().getAudience(), i);
+            for (Audience audience : session.getActivity().getAudiences()) {
+                link(parent, firstWith, audience, i);
             }
             for (Room room : session.getRoomRange()) {
                 link(parent, firstWith, room.getSite(), i);
+            }
+        }
+        // An order between two activities links them: "Out of order" compares their sessions.
+        for (Precedence precedence : week.getPrecedences()) {
+            Integer later = firstWith.get(precedence.later());
+            if (later != null) {
+                link(parent, firstWith, precedence.earlier(), later);
             }
         }
         Map<Integer, List<Session>> byRoot = new HashMap<>();

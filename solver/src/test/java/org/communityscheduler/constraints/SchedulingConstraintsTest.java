@@ -3,7 +3,9 @@ package org.communityscheduler.constraints;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -11,6 +13,8 @@ import java.util.stream.Collectors;
 import ai.timefold.solver.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
 import ai.timefold.solver.test.api.score.stream.ConstraintVerifier;
 
+import org.communityscheduler.model.Activity;
+import org.communityscheduler.model.Audience;
 import org.communityscheduler.model.ModelBuilder;
 import org.communityscheduler.model.Room;
 import org.communityscheduler.model.Session;
@@ -198,8 +202,30 @@ class SchedulingConstraintsTest {
 
             verifier.verifyThat(SchedulingConstraints::audienceClash)
                     .given(teenClub, homework)
-                    .justifiesWithExactly(new Justifications.AudienceClash(homework, teenClub, "teens", 30))
+                    .justifiesWithExactly(new Justifications.AudienceClash(homework, teenClub, week.audience("teens"), 30))
                     .penalizesBy(30);
+        }
+
+        @Test
+        void holdsForEveryAudienceOfASessionForSeveral() {
+            Week families = new Week(PlanBuilder.plan()
+                    .site("huanghe", site -> site.open(Day.SAT, "09:00-16:00"))
+                    .room("hall", room -> room.capacity(40))
+                    .room("studio", room -> room.capacity(20))
+                    .audience("parents", audience -> audience.name("家长"))
+                    .activity("family-day", activity -> activity.duration(60).audience("children").audiences("parents"))
+                    .activity("parent-talk", activity -> activity.duration(60).audiences("parents"))
+                    .activity("crafts", activity -> activity.duration(60).audience("children")));
+            Session familyDay = families.place("family-day#1", "hall", Day.SAT, "09:00");
+            Session parentTalk = families.place("parent-talk#1", "studio", Day.SAT, "09:30");
+            Session crafts = families.place("crafts#1", "studio", Day.SAT, "09:00");
+
+            verifier.verifyThat(SchedulingConstraints::audienceClash)
+                    .given(familyDay, parentTalk, crafts)
+                    .justifiesWithExactly(
+                            new Justifications.AudienceClash(familyDay, parentTalk, families.audience("parents"), 30),
+                            new Justifications.AudienceClash(crafts, familyDay, families.audience("children"), 60))
+                    .penalizesBy(90);
         }
 
         @Test
@@ -1203,6 +1229,238 @@ class SchedulingConstraintsTest {
 
     /** All constraints at once, with their default weights. */
     @Nested
+    class OutOfOrder {
+        private final Week week = new Week(PlanBuilder.plan()
+                .site("huanghe", site -> site.open(Day.MON, "08:00-18:00").open(Day.TUE, "08:00-18:00"))
+                .room("hall", room -> room.capacity(40))
+                .room("studio", room -> room.capacity(20))
+                .activity("first-aid-1", activity -> activity.duration(90).sessions(2))
+                .activity("first-aid-2", activity -> activity.duration(90).after("first-aid-1"))
+                .activity("choir", activity -> activity.duration(60)));
+
+        @Test
+        void penalizesEachSessionOfTheEarlierActivityNotEndedBeforeTheLaterStarts() {
+            Session partOne = week.place("first-aid-1#1", "hall", Day.MON, "09:00");
+            Session partOneAgain = week.place("first-aid-1#2", "hall", Day.TUE, "09:00");
+            Session partTwo = week.place("first-aid-2#1", "studio", Day.MON, "10:00");
+
+            verifier.verifyThat(SchedulingConstraints::outOfOrder)
+                    .given(week.with(partOne, partOneAgain, partTwo))
+                    .justifiesWithExactly(new Justifications.OutOfOrder(partTwo, partOne),
+                            new Justifications.OutOfOrder(partTwo, partOneAgain))
+                    .penalizesBy(2);
+        }
+
+        @Test
+        void allowsTheLaterActivityToStartTheMinuteTheEarlierEnds() {
+            Session partOne = week.place("first-aid-1#1", "hall", Day.MON, "09:00");
+            Session partOneAgain = week.place("first-aid-1#2", "hall", Day.MON, "10:30");
+            Session partTwo = week.place("first-aid-2#1", "studio", Day.MON, "12:00");
+
+            verifier.verifyThat(SchedulingConstraints::outOfOrder)
+                    .given(week.with(partOne, partOneAgain, partTwo))
+                    .justifiesWithExactly()
+                    .penalizesBy(0);
+        }
+
+        @Test
+        void asksNoOrderOfActivitiesThatNameNone() {
+            Session choir = week.place("choir#1", "hall", Day.MON, "08:00");
+            Session partOne = week.place("first-aid-1#1", "hall", Day.TUE, "09:00");
+
+            verifier.verifyThat(SchedulingConstraints::outOfOrder)
+                    .given(week.with(choir, partOne))
+                    .justifiesWithExactly()
+                    .penalizesBy(0);
+        }
+    }
+
+    @Nested
+    class TooFewDays {
+        private final Week week = new Week(PlanBuilder.plan()
+                .site("huanghe", site -> site.openDaily("08:00-18:00"))
+                .room("hall", room -> room.capacity(40))
+                .activity("homework", activity -> activity.duration(60).sessions(3).minDays(3))
+                .activity("choir", activity -> activity.duration(60).sessions(2)));
+
+        @Test
+        void penalizesEachDayMissingBelowMinDays() {
+            Session monday = week.place("homework#1", "hall", Day.MON, "09:00");
+            Session mondayAgain = week.place("homework#2", "hall", Day.MON, "15:00");
+            Session alsoMonday = week.place("homework#3", "hall", Day.MON, "16:00");
+
+            verifier.verifyThat(SchedulingConstraints::tooFewDays)
+                    .given(monday, mondayAgain, alsoMonday)
+                    .justifiesWithExactly(new Justifications.TooFewDays(week.activity("homework"), 1))
+                    .penalizesBy(2);
+        }
+
+        @Test
+        void allowsSessionsSpreadOverEnoughDays() {
+            Session monday = week.place("homework#1", "hall", Day.MON, "09:00");
+            Session wednesday = week.place("homework#2", "hall", Day.WED, "09:00");
+            Session friday = week.place("homework#3", "hall", Day.FRI, "09:00");
+
+            verifier.verifyThat(SchedulingConstraints::tooFewDays)
+                    .given(monday, wednesday, friday)
+                    .justifiesWithExactly()
+                    .penalizesBy(0);
+        }
+
+        @Test
+        void asksNothingOfAnActivityWithoutMinDays() {
+            Session choir = week.place("choir#1", "hall", Day.MON, "09:00");
+            Session choirAgain = week.place("choir#2", "hall", Day.MON, "11:00");
+
+            verifier.verifyThat(SchedulingConstraints::tooFewDays)
+                    .given(choir, choirAgain)
+                    .justifiesWithExactly()
+                    .penalizesBy(0);
+        }
+    }
+
+    @Nested
+    class LongStretch {
+        private final Week week = new Week(PlanBuilder.plan()
+                .site("huanghe", site -> site.openDaily("08:00-20:00"))
+                .room("hall", room -> room.capacity(40))
+                .room("studio", room -> room.capacity(20))
+                .worker("li", worker -> worker.day(day -> day.maxMinutesInARow(120)))
+                .worker("wang", worker -> { })
+                .audience("kids", audience -> audience.day(day -> day.maxMinutesInARow(60).minBreakMinutes(60)))
+                .activity("homework", activity -> activity.duration(60).sessions(4).workers("li", "wang"))
+                .activity("games", activity -> activity.duration(45).sessions(2).audience("kids")));
+
+        @Test
+        void penalizesTheMinutesOfARunBeyondTheLongestWanted() {
+            // 14:00-15:00, a 15-minute gap (shorter than the week's 30-minute break), 15:15-16:15, 16:15-17:15.
+            Session first = week.place("homework#1", "hall", Day.MON, "14:00");
+            Session second = week.place("homework#2", "hall", Day.MON, "15:15");
+            Session third = week.place("homework#3", "hall", Day.MON, "16:15");
+
+            int start = Day.MON.weekMinute() + 14 * 60;
+            verifier.verifyThat(SchedulingConstraints::longStretch)
+                    .given(first, second, third)
+                    .justifiesWithExactly(new Justifications.LongStretch(week.worker("li"), 0, start, start + 195, 75))
+                    .penalizesBy(75);
+        }
+
+        @Test
+        void joinsSessionsAMinuteShortOfABreak() {
+            Session first = week.place("homework#1", "hall", Day.MON, "14:00");
+            Session second = week.place("homework#2", "hall", Day.MON, "15:29");
+
+            verifier.verifyThat(SchedulingConstraints::longStretch)
+                    .given(first, second)
+                    .penalizesBy(29);
+        }
+
+        @Test
+        void startsANewRunAfterABreakOfMinBreakMinutes() {
+            Session first = week.place("homework#1", "hall", Day.MON, "14:00");
+            Session second = week.place("homework#2", "hall", Day.MON, "15:00");
+            Session afterABreak = week.place("homework#3", "hall", Day.MON, "16:30");
+            Session last = week.place("homework#4", "hall", Day.MON, "17:30");
+
+            verifier.verifyThat(SchedulingConstraints::longStretch)
+                    .given(first, second, afterABreak, last)
+                    .justifiesWithExactly()
+                    .penalizesBy(0);
+        }
+
+        @Test
+        void usesTheAudiencesOwnBreakAndCountsEachDayApart() {
+            // A 45-minute gap is no break for a group that needs 60 minutes: one run of 135 minutes.
+            Session first = week.place("games#1", "studio", Day.SAT, "09:00");
+            Session second = week.place("games#2", "studio", Day.SAT, "10:30");
+
+            int start = Day.SAT.weekMinute() + 9 * 60;
+            verifier.verifyThat(SchedulingConstraints::longStretch)
+                    .given(first, second)
+                    .justifiesWithExactly(new Justifications.LongStretch(week.audience("kids"), 5, start, start + 135, 75))
+                    .penalizesBy(75);
+
+            week.place("games#2", "studio", Day.SUN, "09:00");
+            verifier.verifyThat(SchedulingConstraints::longStretch)
+                    .given(first, second)
+                    .justifiesWithExactly()
+                    .penalizesBy(0);
+        }
+    }
+
+    @Nested
+    class SingleSessionDay {
+        private final Week week = new Week(PlanBuilder.plan()
+                .site("huanghe", site -> site.openDaily("08:00-20:00"))
+                .room("hall", room -> room.capacity(40))
+                .worker("li", worker -> worker.day(day -> day.avoidSingleSessionDays()))
+                .worker("wang", worker -> { })
+                .activity("homework", activity -> activity.duration(45).sessions(3).workers("li", "wang")));
+
+        @Test
+        void penalizesEachDayWithExactlyOneSessionOfTheWorker() {
+            Session wednesday = week.place("homework#1", "hall", Day.WED, "09:00");
+            Session friday = week.place("homework#2", "hall", Day.FRI, "09:00");
+            Session fridayAgain = week.place("homework#3", "hall", Day.FRI, "16:00");
+
+            verifier.verifyThat(SchedulingConstraints::singleSessionDay)
+                    .given(wednesday, friday, fridayAgain)
+                    .justifiesWithExactly(new Justifications.SingleSessionDay(week.worker("li"), 2))
+                    .penalizesBy(1);
+        }
+
+        @Test
+        void allowsDaysOfSeveralSessions() {
+            Session first = week.place("homework#1", "hall", Day.WED, "09:00");
+            Session second = week.place("homework#2", "hall", Day.WED, "14:00");
+
+            verifier.verifyThat(SchedulingConstraints::singleSessionDay)
+                    .given(first, second)
+                    .justifiesWithExactly()
+                    .penalizesBy(0);
+        }
+    }
+
+    @Nested
+    class IsolatedSession {
+        private final Week week = new Week(PlanBuilder.plan()
+                .site("huanghe", site -> site.openDaily("08:00-20:00"))
+                .room("hall", room -> room.capacity(40))
+                .room("studio", room -> room.capacity(20))
+                .audience("class-1", audience -> audience.day(day -> day.compactDays()))
+                .audience("class-2", audience -> audience.day(day -> day.compactDays()))
+                .activity("maths", activity -> activity.duration(60).sessions(2).audiences("class-1", "class-2"))
+                .activity("physics", activity -> activity.duration(60).sessions(2).audience("class-1")));
+
+        @Test
+        void penalizesASessionWithNoOtherOfItsAudienceWithinABreak_perAudience() {
+            // Maths at 09:00 and 14:00 stands alone for both classes; physics at 10:15 joins class-1's 09:00.
+            Session maths = week.place("maths#1", "hall", Day.MON, "09:00");
+            Session physics = week.place("physics#1", "studio", Day.MON, "10:15");
+            Session mathsAgain = week.place("maths#2", "hall", Day.MON, "14:00");
+
+            verifier.verifyThat(SchedulingConstraints::isolatedSession)
+                    .given(maths, physics, mathsAgain)
+                    .justifiesWithExactly(
+                            new Justifications.IsolatedSession(week.audience("class-2"), maths),
+                            new Justifications.IsolatedSession(week.audience("class-1"), mathsAgain),
+                            new Justifications.IsolatedSession(week.audience("class-2"), mathsAgain))
+                    .penalizesBy(3);
+        }
+
+        @Test
+        void allowsSessionsBackToBack() {
+            Session maths = week.place("maths#1", "hall", Day.MON, "09:00");
+            Session mathsAgain = week.place("maths#2", "hall", Day.MON, "10:00");
+
+            verifier.verifyThat(SchedulingConstraints::isolatedSession)
+                    .given(maths, mathsAgain)
+                    .justifiesWithExactly()
+                    .penalizesBy(0);
+        }
+    }
+
+    @Nested
     class WholeWeek {
         private final Week week = new Week(PlanBuilder.plan()
                 .site("huanghe", site -> site.open(Day.MON, "08:30-17:30").open(Day.SAT, "09:00-16:00")
@@ -1331,6 +1589,23 @@ class SchedulingConstraintsTest {
         Worker worker(String id) {
             return schedule.getWorkers().stream().filter(worker -> worker.getId().equals(id)).findFirst()
                     .orElseThrow(() -> new IllegalArgumentException("no worker " + id));
+        }
+
+        Audience audience(String id) {
+            return schedule.getAudiences().stream().filter(audience -> audience.getId().equals(id)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("no audience " + id));
+        }
+
+        Activity activity(String id) {
+            return schedule.getActivities().stream().filter(activity -> activity.getId().equals(id)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("no activity " + id));
+        }
+
+        /** The plan's orders between activities, for a test of "Out of order" (facts the sessions do not carry). */
+        Object[] with(Session... sessions) {
+            List<Object> facts = new ArrayList<>(schedule.getPrecedences());
+            facts.addAll(List.of(sessions));
+            return facts.toArray();
         }
 
         /** Puts the session in the room at the given day and time, as the solver would. */

@@ -23,11 +23,13 @@ public final class PlanBuilder {
     private String name = "Test plan";
     private LocalDate startDate;
     private Integer slotMinutes;
+    private Integer minBreakMinutes;
     private final Map<LocalDate, Day> makeUpWorkdays = new LinkedHashMap<>();
     private final List<Plan.Site> sites = new ArrayList<>();
     private final List<Plan.Room> rooms = new ArrayList<>();
     private final List<Plan.Organization> organizations = new ArrayList<>();
     private final List<Plan.Worker> workers = new ArrayList<>();
+    private final List<Plan.Audience> audiences = new ArrayList<>();
     private final List<Plan.Activity> activities = new ArrayList<>();
     private final List<Plan.Placement> pinned = new ArrayList<>();
     private final List<Plan.Placement> previous = new ArrayList<>();
@@ -58,6 +60,12 @@ public final class PlanBuilder {
         return this;
     }
 
+    /** The week's shortest break between two runs of sessions. */
+    public PlanBuilder minBreakMinutes(int minutes) {
+        this.minBreakMinutes = minutes;
+        return this;
+    }
+
     public PlanBuilder site(String id, Consumer<SiteBuilder> details) {
         SiteBuilder site = new SiteBuilder(id);
         details.accept(site);
@@ -81,6 +89,13 @@ public final class PlanBuilder {
         WorkerBuilder worker = new WorkerBuilder(id);
         details.accept(worker);
         workers.add(worker.build());
+        return this;
+    }
+
+    public PlanBuilder audience(String id, Consumer<AudienceBuilder> details) {
+        AudienceBuilder audience = new AudienceBuilder(id);
+        details.accept(audience);
+        audiences.add(audience.build());
         return this;
     }
 
@@ -113,8 +128,8 @@ public final class PlanBuilder {
                         : new Plan.Room(room.id(), room.name(), onlySite, room.capacity(), room.features(),
                                 room.adjacentRooms(), room.openingHours(), room.group()))
                 .toList();
-        return new Plan(name, new Plan.Week(startDate, slotMinutes, null, makeUpWorkdays), sites, placedRooms, organizations, workers,
-                activities, pinned, previous, weights);
+        return new Plan(name, new Plan.Week(startDate, slotMinutes, null, makeUpWorkdays, minBreakMinutes), sites,
+                placedRooms, organizations, workers, audiences, activities, pinned, previous, weights);
     }
 
     /** The plan as the JSON a coordinator would upload. */
@@ -221,9 +236,16 @@ public final class PlanBuilder {
         private WeeklyHours working;
         private Integer maxMinutesPerDay;
         private WeeklyHours unavailable = WeeklyHours.NONE;
+        private final DayShapeBuilder day = new DayShapeBuilder();
 
         WorkerBuilder(String id) {
             this.id = id;
+        }
+
+        /** The worker's day shape: {@code worker("li", w -> w.day(d -> d.maxMinutesInARow(120)))}. */
+        public WorkerBuilder day(Consumer<DayShapeBuilder> details) {
+            details.accept(day);
+            return this;
         }
 
         public WorkerBuilder organization(String organization) {
@@ -252,7 +274,75 @@ public final class PlanBuilder {
         }
 
         Plan.Worker build() {
-            return new Plan.Worker(id, null, organization, sites, working, maxMinutesPerDay, unavailable);
+            return new Plan.Worker(id, null, organization, sites, working, maxMinutesPerDay, unavailable, day.build());
+        }
+    }
+
+    /** What a worker or an audience wants of their day. */
+    public static final class DayShapeBuilder {
+        private Integer maxMinutesInARow;
+        private Integer minBreakMinutes;
+        private boolean avoidSingleSessionDays;
+        private boolean compactDays;
+
+        public DayShapeBuilder maxMinutesInARow(int minutes) {
+            this.maxMinutesInARow = minutes;
+            return this;
+        }
+
+        public DayShapeBuilder minBreakMinutes(int minutes) {
+            this.minBreakMinutes = minutes;
+            return this;
+        }
+
+        public DayShapeBuilder avoidSingleSessionDays() {
+            this.avoidSingleSessionDays = true;
+            return this;
+        }
+
+        public DayShapeBuilder compactDays() {
+            this.compactDays = true;
+            return this;
+        }
+
+        Plan.DayShape build() {
+            return new Plan.DayShape(maxMinutesInARow, minBreakMinutes, avoidSingleSessionDays, compactDays);
+        }
+    }
+
+    public static final class AudienceBuilder {
+        private final String id;
+        private String name;
+        private WeeklyHours available;
+        private WeeklyHours preferred;
+        private final DayShapeBuilder day = new DayShapeBuilder();
+
+        AudienceBuilder(String id) {
+            this.id = id;
+        }
+
+        public AudienceBuilder name(String name) {
+            this.name = name;
+            return this;
+        }
+
+        public AudienceBuilder available(Day day, String... ranges) {
+            available = (available == null ? WeeklyHours.NONE : available).with(day, ranges);
+            return this;
+        }
+
+        public AudienceBuilder preferred(Day day, String... ranges) {
+            preferred = (preferred == null ? WeeklyHours.NONE : preferred).with(day, ranges);
+            return this;
+        }
+
+        public AudienceBuilder day(Consumer<DayShapeBuilder> details) {
+            details.accept(day);
+            return this;
+        }
+
+        Plan.Audience build() {
+            return new Plan.Audience(id, name, available, preferred, day.build());
         }
     }
 
@@ -263,6 +353,7 @@ public final class PlanBuilder {
         private Integer sessions;
         private Integer participants;
         private String audience;
+        private List<String> audiences = List.of();
         private Noise noise;
         private List<String> features = List.of();
         private List<String> workers = List.of();
@@ -270,6 +361,8 @@ public final class PlanBuilder {
         private WeeklyHours preferred;
         private List<String> sites;
         private Integer priority;
+        private Integer minDays;
+        private List<String> after = List.of();
 
         ActivityBuilder(String id) {
             this.id = id;
@@ -297,6 +390,22 @@ public final class PlanBuilder {
 
         public ActivityBuilder audience(String audience) {
             this.audience = audience;
+            return this;
+        }
+
+        /** Several audiences (a session for children and parents), beside or instead of {@link #audience}. */
+        public ActivityBuilder audiences(String... audiences) {
+            this.audiences = List.of(audiences);
+            return this;
+        }
+
+        public ActivityBuilder minDays(int days) {
+            this.minDays = days;
+            return this;
+        }
+
+        public ActivityBuilder after(String... activities) {
+            this.after = List.of(activities);
             return this;
         }
 
@@ -336,8 +445,8 @@ public final class PlanBuilder {
         }
 
         Plan.Activity build() {
-            return new Plan.Activity(id, null, organization, duration, sessions, participants, audience, noise, features,
-                    workers, allowed, preferred, sites, priority);
+            return new Plan.Activity(id, null, organization, duration, sessions, participants, audience, audiences, noise,
+                    features, workers, allowed, preferred, sites, priority, minDays, after);
         }
     }
 }

@@ -35,10 +35,11 @@ import org.communityscheduler.text.Text;
  * <p>The plan: one site open for the instance's days, each period {@value #PERIOD_MINUTES} minutes
  * from 08:00 (earlier only when the periods would not fit the day) and the slot grid one period, so
  * sessions start only on periods; each room with its capacity; each course an activity of one-period
- * sessions, one per lecture, with its students as participants. The teacher and every curriculum of a
- * course are its workers, so Worker clash is ITC's conflicts rule, and unavailable periods are left
- * out of its allowed times. Room capacity is soft, as in ITC2007, and the constraints that mean
- * nothing here are off (see {@link #WEIGHTS}).
+ * sessions, one per lecture, with its students as participants, its teacher as its worker (Worker clash
+ * is ITC's teacher conflicts) and its curricula as its audiences (Audience clash is ITC's curriculum
+ * conflicts); unavailable periods are left out of its allowed times. The soft rules state ITC2007's whole
+ * objective at its weights (see {@link #WEIGHTS}), so the plan's soft score of a timetable without hard
+ * violations is the competition's cost.
  */
 public final class Itc2007 {
 
@@ -47,11 +48,10 @@ public final class Itc2007 {
     private static final int LATEST_FIRST_PERIOD = 8 * 60;
 
     /**
-     * ITC2007's soft rules where this engine has them, at ITC's weights: Room capacity 1 per student
-     * over, Room stability 1 per extra room. Same-day repeat (5 per pair of lectures of a course on one
-     * day) stands in for minimum working days (5 per day short): at 1 the 21 instances lost 2.5 times
-     * the working days for no seats saved (one 10 s run each, ITC total 22 000 against 21 000). Curriculum
-     * compactness has no counterpart. Everything else that cannot or should not fire is off.
+     * ITC2007's soft rules at ITC's weights: Room capacity 1 per student over, Too few days 5 per day short of
+     * a course's minimum working days, Isolated session 2 per lecture of a curriculum (an audience asking for
+     * compact days) with no lecture of it in the period before or after, Room stability 1 per extra room.
+     * Everything else is off: it cannot fire here, or ITC2007 does not ask for it.
      */
     public static final Map<String, String> WEIGHTS = weights();
 
@@ -62,10 +62,11 @@ public final class Itc2007 {
         Map<String, String> weights = new LinkedHashMap<>();
         weights.put("Room capacity", "0hard/0medium/1soft");
         weights.put("Room stability", "1");
-        weights.put("Same-day repeat", "5");
+        weights.put("Too few days", "5");
+        weights.put("Isolated session", "2");
         for (String off : List.of("Noise beside quiet", "Noise during quiet hours", "Doors on request",
                 "Overtime outside working hours", "Over daily limit", "Fair overtime", "Not preferred time",
-                "Worker site changes", "Disruption")) {
+                "Same-day repeat", "Long stretch", "Single-session day", "Worker site changes", "Disruption")) {
             weights.put(off, "0");
         }
         return Map.copyOf(weights);
@@ -111,9 +112,13 @@ public final class Itc2007 {
         Set<String> teachers = new LinkedHashSet<>();
         instance.courses().forEach(course -> teachers.add(course.teacher()));
         List<Plan.Worker> workers = new ArrayList<>();
-        teachers.forEach(teacher -> workers.add(worker(teacher, "teacher " + teacher, opening)));
-        instance.curricula().forEach(curriculum ->
-                workers.add(worker(curriculum.id(), "curriculum " + curriculum.id(), opening)));
+        teachers.forEach(teacher -> workers.add(new Plan.Worker(teacher, "teacher " + teacher, null, null, opening,
+                Day.MINUTES_PER_DAY, null)));
+        Plan.DayShape compact = new Plan.DayShape(null, null, false, true);
+        List<Plan.Audience> audiences = instance.curricula().stream()
+                .map(curriculum -> new Plan.Audience(curriculum.id(), "curriculum " + curriculum.id(), null, null,
+                        compact))
+                .toList();
 
         Map<String, List<String>> curricula = instance.curriculaByCourse();
         Map<String, Set<Integer>> unavailable = new LinkedHashMap<>();
@@ -121,22 +126,16 @@ public final class Itc2007 {
                 .add(u.day() * instance.periodsPerDay() + u.period()));
         List<Plan.Activity> activities = new ArrayList<>();
         for (Course course : instance.courses()) {
-            List<String> attending = new ArrayList<>();
-            attending.add(course.teacher());
-            attending.addAll(curricula.get(course.id()));
             WeeklyHours allowed = unavailable.containsKey(course.id())
                     ? allowedTimes(instance, first, unavailable.get(course.id()))
                     : null;
+            Integer minDays = course.minimumWorkingDays() > 1 ? course.minimumWorkingDays() : null;
             activities.add(new Plan.Activity(course.id(), null, null, PERIOD_MINUTES, course.lectures(),
-                    course.students(), null, null, null, attending, allowed, null, null, Plan.DEFAULT_PRIORITY));
+                    course.students(), null, curricula.get(course.id()), null, null, List.of(course.teacher()),
+                    allowed, null, null, Plan.DEFAULT_PRIORITY, minDays, null));
         }
         return new Plan(instance.name() + " (ITC2007 track 3)", new Plan.Week(null, PERIOD_MINUTES, null),
-                List.of(site), rooms, List.of(), workers, activities, List.of(), List.of(), WEIGHTS);
-    }
-
-    /** Available all week, never overtime, no daily limit that could bite. */
-    private static Plan.Worker worker(String id, String name, WeeklyHours opening) {
-        return new Plan.Worker(id, name, null, null, opening, Day.MINUTES_PER_DAY, null);
+                List.of(site), rooms, List.of(), workers, audiences, activities, List.of(), List.of(), WEIGHTS);
     }
 
     /** Every period of the instance's days but the unavailable ones, periods next to each other merged into one range. */

@@ -2,12 +2,20 @@ package org.communityscheduler.data.itc2007;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.List;
 
+import ai.timefold.solver.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
+
 import org.communityscheduler.data.itc2007.Itc2007Penalty.Lecture;
+import org.communityscheduler.model.ModelBuilder;
+import org.communityscheduler.model.WeeklySchedule;
 import org.communityscheduler.plan.Day;
 import org.communityscheduler.plan.TimeOfDay;
+import org.communityscheduler.schedule.Assignments;
 import org.communityscheduler.schedule.Schedule;
+import org.communityscheduler.solve.SchedulingEngine;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -75,6 +83,46 @@ class Itc2007PenaltyTest {
         assertThat(penalty.availability()).as("physics at day 0 period 0").isEqualTo(1);
         assertThat(penalty.roomCapacity()).as("physics twice 5 over").isEqualTo(10);
         assertThat(penalty.lectures() + penalty.conflicts() + penalty.roomOccupancy()).isZero();
+    }
+
+    @Test
+    void thePlansSoftScoreIsTheCompetitionsCost() {
+        // Every lecture placed, no hard violation: math in two rooms and 15 over in small, alone twice on day 0
+        // for curriculum arts; physics in two rooms and 5 over in small.
+        Schedule timetable = new Schedule("Tiny", null, true, List.of(
+                placed("math", 1, "big", Day.MON, "08:00"), placed("math", 2, "big", Day.MON, "10:00"),
+                placed("math", 3, "small", Day.TUE, "09:00"), placed("physics", 1, "small", Day.MON, "09:00"),
+                placed("physics", 2, "big", Day.TUE, "08:00"), placed("art", 1, "small", Day.TUE, "10:00")),
+                List.of(), List.of(), List.of(), List.of(), List.of());
+        Itc2007Penalty penalty = Itc2007Penalty.of(TINY, timetable);
+        assertThat(penalty.hard()).isZero();
+        assertThat(penalty.soft()).isEqualTo(20 + 4 + 2);
+
+        assertThat(scoreOf(TINY, timetable)).isEqualTo(HardMediumSoftLongScore.ofSoft(-penalty.soft()));
+    }
+
+    @Test
+    @Tag("slow") // solves comp01 for 3 s
+    void aSolvedCompetitionInstanceScoresItsCostToo() {
+        Itc2007Instance comp01 = Itc2007.read(Itc2007Test.BUNDLED.resolve("comp01.ctt"));
+        try (SchedulingEngine engine = SchedulingEngine.shipped(1)) {
+            WeeklySchedule best = engine.solve(ModelBuilder.build(Itc2007.plan(comp01)), Duration.ofSeconds(3),
+                    week -> { }).best();
+            Schedule timetable = engine.describe(best, false);
+            Itc2007Penalty penalty = Itc2007Penalty.of(comp01, timetable);
+
+            assertThat(penalty.hard()).isZero();
+            assertThat(best.getScore()).isEqualTo(HardMediumSoftLongScore.ofSoft(-penalty.soft()));
+        }
+    }
+
+    /** The engine's score of a timetable of the instance's plan, each lecture placed as the schedule says. */
+    private static HardMediumSoftLongScore scoreOf(Itc2007Instance instance, Schedule timetable) {
+        WeeklySchedule week = ModelBuilder.build(Itc2007.plan(instance));
+        assertThat(Assignments.apply(week, timetable.sessions(), "sessions")).isEmpty();
+        try (SchedulingEngine engine = SchedulingEngine.shipped(1)) {
+            return HardMediumSoftLongScore.parseScore(engine.describe(week, false).score());
+        }
     }
 
     private static Schedule.PlacedSession placed(String course, int number, String room, Day day, String start) {

@@ -78,10 +78,14 @@ class Itc2007Test {
         assertThat(plan.rooms()).extracting(Plan.Room::id, Plan.Room::capacity)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("big", 30),
                         org.assertj.core.groups.Tuple.tuple("small", 15));
-        assertThat(plan.workers()).extracting(Plan.Worker::id).containsExactly("t1", "t2", "science", "arts");
+        assertThat(plan.workers()).extracting(Plan.Worker::id).containsExactly("t1", "t2");
         assertThat(plan.workers()).allSatisfy(worker -> assertThat(worker.maxMinutesPerDay()).isEqualTo(1440));
+        assertThat(plan.audiences()).extracting(Plan.Audience::id).containsExactly("science", "arts");
+        assertThat(plan.audiences()).allSatisfy(curriculum -> assertThat(curriculum.dayShape().compactDays())
+                .as("curriculum compactness").isTrue());
         Plan.Activity math = plan.activities().get(0);
-        assertThat(math.workers()).containsExactly("t1", "science", "arts");
+        assertThat(math.workers()).containsExactly("t1");
+        assertThat(math.audiences()).containsExactly("science", "arts");
         assertThat(math.sessionsPerWeek()).isEqualTo(3);
         assertThat(math.durationMinutes()).isEqualTo(60);
         assertThat(math.participants()).isEqualTo(30);
@@ -90,7 +94,8 @@ class Itc2007Test {
         assertThat(physics.allowedTimes().on(MON)).containsExactly(TimeRange.parse("09:00-11:00"));
         assertThat(physics.allowedTimes().on(TUE)).containsExactly(TimeRange.parse("08:00-10:00"));
         assertThat(plan.constraintWeights()).containsEntry("Room capacity", "0hard/0medium/1soft")
-                .containsEntry("Room stability", "1").containsEntry("Noise beside quiet", "0");
+                .containsEntry("Room stability", "1").containsEntry("Too few days", "5")
+                .containsEntry("Isolated session", "2").containsEntry("Noise beside quiet", "0");
 
         PlanReading reading = PlanReader.read(Json.write(plan));
         assertThat(reading.problems()).isEmpty();
