@@ -24,8 +24,9 @@ import org.communityscheduler.text.Text;
 import org.communityscheduler.text.TextException;
 
 /**
- * {@code ./scheduler COMMAND ...}: solve, validate, serve, generate, benchmark, import-itc2007. Each command says
- * what went wrong in a line, never with a stack trace; its usage comes from its option declarations.
+ * {@code ./scheduler COMMAND ...}: solve, validate, serve, generate, benchmark, import-itc2007, export-itc2007.
+ * Each command says what went wrong in a line, never with a stack trace; its usage comes from its option
+ * declarations.
  */
 @Command(name = "scheduler", description = "Weekly schedules for shared community spaces.",
         synopsisSubcommandLabel = "COMMAND", subcommands = CommandLine.HelpCommand.class,
@@ -81,6 +82,7 @@ public final class Main implements Callable<Integer> {
                 .addSubcommand(new GenerateCommand(out, err))
                 .addSubcommand(new BenchmarkCommand(out, err))
                 .addSubcommand(new ImportItc2007Command(out, err))
+                .addSubcommand(new ExportItc2007Command(out, err))
                 .addSubcommand(new CompletionCommand(out));
         root.getSubcommands().get("serve").setDefaultValueProvider(new ServeCommand.Environment(environment));
         root.registerConverter(Integer.class, text -> (int) wholeNumber(text));

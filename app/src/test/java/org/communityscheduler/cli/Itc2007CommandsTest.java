@@ -13,7 +13,10 @@ import org.communityscheduler.plan.PlanReader;
 import org.communityscheduler.plan.PlanReading;
 import org.junit.jupiter.api.Test;
 
-/** {@code ./scheduler import-itc2007} and {@code ./scheduler benchmark --itc2007}: exit codes and what they write. */
+/**
+ * {@code ./scheduler import-itc2007}, {@code ./scheduler export-itc2007} and {@code ./scheduler benchmark --itc2007}:
+ * exit codes and what they write.
+ */
 class Itc2007CommandsTest extends CommandTest {
 
     /** The bundled comp01, seen from this module's folder. */
@@ -63,6 +66,83 @@ class Itc2007CommandsTest extends CommandTest {
         assertThat(stderr()).contains("error: missing FILE.ctt; see ./scheduler import-itc2007 --help");
         assertThat(run("import-itc2007", COMP01.toString(), "--outptu", "x.json")).isEqualTo(Main.BAD_INPUT);
         assertThat(stderr()).contains("error: unknown option --outptu");
+    }
+
+    @Test
+    void exportWritesOneLinePerPlacedLectureToStdout() throws IOException {
+        Path plan = importedComp01();
+        Path schedule = schedule(session("c0001", 1, "rB", "MON", "08:00"), session("c0015", 8, "rC", "FRI", "13:00"));
+
+        assertThat(run("export-itc2007", plan.toString(), schedule.toString())).isEqualTo(Main.OK);
+
+        assertThat(stdout()).isEqualTo("c0001 rB 0 0\nc0015 rC 4 5\n");
+        assertThat(stderr()).isEqualTo("Fis0506-1 (ITC2007 track 3): 2 lectures as an ITC2007 solution (.sol)"
+                + System.lineSeparator());
+    }
+
+    @Test
+    void exportWritesToTheOutputFile() throws IOException {
+        Path plan = importedComp01();
+        Path schedule = schedule(session("c0002", 6, "rS", "TUE", "10:00"));
+        Path solution = folder.resolve("comp01.sol");
+
+        assertThat(run("export-itc2007", plan.toString(), schedule.toString(), "--output", solution.toString()))
+                .isEqualTo(Main.OK);
+
+        assertThat(stdout()).isEmpty();
+        assertThat(Files.readString(solution)).isEqualTo("c0002 rS 1 2\n");
+        assertThat(stderr()).contains("1 lecture as an ITC2007 solution (.sol); written to " + solution);
+    }
+
+    @Test
+    void exportNamesEveryBadSessionWithItsPathAndExitsWithTwo() throws IOException {
+        Path plan = importedComp01();
+        Path schedule = schedule(session("c0001", 1, "rB", "MON", "08:30"), session("c0001", 2, "attic", "SAT", "09:00"));
+
+        assertThat(run("export-itc2007", plan.toString(), schedule.toString())).isEqualTo(Main.BAD_INPUT);
+
+        assertThat(stderr().lines()).containsExactly(
+                schedule + ": sessions[0].start: MON 08:30 is not the start of a period (periods of 60 minutes from"
+                        + " 08:00, while the site is open)",
+                schedule + ": sessions[1].room: unknown room \"attic\"",
+                schedule + ": sessions[1].start: SAT 09:00 is not the start of a period (periods of 60 minutes from"
+                        + " 08:00, while the site is open)",
+                "3 error(s) in the schedule " + schedule + ": nothing was written.");
+        assertThat(stdout()).isEmpty();
+    }
+
+    @Test
+    void exportRefusesMissingAndMalformedFilesInTheLanguageAsked() throws IOException {
+        Path plan = importedComp01();
+
+        assertThat(run("export-itc2007", plan.toString(), folder.resolve("missing.json").toString()))
+                .isEqualTo(Main.BAD_INPUT);
+        assertThat(stderr()).contains("error: no such file: ").contains("missing.json");
+        clearStderr();
+        Path broken = Files.writeString(folder.resolve("broken.json"), "{\"sessions\": [");
+        assertThat(run("export-itc2007", plan.toString(), broken.toString(), "--lang", "zh")).isEqualTo(Main.BAD_INPUT);
+        assertThat(stderr()).startsWith("错误：" + broken + " 不是 JSON 排期表").doesNotContain("Exception");
+        clearStderr();
+        assertThat(run("export-itc2007", plan.toString())).isEqualTo(Main.BAD_INPUT);
+        assertThat(stderr()).contains("error: missing SCHEDULE.json; see ./scheduler export-itc2007 --help");
+        assertThat(stdout()).isEmpty();
+    }
+
+    /** comp01 imported to a plan file; what the import printed is forgotten. */
+    private Path importedComp01() {
+        Path plan = folder.resolve("comp01.json");
+        assertThat(run("import-itc2007", COMP01.toString(), "--output", plan.toString())).isEqualTo(Main.OK);
+        clearStderr();
+        return plan;
+    }
+
+    private Path schedule(String... sessions) throws IOException {
+        return Files.writeString(folder.resolve("schedule.json"), "{\"sessions\": [" + String.join(", ", sessions) + "]}");
+    }
+
+    private static String session(String course, int number, String room, String day, String start) {
+        return "{\"activity\": \"%s\", \"session\": %d, \"room\": \"%s\", \"day\": \"%s\", \"start\": \"%s\"}"
+                .formatted(course, number, room, day, start);
     }
 
     @Test

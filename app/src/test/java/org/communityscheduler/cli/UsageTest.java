@@ -19,7 +19,7 @@ class UsageTest extends CommandTest {
     @Test
     void everyCommandsHelpExitsWithZeroAndListsEachOfItsOptions() {
         assertThat(COMMANDS).containsKeys("solve", "validate", "next-week", "serve", "generate", "benchmark", "import-itc2007",
-                "completion", "help");
+                "export-itc2007", "completion", "help");
         COMMANDS.forEach((name, command) -> {
             clearStdout();
             assertThat(run(name, "--help")).as(name).isZero();
@@ -39,7 +39,7 @@ class UsageTest extends CommandTest {
     void theCommandListNamesEveryCommandAndTheExitCodes() {
         assertThat(run("--help")).isZero();
         assertThat(stdout()).contains("solve", "validate", "next-week", "serve", "generate", "benchmark", "import-itc2007",
-                "completion", "Exit codes: 0 ok, 1 hard rules still broken (solve), 2 bad input.");
+                "export-itc2007", "completion", "Exit codes: 0 ok, 1 hard rules still broken (solve), 2 bad input.");
         clearStdout();
         assertThat(run()).as("no command").isEqualTo(Main.BAD_INPUT);
         assertThat(stdout()).startsWith("Usage: scheduler [-h] COMMAND");

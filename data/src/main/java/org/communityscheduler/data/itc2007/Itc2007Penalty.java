@@ -14,17 +14,21 @@ import org.communityscheduler.plan.SessionKey;
 import org.communityscheduler.schedule.Schedule;
 
 /**
- * The official ITC2007 track 3 evaluation of a timetable (the competition validator's rules, weights
- * of formulation UD2), so that results compare with the literature.
+ * The official ITC2007 track 3 evaluation of a timetable, so that results compare with the literature: the
+ * rules of L. Di Gaspero, B. McCollum and A. Schaerf, "The Second International Timetabling Competition
+ * (ITC-2007): Curriculum-based Course Timetabling (Track 3)", technical report, 2007 (formulation UD2), as
+ * the competition's validator ({@code ctt-validator.cc}) applies them. {@code Itc2007ValidatorTest} checks
+ * every figure against the validator's own output on solved instances.
  *
- * <p>Hard violations, each counted once: {@code lectures} (lectures missing, extra, or two of one
- * course in one period), {@code conflicts} (per period, pairs of courses with one teacher or one
- * curriculum both there), {@code availability} (lectures in unavailable periods), {@code roomOccupancy}
- * (lectures beyond the first in one room and period). Soft costs, already weighted:
- * {@code roomCapacity} (1 per student over capacity, per lecture), {@code minimumWorkingDays} (5 per
- * day short of a course's minimum), {@code curriculumCompactness} (2 per lecture of a curriculum with
- * no lecture of that curriculum in the period before or after on the same day), {@code roomStability}
- * (1 per room beyond the first, per course).
+ * <p>A timetable holds at most one lecture of a course per period: a further one there is ignored, as the
+ * validator ignores a repeated entry, so the course is a lecture short. Hard violations, each counted once:
+ * {@code lectures} (lectures missing or extra), {@code conflicts} (per period, pairs of courses with one
+ * teacher or one curriculum both there), {@code availability} (lectures in unavailable periods),
+ * {@code roomOccupancy} (lectures beyond the first in one room and period). Soft costs, already weighted:
+ * {@code roomCapacity} (1 per student over capacity, per lecture), {@code minimumWorkingDays} (5 per day
+ * short of a course's minimum), {@code curriculumCompactness} (2 per lecture of a curriculum with no
+ * lecture of that curriculum in the period before or after on the same day), {@code roomStability} (1 per
+ * room beyond the first, per course).
  */
 public record Itc2007Penalty(int lectures, int conflicts, int availability, int roomOccupancy, int roomCapacity,
         int minimumWorkingDays, int curriculumCompactness, int roomStability) {
@@ -69,6 +73,10 @@ public record Itc2007Penalty(int lectures, int conflicts, int availability, int 
         return of(instance, lectures);
     }
 
+    /**
+     * Evaluates a timetable of the instance, lecture by lecture in the order given (the first lecture of a course
+     * in a period counts; see the class comment).
+     */
     public static Itc2007Penalty of(Itc2007Instance instance, List<Lecture> timetable) {
         int perDay = instance.periodsPerDay();
         int periods = instance.days() * perDay;
@@ -96,8 +104,16 @@ public record Itc2007Penalty(int lectures, int conflicts, int availability, int 
                 throw new IllegalArgumentException("unknown " + (course == null ? "course " + lecture.course()
                         : "room " + lecture.room()) + " in the timetable of " + instance.name());
             }
+            if (lecture.day() < 0 || lecture.day() >= instance.days() || lecture.period() < 0
+                    || lecture.period() >= perDay) {
+                throw new IllegalArgumentException("day " + lecture.day() + " period " + lecture.period() + " of "
+                        + course.id() + " is not a period of " + instance.name());
+            }
             int period = lecture.day() * perDay + lecture.period();
-            atPeriod.get(course.id())[period]++;
+            if (atPeriod.get(course.id())[period] > 0) {
+                continue; // the course is already there: the validator skips a repeated entry
+            }
+            atPeriod.get(course.id())[period] = 1;
             days.computeIfAbsent(course.id(), c -> new HashSet<>()).add(lecture.day());
             roomsUsed.computeIfAbsent(course.id(), c -> new HashSet<>()).add(room.id());
             occupancy.merge(room.id() + "@" + period, 1, Integer::sum);
@@ -114,7 +130,6 @@ public record Itc2007Penalty(int lectures, int conflicts, int availability, int 
             int scheduled = 0;
             for (int count : atPeriod.get(course.id())) {
                 scheduled += count;
-                lectures += Math.max(0, count - 1);
             }
             lectures += Math.abs(course.lectures() - scheduled);
             int workingDays = days.getOrDefault(course.id(), Set.of()).size();

@@ -62,6 +62,20 @@ class Itc2007PenaltyTest {
     }
 
     @Test
+    void aSecondLectureOfACourseInOnePeriodIsIgnoredAsTheValidatorIgnoresIt() {
+        Itc2007Penalty penalty = Itc2007Penalty.of(TINY, List.of(
+                new Lecture("math", "big", 0, 0), new Lecture("math", "big", 0, 1), new Lecture("math", "big", 1, 0),
+                new Lecture("math", "small", 1, 0),   // math is there already: skipped, so no room, seats or clash
+                new Lecture("physics", "small", 1, 0), new Lecture("physics", "big", 1, 1),
+                new Lecture("art", "small", 1, 1)));
+
+        assertThat(penalty.lectures()).as("math has 3 lectures; the repeat is not a 4th").isZero();
+        assertThat(penalty.roomOccupancy()).as("small at day 1 period 0 holds physics only").isZero();
+        assertThat(penalty.roomCapacity()).as("physics in small, 5 over; not math's 15").isEqualTo(5);
+        assertThat(penalty.roomStability()).as("math in big only; physics in two rooms").isEqualTo(1);
+    }
+
+    @Test
     void aPerfectTimetableCostsNothing() {
         Itc2007Penalty penalty = Itc2007Penalty.of(TINY, List.of(
                 new Lecture("math", "big", 0, 0), new Lecture("physics", "big", 0, 1), new Lecture("art", "small", 0, 1),
