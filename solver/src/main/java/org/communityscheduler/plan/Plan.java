@@ -39,7 +39,7 @@ public record Plan(String name, Week week, List<Site> sites, List<Room> rooms, L
     public static final LocalDate LAST_DATE = LocalDate.of(2100, 12, 31);
     /**
      * The limits of one plan that keep the score within a long (docs/plan-format.md §4.1): with at most
-     * {@link #MAX_SESSIONS} sessions and {@link #MAX_ATTENDANCES} worker attendances, no level of a score
+     * {@link #MAX_SESSIONS} sessions and {@link #MAX_ATTENDANCES} attendances (of workers and audiences), no level of a score
      * can pass 5.1e13 penalty units, and 5.1e13 × {@link #MAX_WEIGHT} stays below 9.2e18.
      */
     public static final int MAX_SESSIONS = 100_000;
@@ -77,12 +77,12 @@ public record Plan(String name, Week week, List<Site> sites, List<Room> rooms, L
         return sessions;
     }
 
-    /** Each worker at each session: {@code sessionsPerWeek × workers} summed over the activities. */
+    /** Each worker and each audience at each session: {@code sessionsPerWeek × (workers + audiences)} summed. */
     public long attendanceCount() {
         long attendances = 0;
         for (Activity activity : activities) {
             attendances += (long) (activity.sessionsPerWeek() == null ? 0 : activity.sessionsPerWeek())
-                    * activity.workers().size();
+                    * (activity.workers().size() + activity.allAudiences().size());
         }
         return attendances;
     }

@@ -149,6 +149,9 @@ final class PlanValidator {
                 continue;
             }
             String earlier = next.next();
+            if (earlier.equals(path.get(path.size() - 1))) {
+                continue; // after itself: reported as such
+            }
             Integer seen = state.get(earlier);
             if (seen == null && activities.containsKey(earlier)) {
                 state.put(earlier, 1);

@@ -903,4 +903,72 @@ class PlanReaderTest {
         assertThat(reading.orThrow().previous())
                 .containsExactly(new Plan.Placement("teen-club", 1, "hall", MON, TimeOfDay.parse("09:00")));
     }
+
+    // Day shapes, audiences and order
+
+    @Test
+    void readsAudiencesDayShapesMinDaysAndOrder() {
+        PlanReading reading = readWith("""
+                {"week": {"minBreakMinutes": 20},
+                 "workers": [{"id": "li", "maxMinutesInARow": 150, "avoidSingleSessionDays": true}],
+                 "audiences": [{"id": "kids", "name": "四点半课堂", "availableTimes": {"MON": ["16:00-20:00"]},
+                                "preferredTimes": {"MON": ["16:30-18:00"]}, "compactDays": true,
+                                "minBreakMinutes": 45}],
+                 "activities": [{"id": "homework", "durationMinutes": 60, "sessionsPerWeek": 2, "minDays": 2,
+                                 "audience": "kids", "audiences": ["parents"], "workers": ["li"]},
+                                {"id": "homework-2", "durationMinutes": 60, "after": ["homework"]}]}
+                """);
+
+        assertThat(reading.problems()).isEmpty();
+        assertThat(reading.diagnostics()).isEmpty();
+        Plan plan = reading.orThrow();
+        assertThat(plan.week().minBreakMinutes()).isEqualTo(20);
+        assertThat(plan.workers().get(0).dayShape()).isEqualTo(new Plan.DayShape(150, null, true, false));
+        Plan.Audience kids = plan.audiences().get(0);
+        assertThat(kids.name()).isEqualTo("四点半课堂");
+        assertThat(kids.dayShape()).isEqualTo(new Plan.DayShape(null, 45, false, true));
+        assertThat(kids.availableTimes().on(MON)).containsExactly(TimeRange.parse("16:00-20:00"));
+        assertThat(plan.activities().get(0).allAudiences()).as("an unlisted audience is a group with no settings")
+                .containsExactly("kids", "parents");
+        assertThat(plan.activities().get(0).minDays()).isEqualTo(2);
+        assertThat(plan.activities().get(1).after()).containsExactly("homework");
+        assertThat(PlanReader.read(Json.write(plan)).orThrow()).as("written and read again").isEqualTo(plan);
+    }
+
+    @Test
+    void withoutDayShapesAPlanReadsAsBefore() {
+        Plan plan = PlanReader.read(validPlan().json()).orThrow();
+
+        assertThat(plan.week().minBreakMinutes()).isEqualTo(Plan.DEFAULT_MIN_BREAK_MINUTES);
+        assertThat(plan.workers()).allSatisfy(worker -> assertThat(worker.dayShape().isWanted()).isFalse());
+        assertThat(plan.audiences()).isEmpty();
+        assertThat(Json.write(plan)).doesNotContain("avoidSingleSessionDays", "compactDays", "maxMinutesInARow",
+                "\"after\"", "minDays");
+    }
+
+    @Test
+    void reportsEveryWrongDayShapeAndOrderAtOnce() {
+        assertThat(problemsWith("""
+                {"week": {"minBreakMinutes": 0},
+                 "workers": [{"id": "li", "maxMinutesInARow": 0, "compactDays": "yes"}],
+                 "audiences": [{"id": "kids"}, {"id": "kids", "avoidSingleSessionDays": 1}],
+                 "activities": [{"id": "a", "durationMinutes": 60, "sessionsPerWeek": 2, "minDays": 3,
+                                 "audiences": ["kids", "kids"], "after": ["a", "nowhere"]},
+                                {"id": "b", "durationMinutes": 60, "minDays": 8, "after": ["c"]},
+                                {"id": "c", "durationMinutes": 60, "after": ["b", "b"]}]}
+                """)).containsExactlyInAnyOrder(
+                problem("week.minBreakMinutes", "must be between 1 and 1440, not 0"),
+                problem("workers[0].maxMinutesInARow", "must be between 1 and 1440, not 0"),
+                problem("workers[0].compactDays", "must be true or false, not the string \"yes\""),
+                problem("audiences[1].avoidSingleSessionDays", "must be true or false, not the number 1"),
+                problem("audiences[1].id", "duplicate id \"kids\""),
+                problem("activities[0].audiences[1]", "audience \"kids\" is listed twice"),
+                problem("activities[0].after[1]", "unknown activity \"nowhere\""),
+                problem("activities[0].after", "an activity cannot come after itself"),
+                problem("activities[0].minDays",
+                        "minDays 3 is more than the 2 session(s) a week can spread over"),
+                problem("activities[1].minDays", "must be between 1 and 7, not 8"),
+                problem("activities[2].after[1]", "activity \"b\" is listed twice"),
+                problem("activities[1].after", "the order loops back on itself (b → c → b): no week can keep it"));
+    }
 }
