@@ -5,14 +5,14 @@
 
 import { api } from './api.js';
 import { t, constraintName, dayName } from './i18n.js';
-import { el, clock, minutes, sessionKey, activityName, hoursOn } from './grid.js';
+import { DAYS, el, clock, minutes, sessionKey, activityName, hoursOn } from './grid.js';
 
 /** Milliseconds after the last edit before the week is scored: a burst of edits is scored once. */
 const SCORE_DELAY = 250;
 const SUGGESTIONS = 3;
 /** The hard rules a cell is checked against, in the order their reasons are listed. */
 const RULES = ['Locked doors', 'Room capacity', 'Missing feature', 'Wrong site', 'Outside allowed times',
-  'Worker unavailable', 'Room clash', 'Worker clash', 'Audience clash'];
+  'Worker unavailable', 'Room clash', 'Worker clash', 'Audience clash', 'Out of order'];
 
 let page = null; // { state, render, showMessage, describeError }
 const editing = {
@@ -245,6 +245,16 @@ function renderCells() {
 
 // --- Why a session cannot go somewhere: the plan's hard rules, checked here for every cell at once
 
+/** Every audience an activity names, {@code audience} first, each once (an unlisted one is a group all the same). */
+function audiencesOf(activity) {
+  return [...new Set([activity?.audience, ...(activity?.audiences ?? [])].filter(Boolean))];
+}
+
+/** Minutes from Monday 00:00, to compare sessions on different days. */
+function weekMinute(day, minute) {
+  return DAYS.indexOf(day) * 24 * 60 + minute;
+}
+
 /** A rule counts while its weight in the plan keeps a hard part (every one of RULES does by default). */
 function isHard(plan, rule) {
   const weight = plan.constraintWeights?.[rule];
@@ -286,13 +296,24 @@ function checker(state, picked) {
   const activity = index.activities.get(picked.activity);
   const duration = activity.durationMinutes;
   const workers = activity.workers ?? [];
+  const audiences = audiencesOf(activity);
+  // An audience's available times are part of each of its activities' allowed times.
+  const allowedTimes = [activity.allowedTimes, ...audiences.map((id) => index.audiences.get(id)?.availableTimes)]
+    .filter(Boolean);
   const hard = new Set(RULES.filter((rule) => isHard(plan, rule)));
   const onlySite = plan.sites?.length === 1 ? plan.sites[0].id : null;
   const othersOn = new Map(); // day → the other sessions placed that day
+  const earlier = []; // the sessions of the activities this one comes after
+  const later = []; // the sessions of the activities that come after this one
   for (const s of schedule.sessions) {
     if (sessionKey(s) !== key) {
       const other = { ...s, from: minutes(s.start), to: minutes(s.end), activity: index.activities.get(s.activity) };
       othersOn.set(s.day, [...(othersOn.get(s.day) ?? []), other]);
+      if ((activity.after ?? []).includes(s.activity)) {
+        earlier.push(other);
+      } else if ((other.activity?.after ?? []).includes(activity.id)) {
+        later.push(other);
+      }
     }
   }
   const name = (s) => `${s.activity?.name ?? s.activity?.id} #${s.session}`;
@@ -342,8 +363,8 @@ function checker(state, picked) {
     if (hard.has('Locked doors') && inside(doors, start, end) < duration) {
       reasons.unshift(reason('Locked doors', 'edit.why.locked', { room: roomName }));
     }
-    if (hard.has('Outside allowed times') && activity.allowedTimes
-        && inside(hoursOn(activity.allowedTimes, day, index), start, end) < duration) {
+    if (hard.has('Outside allowed times')
+        && allowedTimes.some((hours) => inside(hoursOn(hours, day, index), start, end) < duration)) {
       reasons.push(reason('Outside allowed times', 'edit.why.allowed', {}));
     }
     if (hard.has('Worker unavailable')) {
@@ -368,8 +389,20 @@ function checker(state, picked) {
             { worker: index.workers.get(id)?.name ?? id, other: name(other) }));
         }
       }
-      if (hard.has('Audience clash') && activity.audience && other.activity?.audience === activity.audience) {
-        reasons.push(reason('Audience clash', 'edit.why.audience', { audience: activity.audience, other: name(other) }));
+      if (hard.has('Audience clash')) {
+        for (const audience of audiencesOf(other.activity).filter((id) => audiences.includes(id))) {
+          reasons.push(reason('Audience clash', 'edit.why.audience',
+            { audience: index.audiences.get(audience)?.name ?? audience, other: name(other) }));
+        }
+      }
+    }
+    if (hard.has('Out of order')) {
+      const from = weekMinute(day, start);
+      for (const other of earlier.filter((o) => from < weekMinute(o.day, o.to))) {
+        reasons.push(reason('Out of order', 'edit.why.after', { other: name(other) }));
+      }
+      for (const other of later.filter((o) => weekMinute(o.day, o.from) < from + duration)) {
+        reasons.push(reason('Out of order', 'edit.why.before', { other: name(other) }));
       }
     }
     return reasons;

@@ -47,6 +47,7 @@ export function indexPlan(plan) {
     activities: byId(plan.activities),
     rooms: byId(plan.rooms),
     workers: byId(plan.workers),
+    audiences: byId(plan.audiences),
     sites: byId(plan.sites),
     organizations,
     hue: (orgId) => hue.get(orgId),

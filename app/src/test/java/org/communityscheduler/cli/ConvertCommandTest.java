@@ -45,6 +45,7 @@ class ConvertCommandTest extends CommandTest {
         assertThat(stdout()).contains("The plan is valid");
         try (XSSFWorkbook book = new XSSFWorkbook(Files.newInputStream(workbook))) {
             assertThat(book.getSheet("Rooms")).as("English sheet names").isNotNull();
+            assertThat(book.getSheet("Audiences")).as("the audiences sheet, to fill in").isNotNull();
         }
     }
 

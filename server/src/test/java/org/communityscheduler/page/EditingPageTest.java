@@ -215,6 +215,30 @@ class EditingPageTest {
     }
 
     @Test
+    void aCellSaysWhenItBreaksTheOrderOrAnAudiencesTimes(@TempDir Path temp) throws IOException {
+        Path plan = Files.writeString(temp.resolve("after-school.json"), """
+                {"name": "四点半课堂",
+                 "sites": [{"id": "s", "openingHours": {"MON": ["09:00-19:00"], "TUE": ["09:00-19:00"]}}],
+                 "rooms": [{"id": "r", "capacity": 30}, {"id": "q", "capacity": 30}],
+                 "audiences": [{"id": "kids", "name": "小学生", "availableTimes": {"MON": ["16:00-19:00"],
+                                                                                  "TUE": ["16:00-19:00"]}}],
+                 "activities": [{"id": "homework", "durationMinutes": 60, "audience": "kids"},
+                                {"id": "reading", "durationMinutes": 60, "audiences": ["kids"], "after": ["homework"]}],
+                 "pinned": [{"activity": "homework", "session": 1, "room": "r", "day": "MON", "start": "16:00"}]}
+                """);
+        browser.driver.findElement(By.id("plan-file")).sendKeys(plan.toString());
+        browser.wait(10).until(d -> d.findElement(By.id("plan-title")).getText().startsWith("四点半课堂"));
+        browser.solve();
+
+        pick("reading#1");
+        assertThat(attribute(cell("q", "MON", 16 * 60), "title"))
+                .contains("Audience clash: the audience \"小学生\" is at homework #1 then")
+                .contains("Out of order: it comes after homework #1, which has not ended by then");
+        assertThat(attribute(cell("q", "MON", 10 * 60), "title")).contains("Outside allowed times");
+        assertThat(attribute(cell("q", "TUE", 16 * 60), "class")).doesNotContain("blocked");
+    }
+
+    @Test
     void planNextWeekKeepsThePinsAsEditedOnThePage() {
         pick(HOMEWORK);
         browser.driver.findElement(By.id("edit-pin")).click();

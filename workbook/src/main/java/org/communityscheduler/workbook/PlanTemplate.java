@@ -16,7 +16,7 @@ import org.communityscheduler.text.Language;
 final class PlanTemplate {
 
     /** What a cell holds, which decides how it is read and written. */
-    enum Kind { TEXT, WHOLE_NUMBER, LIST, HOURS, DATE, TIME, DAY, NOISE }
+    enum Kind { TEXT, WHOLE_NUMBER, YES_NO, LIST, HOURS, DATE, TIME, DAY, NOISE }
 
     /** A column: the plan field it fills (its day for hours), and its headers. */
     record Column(String field, Day day, Kind kind, String zh, String en) {
@@ -63,8 +63,9 @@ final class PlanTemplate {
     static final Sheet WEEK = new Sheet(null, Shape.WEEK, "周", "Week", List.of(
             text("name", "名称", "name"),
             new Column("startDate", null, Kind.DATE, "开始日期", "startDate"),
-            new Column("slotMinutes", null, Kind.WHOLE_NUMBER, "时段分钟", "slotMinutes"),
-            text("timeZone", "时区", "timeZone")));
+            number("slotMinutes", "时段分钟", "slotMinutes"),
+            text("timeZone", "时区", "timeZone"),
+            number("minBreakMinutes", "最短休息分钟", "minBreakMinutes")));
 
     static final Sheet SITES = new Sheet("sites", Shape.LIST, "场地", "Sites", columns(
             text("id", "编号", "id"),
@@ -77,7 +78,7 @@ final class PlanTemplate {
             text("id", "编号", "id"),
             text("name", "名称", "name"),
             text("site", "场地", "site"),
-            new Column("capacity", null, Kind.WHOLE_NUMBER, "容量", "capacity"),
+            number("capacity", "容量", "capacity"),
             list("features", "设施", "features"),
             list("adjacentRooms", "相邻活动室", "adjacentRooms"),
             text("group", "分组", "group"),
@@ -92,23 +93,40 @@ final class PlanTemplate {
             text("name", "姓名", "name"),
             text("organization", "机构", "organization"),
             list("sites", "场地", "sites"),
-            new Column("maxMinutesPerDay", null, Kind.WHOLE_NUMBER, "每日上限分钟", "maxMinutesPerDay"),
+            number("maxMinutesPerDay", "每日上限分钟", "maxMinutesPerDay"),
             hours("workingHours", "工作时间", "workingHours"),
-            hours("unavailable", "不可用", "unavailable")));
+            hours("unavailable", "不可用", "unavailable"),
+            number("maxMinutesInARow", "连续上限分钟", "maxMinutesInARow"),
+            number("minBreakMinutes", "最短休息分钟", "minBreakMinutes"),
+            yesNo("avoidSingleSessionDays", "避免一天只有一场", "avoidSingleSessionDays"),
+            yesNo("compactDays", "避免孤立场次", "compactDays")));
+
+    static final Sheet AUDIENCES = new Sheet("audiences", Shape.LIST, "服务对象", "Audiences", columns(
+            text("id", "编号", "id"),
+            text("name", "名称", "name"),
+            hours("availableTimes", "可参加时间", "availableTimes"),
+            hours("preferredTimes", "偏好时间", "preferredTimes"),
+            number("maxMinutesInARow", "连续上限分钟", "maxMinutesInARow"),
+            number("minBreakMinutes", "最短休息分钟", "minBreakMinutes"),
+            yesNo("avoidSingleSessionDays", "避免一天只有一场", "avoidSingleSessionDays"),
+            yesNo("compactDays", "避免孤立场次", "compactDays")));
 
     static final Sheet ACTIVITIES = new Sheet("activities", Shape.LIST, "活动", "Activities", columns(
             text("id", "编号", "id"),
             text("name", "名称", "name"),
             text("organization", "机构", "organization"),
-            new Column("durationMinutes", null, Kind.WHOLE_NUMBER, "时长分钟", "durationMinutes"),
-            new Column("sessionsPerWeek", null, Kind.WHOLE_NUMBER, "每周场次", "sessionsPerWeek"),
-            new Column("participants", null, Kind.WHOLE_NUMBER, "人数", "participants"),
+            number("durationMinutes", "时长分钟", "durationMinutes"),
+            number("sessionsPerWeek", "每周场次", "sessionsPerWeek"),
+            number("participants", "人数", "participants"),
             text("audience", "服务对象", "audience"),
+            list("audiences", "其他服务对象", "audiences"),
             new Column("noise", null, Kind.NOISE, "噪音", "noise"),
             list("requiredFeatures", "所需设施", "requiredFeatures"),
             list("workers", "社工", "workers"),
             list("allowedSites", "允许场地", "allowedSites"),
-            new Column("priority", null, Kind.WHOLE_NUMBER, "优先级", "priority"),
+            number("priority", "优先级", "priority"),
+            number("minDays", "最少天数", "minDays"),
+            list("after", "排在这些活动之后", "after"),
             hours("allowedTimes", "允许时间", "allowedTimes"),
             hours("preferredTimes", "偏好时间", "preferredTimes")));
 
@@ -132,13 +150,24 @@ final class PlanTemplate {
             text("weight", "权重", "weight")));
 
     /** In the order a workbook shows them. */
-    static final List<Sheet> SHEETS = List.of(WEEK, SITES, ROOMS, ORGANIZATIONS, WORKERS, ACTIVITIES, PINNED,
-            CLOSED_DATES, MAKE_UP_WORKDAYS, PREVIOUS, WEIGHTS);
+    static final List<Sheet> SHEETS = List.of(WEEK, SITES, ROOMS, ORGANIZATIONS, WORKERS, AUDIENCES, ACTIVITIES,
+            PINNED, CLOSED_DATES, MAKE_UP_WORKDAYS, PREVIOUS, WEIGHTS);
 
     /** What a cell says to mean "none" (an empty list, hours never open), as opposed to a blank: "not given". */
     static final List<String> NONE = List.of("无", "none", "-", "—");
 
+    /**
+     * What a yes/no cell may say, as Excel and WPS users type it, whatever its case (a TRUE/FALSE cell is read
+     * too); a blank is "not given", which is no.
+     */
+    static final List<String> YES = List.of("是", "yes", "y", "true", "1", "对", "✓", "✔", "√");
+    static final List<String> NO = List.of("否", "no", "n", "false", "0", "不", "✗", "✘", "×");
+
     private PlanTemplate() {
+    }
+
+    static String yesNo(boolean yes, Language language) {
+        return language == Language.ZH ? (yes ? "是" : "否") : (yes ? "yes" : "no");
     }
 
     static String none(Language language) {
@@ -157,7 +186,7 @@ final class PlanTemplate {
     private static Sheet placements(String list, String zh, String en) {
         return new Sheet(list, Shape.LIST, zh, en, List.of(
                 text("activity", "活动", "activity"),
-                new Column("session", null, Kind.WHOLE_NUMBER, "场次", "session"),
+                number("session", "场次", "session"),
                 text("room", "活动室", "room"),
                 new Column("day", null, Kind.DAY, "星期", "day"),
                 new Column("start", null, Kind.TIME, "开始", "start")));
@@ -165,6 +194,14 @@ final class PlanTemplate {
 
     private static Column text(String field, String zh, String en) {
         return new Column(field, null, Kind.TEXT, zh, en);
+    }
+
+    private static Column number(String field, String zh, String en) {
+        return new Column(field, null, Kind.WHOLE_NUMBER, zh, en);
+    }
+
+    private static Column yesNo(String field, String zh, String en) {
+        return new Column(field, null, Kind.YES_NO, zh, en);
     }
 
     private static Column list(String field, String zh, String en) {

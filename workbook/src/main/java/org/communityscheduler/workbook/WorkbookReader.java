@@ -12,6 +12,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.DoubleNode;
 import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -199,6 +200,11 @@ final class WorkbookReader {
                     return;
                 }
                 JsonNode value = value(cell, column.kind());
+                if (column.kind() == Kind.YES_NO && !value.isBoolean()) {
+                    // Said in the workbook's words (是/否), not the JSON's (true/false).
+                    problems.add(new Problem(at, Text.of("workbook.notYesNo", text(cell))));
+                    return;
+                }
                 element.set(column.field(), value);
                 cells.put(path + "." + column.field(), at);
                 if (column.field().equals("id")) {
@@ -360,6 +366,7 @@ final class WorkbookReader {
             double number = cell.getNumericCellValue();
             return switch (kind) {
                 case WHOLE_NUMBER -> number(number);
+                case YES_NO -> yesNo(plain(number));
                 case DATE -> DateUtil.isValidExcelDate(number)
                         ? TextNode.valueOf(DateUtil.getLocalDateTime(number).toLocalDate().toString())
                         : TextNode.valueOf(plain(number));
@@ -370,9 +377,13 @@ final class WorkbookReader {
                 default -> TextNode.valueOf(plain(number));
             };
         }
+        if (type == CellType.BOOLEAN && kind == Kind.YES_NO) {
+            return BooleanNode.valueOf(cell.getBooleanCellValue());
+        }
         String text = text(cell);
         return switch (kind) {
             case WHOLE_NUMBER -> number(text);
+            case YES_NO -> yesNo(text);
             case LIST -> list(text);
             case DATE -> TextNode.valueOf(date(text));
             case TIME -> TextNode.valueOf(text.replace('：', ':'));
@@ -435,6 +446,18 @@ final class WorkbookReader {
             }
         }
         return stripped.equals("周天") || stripped.equals("星期天") ? Day.SUN.name() : stripped;
+    }
+
+    /** 是/否, yes/no, ✓…: a boolean; anything else as typed, which is not one. */
+    private static JsonNode yesNo(String text) {
+        String stripped = text.strip();
+        if (PlanTemplate.YES.stream().anyMatch(stripped::equalsIgnoreCase)) {
+            return BooleanNode.TRUE;
+        }
+        if (PlanTemplate.NO.stream().anyMatch(stripped::equalsIgnoreCase)) {
+            return BooleanNode.FALSE;
+        }
+        return TextNode.valueOf(stripped);
     }
 
     private static String noise(String text) {

@@ -109,6 +109,7 @@ final class WorkbookWriter {
         } else {
             text = switch (column.kind()) {
                 case DAY -> PlanTemplate.dayName(Day.valueOf(value.asText()), language);
+                case YES_NO -> PlanTemplate.yesNo(value.asBoolean(), language);
                 case NOISE -> noise(value.asText());
                 default -> value.asText();
             };

@@ -18,12 +18,14 @@ final class Sheets {
         return row(headers);
     }
 
-    /** A row of the current sheet: numbers as numbers, dates as Excel dates, the rest as text, null as a blank cell. */
+    /** A row of the current sheet: numbers as numbers, booleans as TRUE/FALSE, dates as Excel dates, the rest as text, null as a blank cell. */
     Sheets row(Object... values) {
         Row row = current.createRow(current.getPhysicalNumberOfRows());
         for (int c = 0; c < values.length; c++) {
             if (values[c] instanceof Number number) {
                 row.createCell(c).setCellValue(number.doubleValue());
+            } else if (values[c] instanceof Boolean yes) {
+                row.createCell(c).setCellValue(yes);
             } else if (values[c] instanceof LocalDate date) {
                 row.createCell(c).setCellValue(date);
             } else if (values[c] != null) {
