@@ -369,11 +369,17 @@ public class SchedulingConstraints implements ConstraintProvider {
 
     // A worker or an audience asking for compact days should have another session within a break of each one.
     Constraint isolatedSession(ConstraintFactory factory) {
-        return runs(factory, shape -> shape.compactDays())
-                .filter((attendee, day, run) -> run.getContainedRangeCount() == 1)
+        return factory.forEach(Session.class)
+                .flattenLast(Session::getShapedAttendances)
+                .filter(attendance -> attendance.getAttendee().getDayShape().compactDays())
+                .ifNotExists(factory.forEach(Session.class).flattenLast(Session::getShapedAttendances),
+                        Joiners.equal(Attendance::getAttendee),
+                        Joiners.equal(Attendance::getDay),
+                        Joiners.overlapping(Attendance::getReachStart, Attendance::getReachEnd,
+                                attendance -> (long) attendance.getStart(), attendance -> (long) attendance.getEnd()),
+                        Joiners.filtering((attendance, other) -> attendance != other))
                 .penalizeLong(Rule.ISOLATED_SESSION.defaultWeight())
-                .justifyWith((attendee, day, run, score) ->
-                        new IsolatedSession(attendee, run.iterator().next().getSession()))
+                .justifyWith((attendance, score) -> new IsolatedSession(attendance.getAttendee(), attendance.getSession()))
                 .asConstraint(Rule.ISOLATED_SESSION.title());
     }
 

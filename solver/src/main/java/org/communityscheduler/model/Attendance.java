@@ -48,6 +48,19 @@ public final class Attendance {
     }
 
     /**
+     * From a break before this session to a break after it: another session of the attendee overlapping this reach
+     * is in one run with it (its gap to this one is shorter than their shortest break).
+     */
+    public long getReachStart() {
+        return session.getStart() - (long) attendee.getDayShape().minBreakMinutes();
+    }
+
+    public long getReachEnd() {
+        return session.getStart() + session.getActivity().getDurationMinutes()
+                + (long) attendee.getDayShape().minBreakMinutes();
+    }
+
+    /**
      * The minute from which the attendee's next session of the day starts a new run: this session's end plus
      * their shortest break, less one (runs are ranges that touch or overlap).
      */

@@ -1449,6 +1449,19 @@ class SchedulingConstraintsTest {
         }
 
         @Test
+        void countsAGapOfABreakAsApart() {
+            Session maths = week.place("maths#1", "hall", Day.MON, "09:00");
+            Session twentyNineMinutesLater = week.place("physics#1", "studio", Day.MON, "10:29");
+            Session aBreakLater = week.place("maths#2", "hall", Day.MON, "10:30");
+
+            verifier.verifyThat(SchedulingConstraints::isolatedSession)
+                    .given(maths, twentyNineMinutesLater, aBreakLater)
+                    .justifiesWithExactly(new Justifications.IsolatedSession(week.audience("class-2"), maths),
+                            new Justifications.IsolatedSession(week.audience("class-2"), aBreakLater))
+                    .penalizesBy(2);
+        }
+
+        @Test
         void allowsSessionsBackToBack() {
             Session maths = week.place("maths#1", "hall", Day.MON, "09:00");
             Session mathsAgain = week.place("maths#2", "hall", Day.MON, "10:00");
