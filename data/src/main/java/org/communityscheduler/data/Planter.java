@@ -14,6 +14,7 @@ import org.communityscheduler.data.Community.OrganizationDraft;
 import org.communityscheduler.data.Community.RoomDraft;
 import org.communityscheduler.data.Community.WorkerDraft;
 import org.communityscheduler.plan.Noise;
+import org.communityscheduler.plan.Plan;
 
 /**
  * Invents activities one at a time and places every session of each where it breaks no hard rule
@@ -28,7 +29,7 @@ final class Planter {
     /** Share of a worker's working time that activities may fill: the rest is paperwork and travel. */
     private static final double MAX_LOAD = 0.8;
     /** Sessions less than a break apart (the week's default, in slots) follow each other closely. */
-    private static final int CLOSE_SLOTS = org.communityscheduler.plan.Plan.DEFAULT_MIN_BREAK_MINUTES / WeekSlots.SLOT_MINUTES;
+    private static final int CLOSE_SLOTS = Plan.DEFAULT_MIN_BREAK_MINUTES / WeekSlots.SLOT_MINUTES;
 
     static final class PlantedActivity {
         ActivityKind kind;
@@ -56,8 +57,6 @@ final class Planter {
     private final boolean[][] roomQuiet;
     /** Planted sessions and unavailable times: a worker cannot take another session there. */
     private boolean[][] workerBusy;
-    /** Planted sessions only: where a worker's next session may follow on closely. */
-    private boolean[][] workerSessions;
     int[][] workerDayMinutes;
     private int[][] workerDaySite;
     private int[] workerLoad;
@@ -82,7 +81,6 @@ final class Planter {
         roomQuiet = new boolean[rooms][WeekSlots.PER_WEEK];
         roomBooked = new int[rooms];
         workerBusy = new boolean[workers][];
-        workerSessions = new boolean[workers][];
         workerDayMinutes = new int[workers][7];
         workerDaySite = new int[workers][7];
         workerLoad = new int[workers];
@@ -103,7 +101,6 @@ final class Planter {
         if (index >= workerBusy.length) {
             int grown = Math.max(index + 1, 2 * workerBusy.length);
             workerBusy = Arrays.copyOf(workerBusy, grown);
-            workerSessions = Arrays.copyOf(workerSessions, grown);
             workerDayMinutes = Arrays.copyOf(workerDayMinutes, grown);
             workerDaySite = Arrays.copyOf(workerDaySite, grown);
             workerLoad = Arrays.copyOf(workerLoad, grown);
@@ -111,7 +108,6 @@ final class Planter {
             canDoLoud = Arrays.copyOf(canDoLoud, grown);
         }
         workerBusy[index] = worker.unavailable.clone();
-        workerSessions[index] = WeekSlots.none();
         workerDayMinutes[index] = new int[7];
         workerDaySite[index] = new int[7];
         Arrays.fill(workerDaySite[index], -1);
@@ -363,7 +359,7 @@ final class Planter {
 
     /** One of the day's periods, next to a lesson the class has that day where one is (a class's day is compact). */
     private int closePeriod(List<Integer> periods, String audience, int day, int duration) {
-        boolean[] close = closeTo(List.of(), audience, day, duration / WeekSlots.SLOT_MINUTES);
+        boolean[] close = closeTo(audience, day, duration / WeekSlots.SLOT_MINUTES);
         List<Integer> next = periods.stream().filter(slot -> close[slot % WeekSlots.PER_DAY]).toList();
         List<Integer> from = next.isEmpty() ? periods : next;
         return from.get(random.nextInt(from.size()));
@@ -571,17 +567,13 @@ final class Planter {
 
     /**
      * The starts of the day from which a session of {@code length} slots would follow on closely (less than
-     * a break, {@link #CLOSE_SLOTS}) from a session of one of its workers or its group, or lead into one.
+     * a break, {@link #CLOSE_SLOTS}) from a session of the group, or lead into one.
      */
-    private boolean[] closeTo(List<WorkerDraft> workers, String audience, int day, int length) {
+    private boolean[] closeTo(String audience, int day, int length) {
         boolean[] close = new boolean[WeekSlots.PER_DAY];
-        List<boolean[]> attendees = new ArrayList<>();
-        workers.forEach(worker -> attendees.add(workerSessions[worker.index]));
-        if (audience != null && audienceBusy.containsKey(audience)) {
-            attendees.add(audienceBusy.get(audience));
-        }
+        boolean[] sessions = audienceBusy.get(audience);
         int base = day * WeekSlots.PER_DAY;
-        for (boolean[] sessions : attendees) {
+        if (sessions != null) {
             for (int s = 0; s < WeekSlots.PER_DAY; s++) {
                 for (int gap = 1; gap <= CLOSE_SLOTS && !close[s]; gap++) {
                     close[s] = s - gap >= 0 && sessions[base + s - gap]
@@ -639,7 +631,6 @@ final class Planter {
         }
         for (WorkerDraft worker : activity.workers) {
             WeekSlots.fill(workerBusy[worker.index], start, end, taken);
-            WeekSlots.fill(workerSessions[worker.index], start, end, taken);
             workerDayMinutes[worker.index][day] += sign * activity.durationMinutes;
             // All of a worker's sessions of a day are at one site: the day is free again when none is left.
             workerDaySite[worker.index][day] = workerDayMinutes[worker.index][day] > 0 ? room.site.index : -1;
@@ -677,7 +668,7 @@ final class Planter {
                     if (day != start / WeekSlots.PER_DAY && meetsOn(activity, day)) {
                         continue;
                     }
-                    boolean[] close = closeTo(List.of(), activity.audience, day, length);
+                    boolean[] close = closeTo(activity.audience, day, length);
                     for (int s = 0; s < WeekSlots.PER_DAY; s++) {
                         int slot = day * WeekSlots.PER_DAY + s;
                         for (int r = 0; close[s] && r < rooms.size(); r++) {
