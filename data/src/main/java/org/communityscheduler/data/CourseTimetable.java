@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 
 import org.communityscheduler.data.Community.OrganizationDraft;
@@ -38,6 +39,9 @@ final class CourseTimetable {
 
     private record Course(SiteDraft campus, int classNumber, String audience, int size, Subject subject) {
     }
+
+    /** A class with at most this many lessons standing alone in their day drops them and asks for compact days. */
+    private static final int LONE_LESSONS_DROPPED = 2;
 
     private CourseTimetable() {
     }
@@ -132,6 +136,8 @@ final class CourseTimetable {
                 }
             }
         }
+        planter.gather(Set.of(ActivityKind.LESSON));
+        planter.dropAlone(Set.of(ActivityKind.LESSON), LONE_LESSONS_DROPPED);
         return planter;
     }
 }

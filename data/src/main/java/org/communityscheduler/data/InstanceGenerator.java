@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -58,11 +59,15 @@ public final class InstanceGenerator {
 
     private final GeneratorOptions options;
     private final SplittableRandom random;
+    /** The wishes' own draws, so that stating them leaves the rest of the week as it was. */
+    private final SplittableRandom wishRandom;
     private final Names names = new Names();
 
     private InstanceGenerator(GeneratorOptions options) {
         this.options = options;
-        this.random = new SplittableRandom(options.seed() * 0x9E3779B97F4A7C15L + options.size().ordinal());
+        long seed = options.seed() * 0x9E3779B97F4A7C15L + options.size().ordinal();
+        this.random = new SplittableRandom(seed);
+        this.wishRandom = new SplittableRandom(seed ^ 0x5DEECE66DL);
     }
 
     /** A plan of the size for the seed, at the default tightness, nothing overfull. */
@@ -89,6 +94,7 @@ public final class InstanceGenerator {
             if (tightness > GeneratorOptions.DEFAULT_TIGHTNESS) {
                 planter.fill(GeneratorOptions.occupancyGoal(tightness));
             }
+            planter.gather(Set.of(ActivityKind.CHILDREN_GROUP, ActivityKind.TEEN_GROUP));
         }
 
         // By site and kind, in the order they were planted (the sort is stable): a plan a person can read.
@@ -96,16 +102,24 @@ public final class InstanceGenerator {
         activities.sort(Comparator.comparingInt((PlantedActivity a) -> a.room.site.index).thenComparing(a -> a.kind));
         int[] extra = overfull(activities, planter.plantedSessions);
         boolean manySites = community.sites.size() > 1;
+        Wishes wishes = Wishes.of(activities, community.workers, manySites, wishRandom);
         List<String> activityIds = new ArrayList<>();
+        Map<PlantedActivity, String> idOf = new IdentityHashMap<>();
         List<Plan.Activity> planActivities = new ArrayList<>();
-        for (int i = 0; i < activities.size(); i++) {
-            PlantedActivity activity = activities.get(i);
+        for (PlantedActivity activity : activities) {
             String base = manySites ? activity.room.site.id + "-" + activity.variant[0] : activity.variant[0];
             String id = names.unique(base);
+            activityIds.add(id);
+            idOf.put(activity, id);
+        }
+        for (int i = 0; i < activities.size(); i++) {
+            PlantedActivity activity = activities.get(i);
+            String id = activityIds.get(i);
+            String base = manySites ? activity.room.site.id + "-" + activity.variant[0] : activity.variant[0];
             String name = activity.variant[1] + (manySites ? "（" + activity.room.site.shortName + "）" : "")
                     + (id.equals(base) ? "" : " " + id.substring(base.length() + 1));
-            activityIds.add(id);
-            planActivities.add(activity(activity, id, name, extra[i]));
+            List<String> after = wishes.after.getOrDefault(activity, List.of()).stream().map(idOf::get).toList();
+            planActivities.add(activity(activity, id, name, extra[i], wishes, after));
         }
         List<WorkerDraft> workers = new ArrayList<>(community.workers);
         workers.sort(Comparator.comparingInt((WorkerDraft w) -> w.organization.index)
@@ -113,7 +127,7 @@ public final class InstanceGenerator {
                 .thenComparingInt(w -> w.index));
         List<Plan.Worker> planWorkers = new ArrayList<>();
         for (WorkerDraft worker : workers) {
-            planWorkers.add(worker(worker, planter));
+            planWorkers.add(worker(worker, planter, wishes.workerShapes.get(worker)));
         }
 
         List<Plan.Placement> pinned = new ArrayList<>();
@@ -124,7 +138,7 @@ public final class InstanceGenerator {
                 community.sites.stream().map(site -> site(site, monday)).toList(),
                 community.rooms.stream().map(InstanceGenerator::room).toList(),
                 community.organizations.stream().map(o -> new Plan.Organization(o.id, o.name)).toList(),
-                planWorkers, List.of(), planActivities, pinned, previous, Map.of());
+                planWorkers, wishes.audiences, planActivities, pinned, previous, Map.of());
         return new GeneratedInstance(options, plan, planted(plan, activities, activityIds, extra, pinned));
     }
 
@@ -159,7 +173,8 @@ public final class InstanceGenerator {
      * The planted activity as the plan states it: its allowed times admit the planted sessions (exactly
      * them when it is overfull), its preferred times cover them.
      */
-    private Plan.Activity activity(PlantedActivity planted, String id, String name, int extra) {
+    private Plan.Activity activity(PlantedActivity planted, String id, String name, int extra, Wishes wishes,
+            List<String> after) {
         double tightness = options.tightness();
         ActivityKind kind = planted.kind;
         int length = planted.durationMinutes / WeekSlots.SLOT_MINUTES;
@@ -180,10 +195,11 @@ public final class InstanceGenerator {
         List<String> allowedSites = random.nextDouble() < 0.1 ? List.of(planted.room.site.id) : null;
 
         return new Plan.Activity(id, name, planted.organization.id, planted.durationMinutes,
-                planted.starts.size() + extra, planted.participants, planted.audience, kind.noise,
-                planted.requiredFeatures, planted.workers.stream().map(w -> w.id).toList(),
-                allowed == null ? null : WeekSlots.hours(allowed),
-                preferred == null ? null : WeekSlots.hours(preferred), allowedSites, planted.priority);
+                planted.starts.size() + extra, planted.participants, planted.audience,
+                wishes.moreAudiences.get(planted), kind.noise, planted.requiredFeatures,
+                planted.workers.stream().map(w -> w.id).toList(), allowed == null ? null : WeekSlots.hours(allowed),
+                preferred == null ? null : WeekSlots.hours(preferred), allowedSites, planted.priority,
+                wishes.minDays.get(planted), after);
     }
 
     private static int slots(double minutes) {
@@ -212,7 +228,7 @@ public final class InstanceGenerator {
         return slots;
     }
 
-    private Plan.Worker worker(WorkerDraft draft, Planter planter) {
+    private Plan.Worker worker(WorkerDraft draft, Planter planter, Plan.DayShape dayShape) {
         double tightness = options.tightness();
         int maxMinutesPerDay = draft.maxMinutesPerDay;
         int busiestDay = 0;
@@ -229,7 +245,7 @@ public final class InstanceGenerator {
         }
         return new Plan.Worker(draft.id, draft.name, draft.organization.id,
                 draft.sites.stream().map(site -> site.id).toList(), WeekSlots.hours(draft.working), maxMinutesPerDay,
-                WeekSlots.hours(unavailable));
+                WeekSlots.hours(unavailable), dayShape);
     }
 
     /** Marks the longest free stretch of a random working day unavailable (an outreach visit, a training). */

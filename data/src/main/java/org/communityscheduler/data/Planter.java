@@ -4,14 +4,17 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 
 import org.communityscheduler.data.Community.OrganizationDraft;
 import org.communityscheduler.data.Community.RoomDraft;
 import org.communityscheduler.data.Community.WorkerDraft;
 import org.communityscheduler.plan.Noise;
+import org.communityscheduler.plan.Plan;
 
 /**
  * Invents activities one at a time and places every session of each where it breaks no hard rule
@@ -25,6 +28,8 @@ final class Planter {
 
     /** Share of a worker's working time that activities may fill: the rest is paperwork and travel. */
     private static final double MAX_LOAD = 0.8;
+    /** Sessions less than a break apart (the week's default, in slots) follow each other closely. */
+    private static final int CLOSE_SLOTS = Plan.DEFAULT_MIN_BREAK_MINUTES / WeekSlots.SLOT_MINUTES;
 
     static final class PlantedActivity {
         ActivityKind kind;
@@ -315,7 +320,7 @@ final class Planter {
                         }
                     }
                     if (!periods.isEmpty()) {
-                        starts.add(periods.get(random.nextInt(periods.size())));
+                        starts.add(closePeriod(periods, audience, days.get(d), duration));
                     }
                 }
                 if (starts.size() > bestStarts.size()) {
@@ -350,6 +355,14 @@ final class Planter {
         activities.add(activity);
         plantedSessions += sorted.size();
         return activity;
+    }
+
+    /** One of the day's periods, next to a lesson the class has that day where one is (a class's day is compact). */
+    private int closePeriod(List<Integer> periods, String audience, int day, int duration) {
+        boolean[] close = closeTo(audience, day, duration / WeekSlots.SLOT_MINUTES);
+        List<Integer> next = periods.stream().filter(slot -> close[slot % WeekSlots.PER_DAY]).toList();
+        List<Integer> from = next.isEmpty() ? periods : next;
+        return from.get(random.nextInt(from.size()));
     }
 
     private PlantedActivity tryActivity(int stillWanted) {
@@ -553,6 +566,25 @@ final class Planter {
     }
 
     /**
+     * The starts of the day from which a session of {@code length} slots would follow on closely (less than
+     * a break, {@link #CLOSE_SLOTS}) from a session of the group, or lead into one.
+     */
+    private boolean[] closeTo(String audience, int day, int length) {
+        boolean[] close = new boolean[WeekSlots.PER_DAY];
+        boolean[] sessions = audienceBusy.get(audience);
+        int base = day * WeekSlots.PER_DAY;
+        if (sessions != null) {
+            for (int s = 0; s < WeekSlots.PER_DAY; s++) {
+                for (int gap = 1; gap <= CLOSE_SLOTS && !close[s]; gap++) {
+                    close[s] = s - gap >= 0 && sessions[base + s - gap]
+                            || s + length + gap - 1 < WeekSlots.PER_DAY && sessions[base + s + length + gap - 1];
+                }
+            }
+        }
+        return close;
+    }
+
+    /**
      * A start where the session fits: half the time right after something else (or a break), which
      * packs rooms like real weeks are packed; otherwise on the hour or half hour where possible.
      */
@@ -580,26 +612,141 @@ final class Planter {
     }
 
     private void commit(PlantedActivity activity, int start) {
+        occupy(activity, start, true);
+        activity.starts.add(start);
+    }
+
+    /** Books the session's room, workers and group from {@code start} ({@code taken}), or frees them again. */
+    private void occupy(PlantedActivity activity, int start, boolean taken) {
         int end = start + activity.durationMinutes / WeekSlots.SLOT_MINUTES;
         int day = start / WeekSlots.PER_DAY;
+        int sign = taken ? 1 : -1;
         RoomDraft room = activity.room;
-        WeekSlots.fill(roomBusy[room.index], start, end, true);
-        roomBooked[room.index] += end - start;
+        WeekSlots.fill(roomBusy[room.index], start, end, taken);
+        roomBooked[room.index] += sign * (end - start);
         if (activity.kind.isLoud()) {
-            WeekSlots.fill(roomLoud[room.index], start, end, true);
+            WeekSlots.fill(roomLoud[room.index], start, end, taken);
         } else if (activity.kind.noise == Noise.QUIET) {
-            WeekSlots.fill(roomQuiet[room.index], start, end, true);
+            WeekSlots.fill(roomQuiet[room.index], start, end, taken);
         }
         for (WorkerDraft worker : activity.workers) {
-            WeekSlots.fill(workerBusy[worker.index], start, end, true);
-            workerDayMinutes[worker.index][day] += activity.durationMinutes;
-            workerDaySite[worker.index][day] = room.site.index;
-            workerLoad[worker.index] += activity.durationMinutes;
+            WeekSlots.fill(workerBusy[worker.index], start, end, taken);
+            workerDayMinutes[worker.index][day] += sign * activity.durationMinutes;
+            // All of a worker's sessions of a day are at one site: the day is free again when none is left.
+            workerDaySite[worker.index][day] = workerDayMinutes[worker.index][day] > 0 ? room.site.index : -1;
+            workerLoad[worker.index] += sign * activity.durationMinutes;
         }
         if (activity.audience != null) {
-            WeekSlots.fill(audienceBusy.computeIfAbsent(activity.audience, a -> WeekSlots.none()), start, end, true);
+            WeekSlots.fill(audienceBusy.computeIfAbsent(activity.audience, a -> WeekSlots.none()), start, end, taken);
         }
-        activity.starts.add(start);
+    }
+
+    /**
+     * Moves each session that stands alone in its group's day (no other session of the group less than a
+     * break before or after it) next to another of the group's sessions, where it fits there in its room with
+     * its workers, on its own day or one its activity does not meet yet. The groups of {@code kinds} then come
+     * in blocks, as a class's lessons or children's after-school groups do, and can ask for compact days.
+     */
+    void gather(Set<ActivityKind> kinds) {
+        for (PlantedActivity activity : activities) {
+            if (activity.audience == null || !kinds.contains(activity.kind)) {
+                continue;
+            }
+            int length = activity.durationMinutes / WeekSlots.SLOT_MINUTES;
+            for (int n = 0; n < activity.starts.size(); n++) {
+                int start = activity.starts.get(n);
+                if (!alone(activity.audience, start, length)) {
+                    continue;
+                }
+                occupy(activity, start, false);
+                // An activity that meets once may change rooms too: it still keeps to one.
+                List<RoomDraft> rooms = activity.starts.size() > 1 ? List.of(activity.room)
+                        : activity.room.site.rooms.stream().filter(room -> room.capacity >= activity.participants
+                                && room.features.containsAll(activity.requiredFeatures)).toList();
+                List<int[]> places = new ArrayList<>();
+                for (int day = 0; day < 7; day++) {
+                    if (day != start / WeekSlots.PER_DAY && meetsOn(activity, day)) {
+                        continue;
+                    }
+                    boolean[] close = closeTo(activity.audience, day, length);
+                    for (int s = 0; s < WeekSlots.PER_DAY; s++) {
+                        int slot = day * WeekSlots.PER_DAY + s;
+                        for (int r = 0; close[s] && r < rooms.size(); r++) {
+                            if (fits(rooms.get(r), activity.kind, activity.workers, activity.audience, slot,
+                                    activity.durationMinutes)) {
+                                places.add(new int[] { slot, r });
+                            }
+                        }
+                    }
+                }
+                if (!places.isEmpty()) {
+                    int[] place = places.get(random.nextInt(places.size()));
+                    activity.room = rooms.get(place[1]);
+                    start = place[0];
+                }
+                occupy(activity, start, true);
+                activity.starts.set(n, start);
+            }
+            activity.starts.sort(Integer::compare);
+        }
+    }
+
+    /**
+     * Leaves out the sessions still standing alone in their group's day, for each group of {@code kinds} with at
+     * most {@code most} of them: such a group asks for compact days, and does not come in for a lone session.
+     */
+    void dropAlone(Set<ActivityKind> kinds, int most) {
+        Map<String, List<Object[]>> alone = new LinkedHashMap<>();
+        for (PlantedActivity activity : activities) {
+            if (activity.audience == null || !kinds.contains(activity.kind)) {
+                continue;
+            }
+            List<Object[]> sessions = alone.computeIfAbsent(activity.audience, a -> new ArrayList<>());
+            for (int start : activity.starts) {
+                if (alone(activity.audience, start, activity.durationMinutes / WeekSlots.SLOT_MINUTES)) {
+                    sessions.add(new Object[] { activity, start });
+                }
+            }
+        }
+        for (List<Object[]> sessions : alone.values()) {
+            if (sessions.size() > most) {
+                continue;
+            }
+            for (Object[] session : sessions) {
+                PlantedActivity activity = (PlantedActivity) session[0];
+                Integer start = (Integer) session[1];
+                occupy(activity, start, false);
+                activity.starts.remove(start);
+                plantedSessions--;
+            }
+        }
+        activities.removeIf(activity -> activity.starts.isEmpty());
+    }
+
+    /** Whether no other session of the group is less than a break before or after this one on its day. */
+    private boolean alone(String audience, int start, int length) {
+        return alone(audienceBusy.get(audience), start, length);
+    }
+
+    /** Whether {@code busy} (one person's or group's sessions) has nothing less than a break around this session. */
+    private static boolean alone(boolean[] busy, int start, int length) {
+        int dayStart = start / WeekSlots.PER_DAY * WeekSlots.PER_DAY;
+        for (int gap = 1; gap <= CLOSE_SLOTS; gap++) {
+            if (start - gap >= dayStart && busy[start - gap]
+                    || start + length + gap - 1 < dayStart + WeekSlots.PER_DAY && busy[start + length + gap - 1]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean meetsOn(PlantedActivity activity, int day) {
+        for (int start : activity.starts) {
+            if (start / WeekSlots.PER_DAY == day) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Planted sessions and unavailable times of a worker, for cutting more unavailable time around them. */

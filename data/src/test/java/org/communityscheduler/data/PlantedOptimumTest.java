@@ -7,6 +7,9 @@ import java.util.List;
 import org.communityscheduler.model.ModelBuilder;
 import org.communityscheduler.model.Session;
 import org.communityscheduler.model.WeeklySchedule;
+import org.communityscheduler.plan.Day;
+import org.communityscheduler.plan.Plan;
+import org.communityscheduler.plan.TimeRange;
 import org.communityscheduler.plan.PlanReader;
 import org.communityscheduler.plan.PlanReading;
 import org.communityscheduler.schedule.Assignments;
@@ -98,6 +101,121 @@ class PlantedOptimumTest {
 
         assertThat(instance.planted().unassigned()).hasSize((int) Math.round(instance.plantedSessions() * 0.25));
         assertSameAsClaimed(scored, instance.planted());
+    }
+
+    @Test
+    void theWishesOfAWeekAreStatedAndThePlantedScheduleKeepsThemAll() {
+        GeneratedInstance instance = InstanceGenerator.generate(InstanceSize.M, 1);
+        Plan plan = instance.plan();
+
+        assertThat(plan.workers()).anySatisfy(worker -> assertThat(worker.dayShape().maxMinutesInARow()).isBetween(120, 180));
+        assertThat(plan.workers()).anySatisfy(worker -> assertThat(worker.dayShape().avoidSingleSessionDays()).isTrue());
+        assertThat(plan.audiences()).anySatisfy(group -> {
+            assertThat(group.id()).endsWith("-children");
+            assertThat(group.availableTimes().on(Day.MON)).containsExactly(TimeRange.parse("16:30-21:30"));
+        });
+        assertThat(plan.audiences()).anySatisfy(group -> assertThat(group.dayShape().compactDays()).isTrue());
+        assertThat(plan.audiences()).anySatisfy(group -> assertThat(group.dayShape().maxMinutesInARow()).isNotNull());
+        assertThat(plan.activities()).anySatisfy(activity -> assertThat(activity.audiences()).isNotEmpty());
+        assertThat(plan.activities()).anySatisfy(activity -> assertThat(activity.minDays()).isGreaterThanOrEqualTo(2));
+        assertThat(plan.activities()).anySatisfy(activity -> assertThat(activity.after()).isNotEmpty());
+
+        Schedule scored = score(instance);
+
+        assertThat(scored.score()).isEqualTo("0hard/0medium/0soft");
+        assertSameAsClaimed(scored, instance.planted());
+    }
+
+    @Test
+    void aCollegesClassesAskForCompactDaysTheirLessonsKeep() {
+        GeneratedInstance instance = InstanceGenerator.generate(GeneratorOptions.of(InstanceSize.M, 1).withShape(InstanceShape.COURSE));
+
+        assertThat(instance.plan().audiences()).hasSize(15)
+                .filteredOn(group -> group.dayShape().compactDays()).hasSizeGreaterThanOrEqualTo(3);
+        assertThat(score(instance).score()).isEqualTo("0hard/0medium/0soft");
+    }
+
+    @Test
+    void aLessonMovedAwayFromItsClassmatesLessonsStandsAlone() {
+        GeneratedInstance instance = InstanceGenerator.generate(GeneratorOptions.of(InstanceSize.M, 1).withShape(InstanceShape.COURSE));
+        WeeklySchedule week = plantedWeek(instance);
+        Session lesson = week.getSessions().stream()
+                .filter(session -> session.getActivity().getAudiences().get(0).getDayShape().compactDays())
+                .findFirst().orElseThrow();
+
+        moveAwayFromItsGroup(week, lesson);
+
+        assertThat(matches(engine.describe(week, false), "Isolated session")).isPositive();
+    }
+
+    @Test
+    void aChildrensSessionMovedAwayFromTheirOtherSessionsStandsAlone() {
+        GeneratedInstance instance = InstanceGenerator.generate(InstanceSize.M, 1);
+        WeeklySchedule week = plantedWeek(instance);
+        Session session = week.getSessions().stream()
+                .filter(s -> s.getActivity().getAudiences().stream().anyMatch(group -> group.getDayShape().compactDays()))
+                .findFirst().orElseThrow();
+
+        moveAwayFromItsGroup(week, session);
+
+        assertThat(matches(engine.describe(week, false), "Isolated session")).isPositive();
+    }
+
+    @Test
+    void twoSessionsOfAnActivityWithMinDaysOnOneDayAreTooFewDays() {
+        GeneratedInstance instance = InstanceGenerator.generate(InstanceSize.M, 1);
+        WeeklySchedule week = plantedWeek(instance);
+        Plan.Activity spread = instance.plan().activities().stream()
+                .filter(activity -> activity.minDays() != null && activity.minDays().equals(activity.sessionsPerWeek()))
+                .findFirst().orElseThrow();
+        List<Session> sessions = week.getSessions().stream()
+                .filter(session -> session.getActivity().getId().equals(spread.id())).toList();
+
+        Session second = sessions.get(1);
+        second.setStart(second.getStartRange().stream().filter(start -> start / Day.MINUTES_PER_DAY == sessions.get(0).getDay())
+                .findFirst().orElseThrow());
+
+        assertThat(matches(engine.describe(week, false), "Too few days")).isEqualTo(1);
+    }
+
+    @Test
+    void aTrainingsSecondPartMovedBeforeItsFirstIsOutOfOrder() {
+        GeneratedInstance instance = InstanceGenerator.generate(InstanceSize.M, 1);
+        WeeklySchedule week = plantedWeek(instance);
+        Plan.Activity second = instance.plan().activities().stream().filter(activity -> !activity.after().isEmpty())
+                .findFirst().orElseThrow();
+        Session first = week.getSessions().stream()
+                .filter(session -> session.getActivity().getId().equals(second.after().get(0))).findFirst().orElseThrow();
+        Session later = week.getSessions().stream()
+                .filter(session -> session.getActivity().getId().equals(second.id())).findFirst().orElseThrow();
+
+        later.setStart(later.getStartRange().stream().filter(start -> start < first.getEnd()).findFirst().orElseThrow());
+
+        Schedule scored = engine.describe(week, false);
+        assertThat(matches(scored, "Out of order")).isPositive();
+        assertThat(scored.feasible()).isFalse();
+    }
+
+    /** Puts the session at one of its possible starts with no session of its groups within a break (30 minutes). */
+    private static void moveAwayFromItsGroup(WeeklySchedule week, Session moved) {
+        int duration = moved.getActivity().getDurationMinutes();
+        for (int start : moved.getStartRange()) {
+            boolean alone = week.getSessions().stream().filter(Session::isAssigned)
+                    .filter(other -> other != moved && other.getDay() == start / Day.MINUTES_PER_DAY)
+                    .filter(other -> other.getActivity().getAudiences().stream()
+                            .anyMatch(moved.getActivity().getAudiences()::contains))
+                    .noneMatch(other -> other.getStart() < start + duration + 30 && other.getEnd() + 30 > start);
+            if (alone) {
+                moved.setStart(start);
+                return;
+            }
+        }
+        throw new AssertionError("no start away from the group");
+    }
+
+    private static int matches(Schedule schedule, String constraint) {
+        return schedule.constraints().stream().filter(result -> result.name().equals(constraint)).findFirst()
+                .orElseThrow().matches();
     }
 
     /** The planted sessions in the plan's model, scored by the engine as a coordinator's hand-made schedule would be. */
