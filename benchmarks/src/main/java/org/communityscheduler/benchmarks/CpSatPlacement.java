@@ -144,7 +144,7 @@ public final class CpSatPlacement {
         this.requireAll = requireAll;
         Set<Session> freeSet = Set.copyOf(free);
         this.keep = new HashMap<>();
-        this.fixed = new BusyMinutes();
+        this.fixed = new BusyMinutes(week);
         for (Session session : week.getSessions()) {
             if (!session.isAssigned()) {
                 continue;
@@ -232,7 +232,8 @@ public final class CpSatPlacement {
             Activity activity = session.getActivity();
             int duration = activity.getDurationMinutes();
             for (Integer start : session.getStartRange()) {
-                if (!fixed.peopleFree(activity, start, start + duration)) {
+                if (!fixed.peopleFree(activity, start, start + duration)
+                        || !fixed.inOrder(activity, start, start + duration)) {
                     continue;
                 }
                 for (Room room : session.getRoomRange()) {
@@ -278,6 +279,26 @@ public final class CpSatPlacement {
         }
         if (keep.isEmpty()) {
             breakSymmetry(bySession);
+        }
+        keepOrder(bySession);
+    }
+
+    /** Of two placed free sessions whose activities the plan orders, the later starts once the earlier has ended. */
+    private void keepOrder(Map<Session, List<Integer>> bySession) {
+        Map<Activity, List<Session>> byActivity = new HashMap<>();
+        bySession.keySet().forEach(session -> byActivity.computeIfAbsent(session.getActivity(),
+                a -> new ArrayList<>()).add(session));
+        for (Map.Entry<Activity, List<Session>> entry : byActivity.entrySet()) {
+            for (Activity earlierActivity : fixed.earlier(entry.getKey())) {
+                for (Session later : entry.getValue()) {
+                    for (Session earlier : byActivity.getOrDefault(earlierActivity, List.of())) {
+                        model.addGreaterOrEqual(startOf(bySession.get(later)), LinearExpr.affine(
+                                startOf(bySession.get(earlier)), 1, earlierActivity.getDurationMinutes()))
+                                .onlyEnforceIf(new Literal[] { placed(later, bySession), placed(earlier, bySession) });
+                        constraints++;
+                    }
+                }
+            }
         }
     }
 

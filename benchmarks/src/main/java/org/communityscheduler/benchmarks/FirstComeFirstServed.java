@@ -16,18 +16,20 @@ import org.communityscheduler.model.WeeklySchedule;
  * The baseline a coordinator has without this engine: a spreadsheet of rooms and times, filled in
  * plan order. Each session goes to the earliest start, and there to the first room (in the plan's
  * order) among those that seat its group, have its features and stand at a site it may use, where
- * the doors are open and the room, its workers and its audience are all free. A session with no
- * such cell stays out. It never breaks a hard rule and never looks back.
+ * the doors are open, the room, its workers and its audiences are all free, and the plan's order between
+ * activities holds with what is already written in. A session with no such cell stays out. It never breaks
+ * a hard rule and never looks back.
  */
 public final class FirstComeFirstServed {
 
-    private final BusyMinutes busy = new BusyMinutes();
+    private final BusyMinutes busy;
 
     /** One session's place: what the baseline decided. */
     public record Placement(Session session, int start, Room room) {
     }
 
     private FirstComeFirstServed(WeeklySchedule week) {
+        busy = new BusyMinutes(week);
         for (Session session : week.getSessions()) {
             if (session.isAssigned()) {
                 busy.occupy(session, session.getRoom(), session.getStart());
@@ -69,7 +71,7 @@ public final class FirstComeFirstServed {
         int duration = session.getActivity().getDurationMinutes();
         for (int start : starts) {
             int end = start + duration;
-            if (!busy.peopleFree(session.getActivity(), start, end)) {
+            if (!busy.peopleFree(session.getActivity(), start, end) || !busy.inOrder(session.getActivity(), start, end)) {
                 continue;
             }
             for (Room room : candidates) {

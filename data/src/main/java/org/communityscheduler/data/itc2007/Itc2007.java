@@ -213,8 +213,6 @@ public final class Itc2007 {
                     problem(Text.of("plan.itc2007.roomTwice", room.id()));
                 }
             }
-            Set<String> teachers = new HashSet<>();
-            courses.values().forEach(course -> teachers.add(course.teacher()));
             List<Curriculum> curricula = new ArrayList<>();
             Set<String> curriculumIds = new HashSet<>();
             for (Row row : section("CURRICULA:", curriculumCount, "Curricula", -2)) {
@@ -229,8 +227,6 @@ public final class Itc2007 {
                                 fields[0])));
                 if (!curriculumIds.add(fields[0])) {
                     problem(Text.of("plan.itc2007.curriculumTwice", fields[0]));
-                } else if (teachers.contains(fields[0])) {
-                    problem(Text.of("plan.itc2007.curriculumNamedAsTeacher", fields[0]));
                 }
                 curricula.add(new Curriculum(fields[0], members));
             }

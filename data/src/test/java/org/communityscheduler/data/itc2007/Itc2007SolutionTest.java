@@ -68,7 +68,7 @@ class Itc2007SolutionTest {
     @Test
     void aPlanWithoutOpeningHoursHasNoPeriods() {
         Plan closed = new Plan(PLAN.name(), PLAN.week(), List.of(new Plan.Site("itc2007", null, null, null, null, null)),
-                PLAN.rooms(), PLAN.organizations(), PLAN.workers(), PLAN.activities(), List.of(), List.of(), Map.of());
+                PLAN.rooms(), PLAN.organizations(), PLAN.workers(), PLAN.audiences(), PLAN.activities(), List.of(), List.of(), Map.of());
 
         assertThatThrownBy(() -> Itc2007Solution.write(closed, List.of())).isInstanceOf(InvalidPlanException.class)
                 .hasMessageContaining("sites: the plan opens no site at any time");
