@@ -7,6 +7,7 @@ import java.util.Map;
 
 import ai.timefold.solver.core.config.heuristic.selector.move.MoveSelectorConfig;
 import ai.timefold.solver.core.config.heuristic.selector.move.composite.UnionMoveSelectorConfig;
+import ai.timefold.solver.core.config.heuristic.selector.move.factory.MoveIteratorFactoryConfig;
 import ai.timefold.solver.core.config.heuristic.selector.move.generic.RuinRecreateMoveSelectorConfig;
 import ai.timefold.solver.core.config.localsearch.LocalSearchPhaseConfig;
 import ai.timefold.solver.core.config.localsearch.LocalSearchType;
@@ -104,6 +105,14 @@ public final class Configurations {
                             .withMoveSelectorConfig(new UnionMoveSelectorConfig().withMoveSelectorList(moves)));
                     return config.withPhaseList(phases);
                 });
+        add("before-gatherings", "what the engine shipped before room gatherings (2026-12-07): shipped, the "
+                + "soft-wish annealing without RoomGatherings",
+                () -> SolverConfigs.shipped(softWishMovesWithout()));
+        add("kempe-chains", "experiment: shipped, the soft-wish annealing's moves plus Kempe chains across two times "
+                + "(KempeSwaps: a session to another start, the sessions there sharing a worker, audience or room "
+                + "to the time it left, and so on), as often as room gatherings; not shipped",
+                () -> SolverConfigs.shipped(new UnionMoveSelectorConfig().withMoveSelectors(
+                        SolverConfigs.localSearchMoves(false), SolverConfigs.kempeSwaps())));
         add("cpsat", "peer: OR-Tools CP-SAT places every movable session under the hard rules only, exactly "
                 + "(CpSatPlacement: everything placed, or when that is impossible as much priority as fits), no search",
                 () -> SolverConfigs.base().withPhases(new CustomPhaseConfig()
@@ -124,6 +133,14 @@ public final class Configurations {
 
     private static void add(String name, String description, java.util.function.Supplier<SolverConfig> config) {
         ALL.put(name, new Configuration(name, description, config));
+    }
+
+    /** The soft-wish annealing's moves without room gatherings: what they were before them. */
+    private static UnionMoveSelectorConfig softWishMovesWithout() {
+        List<MoveSelectorConfig> moves = new ArrayList<>(
+                ((UnionMoveSelectorConfig) SolverConfigs.localSearchMoves(false)).getMoveSelectorList());
+        moves.removeIf(move -> move instanceof MoveIteratorFactoryConfig);
+        return new UnionMoveSelectorConfig().withMoveSelectorList(moves);
     }
 
     private static SolverConfig annealingOnly() {

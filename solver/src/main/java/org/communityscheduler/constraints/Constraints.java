@@ -1,8 +1,5 @@
 package org.communityscheduler.constraints;
 
-import ai.timefold.solver.core.api.score.stream.common.ConnectedRange;
-import org.communityscheduler.model.Attendance;
-import org.communityscheduler.model.Attendee;
 
 import java.util.Map;
 
@@ -35,16 +32,6 @@ final class Constraints {
 
     static int onRequestMinutes(Session session) {
         return session.getRoom().getOnRequest().minutesInside(session.getStart(), session.getEnd());
-    }
-
-    /** The minute a run's last session ends (its range reaches a break, less a minute, beyond it). */
-    static int runEnd(Attendee attendee, ConnectedRange<Attendance, Long, Long> run) {
-        return (int) (run.getEnd() - attendee.getDayShape().minBreakMinutes() + 1);
-    }
-
-    /** Minutes of a run beyond the attendee's {@code maxMinutesInARow}, from its first start to its last end. */
-    static int stretchExcess(Attendee attendee, ConnectedRange<Attendance, Long, Long> run) {
-        return runEnd(attendee, run) - run.getStart().intValue() - attendee.getDayShape().maxMinutesInARow();
     }
 
     /**

@@ -276,7 +276,10 @@ public final class Justifications {
         }
     }
 
-    /** A run of {@code attendee}'s sessions on {@code day} from {@code start} to {@code end} (minutes of the week). */
+    /**
+     * {@code attendee}'s runs on {@code day} go {@code excess} minutes beyond the longest wanted; the longest of them
+     * runs from {@code start} to {@code end} (minutes of the week).
+     */
     public record LongStretch(Attendee attendee, int day, int start, int end, int excess) implements Justification {
         public Text description() {
             return Text.of("schedule.justification.longStretch", attendee.getName(), WeekTime.text(start),

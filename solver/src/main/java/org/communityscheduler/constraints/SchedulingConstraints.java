@@ -4,7 +4,6 @@ import static ai.timefold.solver.core.api.score.stream.ConstraintCollectors.coun
 import static ai.timefold.solver.core.api.score.stream.ConstraintCollectors.countDistinct;
 import static ai.timefold.solver.core.api.score.stream.ConstraintCollectors.loadBalance;
 import static ai.timefold.solver.core.api.score.stream.ConstraintCollectors.sum;
-import static ai.timefold.solver.core.api.score.stream.ConstraintCollectors.toConnectedRanges;
 
 import java.util.HashSet;
 import java.util.Map;
@@ -14,9 +13,6 @@ import ai.timefold.solver.core.api.score.stream.Constraint;
 import ai.timefold.solver.core.api.score.stream.ConstraintFactory;
 import ai.timefold.solver.core.api.score.stream.ConstraintProvider;
 import ai.timefold.solver.core.api.score.stream.Joiners;
-import ai.timefold.solver.core.api.score.stream.common.ConnectedRange;
-import ai.timefold.solver.core.api.score.stream.common.ConnectedRangeChain;
-import ai.timefold.solver.core.api.score.stream.tri.TriConstraintStream;
 import ai.timefold.solver.core.api.score.stream.uni.UniConstraintStream;
 
 import org.communityscheduler.constraints.Justifications.AudienceClash;
@@ -329,29 +325,16 @@ public class SchedulingConstraints implements ConstraintProvider {
                 .asConstraint(Rule.TOO_FEW_DAYS.title());
     }
 
-    /**
-     * Each day's runs of the attendees who ask for a day shape: their sessions that day, those closer than their
-     * shortest break joined into one run (a run's ranges end a break later than its last session).
-     */
-    private static TriConstraintStream<Attendee, Integer, ConnectedRange<Attendance, Long, Long>> runs(
-            ConstraintFactory factory, java.util.function.Predicate<org.communityscheduler.model.DayShape> wanted) {
-        return factory.forEach(Session.class)
-                .flattenLast(Session::getShapedAttendances)
-                .filter(attendance -> wanted.test(attendance.getAttendee().getDayShape()))
-                .groupBy(Attendance::getAttendee, Attendance::getDay,
-                        toConnectedRanges(attendance -> attendance.getStart(), Attendance::getRunEnd))
-                .flattenLast(ConnectedRangeChain::getConnectedRanges);
-    }
-
     // A worker or an audience should get a break after at most maxMinutesInARow minutes of sessions.
     Constraint longStretch(ConstraintFactory factory) {
-        return runs(factory, shape -> shape.maxMinutesInARow() > 0)
-                .filter((attendee, day, run) -> Constraints.stretchExcess(attendee, run) > 0)
-                .penalizeLong(Rule.LONG_STRETCH.defaultWeight(),
-                        (attendee, day, run) -> Constraints.stretchExcess(attendee, run))
-                .justifyWith((attendee, day, run, score) -> new LongStretch(attendee, day,
-                        run.getStart().intValue(), Constraints.runEnd(attendee, run),
-                        Constraints.stretchExcess(attendee, run)))
+        return factory.forEach(Session.class)
+                .flattenLast(Session::getShapedAttendances)
+                .filter(attendance -> attendance.getAttendee().getDayShape().maxMinutesInARow() > 0)
+                .groupBy(Attendance::getAttendee, Attendance::getDay, DayRuns.longStretch())
+                .filter((attendee, day, stretch) -> stretch.excess() > 0)
+                .penalizeLong(Rule.LONG_STRETCH.defaultWeight(), (attendee, day, stretch) -> stretch.excess())
+                .justifyWith((attendee, day, stretch, score) -> new LongStretch(attendee, day, stretch.start(),
+                        stretch.end(), stretch.excess()))
                 .asConstraint(Rule.LONG_STRETCH.title());
     }
 

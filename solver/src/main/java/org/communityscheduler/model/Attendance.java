@@ -60,15 +60,6 @@ public final class Attendance {
                 + (long) attendee.getDayShape().minBreakMinutes();
     }
 
-    /**
-     * The minute from which the attendee's next session of the day starts a new run: this session's end plus
-     * their shortest break, less one (runs are ranges that touch or overlap).
-     */
-    public long getRunEnd() {
-        return session.getStart() + session.getActivity().getDurationMinutes()
-                + attendee.getDayShape().minBreakMinutes() - 1L;
-    }
-
     public int overtimeMinutes() {
         return getWorker().overtimeMinutes(session.getStart(), session.getEnd());
     }

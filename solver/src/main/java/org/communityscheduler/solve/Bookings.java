@@ -5,24 +5,35 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.communityscheduler.model.Activity;
 import org.communityscheduler.model.Audience;
+import org.communityscheduler.model.Precedence;
 import org.communityscheduler.model.Room;
 import org.communityscheduler.model.Session;
 import org.communityscheduler.model.WeeklySchedule;
 import org.communityscheduler.model.Worker;
 
 /**
- * Who is where in a week, by room, worker and audience: answers "which placed sessions stand in the
- * way of this session at this start in this room" without scoring the whole week. It knows the
- * clash rules and locked doors; the sessions' ranges already keep every other hard rule.
+ * Who is where in a week, by room, worker, audience and activity: answers "which placed sessions stand in the
+ * way of this session at this start in this room" without scoring the whole week. It knows the clash rules,
+ * locked doors and the plan's order between activities; the sessions' ranges already keep every other hard
+ * rule.
  */
 final class Bookings {
 
     private final List<List<Session>> byRoom;
     private final Map<Worker, List<Session>> byWorker = new HashMap<>();
     private final Map<Audience, List<Session>> byAudience = new HashMap<>();
+    private final Map<Activity, List<Session>> byActivity = new HashMap<>();
+    /** For each activity, those that must be over before it starts, and those that must start after it ends. */
+    private final Map<Activity, List<Activity>> earlier = new HashMap<>();
+    private final Map<Activity, List<Activity>> later = new HashMap<>();
 
     Bookings(WeeklySchedule week) {
+        for (Precedence precedence : week.getPrecedences()) {
+            earlier.computeIfAbsent(precedence.later(), a -> new ArrayList<>()).add(precedence.earlier());
+            later.computeIfAbsent(precedence.earlier(), a -> new ArrayList<>()).add(precedence.later());
+        }
         byRoom = new ArrayList<>(week.getRooms().size());
         for (int i = 0; i < week.getRooms().size(); i++) {
             byRoom.add(new ArrayList<>());
@@ -42,6 +53,9 @@ final class Bookings {
         for (Audience audience : session.getActivity().getAudiences()) {
             byAudience.computeIfAbsent(audience, a -> new ArrayList<>()).add(session);
         }
+        if (earlier.containsKey(session.getActivity()) || later.containsKey(session.getActivity())) {
+            byActivity.computeIfAbsent(session.getActivity(), a -> new ArrayList<>()).add(session);
+        }
     }
 
     /** Call before the session's room or start changes. */
@@ -53,11 +67,17 @@ final class Bookings {
         for (Audience audience : session.getActivity().getAudiences()) {
             byAudience.get(audience).remove(session);
         }
+        List<Session> ordered = byActivity.get(session.getActivity());
+        if (ordered != null) {
+            ordered.remove(session);
+        }
     }
 
     /**
      * Fills {@code blockers} with the placed sessions that {@code session} would clash with at
-     * {@code start} in {@code room} (in the room, through a worker, or through one of its audiences).
+     * {@code start} in {@code room} (in the room, through a worker, or through one of its audiences), or be out of
+     * order with (a session of an activity it comes after that has not ended, or of one that comes after it that
+     * has started).
      * Returns false, leaving {@code blockers} partial, when the doors are locked then or when more
      * than {@code maxBlockers} stand in the way.
      */
@@ -81,6 +101,20 @@ final class Bookings {
         for (int i = 0; i < audiences.size(); i++) {
             List<Session> busy = byAudience.get(audiences.get(i));
             if (busy != null && !collect(busy, session, start, end, blockers, maxBlockers)) {
+                return false;
+            }
+        }
+        // Out of order is an overlap too: a session of an activity this one comes after overlaps the time from
+        // this one's start to the week's end; one of an activity that comes after this one, the time before its end.
+        for (Activity before : earlier.getOrDefault(session.getActivity(), List.of())) {
+            List<Session> booked = byActivity.get(before);
+            if (booked != null && !collect(booked, session, start, Integer.MAX_VALUE, blockers, maxBlockers)) {
+                return false;
+            }
+        }
+        for (Activity after : later.getOrDefault(session.getActivity(), List.of())) {
+            List<Session> booked = byActivity.get(after);
+            if (booked != null && !collect(booked, session, 0, end, blockers, maxBlockers)) {
                 return false;
             }
         }

@@ -17,6 +17,7 @@ import ai.timefold.solver.core.config.heuristic.selector.entity.EntitySorterMann
 import ai.timefold.solver.core.config.heuristic.selector.move.MoveSelectorConfig;
 import ai.timefold.solver.core.config.heuristic.selector.move.composite.CartesianProductMoveSelectorConfig;
 import ai.timefold.solver.core.config.heuristic.selector.move.composite.UnionMoveSelectorConfig;
+import ai.timefold.solver.core.config.heuristic.selector.move.factory.MoveIteratorFactoryConfig;
 import ai.timefold.solver.core.config.heuristic.selector.move.generic.ChangeMoveSelectorConfig;
 import ai.timefold.solver.core.config.heuristic.selector.move.generic.SwapMoveSelectorConfig;
 import ai.timefold.solver.core.config.heuristic.selector.value.ValueSelectorConfig;
@@ -93,12 +94,18 @@ public final class SolverConfigs {
      * for {@link #STALL} (at most {@value #IMPROVING_ROUNDS} times, then annealing to the end).
      */
     public static SolverConfig shipped() {
+        return shipped(localSearchMoves(false));
+    }
+
+    /** {@link #shipped()} with other moves for the soft-wish annealing (benchmarks compare them). */
+    public static SolverConfig shipped(MoveSelectorConfig<?> softWishMoves) {
         List<PhaseConfig> phases = new ArrayList<>(placing());
         for (int round = 0; round < IMPROVING_ROUNDS; round++) {
-            phases.add(localSearch().withTerminationConfig(new TerminationConfig().withUnimprovedSpentLimit(STALL)));
+            phases.add(localSearch().withMoveSelectorConfig(softWishMoves)
+                    .withTerminationConfig(new TerminationConfig().withUnimprovedSpentLimit(STALL)));
             phases.add(improvingChains(round));
         }
-        phases.add(localSearch());
+        phases.add(localSearch().withMoveSelectorConfig(softWishMoves));
         return base()
                 .withTerminationConfig(termination(DEFAULT_TIME_LIMIT))
                 .withPhaseList(phases);
@@ -226,8 +233,9 @@ public final class SolverConfigs {
 
     /**
      * Move one variable, move a whole session (start and room at once), place an unplaced session
-     * ({@code pickUnplaced}), or swap two sessions. Swaps are rarer: with per-session ranges, finding a
-     * partner whose ranges hold both placements costs many tries.
+     * ({@code pickUnplaced}), swap two sessions, or gather an activity's sessions into one room
+     * ({@link RoomGatherings}, for the soft wishes: with {@code pickUnplaced} off). Swaps and gatherings are
+     * rarer: with per-session ranges, finding a partner whose ranges hold both placements costs many tries.
      */
     public static MoveSelectorConfig<?> localSearchMoves(boolean pickUnplaced) {
         List<MoveSelectorConfig> moves = new java.util.ArrayList<>(List.of(
@@ -239,6 +247,8 @@ public final class SolverConfigs {
                 new SwapMoveSelectorConfig().withFixedProbabilityWeight(0.2)));
         if (pickUnplaced) {
             moves.add(moveWholeSession(UNPLACED, Unplaced.class).withFixedProbabilityWeight(0.5));
+        } else {
+            moves.add(roomGatherings());
         }
         return new UnionMoveSelectorConfig().withMoveSelectors(moves.toArray(MoveSelectorConfig[]::new));
     }
@@ -256,6 +266,18 @@ public final class SolverConfigs {
                 new ChangeMoveSelectorConfig()
                         .withEntitySelectorConfig(EntitySelectorConfig.newMimicSelectorConfig(entityId))
                         .withValueSelectorConfig(new ValueSelectorConfig("room")));
+    }
+
+    /** An activity's sessions gathered into one room ({@link RoomGatherings}), one move in about 20. */
+    public static MoveIteratorFactoryConfig roomGatherings() {
+        return new MoveIteratorFactoryConfig().withMoveIteratorFactoryClass(RoomGatherings.class)
+                .withFixedProbabilityWeight(0.2);
+    }
+
+    /** Kempe chains across two times ({@link KempeSwaps}), as often as room gatherings; not shipped (benchmarks). */
+    public static MoveIteratorFactoryConfig kempeSwaps() {
+        return new MoveIteratorFactoryConfig().withMoveIteratorFactoryClass(KempeSwaps.class)
+                .withFixedProbabilityWeight(0.2);
     }
 
     private static ChangeMoveSelectorConfig change(String entityId, String variable,

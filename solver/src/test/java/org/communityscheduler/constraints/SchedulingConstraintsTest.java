@@ -1346,6 +1346,27 @@ class SchedulingConstraintsTest {
         }
 
         @Test
+        void addsUpTheLongRunsOfADayAndNamesTheLongest() {
+            Week day = new Week(PlanBuilder.plan()
+                    .site("huanghe", site -> site.openDaily("08:00-20:00"))
+                    .room("hall", room -> room.capacity(40))
+                    .worker("zhou", worker -> worker.day(shape -> shape.maxMinutesInARow(60)))
+                    .activity("crafts", activity -> activity.duration(60).sessions(5).workers("zhou")));
+            Session first = day.place("crafts#1", "hall", Day.TUE, "08:00");
+            Session second = day.place("crafts#2", "hall", Day.TUE, "09:00");
+            Session third = day.place("crafts#3", "hall", Day.TUE, "14:00");
+            Session fourth = day.place("crafts#4", "hall", Day.TUE, "15:00");
+            Session fifth = day.place("crafts#5", "hall", Day.TUE, "16:00");
+
+            int afternoon = Day.TUE.weekMinute() + 14 * 60;
+            verifier.verifyThat(SchedulingConstraints::longStretch)
+                    .given(first, second, third, fourth, fifth)
+                    .justifiesWithExactly(new Justifications.LongStretch(day.worker("zhou"), 1, afternoon,
+                            afternoon + 180, 60 + 120))
+                    .penalizesBy(180);
+        }
+
+        @Test
         void joinsSessionsAMinuteShortOfABreak() {
             Session first = week.place("homework#1", "hall", Day.MON, "14:00");
             Session second = week.place("homework#2", "hall", Day.MON, "15:29");

@@ -140,4 +140,20 @@ class EjectionChainsTest {
         assertThat(List.of(session(solved, "reading#1").getStart(), session(solved, "choir#1").getStart()))
                 .containsExactly(WeekTime.of(Day.MON, TimeOfDay.parse("10:00")), WeekTime.of(Day.MON, TimeOfDay.parse("09:00")));
     }
+
+    @Test
+    void placesALaterActivityAfterTheEarlierOneAndMovesOneInTheWayOfTheOrder() {
+        // Part two, placed first, took 09:00; part one can only come before it, so part two moves on to 10:00.
+        WeeklySchedule week = ModelBuilder.build(twoSlots()
+                .activity("part-one", a -> a.duration(60))
+                .activity("part-two", a -> a.duration(60).after("part-one"))
+                .build());
+        place(week, "part-two#1", "09:00");
+
+        WeeklySchedule placed = chainsOnly(week);
+
+        assertThat(placed.getScore()).hasToString("0hard/0medium/0soft");
+        assertThat(session(placed, "part-one#1").getStart()).isEqualTo(WeekTime.of(Day.MON, TimeOfDay.parse("09:00")));
+        assertThat(session(placed, "part-two#1").getStart()).isEqualTo(WeekTime.of(Day.MON, TimeOfDay.parse("10:00")));
+    }
 }

@@ -85,6 +85,45 @@ class SchedulingEngineTest {
         }
     }
 
+    /**
+     * Two classes of a school that share some lessons, a teacher who wants breaks and whole days, lessons spread
+     * over the week and a course in two parts: every rule of a day's shape and of order has something to score.
+     */
+    private static Plan dayShapedWeek() {
+        return PlanBuilder.plan()
+                .slotMinutes(30)
+                .site("school", site -> site.open(Day.MON, "08:00-13:00").open(Day.TUE, "08:00-13:00")
+                        .open(Day.WED, "08:00-13:00").open(Day.THU, "08:00-13:00"))
+                .room("a", room -> room.capacity(30))
+                .room("b", room -> room.capacity(30))
+                .worker("li", w -> w.day(d -> d.maxMinutesInARow(120).avoidSingleSessionDays()))
+                .worker("wang", w -> w.day(d -> d.compactDays()))
+                .audience("class-1", a -> a.day(d -> d.compactDays().maxMinutesInARow(180)))
+                .audience("class-2", a -> a.day(d -> d.compactDays().avoidSingleSessionDays().minBreakMinutes(45))
+                        .available(Day.MON, "08:00-13:00").available(Day.TUE, "08:00-13:00")
+                        .available(Day.WED, "08:00-13:00"))
+                .activity("maths", a -> a.duration(60).sessions(3).minDays(3).audiences("class-1", "class-2")
+                        .workers("li"))
+                .activity("physics", a -> a.duration(60).sessions(2).minDays(2).audience("class-1").workers("li"))
+                .activity("art", a -> a.duration(90).sessions(2).audience("class-2").workers("wang"))
+                .activity("first-aid-1", a -> a.duration(60).sessions(2).audience("class-1").workers("wang"))
+                .activity("first-aid-2", a -> a.duration(60).audience("class-1").workers("wang").after("first-aid-1"))
+                .build();
+    }
+
+    @Test
+    void fullAssertSolveOfDayShapesAndOrderFindsNoScoreCorruption() {
+        var config = SolverConfigs.shipped()
+                .withEnvironmentMode(EnvironmentMode.FULL_ASSERT)
+                .withTerminationConfig(new TerminationConfig().withSpentLimit(Duration.ofSeconds(3)));
+        try (SchedulingEngine engine = new SchedulingEngine(config, 1, 1)) {
+            WeeklySchedule best = engine.solve(ModelBuilder.build(dayShapedWeek()), Duration.ofSeconds(3), week -> {
+            }).best();
+            assertThat(best.getScore().isFeasible()).isTrue();
+            assertThat(best.assignedCount()).isEqualTo(best.getSessions().size());
+        }
+    }
+
     @Test
     void solvesTheSmallWeekWithEverySessionPlacedAndThePinKept() {
         try (SchedulingEngine engine = SchedulingEngine.shipped()) {

@@ -1,0 +1,195 @@
+package org.communityscheduler.solve;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import ai.timefold.solver.core.api.score.director.ScoreDirector;
+import ai.timefold.solver.core.impl.heuristic.move.AbstractMove;
+import ai.timefold.solver.core.impl.heuristic.selector.move.factory.MoveIteratorFactory;
+
+import org.communityscheduler.model.Session;
+import org.communityscheduler.model.WeekTime;
+import org.communityscheduler.model.WeeklySchedule;
+
+/**
+ * Kempe chains across two times: a session moves to another start, the sessions there that share a worker, an
+ * audience or its room move to the time it left, those that share one with them move on, and so on, so that
+ * the two times trade whole groups of related sessions and no clash arises between them. A single move or swap
+ * cannot do this when a group's day is tightly packed (ITC2007's curricula, a class's lessons, a worker's
+ * afternoon): each of its steps breaks a clash on the way. Only sessions of the same length at exactly the two
+ * starts take part; a chain that reaches a pinned session, a start outside a session's range or more than
+ * {@value #MAX_CHAIN} sessions is no move. Timefold's custom moves (its {@code impl} package) are the only way
+ * to hand it a move of many sessions in 1.32.
+ */
+public final class KempeSwaps implements MoveIteratorFactory<WeeklySchedule, KempeSwaps.KempeSwap> {
+
+    /** Longer chains rarely keep the soft wishes and cost a scan each. */
+    static final int MAX_CHAIN = 12;
+    /** Draws of a session and a start per move before giving up on this move. */
+    private static final int TRIES = 8;
+
+    @Override
+    public long getSize(ScoreDirector<WeeklySchedule> scoreDirector) {
+        return scoreDirector.getWorkingSolution().getSessions().size();
+    }
+
+    @Override
+    public Iterator<KempeSwap> createOriginalMoveIterator(ScoreDirector<WeeklySchedule> scoreDirector) {
+        throw new UnsupportedOperationException("Kempe swaps are drawn at random only");
+    }
+
+    @Override
+    public Iterator<KempeSwap> createRandomMoveIterator(ScoreDirector<WeeklySchedule> scoreDirector, Random random) {
+        return new Draws(scoreDirector.getWorkingSolution().getSessions(), random);
+    }
+
+    /** Random chains in the week as it stands for one step; the sessions by start are indexed on first use. */
+    private static final class Draws implements Iterator<KempeSwap> {
+        private final List<Session> sessions;
+        private final Random random;
+        private Map<Integer, List<Session>> byStart;
+
+        Draws(List<Session> sessions, Random random) {
+            this.sessions = sessions;
+            this.random = random;
+        }
+
+        @Override
+        public boolean hasNext() {
+            return !sessions.isEmpty();
+        }
+
+        @Override
+        public KempeSwap next() {
+            if (byStart == null) {
+                byStart = byStart(sessions);
+            }
+            for (int i = 0; i < TRIES; i++) {
+                Session first = sessions.get(random.nextInt(sessions.size()));
+                if (!first.isAssigned() || first.isLocked() || first.getStartRange().size() < 2) {
+                    continue;
+                }
+                Integer to = first.getStartRange().get(random.nextInt(first.getStartRange().size()));
+                KempeSwap chain = chain(byStart, first, to);
+                if (chain != null) {
+                    return chain;
+                }
+            }
+            return new KempeSwap(List.of(), List.of());
+        }
+    }
+
+    /** The placed sessions by start. */
+    static Map<Integer, List<Session>> byStart(List<Session> sessions) {
+        Map<Integer, List<Session>> byStart = new HashMap<>();
+        for (Session session : sessions) {
+            if (session.isAssigned()) {
+                byStart.computeIfAbsent(session.getStart(), start -> new ArrayList<>()).add(session);
+            }
+        }
+        return byStart;
+    }
+
+    /** The chain that moves placed {@code first} to {@code to}, or null when there is none. */
+    static KempeSwap chain(Map<Integer, List<Session>> byStart, Session first, int to) {
+        int from = first.getStart();
+        if (from == to) {
+            return null;
+        }
+        int duration = first.getActivity().getDurationMinutes();
+        List<Session> moving = new ArrayList<>();
+        List<Integer> targets = new ArrayList<>();
+        moving.add(first);
+        targets.add(WeekTime.boxed(to));
+        for (int next = 0; next < moving.size(); next++) {
+            Session session = moving.get(next);
+            int target = targets.get(next);
+            int left = target == to ? from : to;
+            for (Session other : byStart.getOrDefault(target, List.of())) {
+                if (moving.contains(other) || !related(session, other)) {
+                    continue;
+                }
+                if (other.isLocked() || other.getActivity().getDurationMinutes() != duration
+                        || !other.getStartRange().contains(WeekTime.boxed(left)) || moving.size() == MAX_CHAIN) {
+                    return null;
+                }
+                moving.add(other);
+                targets.add(WeekTime.boxed(left));
+            }
+        }
+        return new KempeSwap(moving, targets);
+    }
+
+    /** Sessions that cannot be at one time: a shared worker, audience or room. */
+    private static boolean related(Session session, Session other) {
+        return session.getRoom() == other.getRoom()
+                || session.getActivity().sharedWorkers(other.getActivity()) > 0
+                || shareAnAudience(session, other);
+    }
+
+    private static boolean shareAnAudience(Session session, Session other) {
+        Collection<?> audiences = session.getActivity().getAudiences();
+        for (Object audience : other.getActivity().getAudiences()) {
+            if (audiences.contains(audience)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Each session of a chain to its new start; an empty chain is no move. */
+    public static final class KempeSwap extends AbstractMove<WeeklySchedule> {
+        private final List<Session> sessions;
+        private final List<Integer> starts;
+
+        KempeSwap(List<Session> sessions, List<Integer> starts) {
+            this.sessions = sessions;
+            this.starts = starts;
+        }
+
+        /** The sessions that move, the first one first. */
+        List<Session> sessions() {
+            return sessions;
+        }
+
+        /** Their new starts, in the same order. */
+        List<Integer> starts() {
+            return starts;
+        }
+
+        @Override
+        public boolean isMoveDoable(ScoreDirector<WeeklySchedule> scoreDirector) {
+            return !sessions.isEmpty();
+        }
+
+        @Override
+        protected void doMoveOnGenuineVariables(ScoreDirector<WeeklySchedule> scoreDirector) {
+            for (int i = 0; i < sessions.size(); i++) {
+                Session session = sessions.get(i);
+                scoreDirector.beforeVariableChanged(session, "start");
+                session.setStart(starts.get(i));
+                scoreDirector.afterVariableChanged(session, "start");
+            }
+        }
+
+        @Override
+        public Collection<?> getPlanningEntities() {
+            return sessions;
+        }
+
+        @Override
+        public Collection<?> getPlanningValues() {
+            return starts;
+        }
+
+        @Override
+        public String toString() {
+            return "Kempe " + sessions + " to " + starts;
+        }
+    }
+}
