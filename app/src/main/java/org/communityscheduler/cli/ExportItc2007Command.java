@@ -4,17 +4,15 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 
 import org.communityscheduler.data.itc2007.Itc2007Solution;
 import org.communityscheduler.model.PlanIntake;
 import org.communityscheduler.plan.InvalidPlanException;
-import org.communityscheduler.plan.Json;
 import org.communityscheduler.plan.Plan;
 import org.communityscheduler.plan.Problem;
 import org.communityscheduler.schedule.ScheduleReader;
@@ -62,10 +60,11 @@ final class ExportItc2007Command implements Callable<Integer> {
     public Integer call() {
         language = languageOption.language();
         PlanIntake intake = PlanInput.readValid(planFile, err, err, Text.of("cli.nothingWritten"), language);
-        ScheduleReader.Reading schedule = readSchedule();
-        if (intake == null || schedule == null) {
+        JsonNode scheduleJson = PlanInput.readSchedule(scheduleFile, err, language);
+        if (intake == null || scheduleJson == null) {
             return Main.BAD_INPUT;
         }
+        ScheduleReader.Reading schedule = ScheduleReader.read(scheduleJson, "");
         if (!schedule.isValid()) {
             return scheduleProblems(schedule.problems());
         }
@@ -91,24 +90,6 @@ final class ExportItc2007Command implements Callable<Integer> {
         }
         err.println(Text.of("cli.itc2007ExportWritten", summary).in(language));
         return Main.OK;
-    }
-
-    /** The schedule file's sessions and problems, or null when it cannot be read as JSON (said on stderr). */
-    private ScheduleReader.Reading readSchedule() {
-        Text error;
-        try {
-            return ScheduleReader.read(Json.MAPPER.readTree(Files.readAllBytes(scheduleFile)), "");
-        } catch (NoSuchFileException e) {
-            error = Text.of("cli.noSuchFile", scheduleFile.toString());
-        } catch (JsonProcessingException e) {
-            error = Text.of("cli.scheduleNotJson", scheduleFile.toString(),
-                    e.getLocation() == null ? 0 : e.getLocation().getLineNr(),
-                    e.getLocation() == null ? 0 : e.getLocation().getColumnNr());
-        } catch (IOException e) {
-            error = Text.of("cli.cannotRead", scheduleFile.toString(), String.valueOf(e.getMessage()));
-        }
-        err.println(Text.of("cli.error", error).in(language));
-        return null;
     }
 
     /** Every problem of the schedule at its JSON path, then how many; bad input. */

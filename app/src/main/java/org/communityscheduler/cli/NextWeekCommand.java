@@ -4,11 +4,9 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import org.communityscheduler.model.PlanIntake;
@@ -58,7 +56,7 @@ final class NextWeekCommand implements Callable<Integer> {
     public Integer call() {
         language = languageOption.language();
         PlanIntake intake = PlanInput.readValid(planFile, err, err, Text.of("nextWeek.nothingWritten"), language);
-        JsonNode schedule = readSchedule();
+        JsonNode schedule = PlanInput.readSchedule(scheduleFile, err, language);
         if (intake == null || schedule == null) {
             return Main.BAD_INPUT;
         }
@@ -89,22 +87,6 @@ final class NextWeekCommand implements Callable<Integer> {
         }
         err.println(say(summary) + " " + say(Text.of("nextWeek.writtenTo", output.toString())));
         return Main.OK;
-    }
-
-    /** The schedule file as JSON, or null when it cannot be read (said on stderr). */
-    private JsonNode readSchedule() {
-        try {
-            return Json.MAPPER.readTree(Files.readAllBytes(scheduleFile));
-        } catch (NoSuchFileException e) {
-            err.println(say(Text.of("nextWeek.noSuchFile", scheduleFile.toString())));
-        } catch (JsonProcessingException e) {
-            err.println(say(Text.of("nextWeek.malformedSchedule", scheduleFile.toString(),
-                    String.valueOf(e.getLocation() == null ? 0 : e.getLocation().getLineNr()),
-                    String.valueOf(e.getLocation() == null ? 0 : e.getLocation().getColumnNr()))));
-        } catch (IOException e) {
-            err.println(say(Text.of("nextWeek.cannotRead", scheduleFile.toString(), String.valueOf(e.getMessage()))));
-        }
-        return null;
     }
 
     private String say(Text text) {

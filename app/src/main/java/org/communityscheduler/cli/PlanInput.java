@@ -7,15 +7,22 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+
 import org.communityscheduler.data.DemoPlans;
 import org.communityscheduler.model.PlanIntake;
 import org.communityscheduler.model.PlanLimits;
 import org.communityscheduler.workbook.PlanWorkbook;
 import org.communityscheduler.plan.Diagnostic;
+import org.communityscheduler.plan.Json;
 import org.communityscheduler.text.Language;
 import org.communityscheduler.text.Text;
 
-/** Reads a plan file, JSON or a workbook ({@code .xlsx}) (or the bundled sample), and prints its problems and diagnostics. */
+/**
+ * Reads a plan file, JSON or a workbook ({@code .xlsx}) (or the bundled sample), and prints its problems and
+ * diagnostics; reads a schedule file as JSON for the commands that take one.
+ */
 final class PlanInput {
 
     private PlanInput() {
@@ -54,6 +61,24 @@ final class PlanInput {
         reading.problems().forEach(problem -> problemsTo.println(problem.path() + ": " + problem.message(language)));
         reading.diagnostics().forEach(diagnostic -> problemsTo.println(line(diagnostic, language)));
         problemsTo.println(Text.of("cli.errorCount", reading.problems().size(), consequence).in(language));
+        return null;
+    }
+
+    /** A schedule file as JSON, or null when it cannot be read (said on {@code err}). */
+    static JsonNode readSchedule(Path file, PrintStream err, Language language) {
+        Text error;
+        try {
+            return Json.MAPPER.readTree(Files.readAllBytes(file));
+        } catch (NoSuchFileException e) {
+            error = Text.of("cli.noSuchFile", file.toString());
+        } catch (JsonProcessingException e) {
+            error = Text.of("cli.scheduleNotJson", file.toString(),
+                    e.getLocation() == null ? 0 : e.getLocation().getLineNr(),
+                    e.getLocation() == null ? 0 : e.getLocation().getColumnNr());
+        } catch (IOException e) {
+            error = Text.of("cli.cannotRead", file.toString(), String.valueOf(e.getMessage()));
+        }
+        err.println(Text.of("cli.error", error).in(language));
         return null;
     }
 

@@ -190,7 +190,8 @@ public final class Itc2007Benchmark {
         md.append("- **placed**: lectures placed, of **lectures**;\n");
         md.append("- **hard**: ITC2007 hard violations besides missing lectures (conflicts, room occupancy, "
                 + "unavailable periods);\n");
-        md.append("- **our soft**: the engine's soft score (Room capacity, Room stability, Same-day repeat);\n");
+        md.append("- **our soft**: the engine's soft score; the plan states the competition's whole objective, so it is "
+                + "the ITC2007 penalty, negated, wherever every lecture is placed without a hard violation;\n");
         md.append("- **ITC2007**: the competition's penalty of the placed lectures (room capacity, minimum working "
                 + "days ×5, curriculum compactness ×2, room stability); **best known**: the literature's best;\n");
         md.append("- **complete**: seconds until every lecture was placed, or never.\n\n");
@@ -203,6 +204,13 @@ public final class Itc2007Benchmark {
                     instance.ourSoft(), instance.penalty(), best == null ? "–" : best.toString(),
                     ResultFiles.time(instance.completeMillis())));
         }
+        md.append(String.format(Locale.ROOT, "| **total** | | %d | %d | %d | %d | **%d** | %d | |%n",
+                results.instances().stream().mapToInt(Instance::lectures).sum(),
+                results.instances().stream().mapToInt(Instance::placed).sum(),
+                results.instances().stream().mapToInt(Instance::hardViolations).sum(),
+                results.instances().stream().mapToLong(Instance::ourSoft).sum(),
+                results.instances().stream().mapToInt(Instance::penalty).sum(),
+                results.instances().stream().mapToInt(instance -> BEST_KNOWN.getOrDefault(instance.file(), 0)).sum()));
         return md.toString();
     }
 

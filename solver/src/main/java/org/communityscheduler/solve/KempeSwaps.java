@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Random;
 
 import ai.timefold.solver.core.api.score.director.ScoreDirector;
-import ai.timefold.solver.core.impl.heuristic.move.AbstractMove;
 import ai.timefold.solver.core.impl.heuristic.selector.move.factory.MoveIteratorFactory;
 
 import org.communityscheduler.model.Session;
@@ -23,10 +22,9 @@ import org.communityscheduler.model.WeeklySchedule;
  * cannot do this when a group's day is tightly packed (ITC2007's curricula, a class's lessons, a worker's
  * afternoon): each of its steps breaks a clash on the way. Only sessions of the same length at exactly the two
  * starts take part; a chain that reaches a pinned session, a start outside a session's range or more than
- * {@value #MAX_CHAIN} sessions is no move. Timefold's custom moves (its {@code impl} package) are the only way
- * to hand it a move of many sessions in 1.32.
+ * {@value #MAX_CHAIN} sessions is no move.
  */
-public final class KempeSwaps implements MoveIteratorFactory<WeeklySchedule, KempeSwaps.KempeSwap> {
+public final class KempeSwaps implements MoveIteratorFactory<WeeklySchedule, ManySessionsMove> {
 
     /** Longer chains rarely keep the soft wishes and cost a scan each. */
     static final int MAX_CHAIN = 12;
@@ -39,17 +37,17 @@ public final class KempeSwaps implements MoveIteratorFactory<WeeklySchedule, Kem
     }
 
     @Override
-    public Iterator<KempeSwap> createOriginalMoveIterator(ScoreDirector<WeeklySchedule> scoreDirector) {
+    public Iterator<ManySessionsMove> createOriginalMoveIterator(ScoreDirector<WeeklySchedule> scoreDirector) {
         throw new UnsupportedOperationException("Kempe swaps are drawn at random only");
     }
 
     @Override
-    public Iterator<KempeSwap> createRandomMoveIterator(ScoreDirector<WeeklySchedule> scoreDirector, Random random) {
+    public Iterator<ManySessionsMove> createRandomMoveIterator(ScoreDirector<WeeklySchedule> scoreDirector, Random random) {
         return new Draws(scoreDirector.getWorkingSolution().getSessions(), random);
     }
 
     /** Random chains in the week as it stands for one step; the sessions by start are indexed on first use. */
-    private static final class Draws implements Iterator<KempeSwap> {
+    private static final class Draws implements Iterator<ManySessionsMove> {
         private final List<Session> sessions;
         private final Random random;
         private Map<Integer, List<Session>> byStart;
@@ -65,7 +63,7 @@ public final class KempeSwaps implements MoveIteratorFactory<WeeklySchedule, Kem
         }
 
         @Override
-        public KempeSwap next() {
+        public ManySessionsMove next() {
             if (byStart == null) {
                 byStart = byStart(sessions);
             }
@@ -75,12 +73,12 @@ public final class KempeSwaps implements MoveIteratorFactory<WeeklySchedule, Kem
                     continue;
                 }
                 Integer to = first.getStartRange().get(random.nextInt(first.getStartRange().size()));
-                KempeSwap chain = chain(byStart, first, to);
+                ManySessionsMove chain = chain(byStart, first, to);
                 if (chain != null) {
                     return chain;
                 }
             }
-            return new KempeSwap(List.of(), List.of());
+            return ManySessionsMove.NONE;
         }
     }
 
@@ -96,7 +94,7 @@ public final class KempeSwaps implements MoveIteratorFactory<WeeklySchedule, Kem
     }
 
     /** The chain that moves placed {@code first} to {@code to}, or null when there is none. */
-    static KempeSwap chain(Map<Integer, List<Session>> byStart, Session first, int to) {
+    static ManySessionsMove chain(Map<Integer, List<Session>> byStart, Session first, int to) {
         int from = first.getStart();
         if (from == to) {
             return null;
@@ -122,7 +120,7 @@ public final class KempeSwaps implements MoveIteratorFactory<WeeklySchedule, Kem
                 targets.add(WeekTime.boxed(left));
             }
         }
-        return new KempeSwap(moving, targets);
+        return new ManySessionsMove("start", moving, targets);
     }
 
     /** Sessions that cannot be at one time: a shared worker, audience or room. */
@@ -140,56 +138,5 @@ public final class KempeSwaps implements MoveIteratorFactory<WeeklySchedule, Kem
             }
         }
         return false;
-    }
-
-    /** Each session of a chain to its new start; an empty chain is no move. */
-    public static final class KempeSwap extends AbstractMove<WeeklySchedule> {
-        private final List<Session> sessions;
-        private final List<Integer> starts;
-
-        KempeSwap(List<Session> sessions, List<Integer> starts) {
-            this.sessions = sessions;
-            this.starts = starts;
-        }
-
-        /** The sessions that move, the first one first. */
-        List<Session> sessions() {
-            return sessions;
-        }
-
-        /** Their new starts, in the same order. */
-        List<Integer> starts() {
-            return starts;
-        }
-
-        @Override
-        public boolean isMoveDoable(ScoreDirector<WeeklySchedule> scoreDirector) {
-            return !sessions.isEmpty();
-        }
-
-        @Override
-        protected void doMoveOnGenuineVariables(ScoreDirector<WeeklySchedule> scoreDirector) {
-            for (int i = 0; i < sessions.size(); i++) {
-                Session session = sessions.get(i);
-                scoreDirector.beforeVariableChanged(session, "start");
-                session.setStart(starts.get(i));
-                scoreDirector.afterVariableChanged(session, "start");
-            }
-        }
-
-        @Override
-        public Collection<?> getPlanningEntities() {
-            return sessions;
-        }
-
-        @Override
-        public Collection<?> getPlanningValues() {
-            return starts;
-        }
-
-        @Override
-        public String toString() {
-            return "Kempe " + sessions + " to " + starts;
-        }
     }
 }

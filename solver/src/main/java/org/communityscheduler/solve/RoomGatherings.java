@@ -1,7 +1,6 @@
 package org.communityscheduler.solve;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -9,7 +8,6 @@ import java.util.Map;
 import java.util.Random;
 
 import ai.timefold.solver.core.api.score.director.ScoreDirector;
-import ai.timefold.solver.core.impl.heuristic.move.AbstractMove;
 import ai.timefold.solver.core.impl.heuristic.selector.move.factory.MoveIteratorFactory;
 
 import org.communityscheduler.model.Activity;
@@ -25,7 +23,7 @@ import org.communityscheduler.model.WeeklySchedule;
  * gathers a course spread over three rooms. A gathering that meets a pinned session, a room outside a session's
  * range or an occupant that cannot trade is no move.
  */
-public final class RoomGatherings implements MoveIteratorFactory<WeeklySchedule, RoomGatherings.Gathering> {
+public final class RoomGatherings implements MoveIteratorFactory<WeeklySchedule, ManySessionsMove> {
 
     /** Draws of a session per move before giving up on this move. */
     private static final int TRIES = 8;
@@ -36,17 +34,17 @@ public final class RoomGatherings implements MoveIteratorFactory<WeeklySchedule,
     }
 
     @Override
-    public Iterator<Gathering> createOriginalMoveIterator(ScoreDirector<WeeklySchedule> scoreDirector) {
+    public Iterator<ManySessionsMove> createOriginalMoveIterator(ScoreDirector<WeeklySchedule> scoreDirector) {
         throw new UnsupportedOperationException("room gatherings are drawn at random only");
     }
 
     @Override
-    public Iterator<Gathering> createRandomMoveIterator(ScoreDirector<WeeklySchedule> scoreDirector, Random random) {
+    public Iterator<ManySessionsMove> createRandomMoveIterator(ScoreDirector<WeeklySchedule> scoreDirector, Random random) {
         return new Draws(scoreDirector.getWorkingSolution().getSessions(), random);
     }
 
     /** Random gatherings in the week as it stands for one step; its indexes are built on first use. */
-    private static final class Draws implements Iterator<Gathering> {
+    private static final class Draws implements Iterator<ManySessionsMove> {
         private final List<Session> sessions;
         private final Random random;
         private Week week;
@@ -62,20 +60,20 @@ public final class RoomGatherings implements MoveIteratorFactory<WeeklySchedule,
         }
 
         @Override
-        public Gathering next() {
+        public ManySessionsMove next() {
             if (week == null) {
                 week = new Week(sessions);
             }
             for (int i = 0; i < TRIES; i++) {
                 Session keeper = sessions.get(random.nextInt(sessions.size()));
                 if (keeper.isAssigned()) {
-                    Gathering gathering = gathering(week, keeper);
+                    ManySessionsMove gathering = gathering(week, keeper);
                     if (gathering != null) {
                         return gathering;
                     }
                 }
             }
-            return new Gathering(List.of(), List.of());
+            return ManySessionsMove.NONE;
         }
     }
 
@@ -98,7 +96,7 @@ public final class RoomGatherings implements MoveIteratorFactory<WeeklySchedule,
      * Every other session of {@code keeper}'s activity into {@code keeper}'s room, trading rooms with the session
      * there at its time; null when the activity already meets in one room or cannot be gathered there.
      */
-    static Gathering gathering(Week week, Session keeper) {
+    static ManySessionsMove gathering(Week week, Session keeper) {
         Room room = keeper.getRoom();
         List<Session> moving = new ArrayList<>();
         List<Room> rooms = new ArrayList<>();
@@ -127,55 +125,6 @@ public final class RoomGatherings implements MoveIteratorFactory<WeeklySchedule,
                 rooms.add(session.getRoom());
             }
         }
-        return moving.isEmpty() ? null : new Gathering(moving, rooms);
-    }
-
-    /** Each session of a gathering to its new room; an empty gathering is no move. */
-    public static final class Gathering extends AbstractMove<WeeklySchedule> {
-        private final List<Session> sessions;
-        private final List<Room> rooms;
-
-        Gathering(List<Session> sessions, List<Room> rooms) {
-            this.sessions = sessions;
-            this.rooms = rooms;
-        }
-
-        List<Session> sessions() {
-            return sessions;
-        }
-
-        List<Room> rooms() {
-            return rooms;
-        }
-
-        @Override
-        public boolean isMoveDoable(ScoreDirector<WeeklySchedule> scoreDirector) {
-            return !sessions.isEmpty();
-        }
-
-        @Override
-        protected void doMoveOnGenuineVariables(ScoreDirector<WeeklySchedule> scoreDirector) {
-            for (int i = 0; i < sessions.size(); i++) {
-                Session session = sessions.get(i);
-                scoreDirector.beforeVariableChanged(session, "room");
-                session.setRoom(rooms.get(i));
-                scoreDirector.afterVariableChanged(session, "room");
-            }
-        }
-
-        @Override
-        public Collection<?> getPlanningEntities() {
-            return sessions;
-        }
-
-        @Override
-        public Collection<?> getPlanningValues() {
-            return rooms;
-        }
-
-        @Override
-        public String toString() {
-            return "Gather " + sessions + " into " + rooms;
-        }
+        return moving.isEmpty() ? null : new ManySessionsMove("room", moving, rooms);
     }
 }

@@ -46,11 +46,11 @@ class RoomGatheringsTest {
         Session taken = place(week, "maths#3", "b", Day.TUE, "09:00");
         Session occupant = place(week, "chess#1", "a", Day.TUE, "09:00");
 
-        RoomGatherings.Gathering gathering = RoomGatherings.gathering(
+        ManySessionsMove gathering = RoomGatherings.gathering(
                 new RoomGatherings.Week(week.getSessions()), keeper);
 
         assertThat(gathering.sessions()).containsExactly(free, taken, occupant);
-        assertThat(gathering.rooms()).containsExactly(room(week, "a"), room(week, "a"), room(week, "b"));
+        assertThat(java.util.List.<Object>copyOf(gathering.values())).containsExactly(room(week, "a"), room(week, "a"), room(week, "b"));
     }
 
     @Test
