@@ -33,6 +33,8 @@ public final class Activity {
     /** The fewest days its sessions should spread over; 0 when the plan asks for none. */
     private final int minDays;
     /** Sorted indexes of the activities sharing a worker with this one, and how many they share. */
+    /** How many activities come before this one in the plan's order, along the longest chain of {@code after}. */
+    private int orderDepth;
     private int[] sharingActivities = new int[0];
     private int[] sharedWorkerCounts = new int[0];
     /** Why no session of this activity can ever be placed; null when they can. */
@@ -153,6 +155,24 @@ public final class Activity {
 
     public List<Audience> getAudiences() {
         return audiences;
+    }
+
+    public int getOrderDepth() {
+        return orderDepth;
+    }
+
+    /** Each activity's {@link #getOrderDepth()}, from the plan's orders (which the validator keeps free of loops). */
+    static void linkOrder(List<Precedence> precedences) {
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (Precedence precedence : precedences) {
+                if (precedence.later().orderDepth <= precedence.earlier().orderDepth) {
+                    precedence.later().orderDepth = precedence.earlier().orderDepth + 1;
+                    changed = true;
+                }
+            }
+        }
     }
 
     public int getMinDays() {

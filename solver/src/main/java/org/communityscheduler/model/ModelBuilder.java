@@ -133,6 +133,7 @@ public final class ModelBuilder {
                 precedences.add(new Precedence(activities.get(activity.id()), activities.get(earlier)));
             }
         }
+        Activity.linkOrder(precedences);
 
         List<Session> sessions = createSessions();
         return new WeeklySchedule(plan, diagnostics, List.copyOf(sites.values()), List.copyOf(rooms.values()),

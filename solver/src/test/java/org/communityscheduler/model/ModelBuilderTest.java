@@ -68,6 +68,25 @@ class ModelBuilderTest {
     // Sessions that can never be placed
 
     @Test
+    void placesAnActivityThatComesAfterOthersOnceTheyArePlaced() {
+        WeeklySchedule week = ModelBuilder.build(PlanBuilder.plan()
+                .site("centre", site -> site.open(MON, "09:00-17:00"))
+                .room("hall", room -> room.capacity(40))
+                .activity("part-three", a -> a.duration(60).after("part-two"))
+                .activity("part-two", a -> a.duration(60).after("part-one"))
+                .activity("part-one", a -> a.duration(60))
+                .activity("choir", a -> a.duration(60).allowed(MON, "09:00-10:00"))
+                .build());
+
+        assertThat(week.getActivities()).extracting(Activity::getId, Activity::getOrderDepth).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("part-three", 2), org.assertj.core.groups.Tuple.tuple("part-two", 1),
+                org.assertj.core.groups.Tuple.tuple("part-one", 0), org.assertj.core.groups.Tuple.tuple("choir", 0));
+        // Hardest first: the choir (one possible start) and part one before the parts that come after them.
+        assertThat(week.getSessions().stream().sorted(new SessionDifficulty().reversed()).map(Session::getId))
+                .containsExactly("choir#1", "part-one#1", "part-two#1", "part-three#1");
+    }
+
+    @Test
     void aSessionLongerThanEveryOpeningInterval() {
         WeeklySchedule week = ModelBuilder.build(huanghe()
                 .activity("day-trip", activity -> activity.duration(480))
