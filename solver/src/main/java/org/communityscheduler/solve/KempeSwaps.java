@@ -3,17 +3,13 @@ package org.communityscheduler.solve;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
-import ai.timefold.solver.core.api.score.director.ScoreDirector;
-import ai.timefold.solver.core.impl.heuristic.selector.move.factory.MoveIteratorFactory;
 
 import org.communityscheduler.model.Session;
 import org.communityscheduler.model.WeekTime;
-import org.communityscheduler.model.WeeklySchedule;
 
 /**
  * Kempe chains across two times: a session moves to another start, the sessions there that share a worker, an
@@ -24,62 +20,23 @@ import org.communityscheduler.model.WeeklySchedule;
  * starts take part; a chain that reaches a pinned session, a start outside a session's range or more than
  * {@value #MAX_CHAIN} sessions is no move.
  */
-public final class KempeSwaps implements MoveIteratorFactory<WeeklySchedule, ManySessionsMove> {
+public final class KempeSwaps extends RandomSessionMoves<Map<Integer, List<Session>>> {
 
     /** Longer chains rarely keep the soft wishes and cost a scan each. */
     static final int MAX_CHAIN = 12;
-    /** Draws of a session and a start per move before giving up on this move. */
-    private static final int TRIES = 8;
 
     @Override
-    public long getSize(ScoreDirector<WeeklySchedule> scoreDirector) {
-        return scoreDirector.getWorkingSolution().getSessions().size();
+    Map<Integer, List<Session>> index(List<Session> sessions) {
+        return byStart(sessions);
     }
 
+    /** A chain moving {@code first} to a random start of its range. */
     @Override
-    public Iterator<ManySessionsMove> createOriginalMoveIterator(ScoreDirector<WeeklySchedule> scoreDirector) {
-        throw new UnsupportedOperationException("Kempe swaps are drawn at random only");
-    }
-
-    @Override
-    public Iterator<ManySessionsMove> createRandomMoveIterator(ScoreDirector<WeeklySchedule> scoreDirector, Random random) {
-        return new Draws(scoreDirector.getWorkingSolution().getSessions(), random);
-    }
-
-    /** Random chains in the week as it stands for one step; the sessions by start are indexed on first use. */
-    private static final class Draws implements Iterator<ManySessionsMove> {
-        private final List<Session> sessions;
-        private final Random random;
-        private Map<Integer, List<Session>> byStart;
-
-        Draws(List<Session> sessions, Random random) {
-            this.sessions = sessions;
-            this.random = random;
+    ManySessionsMove from(Map<Integer, List<Session>> byStart, Session first, Random random) {
+        if (first.isLocked() || first.getStartRange().size() < 2) {
+            return null;
         }
-
-        @Override
-        public boolean hasNext() {
-            return !sessions.isEmpty();
-        }
-
-        @Override
-        public ManySessionsMove next() {
-            if (byStart == null) {
-                byStart = byStart(sessions);
-            }
-            for (int i = 0; i < TRIES; i++) {
-                Session first = sessions.get(random.nextInt(sessions.size()));
-                if (!first.isAssigned() || first.isLocked() || first.getStartRange().size() < 2) {
-                    continue;
-                }
-                Integer to = first.getStartRange().get(random.nextInt(first.getStartRange().size()));
-                ManySessionsMove chain = chain(byStart, first, to);
-                if (chain != null) {
-                    return chain;
-                }
-            }
-            return ManySessionsMove.NONE;
-        }
+        return chain(byStart, first, first.getStartRange().get(random.nextInt(first.getStartRange().size())));
     }
 
     /** The placed sessions by start. */

@@ -2,18 +2,14 @@ package org.communityscheduler.solve;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
-import ai.timefold.solver.core.api.score.director.ScoreDirector;
-import ai.timefold.solver.core.impl.heuristic.selector.move.factory.MoveIteratorFactory;
 
 import org.communityscheduler.model.Activity;
 import org.communityscheduler.model.Room;
 import org.communityscheduler.model.Session;
-import org.communityscheduler.model.WeeklySchedule;
 
 /**
  * Gathers an activity's sessions into one room ("Room stability"): each session of the activity elsewhere moves
@@ -23,58 +19,16 @@ import org.communityscheduler.model.WeeklySchedule;
  * gathers a course spread over three rooms. A gathering that meets a pinned session, a room outside a session's
  * range or an occupant that cannot trade is no move.
  */
-public final class RoomGatherings implements MoveIteratorFactory<WeeklySchedule, ManySessionsMove> {
-
-    /** Draws of a session per move before giving up on this move. */
-    private static final int TRIES = 8;
+public final class RoomGatherings extends RandomSessionMoves<RoomGatherings.Week> {
 
     @Override
-    public long getSize(ScoreDirector<WeeklySchedule> scoreDirector) {
-        return scoreDirector.getWorkingSolution().getSessions().size();
+    Week index(List<Session> sessions) {
+        return new Week(sessions);
     }
 
     @Override
-    public Iterator<ManySessionsMove> createOriginalMoveIterator(ScoreDirector<WeeklySchedule> scoreDirector) {
-        throw new UnsupportedOperationException("room gatherings are drawn at random only");
-    }
-
-    @Override
-    public Iterator<ManySessionsMove> createRandomMoveIterator(ScoreDirector<WeeklySchedule> scoreDirector, Random random) {
-        return new Draws(scoreDirector.getWorkingSolution().getSessions(), random);
-    }
-
-    /** Random gatherings in the week as it stands for one step; its indexes are built on first use. */
-    private static final class Draws implements Iterator<ManySessionsMove> {
-        private final List<Session> sessions;
-        private final Random random;
-        private Week week;
-
-        Draws(List<Session> sessions, Random random) {
-            this.sessions = sessions;
-            this.random = random;
-        }
-
-        @Override
-        public boolean hasNext() {
-            return !sessions.isEmpty();
-        }
-
-        @Override
-        public ManySessionsMove next() {
-            if (week == null) {
-                week = new Week(sessions);
-            }
-            for (int i = 0; i < TRIES; i++) {
-                Session keeper = sessions.get(random.nextInt(sessions.size()));
-                if (keeper.isAssigned()) {
-                    ManySessionsMove gathering = gathering(week, keeper);
-                    if (gathering != null) {
-                        return gathering;
-                    }
-                }
-            }
-            return ManySessionsMove.NONE;
-        }
+    ManySessionsMove from(Week week, Session keeper, Random random) {
+        return gathering(week, keeper);
     }
 
     /** The placed sessions of a week by activity and by room. */
