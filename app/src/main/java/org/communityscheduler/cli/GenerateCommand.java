@@ -24,11 +24,12 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code ./scheduler generate --size S|M|L|XL|CITY --seed N [--planted FILE] [--tightness T] [--overfull P]
- * [--shape community|course]}.
+ * [--shape community|course|enrolment]}.
  */
 @Command(name = "generate", description = { "A generated plan on stdout (same options, same bytes).",
         "Its planted schedule, which costs 0hard/0medium/0soft, to FILE. Tightness 1 books the rooms out (about 95 %%"
-                + " of open hours); the course shape is a college timetable of 45-minute lessons (sizes S, M, L)." })
+                + " of open hours); the course shape is a college timetable of 45-minute lessons, the enrolment shape the"
+                + " same college with every student choosing their own lessons (both sizes S, M, L)." })
 final class GenerateCommand implements Callable<Integer> {
 
     private final PrintStream out;
@@ -55,7 +56,7 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--overfull", paramLabel = "P", description = "Percent more sessions than fit (default ${DEFAULT-VALUE}).")
     int overfull;
 
-    @Option(names = "--shape", paramLabel = "community|course", description = "The week's shape (default ${DEFAULT-VALUE}).")
+    @Option(names = "--shape", paramLabel = "community|course|enrolment", description = "The week's shape (default ${DEFAULT-VALUE}).")
     String shape = "community";
 
     GenerateCommand(PrintStream out, PrintStream err) {
@@ -82,7 +83,12 @@ final class GenerateCommand implements Callable<Integer> {
             }
         }
         out.print(instance.planJson());
-        err.println(Text.of(options.shape() == InstanceShape.COURSE ? "cli.generatedCourse" : "cli.generated",
+        String message = switch (options.shape()) {
+            case COURSE -> "cli.generatedCourse";
+            case ENROLMENT -> "cli.generatedEnrolment";
+            case COMMUNITY -> "cli.generated";
+        };
+        err.println(Text.of(message,
                 size.toString(), options.seed(), instance.requestedSessions(), instance.plantedSessions(),
                 Occupancy.of(instance).toString()).in(language));
         return Main.OK;

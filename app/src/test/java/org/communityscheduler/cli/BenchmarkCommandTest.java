@@ -81,7 +81,7 @@ class BenchmarkCommandTest {
         assertThatThrownBy(() -> options("--sizes", "XXL")).hasMessageContaining("unknown size");
         assertThatThrownBy(() -> options("--sizes", "S-tite")).hasMessage("unknown size \"s-tite\"; the sizes are"
                 + " S, M, L, XL, CITY (in the week \"S-tite\"; weeks are named like S, S-tight, course-M)");
-        assertThatThrownBy(() -> options("--sizes", "course-XL")).hasMessageContaining("the course shape comes in sizes S, M and L");
+        assertThatThrownBy(() -> options("--sizes", "course-XL")).hasMessageContaining("the shape course comes in sizes S, M and L");
         assertThatThrownBy(() -> options("--runs", "three")).hasMessageContaining("'--runs': must be a whole number, not \"three\"");
         assertThatThrownBy(() -> options("--runs", "0")).hasMessageContaining("at least 1");
         assertThatThrownBy(() -> options("--tiem", "3s")).hasMessageContaining("'--tiem'");

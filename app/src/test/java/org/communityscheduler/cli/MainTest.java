@@ -103,7 +103,7 @@ class MainTest extends CommandTest {
         assertThat(run("generate", "--size", "M", "--shape", "course")).isEqualTo(Main.OK);
         assertThat(Json.MAPPER.readTree(stdout()).get("name").asText()).startsWith("Generated course timetable M instance");
         assertThat(run("generate", "--size", "XL", "--shape", "course")).isEqualTo(Main.BAD_INPUT);
-        assertThat(stderr()).contains("the course shape comes in sizes S, M and L, not XL");
+        assertThat(stderr()).contains("the shape course comes in sizes S, M and L, not XL");
         assertThat(run("generate", "--shape", "school")).isEqualTo(Main.BAD_INPUT);
         assertThat(stderr()).contains("unknown shape \"school\"; the shapes are community, course");
     }

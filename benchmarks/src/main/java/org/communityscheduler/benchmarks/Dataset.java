@@ -22,6 +22,7 @@ public record Dataset(InstanceSize size, long seed, InstanceShape shape, double 
     public static final long DEFAULT_SEED = 1;
     public static final double TIGHT = 1;
     private static final String COURSE = "course-";
+    private static final String ENROLMENT = "enrolment-";
     private static final String TIGHT_SUFFIX = "-tight";
 
     public Dataset {
@@ -33,9 +34,13 @@ public record Dataset(InstanceSize size, long seed, InstanceShape shape, double 
         this(size, seed, InstanceShape.COMMUNITY, GeneratorOptions.DEFAULT_TIGHTNESS);
     }
 
-    /** {@code S}, {@code S-tight}, {@code course-M}: how {@code --sizes} names the week. */
+    /** {@code S}, {@code S-tight}, {@code course-M}, {@code enrolment-M}: how {@code --sizes} names the week. */
     public String week() {
-        String week = (shape == InstanceShape.COURSE ? COURSE : "") + size;
+        String week = switch (shape) {
+            case COURSE -> COURSE;
+            case ENROLMENT -> ENROLMENT;
+            case COMMUNITY -> "";
+        } + size;
         if (tightness == TIGHT) {
             return week + TIGHT_SUFFIX;
         }
@@ -55,7 +60,10 @@ public record Dataset(InstanceSize size, long seed, InstanceShape shape, double 
         return GeneratorOptions.of(size, seed).withShape(shape).withTightness(tightness);
     }
 
-    /** {@code S,M-tight,course-M} with one seed: a size, {@code course-} before it for the course shape, {@code -tight} after it for booked-out rooms. */
+    /**
+     * {@code S,M-tight,course-M,enrolment-M} with one seed: a size, {@code course-} or {@code enrolment-} before it
+     * for those shapes, {@code -tight} after it for booked-out rooms.
+     */
     public static List<Dataset> parse(String commaSeparatedWeeks, long seed) {
         List<Dataset> datasets = new ArrayList<>();
         for (String week : commaSeparatedWeeks.split(",")) {
@@ -80,6 +88,9 @@ public record Dataset(InstanceSize size, long seed, InstanceShape shape, double 
         if (size.startsWith(COURSE)) {
             shape = InstanceShape.COURSE;
             size = size.substring(COURSE.length());
+        } else if (size.startsWith(ENROLMENT)) {
+            shape = InstanceShape.ENROLMENT;
+            size = size.substring(ENROLMENT.length());
         }
         if (size.endsWith(TIGHT_SUFFIX)) {
             tightness = TIGHT;

@@ -12,11 +12,13 @@ class DatasetTest {
 
     @Test
     void aWeekIsASizeWithItsShapeAndTightnessAroundIt() {
-        assertThat(Dataset.parse("S, S-tight, course-M, course-L-tight, S", 3)).containsExactly(
+        assertThat(Dataset.parse("S, S-tight, course-M, course-L-tight, enrolment-M, S", 3)).containsExactly(
                 new Dataset(InstanceSize.S, 3),
                 new Dataset(InstanceSize.S, 3, InstanceShape.COMMUNITY, Dataset.TIGHT),
                 new Dataset(InstanceSize.M, 3, InstanceShape.COURSE, 0.5),
-                new Dataset(InstanceSize.L, 3, InstanceShape.COURSE, Dataset.TIGHT));
+                new Dataset(InstanceSize.L, 3, InstanceShape.COURSE, Dataset.TIGHT),
+                new Dataset(InstanceSize.M, 3, InstanceShape.ENROLMENT, 0.5));
+        assertThat(new Dataset(InstanceSize.M, 3, InstanceShape.ENROLMENT, 0.5).week()).isEqualTo("enrolment-M");
         assertThat(new Dataset(InstanceSize.M, 1, InstanceShape.COURSE, 0.7).name()).isEqualTo("course-M-tightness0.7-seed1");
     }
 

@@ -84,9 +84,15 @@ public final class InstanceGenerator {
         LocalDate monday = FIRST_MONDAY.plusWeeks(random.nextInt(52));
         Community community;
         Planter planter;
+        Electives.Enrolment enrolment = Electives.Enrolment.NONE;
         if (options.shape() == InstanceShape.COURSE) {
             community = Community.college(options.size(), random, names);
             planter = CourseTimetable.plant(community, options.size(), tightness, random);
+        } else if (options.shape() == InstanceShape.ENROLMENT) {
+            community = Community.college(options.size(), random, names);
+            Electives.Planted electives = Electives.plant(community, options.size(), tightness, random, names);
+            planter = electives.planter();
+            enrolment = electives.enrolment();
         } else {
             community = Community.create(options.size(), random, names);
             planter = new Planter(community, random, tightness);
@@ -102,7 +108,7 @@ public final class InstanceGenerator {
         activities.sort(Comparator.comparingInt((PlantedActivity a) -> a.room.site.index).thenComparing(a -> a.kind));
         int[] extra = overfull(activities, planter.plantedSessions);
         boolean manySites = community.sites.size() > 1;
-        Wishes wishes = Wishes.of(activities, community.workers, manySites, wishRandom);
+        Wishes wishes = Wishes.of(activities, community.workers, manySites, enrolment, wishRandom);
         List<String> activityIds = new ArrayList<>();
         Map<PlantedActivity, String> idOf = new IdentityHashMap<>();
         List<Plan.Activity> planActivities = new ArrayList<>();
@@ -143,7 +149,11 @@ public final class InstanceGenerator {
     }
 
     private String name(LocalDate monday) {
-        String shape = options.shape() == InstanceShape.COURSE ? "course timetable " : "";
+        String shape = switch (options.shape()) {
+            case COURSE -> "course timetable ";
+            case ENROLMENT -> "elective enrolment ";
+            case COMMUNITY -> "";
+        };
         StringBuilder name = new StringBuilder("Generated " + shape + options.size() + " instance, seed " + options.seed());
         if (options.tightness() != GeneratorOptions.DEFAULT_TIGHTNESS) {
             name.append(", tightness ").append(options.tightness());

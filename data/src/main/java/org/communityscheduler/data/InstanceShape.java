@@ -14,9 +14,15 @@ public enum InstanceShape {
      * (the audiences, like curricula) each take many 45-minute lessons on a fixed period grid, in few
      * rooms, taught by teachers who each teach several courses ({@link CourseTimetable}).
      */
-    COURSE;
+    COURSE,
+    /**
+     * Post-enrolment timetabling: the seniors' college again, but every student chooses their own electives
+     * (single lessons in series, each part after the one before), so that each student is a group of one with
+     * a day shape ({@link Electives}).
+     */
+    ENROLMENT;
 
-    /** {@code community}, {@code course}; the message lists the shapes. */
+    /** {@code community}, {@code course}, {@code enrolment}; the message lists the shapes. */
     public static InstanceShape parse(String text) {
         for (InstanceShape shape : values()) {
             if (shape.name().equals(text.strip().toUpperCase(Locale.ROOT))) {
@@ -29,8 +35,8 @@ public enum InstanceShape {
 
     /** Refuses a size the shape does not come in. */
     void check(InstanceSize size) {
-        if (this == COURSE && size.compareTo(InstanceSize.L) > 0) {
-            throw new TextException("generate.courseSizes", size.name());
+        if (this != COMMUNITY && size.compareTo(InstanceSize.L) > 0) {
+            throw new TextException("generate.courseSizes", name().toLowerCase(Locale.ROOT), size.name());
         }
     }
 }

@@ -723,6 +723,16 @@ final class Planter {
         activities.removeIf(activity -> activity.starts.isEmpty());
     }
 
+    /** Takes a planted activity out of the week again: its rooms, workers and group are free where it was. */
+    void remove(PlantedActivity activity) {
+        for (int start : activity.starts) {
+            occupy(activity, start, false);
+        }
+        plantedSessions -= activity.starts.size();
+        activity.starts.clear();
+        activities.remove(activity);
+    }
+
     /** Whether no other session of the group is less than a break before or after this one on its day. */
     private boolean alone(String audience, int start, int length) {
         return alone(audienceBusy.get(audience), start, length);

@@ -21,7 +21,7 @@ import org.communityscheduler.plan.Plan;
 final class Wishes {
 
     /** A gap shorter than this joins two sessions into one run: the week's default break, in slots. */
-    private static final int BREAK_SLOTS = Plan.DEFAULT_MIN_BREAK_MINUTES / WeekSlots.SLOT_MINUTES;
+    static final int BREAK_SLOTS = Plan.DEFAULT_MIN_BREAK_MINUTES / WeekSlots.SLOT_MINUTES;
     /** The longest runs people ask for, shortest first: the shortest one the planted runs keep is stated. */
     private static final int[] RUN_LIMITS = { 120, 150, 180 };
     /** Share of workers who state a day shape (what their planted days keep). */
@@ -58,14 +58,19 @@ final class Wishes {
         this.random = random;
     }
 
-    /** The wishes the planted {@code activities} (in plan order) grant, drawn with {@code random}. */
+    /**
+     * The wishes the planted {@code activities} (in plan order) grant, drawn with {@code random}; students who
+     * chose their lessons ({@code enrolment}) are groups of one.
+     */
     static Wishes of(List<PlantedActivity> activities, List<WorkerDraft> workers, boolean manySites,
-            SplittableRandom random) {
+            Electives.Enrolment enrolment, SplittableRandom random) {
         Wishes wishes = new Wishes(random);
         wishes.workers(activities, workers);
         wishes.audiences(activities, manySites);
+        wishes.students(activities, enrolment);
         wishes.minDays(activities);
         wishes.trainingOrder(activities);
+        enrolment.previousPart().forEach((later, earlier) -> wishes.after.put(later, List.of(earlier)));
         return wishes;
     }
 
@@ -132,6 +137,27 @@ final class Wishes {
                 club.forEach(activity -> moreAudiences.put(activity, List.of(clubId)));
             }
         }
+    }
+
+    /**
+     * Every student who chose lessons is a listed audience of one with the day shape their lessons keep: the
+     * longest run it holds, compact days and no single-session days (the enrolment plants days of runs).
+     */
+    private void students(List<PlantedActivity> activities, Electives.Enrolment enrolment) {
+        Map<String, List<int[]>> sessions = new LinkedHashMap<>();
+        enrolment.names().keySet().forEach(student -> sessions.put(student, new ArrayList<>()));
+        for (PlantedActivity activity : activities) {
+            List<String> students = enrolment.students().get(activity);
+            if (students != null) {
+                moreAudiences.put(activity, students);
+                students.forEach(student -> addSessions(sessions.get(student), activity));
+            }
+        }
+        sessions.forEach((student, own) -> {
+            Runs runs = Runs.of(own);
+            audiences.add(new Plan.Audience(student, enrolment.names().get(student), null, null,
+                    new Plan.DayShape(runLimit(runs.longestMinutes()), null, runs.noSingleDays(), runs.noneAlone())));
+        });
     }
 
     private static String label(String kind, String id) {

@@ -31,7 +31,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 class InstanceGeneratorTest {
 
     @ParameterizedTest(name = "{0} {1}, tightness {2}")
-    @CsvSource({ "S, COMMUNITY, 0.7", "M, COMMUNITY, 0.7", "M, COMMUNITY, 1", "M, COURSE, 0.7" })
+    @CsvSource({ "S, COMMUNITY, 0.7", "M, COMMUNITY, 0.7", "M, COMMUNITY, 1", "M, COURSE, 0.7", "M, ENROLMENT, 0.7" })
     void theSameSizeAndSeedGiveTheSameBytes(InstanceSize size, InstanceShape shape, double tightness) {
         GeneratorOptions options = GeneratorOptions.of(size, 42).withTightness(tightness).withOverfullPercent(5)
                 .withShape(shape);
@@ -207,9 +207,9 @@ class InstanceGeneratorTest {
         assertThatThrownBy(() -> GeneratorOptions.of(InstanceSize.S, 1).withOverfullPercent(-1))
                 .hasMessageContaining("overfull must lie between 0 and 100");
         assertThat(InstanceShape.parse("Course")).isEqualTo(InstanceShape.COURSE);
-        assertThatThrownBy(() -> InstanceShape.parse("school")).hasMessage("unknown shape \"school\"; the shapes are community, course");
+        assertThatThrownBy(() -> InstanceShape.parse("school")).hasMessage("unknown shape \"school\"; the shapes are community, course, enrolment");
         assertThatThrownBy(() -> GeneratorOptions.of(InstanceSize.XL, 1).withShape(InstanceShape.COURSE))
-                .hasMessage("the course shape comes in sizes S, M and L, not XL");
+                .hasMessage("the shape course comes in sizes S, M and L, not XL");
     }
 
     /** Sizes for benchmarks: generated in seconds; time and memory are printed, not asserted tightly. */

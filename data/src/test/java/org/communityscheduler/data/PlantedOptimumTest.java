@@ -3,6 +3,7 @@ package org.communityscheduler.data;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Map;
 
 import org.communityscheduler.model.ModelBuilder;
 import org.communityscheduler.model.Session;
@@ -69,6 +70,49 @@ class PlantedOptimumTest {
         assertThat(scored.score()).isEqualTo("0hard/0medium/0soft");
         assertThat(scored.sessions()).hasSize(instance.requestedSessions());
         assertSameAsClaimed(scored, instance.planted());
+    }
+
+    @ParameterizedTest(name = "enrolment {0} seed {1}, tightness {2}")
+    @CsvSource({ "S, 1, 0.5", "M, 1, 0.5", "M, 2, 1", "L, 1, 0.5" })
+    void anElectiveEnrolmentsPlantedScheduleCostsNothing(InstanceSize size, long seed, double tightness) {
+        GeneratedInstance instance = InstanceGenerator.generate(
+                GeneratorOptions.of(size, seed).withTightness(tightness).withShape(InstanceShape.ENROLMENT));
+
+        Schedule scored = score(instance);
+
+        assertThat(scored.score()).isEqualTo("0hard/0medium/0soft");
+        assertThat(scored.sessions()).hasSize(instance.requestedSessions());
+        assertSameAsClaimed(scored, instance.planted());
+    }
+
+    @Test
+    void studentsWhoChoseTheirLessonsAreGroupsOfOneWithTheDaysTheirLessonsKeep() {
+        GeneratedInstance instance = InstanceGenerator.generate(GeneratorOptions.of(InstanceSize.M, 1).withShape(InstanceShape.ENROLMENT));
+        Plan plan = instance.plan();
+
+        assertThat(plan.audiences()).hasSizeGreaterThan(300).allSatisfy(student -> {
+            assertThat(student.id()).startsWith("student-");
+            assertThat(student.dayShape().compactDays()).isTrue();
+            assertThat(student.dayShape().avoidSingleSessionDays()).isTrue();
+            assertThat(student.dayShape().maxMinutesInARow()).isIn(120, 180);
+        });
+        assertThat(plan.activities()).allSatisfy(lesson -> {
+            assertThat(lesson.sessionsPerWeek()).isEqualTo(1);
+            assertThat(lesson.audience()).isNull();
+            assertThat(lesson.audiences()).isNotEmpty().hasSize(lesson.participants());
+        });
+        assertThat(plan.activities().stream().filter(lesson -> !lesson.after().isEmpty()).count())
+                .isGreaterThan(plan.activities().size() / 5);
+        // Each student's lessons: every day they come, at least two, each within a break of another.
+        Map<String, List<Schedule.PlacedSession>> byStudent = new java.util.HashMap<>();
+        Map<String, Plan.Activity> lessons = new java.util.HashMap<>();
+        plan.activities().forEach(lesson -> lessons.put(lesson.id(), lesson));
+        for (Schedule.PlacedSession session : instance.planted().sessions()) {
+            lessons.get(session.activity()).audiences()
+                    .forEach(student -> byStudent.computeIfAbsent(student, s -> new java.util.ArrayList<>()).add(session));
+        }
+        assertThat(byStudent).hasSize(plan.audiences().size())
+                .allSatisfy((student, sessions) -> assertThat(sessions).hasSizeGreaterThanOrEqualTo(2));
     }
 
     @Test

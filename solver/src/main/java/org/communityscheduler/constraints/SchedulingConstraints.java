@@ -13,6 +13,7 @@ import ai.timefold.solver.core.api.score.stream.Constraint;
 import ai.timefold.solver.core.api.score.stream.ConstraintFactory;
 import ai.timefold.solver.core.api.score.stream.ConstraintProvider;
 import ai.timefold.solver.core.api.score.stream.Joiners;
+import ai.timefold.solver.core.api.score.stream.tri.TriConstraintStream;
 import ai.timefold.solver.core.api.score.stream.uni.UniConstraintStream;
 
 import org.communityscheduler.constraints.Justifications.AudienceClash;
@@ -105,29 +106,23 @@ public class SchedulingConstraints implements ConstraintProvider {
 
     // A worker cannot be in two sessions at once.
     Constraint workerClash(ConstraintFactory factory) {
-        return attendances(factory)
-                .join(attendances(factory),
-                        Joiners.equal(Attendance::getWorker),
-                        Joiners.overlapping(Attendance::getStart, Attendance::getEnd),
-                        Joiners.lessThan(attendance -> attendance.getSession().getId()))
-                .penalizeLong(Rule.WORKER_CLASH.defaultWeight(),
-                        (first, second) -> first.getSession().overlapMinutes(second.getSession()))
-                .justifyWith((first, second, score) -> new WorkerClash(first.getSession(), second.getSession(),
-                        first.getWorker(), first.getSession().overlapMinutes(second.getSession())))
+        return attendeeDays(factory)
+                .filter((attendee, day, sessions) -> attendee instanceof Worker && !sessions.clashes().isEmpty())
+                .flattenLast(DayRuns.Day::clashes)
+                .penalizeLong(Rule.WORKER_CLASH.defaultWeight(), (worker, day, clash) -> clash.minutes())
+                .justifyWith((worker, day, clash, score) -> new WorkerClash(clash.first(), clash.second(),
+                        (Worker) worker, clash.minutes()))
                 .asConstraint(Rule.WORKER_CLASH.title());
     }
 
     // One audience (a participant group) cannot attend two sessions at once.
     Constraint audienceClash(ConstraintFactory factory) {
-        return factory.forEach(Session.class).flattenLast(Session::getAudienceAttendances)
-                .join(factory.forEach(Session.class).flattenLast(Session::getAudienceAttendances),
-                        Joiners.equal(Attendance::getAttendee),
-                        Joiners.overlapping(Attendance::getStart, Attendance::getEnd),
-                        Joiners.lessThan(attendance -> attendance.getSession().getId()))
-                .penalizeLong(Rule.AUDIENCE_CLASH.defaultWeight(),
-                        (first, second) -> first.getSession().overlapMinutes(second.getSession()))
-                .justifyWith((first, second, score) -> new AudienceClash(first.getSession(), second.getSession(),
-                        (Audience) first.getAttendee(), first.getSession().overlapMinutes(second.getSession())))
+        return attendeeDays(factory)
+                .filter((attendee, day, sessions) -> attendee instanceof Audience && !sessions.clashes().isEmpty())
+                .flattenLast(DayRuns.Day::clashes)
+                .penalizeLong(Rule.AUDIENCE_CLASH.defaultWeight(), (audience, day, clash) -> clash.minutes())
+                .justifyWith((audience, day, clash, score) -> new AudienceClash(clash.first(), clash.second(),
+                        (Audience) audience, clash.minutes()))
                 .asConstraint(Rule.AUDIENCE_CLASH.title());
     }
 
@@ -327,43 +322,41 @@ public class SchedulingConstraints implements ConstraintProvider {
 
     // A worker or an audience should get a break after at most maxMinutesInARow minutes of sessions.
     Constraint longStretch(ConstraintFactory factory) {
-        return factory.forEach(Session.class)
-                .flattenLast(Session::getShapedAttendances)
-                .filter(attendance -> attendance.getAttendee().getDayShape().maxMinutesInARow() > 0)
-                .groupBy(Attendance::getAttendee, Attendance::getDay, DayRuns.longStretch())
-                .filter((attendee, day, stretch) -> stretch.excess() > 0)
-                .penalizeLong(Rule.LONG_STRETCH.defaultWeight(), (attendee, day, stretch) -> stretch.excess())
-                .justifyWith((attendee, day, stretch, score) -> new LongStretch(attendee, day, stretch.start(),
-                        stretch.end(), stretch.excess()))
+        return attendeeDays(factory)
+                .filter((attendee, day, shape) -> shape.stretch().excess() > 0)
+                .penalizeLong(Rule.LONG_STRETCH.defaultWeight(), (attendee, day, shape) -> shape.stretch().excess())
+                .justifyWith((attendee, day, shape, score) -> new LongStretch(attendee, day, shape.stretch().start(),
+                        shape.stretch().end(), shape.stretch().excess()))
                 .asConstraint(Rule.LONG_STRETCH.title());
     }
 
     // A worker or an audience asking for whole days should not come in for one session only.
     Constraint singleSessionDay(ConstraintFactory factory) {
-        return factory.forEach(Session.class)
-                .flattenLast(Session::getShapedAttendances)
-                .filter(attendance -> attendance.getAttendee().getDayShape().avoidSingleSessionDays())
-                .groupBy(Attendance::getAttendee, Attendance::getDay, count())
-                .filter((attendee, day, sessions) -> sessions == 1)
+        return attendeeDays(factory)
+                .filter((attendee, day, shape) -> shape.sessions() == 1 && attendee.getDayShape().avoidSingleSessionDays())
                 .penalizeLong(Rule.SINGLE_SESSION_DAY.defaultWeight())
-                .justifyWith((attendee, day, sessions, score) -> new SingleSessionDay(attendee, day))
+                .justifyWith((attendee, day, shape, score) -> new SingleSessionDay(attendee, day))
                 .asConstraint(Rule.SINGLE_SESSION_DAY.title());
     }
 
     // A worker or an audience asking for compact days should have another session within a break of each one.
     Constraint isolatedSession(ConstraintFactory factory) {
-        return factory.forEach(Session.class)
-                .flattenLast(Session::getShapedAttendances)
-                .filter(attendance -> attendance.getAttendee().getDayShape().compactDays())
-                .ifNotExists(factory.forEach(Session.class).flattenLast(Session::getShapedAttendances),
-                        Joiners.equal(Attendance::getAttendee),
-                        Joiners.equal(Attendance::getDay),
-                        Joiners.overlapping(Attendance::getReachStart, Attendance::getReachEnd,
-                                attendance -> (long) attendance.getStart(), attendance -> (long) attendance.getEnd()),
-                        Joiners.filtering((attendance, other) -> attendance != other))
+        return attendeeDays(factory)
+                .filter((attendee, day, shape) -> !shape.isolated().isEmpty())
+                .flattenLast(DayRuns.Day::isolated)
                 .penalizeLong(Rule.ISOLATED_SESSION.defaultWeight())
-                .justifyWith((attendance, score) -> new IsolatedSession(attendance.getAttendee(), attendance.getSession()))
+                .justifyWith((attendee, day, session, score) -> new IsolatedSession(attendee, session))
                 .asConstraint(Rule.ISOLATED_SESSION.title());
+    }
+
+    /**
+     * Each worker and audience, each day they have sessions, and how that day runs: one grouping shared by the
+     * clash and day-shape rules (the same stream and collector instances, so Timefold builds it once).
+     */
+    private static TriConstraintStream<Attendee, Integer, DayRuns.Day> attendeeDays(ConstraintFactory factory) {
+        return factory.forEach(Session.class)
+                .flattenLast(Session::getEveryAttendance)
+                .groupBy(Attendance::getAttendee, Attendance::getDay, DayRuns.COLLECTOR);
     }
 
     // A worker should not have to travel between sites within a day.

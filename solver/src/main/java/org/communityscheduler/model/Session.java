@@ -39,8 +39,8 @@ public class Session {
     private List<Attendance> attendances;
     /** Each of the activity's audiences at this session. */
     private List<Attendance> audienceAttendances;
-    /** The attendances (of workers and audiences) whose attendee asks for a day shape. */
-    private List<Attendance> shapedAttendances;
+    /** The attendances of workers, then of audiences. */
+    private List<Attendance> everyAttendance;
 
     @PlanningVariable(allowsUnassigned = true, valueRangeProviderRefs = "startRange")
     private Integer start;
@@ -64,11 +64,9 @@ public class Session {
     private void attend() {
         attendances = activity.getWorkers().stream().map(worker -> new Attendance(this, worker)).toList();
         audienceAttendances = activity.getAudiences().stream().map(audience -> new Attendance(this, audience)).toList();
-        List<Attendance> shaped = new java.util.ArrayList<>();
-        for (List<Attendance> all : List.of(attendances, audienceAttendances)) {
-            all.stream().filter(attendance -> attendance.getAttendee().getDayShape().isWanted()).forEach(shaped::add);
-        }
-        shapedAttendances = List.copyOf(shaped);
+        List<Attendance> every = new java.util.ArrayList<>(attendances);
+        every.addAll(audienceAttendances);
+        everyAttendance = List.copyOf(every);
     }
 
     /** A copy with its own attendances, for a solver that must not share the original. */
@@ -155,8 +153,8 @@ public class Session {
         return audienceAttendances;
     }
 
-    public List<Attendance> getShapedAttendances() {
-        return shapedAttendances;
+    public List<Attendance> getEveryAttendance() {
+        return everyAttendance;
     }
 
     public boolean isPlaceable() {
