@@ -6,7 +6,7 @@
 
 import { api } from './api.js';
 import { t, constraintName, dayName, list } from './i18n.js';
-import { $, el, button, clock, minutes, parseScore, describeError, showError } from './util.js';
+import { $, DAY_MINUTES, el, button, clock, minutes, parseScore, describeError, showError } from './util.js';
 import {
   state, redraw, canEdit, pickedSession, hasUnsavedEdits, sessionKey, splitKey, sessionLabel, roomName, scheduleBody,
   setPicked, setSuggestions, setEditRequests, nextScoring, editWeek, undoEdit, redoEdit, setSchedule, setEditSaving,
@@ -156,7 +156,7 @@ function renderCells() {
     const from = Number(lane.dataset.from);
     const to = Number(lane.dataset.to);
     const cells = el('div', 'cells');
-    for (let start = Math.ceil(from / slot) * slot; start < to && start + duration <= 24 * 60; start += slot) {
+    for (let start = Math.ceil(from / slot) * slot; start < to && start + duration <= DAY_MINUTES; start += slot) {
       const reasons = check(room, day, start).map((broken) => broken.reason);
       const cell = el('div', 'cell');
       cell.dataset.room = room;

@@ -121,6 +121,14 @@ function block(index, session, range, options) {
   return element;
 }
 
+/** A day's rows, across the whole grid. */
+function daySection(day) {
+  const section = el('div', 'day');
+  section.dataset.day = day;
+  section.style.gridColumn = '1 / -1';
+  return section;
+}
+
 function dayLabel(index, day, rows, closed) {
   const label = el('div', 'day-label');
   label.style.gridRow = `span ${rows}`;
@@ -157,9 +165,7 @@ export function renderRoomGrid(container, index, sessions, options) {
     if (!open && daySessions.length === 0) {
       continue;
     }
-    const section = el('div', 'day');
-    section.dataset.day = day;
-    section.style.gridColumn = '1 / -1';
+    const section = daySection(day);
     section.append(dayLabel(index, day, rooms.length, closed));
     for (const room of rooms) {
       const label = el('div', 'lane-label');
@@ -214,9 +220,7 @@ export function renderWorkerGrid(container, index, sessions, workerId, options) 
     if (hoursOn(worker.workingHours, day, index).length === 0 && daySessions.length === 0) {
       continue;
     }
-    const section = el('div', 'day');
-    section.dataset.day = day;
-    section.style.gridColumn = '1 / -1';
+    const section = daySection(day);
     const label = dayLabel(index, day, 1, false);
     const lane = track(range);
     lane.classList.add('off-hours');
@@ -238,14 +242,16 @@ export function renderWorkerGrid(container, index, sessions, workerId, options) 
   container.replaceChildren(grid);
 }
 
+/** A square in an organisation's colour. */
+export function orgSwatch(index, orgId) {
+  const swatch = el('span', 'swatch org');
+  swatch.style.setProperty('--hue', String(index.hue(orgId)));
+  return swatch;
+}
+
 /** The legend: organisations by colour, then the marks and shadings. */
 export function renderLegend(container, index, view) {
-  const items = [];
-  for (const [id, org] of index.organizations) {
-    const swatch = el('span', 'swatch org');
-    swatch.style.setProperty('--hue', String(index.hue(id)));
-    items.push([swatch, org.name ?? id]);
-  }
+  const items = [...index.organizations].map(([id, org]) => [orgSwatch(index, id), org.name ?? id]);
   const mark = (className) => el('span', `swatch ${className}`);
   if (view === 'workers') {
     items.push([mark('open'), t('legend.open')], [mark('off-hours'), t('legend.offHours')],

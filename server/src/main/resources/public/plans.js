@@ -9,7 +9,7 @@ import {
   state, redraw, isSolving, scheduleBody, scheduleRequest, setPlanSource, setValidation, takePlan, dropPlan,
   setSchedule, setStatus, clearRecommendations,
 } from './state.js';
-import { renderStatus } from './status.js';
+import { showStatus } from './solving.js';
 
 /** Fills the samples' list; a sample named in the address (?demo=) is loaded at once. */
 export async function loadDemoList() {
@@ -84,11 +84,6 @@ export function setUpDropping() {
       $('plan-file').click();
     }
   });
-}
-
-function showStatus(key, values) {
-  setStatus(key, values);
-  renderStatus();
 }
 
 /** A workbook goes to the server, which answers its plan (then used as any plan) or its errors at sheet!cell. */

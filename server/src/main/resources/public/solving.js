@@ -15,7 +15,8 @@ import { moveTo } from './edit.js';
 /** The best schedule is fetched at most this often while solving (milliseconds). */
 const BEST_EVERY = 800;
 
-function showStatus(key, values) {
+/** A new line in the solve panel's status (an i18n key and its values), drawn at once. */
+export function showStatus(key, values) {
   setStatus(key, values);
   renderStatus();
 }

@@ -4,7 +4,7 @@
 import { t, hours } from './i18n.js';
 import { $, el, fillSelect, headedTable } from './util.js';
 import { state, choose, redraw } from './state.js';
-import { renderRoomGrid, renderWorkerGrid, renderLegend } from './grid.js';
+import { renderRoomGrid, renderWorkerGrid, renderLegend, orgSwatch } from './grid.js';
 import { renderEditing } from './edit.js';
 
 /** The tabs and pickers change what the week shows. */
@@ -85,9 +85,7 @@ function orgTable() {
     const total = totals.get(id);
     const row = el('tr', id === state.org ? 'selected' : '');
     const name = el('td');
-    const swatch = el('span', 'swatch org');
-    swatch.style.setProperty('--hue', String(state.index.hue(id)));
-    name.append(swatch, document.createTextNode(org.name ?? id));
+    name.append(orgSwatch(state.index, id), document.createTextNode(org.name ?? id));
     const bar = el('td', 'num');
     if (total) {
       const meter = el('span', 'meter');
