@@ -1,18 +1,17 @@
 // Hands-on edits of the solved week: pick a session (click it, or drag it), put it in another cell, pin or unpin
 // it, take it out, undo and redo. Each edit shows at once and is scored by the server (analyze) within a second;
 // while a session is picked, every cell says whether it can go there and why not (rules.js), and the best few places
-// the server recommends are marked. Saving makes the edited week the job's schedule, which the exports then use.
-// The week and its history change only through state.js.
+// the server recommends are marked (edit-view.js draws it). Saving makes the edited week the job's schedule, which the
+// exports then use. The week and its history change only through state.js.
 
 import { api } from './api.js';
-import { t, constraintName, dayName, list } from './i18n.js';
-import { $, DAY_MINUTES, el, button, clock, minutes, parseScore, describeError, showError } from './util.js';
+import { t } from './i18n.js';
+import { $, clock, describeError, showError } from './util.js';
 import {
-  state, redraw, canEdit, pickedSession, hasUnsavedEdits, sessionKey, splitKey, sessionLabel, roomName, scheduleBody,
-  setPicked, setSuggestions, setEditRequests, nextScoring, editWeek, undoEdit, redoEdit, setSchedule, setEditSaving,
-  markSaved,
+  state, redraw, canEdit, sessionKey, splitKey, scheduleBody, setPicked, setSuggestions, setEditRequests, nextScoring,
+  editWeek, undoEdit, redoEdit, setSchedule, setEditSaving, markSaved,
 } from './state.js';
-import { hardRulesBroken } from './rules.js';
+import { renderEditing, renderSuggestions, setUpEditView } from './edit-view.js';
 
 /** Milliseconds after the last edit before the week is scored: a burst of edits is scored once. */
 const SCORE_DELAY = 250;
@@ -20,6 +19,7 @@ const SUGGESTIONS = 3;
 
 /** Wires the edit bar, the grid and the keyboard to the page's state. */
 export function setUpEditing() {
+  setUpEditView({ pick, moveTo });
   const host = $('grid');
   host.addEventListener('click', onGridClick);
   host.addEventListener('dragstart', onDragStart);
@@ -44,141 +44,6 @@ export function setUpEditing() {
   document.addEventListener('keydown', onKey);
 }
 
-// --- Drawing: the edit bar, the picked block, the cells
-
-/** Draws what editing adds to the page; called after every redraw of the page or of the week. */
-export function renderEditing() {
-  const { edits } = state;
-  const editable = canEdit();
-  $('edit-bar').hidden = !editable;
-  $('edit-undo').disabled = !edits.undo.length;
-  $('edit-redo').disabled = !edits.redo.length;
-  $('edit-save').disabled = !state.job || edits.saved || edits.saving || Boolean(edits.scoring || edits.timer);
-  $('edit-save').textContent = edits.saved && state.edited ? t('edit.saved') : t('edit.save');
-  $('edit-status').hidden = !(edits.scoring || edits.timer || edits.saving);
-  $('edit-status-text').textContent = edits.saving ? t('edit.saving') : t('edit.scoring');
-  $('export-note').hidden = !hasUnsavedEdits();
-  $('summary-edited').hidden = !state.edited;
-  $('summary-edited').textContent = edits.saved ? t('summary.editedSaved') : t('summary.edited');
-  renderPicked();
-  decorateBlocks(editable);
-  renderCells();
-}
-
-/** The key of the picked session while it can be edited, else null. */
-function pickedKey() {
-  return pickedSession() ? state.edits.picked : null;
-}
-
-function renderPicked() {
-  const session = pickedSession();
-  $('edit-picked').hidden = !session;
-  $('edit-hint').hidden = Boolean(session);
-  if (!session) {
-    return;
-  }
-  const where = session.unplaced ? t('edit.unplaced')
-    : `${dayName(session.day)} ${session.start}–${session.end} · ${roomName(session.room)}`;
-  $('edit-picked-name').textContent = t('edit.picked', { name: sessionLabel(session), where });
-  $('edit-pin').textContent = session.pinned ? t('edit.unpin') : t('edit.pin');
-  $('edit-pin').disabled = Boolean(session.unplaced);
-  $('edit-take-out').disabled = Boolean(session.unplaced);
-  const list = $('edit-suggestions');
-  const found = state.edits.suggestions?.key === state.edits.picked ? state.edits.suggestions : null;
-  if (!found || found.loading) {
-    list.replaceChildren(el('li', 'muted', t('edit.suggesting')));
-  } else if (found.error) {
-    list.replaceChildren(el('li', 'error', found.error));
-  } else if (!found.list.length) {
-    list.replaceChildren(el('li', 'muted', found.reason ? `${t('edit.noSuggestion')}: ${found.reason}`
-      : t('edit.noSuggestion')));
-  } else {
-    list.replaceChildren(...found.list.map((place, i) => {
-      const item = el('li');
-      const choice = button('small suggestion', `${i + 1}. ${dayName(place.day)} ${place.start}–${place.end} · `
-        + `${roomName(place.room)}`, () => moveTo(state.edits.picked, place.room, place.day, minutes(place.start)));
-      choice.dataset.rank = String(i + 1);
-      const breaks = (place.constraints ?? []).filter((c) => parseScore(c.score).hard < 0);
-      choice.title = [t('recommend.diff', { diff: place.scoreDifference }),
-        ...(place.constraints ?? []).map((c) => `${constraintName(c)}: ${c.score}`)].join('\n');
-      item.append(choice, el('span', breaks.length ? 'diff bad' : 'diff',
-        breaks.length ? list(breaks.map(constraintName)) : t('edit.noHardRuleBroken')));
-      return item;
-    }));
-  }
-}
-
-function decorateBlocks(editable) {
-  const picked = pickedKey();
-  for (const block of document.querySelectorAll('#grid .block')) {
-    block.draggable = editable;
-    block.classList.toggle('editable', editable);
-    block.classList.toggle('picked', block.dataset.key === picked);
-  }
-}
-
-/** Unplaced sessions can be picked too, and put on the grid by hand; called after the list is drawn. */
-export function decorateUnassigned() {
-  const editable = canEdit();
-  for (const item of document.querySelectorAll('#unassigned .unassigned-item')) {
-    let pickButton = item.querySelector('.pick-button');
-    if (!editable) {
-      pickButton?.remove();
-      continue;
-    }
-    if (!pickButton) {
-      pickButton = button('small pick-button', t('edit.pickUnassigned'), () => pick(item.dataset.key));
-      item.querySelector('.unassigned-head')?.append(pickButton);
-    }
-    pickButton.classList.toggle('active', item.dataset.key === state.edits.picked);
-  }
-}
-
-/**
- * While a session is picked, each lane of the rooms' week holds a cell per start on the slot grid: free, blocked
- * (with every hard rule it would break, in its title) or suggested by the server (with its rank).
- */
-function renderCells() {
-  document.querySelectorAll('#grid .cells').forEach((cells) => cells.remove());
-  const session = pickedSession();
-  const activity = session && state.index.activities.get(session.activity);
-  if (!activity) {
-    return;
-  }
-  const duration = activity.durationMinutes;
-  const slot = state.plan.week?.slotMinutes ?? 15;
-  const check = hardRulesBroken(state, session);
-  const suggested = new Map();
-  const found = state.edits.suggestions?.key === state.edits.picked ? state.edits.suggestions.list ?? [] : [];
-  found.forEach((place, i) => suggested.set(`${place.room}|${place.day}|${minutes(place.start)}`, i + 1));
-  for (const lane of document.querySelectorAll('#grid .track[data-room]')) {
-    const { room, day } = lane.dataset;
-    const from = Number(lane.dataset.from);
-    const to = Number(lane.dataset.to);
-    const cells = el('div', 'cells');
-    for (let start = Math.ceil(from / slot) * slot; start < to && start + duration <= DAY_MINUTES; start += slot) {
-      const reasons = check(room, day, start).map((broken) => broken.reason);
-      const cell = el('div', 'cell');
-      cell.dataset.room = room;
-      cell.dataset.day = day;
-      cell.dataset.start = String(start);
-      cell.style.left = `${((start - from) / (to - from)) * 100}%`;
-      cell.style.width = `${(slot / (to - from)) * 100}%`;
-      const rank = suggested.get(`${room}|${day}|${start}`);
-      if (rank) {
-        cell.classList.add('suggested');
-        cell.dataset.rank = String(rank);
-      }
-      if (reasons.length) {
-        cell.classList.add('blocked');
-      }
-      const when = `${dayName(day)} ${clock(start)}–${clock(start + duration)} · ${roomName(room)}`;
-      cell.title = [when, ...(reasons.length ? reasons : [t('edit.free')])].join('\n');
-      cells.append(cell);
-    }
-    lane.append(cells);
-  }
-}
 
 // --- Picking
 
@@ -274,8 +139,7 @@ async function suggest(key) {
     setEditRequests({ suggesting: null });
   }
   if (state.edits.picked === key) {
-    renderPicked();
-    renderCells();
+    renderSuggestions();
   }
 }
 

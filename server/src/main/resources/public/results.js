@@ -4,7 +4,7 @@
 import { t, constraintName, dayName, formatDate, formatNumber, list, sentence } from './i18n.js';
 import { $, el, button, parseScore, compareScores } from './util.js';
 import { state, isSolving, sessionKey, sessionLabel, roomName } from './state.js';
-import { decorateUnassigned } from './edit.js';
+import { decorateUnassigned } from './edit-view.js';
 
 const LEVEL_ORDER = { hard: 0, medium: 1, soft: 2 };
 

@@ -5,7 +5,7 @@ import { t, hours } from './i18n.js';
 import { $, el, fillSelect, headedTable } from './util.js';
 import { state, choose, redraw } from './state.js';
 import { renderRoomGrid, renderWorkerGrid, renderLegend, orgSwatch } from './grid.js';
-import { renderEditing } from './edit.js';
+import { renderEditing } from './edit-view.js';
 
 /** The tabs and pickers change what the week shows. */
 export function setUpViews() {
