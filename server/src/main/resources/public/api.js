@@ -108,6 +108,10 @@ export const api = {
     }
     return response.blob();
   },
+  /** The job's schedule as a file: csv, ics or xlsx ({@code query} such as "?lang=zh"). */
+  exportFile: (id, kind, query = '') => api.download(`/api/schedules/${encodeURIComponent(id)}/export.${kind}${query}`),
+  /** A QR code (SVG, as a Blob) holding the text. */
+  qrCode: (text) => api.download(`/api/feeds/qr.svg?text=${encodeURIComponent(text)}`),
   /** A file of the API as a Blob, with the token. */
   download: async (path) => {
     const response = await send(path);

@@ -3,57 +3,43 @@
 // All text comes from i18n.js; all data from the API (api.js).
 
 import { api } from './api.js';
-import { t, currentLanguage, formatDate } from './i18n.js';
-import { el } from './grid.js';
+import { t, currentLanguage, formatDate, list } from './i18n.js';
+import { $, el, button, showError } from './util.js';
+import { state, isSolving, setFeeds, setFeedsLoading, setPublished, setQrCode } from './state.js';
 
-const $ = (id) => document.getElementById(id);
-
-let page = null; // { state(), showMessage(text), describeError(error) } from app.js
-const feeds = {
-  list: null, // the feeds as GET /api/feeds answered them, or null before they are asked for
-  language: null, // the language their links ask for
-  weeks: [], // the published weeks
-  published: null, // what the last publication answered
-  loading: false,
-  qr: new Map(), // feed path → data: URL of its QR code
-};
-
-export function setUpFeeds(hooks) {
-  page = hooks;
+export function setUpFeeds() {
   $('publish').addEventListener('click', publish);
   $('show-feeds').addEventListener('click', loadFeeds);
   $('rotate-feeds').addEventListener('click', rotate);
 }
 
 async function publish() {
-  const job = page.state().job;
+  const { job } = state;
   if (!job) {
     return;
   }
   try {
-    feeds.published = await api.publish(job.id, currentLanguage());
+    setPublished(await api.publish(job.id, currentLanguage()));
   } catch (error) {
-    page.showMessage(page.describeError(error));
+    showError(error);
     return;
   }
   await loadFeeds();
 }
 
 async function loadFeeds() {
-  feeds.loading = true;
+  setFeedsLoading(true);
   try {
     const [answer, weeks] = await Promise.all([api.feeds(currentLanguage()), api.publications()]);
-    feeds.list = answer.feeds;
-    feeds.language = answer.language;
-    feeds.weeks = weeks;
-    feeds.qr.clear();
+    setFeeds(answer, weeks);
   } catch (error) {
-    feeds.list = null; // no links rather than links in the wrong language
-    page.showMessage(page.describeError(error));
+    setFeeds(null); // no links rather than links in the wrong language
+    showError(error);
   } finally {
-    feeds.loading = false;
+    setFeedsLoading(false);
   }
-  renderFeeds(page.state());
+  renderFeeds();
+  followLanguage(); // switched while they were on their way
 }
 
 async function rotate() {
@@ -61,21 +47,25 @@ async function rotate() {
     return;
   }
   try {
-    const answer = await api.rotateFeeds(currentLanguage());
-    feeds.list = answer.feeds;
-    feeds.language = answer.language;
-    feeds.qr.clear();
+    setFeeds(await api.rotateFeeds(currentLanguage()));
   } catch (error) {
-    page.showMessage(page.describeError(error));
+    showError(error);
   }
-  renderFeeds(page.state());
+  renderFeeds();
 }
 
-/** Draws the publish button's state and the feeds panel; called with the page's state on every redraw. */
-export function renderFeeds(state) {
-  const solving = state.job && state.job.status !== 'NOT_SOLVING';
+/** After a language switch: the links shown are asked for again, to ask for the page's language. */
+export function followLanguage() {
+  if (state.feeds.list && state.feeds.language !== currentLanguage() && !state.feeds.loading) {
+    loadFeeds();
+  }
+}
+
+/** Draws the publish button's state and the feeds panel; called on every redraw of the page. */
+export function renderFeeds() {
+  const { feeds } = state;
   const dated = Boolean(state.plan?.week?.startDate);
-  $('publish').disabled = !state.job || !state.schedule || Boolean(solving) || !dated;
+  $('publish').disabled = !state.job || !state.schedule || isSolving() || !dated;
   const status = $('publish-status');
   let note = '';
   if (state.plan && !dated) {
@@ -93,12 +83,11 @@ export function renderFeeds(state) {
   if (!feeds.list) {
     return;
   }
-  if (feeds.language !== currentLanguage() && !feeds.loading) {
-    loadFeeds(); // the links ask for the page's language
-    return;
+  if (feeds.language !== currentLanguage()) {
+    return; // until they are asked for again in the page's language (followLanguage)
   }
   $('feeds-weeks').textContent = feeds.weeks.length
-    ? t('feeds.weeks', { weeks: feeds.weeks.map((week) => formatDate(week.startDate)).join(currentLanguage() === 'zh' ? '、' : ', ') })
+    ? t('feeds.weeks', { weeks: list(feeds.weeks.map((week) => formatDate(week.startDate))) })
     : t('feeds.none');
   const groups = [['all', 'feeds.all'], ['worker', 'feeds.workers'], ['room', 'feeds.rooms'],
     ['organization', 'feeds.orgs']];
@@ -107,11 +96,11 @@ export function renderFeeds(state) {
     if (!items.length) {
       return [];
     }
-    const list = el('ul', 'feed-list');
-    list.append(...items.map(feedRow));
+    const links = el('ul', 'feed-list');
+    links.append(...items.map(feedRow));
     const group = el('div', 'feed-group');
     group.dataset.kind = kind;
-    group.append(el('h3', '', t(title)), list);
+    group.append(el('h3', '', t(title)), links);
     return [group];
   }));
 }
@@ -127,20 +116,17 @@ function feedRow(feed) {
   url.readOnly = true;
   url.value = feed.url;
   url.addEventListener('focus', () => url.select());
-  const copy = el('button', 'small copy', t('feeds.copy'));
-  copy.type = 'button';
-  copy.addEventListener('click', () => copyLink(url, copy));
+  const copy = button('small copy', t('feeds.copy'), () => copyLink(url, copy));
   const webcal = el('a', 'webcal', t('feeds.subscribe'));
   webcal.href = feed.webcal;
-  const qrButton = el('button', 'small qr-button', t('feeds.qr'));
-  qrButton.type = 'button';
   const image = el('img', 'qr');
   image.alt = t('feeds.qr');
-  image.hidden = !feeds.qr.has(feed.path);
-  if (feeds.qr.has(feed.path)) {
-    image.src = feeds.qr.get(feed.path);
+  const { qr } = state.feeds;
+  image.hidden = !qr.has(feed.path);
+  if (qr.has(feed.path)) {
+    image.src = qr.get(feed.path);
   }
-  qrButton.addEventListener('click', () => toggleQr(feed, image));
+  const qrButton = button('small qr-button', t('feeds.qr'), () => toggleQr(feed, image));
   row.append(name, url, copy, webcal, qrButton, image);
   return row;
 }
@@ -159,23 +145,23 @@ async function copyLink(input, button) {
 
 /** The QR code holds the webcal link: a phone's camera offers to subscribe. */
 async function toggleQr(feed, image) {
-  if (feeds.qr.has(feed.path)) {
-    feeds.qr.delete(feed.path);
+  if (state.feeds.qr.has(feed.path)) {
+    setQrCode(feed.path, null);
     image.hidden = true;
     return;
   }
   try {
-    const svg = await api.download(`/api/feeds/qr.svg?text=${encodeURIComponent(feed.webcal)}`);
+    const svg = await api.qrCode(feed.webcal);
     const source = await new Promise((resolve, reject) => {
       const reader = new FileReader(); // a data: URL, which the page's Content-Security-Policy allows for images
       reader.onload = () => resolve(String(reader.result));
       reader.onerror = () => reject(reader.error);
       reader.readAsDataURL(svg);
     });
-    feeds.qr.set(feed.path, source);
+    setQrCode(feed.path, source);
     image.src = source;
     image.hidden = false;
   } catch (error) {
-    page.showMessage(page.describeError(error));
+    showError(error);
   }
 }

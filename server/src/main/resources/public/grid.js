@@ -1,87 +1,13 @@
 // The week drawn as lanes: for each day a row per room (or one row for a worker), time running left to right.
 // Opening hours are light, on-request hours hatched, closed time grey; a session is a block as long as it lasts.
 
-import { t, dayName, formatDate } from './i18n.js';
-
-export const DAYS = ['MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT', 'SUN'];
-const HUES = [210, 150, 30, 280, 350, 185, 95, 320, 50, 250];
-
-/** "08:30" → 510. */
-export function minutes(time) {
-  const [h, m] = time.split(':').map(Number);
-  return h * 60 + m;
-}
-
-function clock(min) {
-  return `${String(Math.floor(min / 60)).padStart(2, '0')}:${String(min % 60).padStart(2, '0')}`;
-}
-
-/**
- * The [from, to] minute ranges of weekly hours on one day, day keys in any case. A make-up workday (调休) keeps
- * another weekday's hours ({@code index.worksAs}), as the server reads them.
- */
-export function hoursOn(hours, day, index) {
-  const worked = index?.worksAs?.[day] ?? day;
-  const key = Object.keys(hours ?? {}).find((k) => k.toUpperCase() === worked);
-  return (key ? hours[key] : []).map((range) => range.split('-').map((time) => minutes(time.trim())));
-}
-
-function el(tag, className, text) {
-  const element = document.createElement(tag);
-  if (className) {
-    element.className = className;
-  }
-  if (text !== undefined) {
-    element.textContent = text;
-  }
-  return element;
-}
-
-/** Lookups over a plan: activities, rooms, workers, organisations and their colours. */
-export function indexPlan(plan) {
-  const byId = (list) => new Map((list ?? []).map((item) => [item.id, item]));
-  const organizations = byId(plan.organizations);
-  const hue = new Map([...organizations.keys()].map((id, i) => [id, HUES[i % HUES.length]]));
-  return {
-    plan,
-    activities: byId(plan.activities),
-    rooms: byId(plan.rooms),
-    workers: byId(plan.workers),
-    audiences: byId(plan.audiences),
-    sites: byId(plan.sites),
-    organizations,
-    hue: (orgId) => hue.get(orgId),
-    dates: weekDates(plan.week?.startDate),
-    worksAs: worksAs(plan.week),
-  };
-}
-
-/** The days of this week that are make-up workdays (调休), each with the weekday whose hours it keeps. */
-function worksAs(week) {
-  const dates = weekDates(week?.startDate);
-  return Object.fromEntries(DAYS.filter((day) => week?.makeUpWorkdays?.[dates[day]])
-    .map((day) => [day, week.makeUpWorkdays[dates[day]].toUpperCase()]));
-}
-
-function weekDates(startDate) {
-  if (!startDate) {
-    return {};
-  }
-  const [y, m, d] = startDate.split('-').map(Number);
-  return Object.fromEntries(DAYS.map((day, i) => [day, new Date(Date.UTC(y, m - 1, d + i)).toISOString().slice(0, 10)]));
-}
-
-export function sessionKey(session) {
-  return `${session.activity}#${session.session}`;
-}
-
-export function activityName(index, activityId) {
-  return index.activities.get(activityId)?.name ?? activityId;
-}
+import { t, dayName, formatDate, list } from './i18n.js';
+import { DAYS, DAY_MINUTES, el, gaps, hoursOn, minutes, clock } from './util.js';
+import { sessionKey, sessionLabel, roomName } from './state.js';
 
 /** The hours the grid spans: whole hours around every opening range and session. */
 function span(index, sessions, hoursLists) {
-  let from = 24 * 60;
+  let from = DAY_MINUTES;
   let to = 0;
   for (const hours of hoursLists) {
     for (const day of DAYS) {
@@ -165,18 +91,19 @@ function block(index, session, range, options) {
     element.classList.add('faded');
   }
   place(element, minutes(session.start), minutes(session.end), range);
-  const name = el('span', 'block-name', `${activity.name ?? session.activity} #${session.session}`);
-  const detail = options.showRoom
-    ? `${session.start}–${session.end} · ${index.rooms.get(session.room)?.name ?? session.room}`
-    : `${session.start}–${session.end}`;
+  const label = sessionLabel(session, index);
+  const time = `${session.start}–${session.end}`;
+  const room = roomName(session.room, index);
+  const name = el('span', 'block-name', label);
+  const detail = options.showRoom ? `${time} · ${room}` : time;
   element.append(name, el('span', 'block-time', detail));
-  const workers = (activity.workers ?? []).map((id) => index.workers.get(id)?.name ?? id).join(', ');
-  const flags = [noise === 'LOUD' ? t('session.loud') : '', noise === 'QUIET' ? t('session.quiet') : '',
-    session.pinned ? t('session.pinned') : ''].filter(Boolean).join(', ');
+  const workers = list((activity.workers ?? []).map((id) => index.workers.get(id)?.name ?? id));
+  const flags = list([noise === 'LOUD' ? t('session.loud') : '', noise === 'QUIET' ? t('session.quiet') : '',
+    session.pinned ? t('session.pinned') : ''].filter(Boolean));
   element.title = [
-    `${activity.name ?? session.activity} #${session.session}`,
-    `${dayName(session.day)} ${session.start}–${session.end}`,
-    `${t('session.room')}: ${index.rooms.get(session.room)?.name ?? session.room}`,
+    label,
+    `${dayName(session.day)} ${time}`,
+    `${t('session.room')}: ${room}`,
     org ? `${t('view.org')}: ${index.organizations.get(org)?.name ?? org}` : '',
     workers ? `${t('session.workers')}: ${workers}` : '',
     flags,
@@ -192,6 +119,14 @@ function block(index, session, range, options) {
     }
   }
   return element;
+}
+
+/** A day's rows, across the whole grid. */
+function daySection(day) {
+  const section = el('div', 'day');
+  section.dataset.day = day;
+  section.style.gridColumn = '1 / -1';
+  return section;
 }
 
 function dayLabel(index, day, rows, closed) {
@@ -230,9 +165,7 @@ export function renderRoomGrid(container, index, sessions, options) {
     if (!open && daySessions.length === 0) {
       continue;
     }
-    const section = el('div', 'day');
-    section.dataset.day = day;
-    section.style.gridColumn = '1 / -1';
+    const section = daySection(day);
     section.append(dayLabel(index, day, rooms.length, closed));
     for (const room of rooms) {
       const label = el('div', 'lane-label');
@@ -267,25 +200,7 @@ export function renderRoomGrid(container, index, sessions, options) {
 
 /** Minutes of a session outside a worker's working hours, as [from, to] pairs. */
 function overtimeOf(worker, index) {
-  return (session) => {
-    const from = minutes(session.start);
-    const to = minutes(session.end);
-    const inside = hoursOn(worker.workingHours, session.day, index)
-      .map(([a, b]) => [Math.max(a, from), Math.min(b, to)]).filter(([a, b]) => b > a)
-      .sort((x, y) => x[0] - y[0]);
-    const outside = [];
-    let at = from;
-    for (const [a, b] of inside) {
-      if (a > at) {
-        outside.push([at, a]);
-      }
-      at = Math.max(at, b);
-    }
-    if (at < to) {
-      outside.push([at, to]);
-    }
-    return outside;
-  };
+  return (session) => gaps(hoursOn(worker.workingHours, session.day, index), minutes(session.start), minutes(session.end));
 }
 
 /** One worker's week: a row per day, working hours light, overtime marked red. */
@@ -305,9 +220,7 @@ export function renderWorkerGrid(container, index, sessions, workerId, options) 
     if (hoursOn(worker.workingHours, day, index).length === 0 && daySessions.length === 0) {
       continue;
     }
-    const section = el('div', 'day');
-    section.dataset.day = day;
-    section.style.gridColumn = '1 / -1';
+    const section = daySection(day);
     const label = dayLabel(index, day, 1, false);
     const lane = track(range);
     lane.classList.add('off-hours');
@@ -329,14 +242,16 @@ export function renderWorkerGrid(container, index, sessions, workerId, options) 
   container.replaceChildren(grid);
 }
 
+/** A square in an organisation's colour. */
+export function orgSwatch(index, orgId) {
+  const swatch = el('span', 'swatch org');
+  swatch.style.setProperty('--hue', String(index.hue(orgId)));
+  return swatch;
+}
+
 /** The legend: organisations by colour, then the marks and shadings. */
 export function renderLegend(container, index, view) {
-  const items = [];
-  for (const [id, org] of index.organizations) {
-    const swatch = el('span', 'swatch org');
-    swatch.style.setProperty('--hue', String(index.hue(id)));
-    items.push([swatch, org.name ?? id]);
-  }
+  const items = [...index.organizations].map(([id, org]) => [orgSwatch(index, id), org.name ?? id]);
   const mark = (className) => el('span', `swatch ${className}`);
   if (view === 'workers') {
     items.push([mark('open'), t('legend.open')], [mark('off-hours'), t('legend.offHours')],
@@ -354,4 +269,3 @@ export function renderLegend(container, index, view) {
   }));
 }
 
-export { el, clock };

@@ -33,6 +33,7 @@ const TEXTS = {
     'solve.placed': '已安排 {placed} · 未安排 {unassigned}',
     'seconds': '{n} 秒',
     'minutes': '{n} 分钟',
+    'hours': '{n} 小时',
     'export.heading': '3 · 导出',
     'export.json': 'JSON',
     'export.csv': 'CSV 表格',
@@ -165,6 +166,8 @@ const TEXTS = {
     'feeds.qr': '二维码',
     'feeds.rotate': '更换全部链接',
     'feeds.rotateConfirm': '更换后，所有已发出的订阅链接都会失效，需要把新链接重新发给大家。确定要更换吗？',
+    listSeparator: '、',
+    sentenceSeparator: '；',
     days: { MON: '周一', TUE: '周二', WED: '周三', THU: '周四', FRI: '周五', SAT: '周六', SUN: '周日' },
   },
   en: {
@@ -197,6 +200,7 @@ const TEXTS = {
     'solve.placed': '{placed} placed · {unassigned} not placed',
     'seconds': '{n} s',
     'minutes': '{n} min',
+    'hours': '{n} h',
     'export.heading': '3 · Take it away',
     'export.json': 'JSON',
     'export.csv': 'CSV table',
@@ -329,6 +333,8 @@ const TEXTS = {
     'feeds.qr': 'QR code',
     'feeds.rotate': 'Replace all links',
     'feeds.rotateConfirm': 'Every link handed out so far will stop working, and everyone will need the new one. Replace all links?',
+    listSeparator: ', ',
+    sentenceSeparator: '; ',
     days: { MON: 'Mon', TUE: 'Tue', WED: 'Wed', THU: 'Thu', FRI: 'Fri', SAT: 'Sat', SUN: 'Sun' },
   },
 };
@@ -361,6 +367,22 @@ export function t(key, values = {}) {
 
 export function dayName(day) {
   return TEXTS[language].days[day] ?? day;
+}
+
+/** Names in a row, as the page's language writes a list: 甲、乙 or A, B. */
+export function list(names) {
+  return names.join(TEXTS[language].listSeparator);
+}
+
+/** Clauses as one sentence: "所有场次都已安排；软性扣分 3。" or "Every session is placed; soft penalty 3." */
+export function sentence(clauses) {
+  const text = clauses.join(TEXTS[language].sentenceSeparator);
+  return language === 'zh' ? `${text}。` : `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
+}
+
+/** Minutes as hours with one decimal: "1.5 小时" or "1.5 h". */
+export function hours(minutesCount) {
+  return t('hours', { n: formatNumber(minutesCount / 60, 1) });
 }
 
 /** A constraint as a person reads it: the server's displayName (in the language the page asked for), else its name. */

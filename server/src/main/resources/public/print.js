@@ -1,8 +1,10 @@
 // Sheets for the notice board: one A4 page per room or per worker, in the page's language, each with the week
 // drawn as on screen and the same sessions as a table that stays readable from a step away.
 
-import { t, dayName, formatDate } from './i18n.js';
-import { el, renderRoomGrid, renderWorkerGrid, activityName, minutes, DAYS } from './grid.js';
+import { t, dayName, formatDate, list } from './i18n.js';
+import { DAYS, el, headedTable, minutes } from './util.js';
+import { sessionLabel, roomName } from './state.js';
+import { renderRoomGrid, renderWorkerGrid } from './grid.js';
 
 /** Fills the container with one .print-page per room ('rooms') or per worker ('workers') of the plan. */
 export function renderPrintPages(container, index, sessions, kind) {
@@ -23,9 +25,9 @@ function roomPage(index, sessions, room) {
   page.append(grid, table(index, mine, ['print.activity', 'print.org', 'print.workers'], (session) => {
     const activity = index.activities.get(session.activity) ?? {};
     return [
-      `${activityName(index, session.activity)} #${session.session}`,
+      sessionLabel(session, index),
       index.organizations.get(activity.organization)?.name ?? activity.organization ?? '',
-      (activity.workers ?? []).map((id) => index.workers.get(id)?.name ?? id).join('、'),
+      list((activity.workers ?? []).map((id) => index.workers.get(id)?.name ?? id)),
     ];
   }));
   return page;
@@ -38,8 +40,8 @@ function workerPage(index, sessions, worker) {
   const grid = el('div', 'grid-host');
   renderWorkerGrid(grid, index, mine, worker.id, {});
   page.append(grid, table(index, mine, ['print.activity', 'print.room'], (session) => [
-    `${activityName(index, session.activity)} #${session.session}`,
-    index.rooms.get(session.room)?.name ?? session.room,
+    sessionLabel(session, index),
+    roomName(session.room, index),
   ]));
   return page;
 }
@@ -66,13 +68,7 @@ function table(index, sessions, headings, cells) {
   if (sessions.length === 0) {
     return el('p', 'print-none', t('print.none'));
   }
-  const list = el('table', 'print-table');
-  const head = el('tr');
-  for (const key of ['print.day', 'print.time', ...headings]) {
-    head.append(el('th', '', t(key)));
-  }
-  list.append(el('thead'), el('tbody'));
-  list.tHead.append(head);
+  const rows = headedTable('print-table', ['print.day', 'print.time', ...headings].map((key) => t(key)));
   const ordered = [...sessions].sort((a, b) => DAYS.indexOf(a.day) - DAYS.indexOf(b.day)
     || minutes(a.start) - minutes(b.start));
   for (const session of ordered) {
@@ -83,7 +79,7 @@ function table(index, sessions, headings, cells) {
     for (const cell of cells(session)) {
       row.append(el('td', '', cell));
     }
-    list.tBodies[0].append(row);
+    rows.tBodies[0].append(row);
   }
-  return list;
+  return rows;
 }
