@@ -19,9 +19,9 @@ import org.communityscheduler.data.Planter.PlantedActivity;
  * The enrolment shape, after post-enrolment course timetabling: a seniors' college (老年大学) where every
  * student chooses their own electives, so that each student is a group of one. Electives are single
  * 45-minute lessons on the college's period grid, taught by the course shape's teachers, the lessons of a
- * subject in series whose parts follow each other in order. Lessons are planted first; then students enrol,
- * each coming on two or three days for two or three lessons back to back (never one lesson alone, never a
- * day of one lesson), until most seats are taken; lessons nobody chose are taken out again. So every
+ * subject in series whose parts follow each other in order. Lessons are planted first; then students enrol at
+ * one campus each, each coming on two or three days for two or three lessons back to back (never one lesson
+ * alone, never a day of one lesson), until most seats are taken; lessons nobody chose are taken out again. So every
  * student can ask for compact days, no single-session days and a longest run, and the planted week grants it.
  */
 final class Electives {
@@ -80,7 +80,10 @@ final class Electives {
         }
         Map<PlantedActivity, List<String>> students = new IdentityHashMap<>();
         Map<String, String> studentNames = new LinkedHashMap<>();
-        enrol(planter.activities, students, studentNames, random, names);
+        for (SiteDraft campus : college.sites) {
+            enrol(planter.activities.stream().filter(lesson -> lesson.room.site == campus).toList(), students,
+                    studentNames, random, names);
+        }
         for (PlantedActivity lesson : new ArrayList<>(planter.activities)) {
             List<String> enrolled = students.get(lesson);
             if (enrolled == null) {
@@ -93,7 +96,10 @@ final class Electives {
         return new Planted(planter, new Enrolment(students, studentNames, previousPart));
     }
 
-    /** Students enrol one after another, each in runs of lessons on a few days, until the seats are mostly taken. */
+    /**
+     * Students of one campus enrol one after another, each in runs of its lessons on a few days, until the seats
+     * are mostly taken.
+     */
     private static void enrol(List<PlantedActivity> lessons, Map<PlantedActivity, List<String>> students,
             Map<String, String> studentNames, SplittableRandom random, Names names) {
         List<List<PlantedActivity>> byDay = new ArrayList<>();

@@ -41,8 +41,13 @@ public final class EjectionChains implements PhaseCommand<WeeklySchedule> {
 
     /** Placements looked at for one session, in range order from a start on. */
     private static final int MAX_CANDIDATES = 4_000;
-    /** More sessions in the way than this and the placement is not worth it. */
+    /** More sessions in the way than this and the placement is not worth it... */
     private static final int MAX_BLOCKERS = 3;
+    /**
+     * ...unless every placement has more: then up to this many. A lesson that students chose one by one clashes
+     * with several of their other lessons wherever it goes (a post-enrolment week).
+     */
+    private static final int MAX_BLOCKERS_WHEN_STUCK = 12;
     /** Steps a placed session stays put before it may be taken out again. */
     private static final int TABU_STEPS = 10;
 
@@ -146,7 +151,10 @@ public final class EjectionChains implements PhaseCommand<WeeklySchedule> {
         /** What changed since the best placed count, to go back to it at the end. */
         private final List<Placing.Change> journal = new ArrayList<>();
         private final List<Session> scratch = new ArrayList<>();
+        /** The placement {@link #choose} found, and the sessions in its way. */
         private final List<Session> chosen = new ArrayList<>();
+        private Room chosenRoom;
+        private int chosenStart;
         private long unplacedPriority;
         private long bestUnplacedPriority;
         private int step;
@@ -195,44 +203,10 @@ public final class EjectionChains implements PhaseCommand<WeeklySchedule> {
 
         /** Puts the session where the least stands in its way, and queues what it displaced first. */
         private boolean placeMakingRoom(Session session) {
-            List<Integer> starts = session.getStartRange();
-            List<Room> rooms = session.getRoomRange();
-            long candidates = (long) starts.size() * rooms.size();
             // Starts come cheapest first: a session's first placement looks from the cheapest, a displaced one
             // from anywhere, so that chains do not all crowd the same times.
-            int firstStart = visited.add(session) ? 0 : random.nextInt(starts.size());
-            Room bestRoom = null;
-            int bestStart = 0;
-            long bestCost = UNMOVABLE;
-            int ties = 0;
-            for (int i = 0; i < Math.min(candidates, MAX_CANDIDATES); i++) {
-                int start = starts.get((firstStart + i / rooms.size()) % starts.size());
-                Room room = rooms.get(i % rooms.size());
-                if (!bookings.blockers(session, room, start, scratch, MAX_BLOCKERS)) {
-                    continue;
-                }
-                long cost = cost(scratch);
-                if (cost == UNMOVABLE) {
-                    continue;
-                }
-                if (cost == 0) {
-                    bestRoom = room;
-                    bestStart = start;
-                    chosen.clear();
-                    break;
-                }
-                if (cost < bestCost) {
-                    bestCost = cost;
-                    ties = 1;
-                } else if (cost > bestCost || random.nextInt(++ties) != 0) {
-                    continue;
-                }
-                bestRoom = room;
-                bestStart = start;
-                chosen.clear();
-                chosen.addAll(scratch);
-            }
-            if (bestRoom == null) {
+            int firstStart = visited.add(session) ? 0 : random.nextInt(session.getStartRange().size());
+            if (!choose(session, firstStart, MAX_BLOCKERS) && !choose(session, firstStart, MAX_BLOCKERS_WHEN_STUCK)) {
                 return false;
             }
             for (Session blocker : chosen) {
@@ -242,11 +216,52 @@ public final class EjectionChains implements PhaseCommand<WeeklySchedule> {
                 unplacedPriority += blocker.getActivity().getPriority();
                 queue.addFirst(blocker);
             }
-            set(session, bestRoom, bestStart);
+            set(session, chosenRoom, chosenStart);
             bookings.add(session);
             unplacedPriority -= session.getActivity().getPriority();
             placedAtStep.put(session, step);
             return true;
+        }
+
+        /**
+         * Finds the placement where the least stands in the session's way, at most {@code maxBlockers} sessions:
+         * into {@link #chosenRoom}, {@link #chosenStart} and {@link #chosen}; false when there is none.
+         */
+        private boolean choose(Session session, int firstStart, int maxBlockers) {
+            List<Integer> starts = session.getStartRange();
+            List<Room> rooms = session.getRoomRange();
+            long candidates = (long) starts.size() * rooms.size();
+            chosenRoom = null;
+            long bestCost = UNMOVABLE;
+            int ties = 0;
+            for (int i = 0; i < Math.min(candidates, MAX_CANDIDATES); i++) {
+                int start = starts.get((firstStart + i / rooms.size()) % starts.size());
+                Room room = rooms.get(i % rooms.size());
+                if (!bookings.blockers(session, room, start, scratch, maxBlockers)) {
+                    continue;
+                }
+                long cost = cost(scratch);
+                if (cost == UNMOVABLE) {
+                    continue;
+                }
+                if (cost == 0) {
+                    chosenRoom = room;
+                    chosenStart = start;
+                    chosen.clear();
+                    return true;
+                }
+                if (cost < bestCost) {
+                    bestCost = cost;
+                    ties = 1;
+                } else if (cost > bestCost || random.nextInt(++ties) != 0) {
+                    continue;
+                }
+                chosenRoom = room;
+                chosenStart = start;
+                chosen.clear();
+                chosen.addAll(scratch);
+            }
+            return chosenRoom != null;
         }
 
         /**
