@@ -11,17 +11,19 @@ import ai.timefold.solver.core.api.score.stream.uni.UniConstraintCollector;
 import org.communityscheduler.model.Attendance;
 import org.communityscheduler.model.DayShape;
 import org.communityscheduler.model.Session;
+import org.communityscheduler.model.Site;
 
 /**
  * One attendee's sessions of one day, collected once for the rules about a person's or a group's day: which
- * sessions overlap ("Worker clash", "Audience clash"), how many there are ("Single-session day"), which stand
- * alone in a run of their own ("Isolated session") and how far the runs go beyond the longest wanted ("Long
- * stretch"). The five rules share this one grouping (Timefold shares equal stream prefixes), so a moved session
+ * sessions overlap ("Worker clash", "Audience clash"), how many minutes they take ("Over daily limit") at how
+ * many sites ("Worker site changes"), how many there are ("Single-session day"), which stand alone in a run of
+ * their own ("Isolated session") and how far the runs go beyond the longest wanted ("Long stretch"). The seven
+ * rules share this one grouping (Timefold shares equal stream prefixes), so a moved session
  * updates each of its attendees' days once. A day holds a handful of sessions, so a sort and a scan per change
  * beat a self-join on overlapping times (three range indexes per attendee), Timefold's general connected ranges
  * (a tree per group, a tuple per run) and an "if not exists" per session (two range indexes per attendee and
  * day): on generated M a quarter more moves per second than those, on a week of a thousand students who each
- * chose their lessons twice as many. Nothing is allocated for a day of a few sessions that keeps every rule.
+ * chose their lessons seven times as many.
  */
 final class DayRuns {
 
@@ -55,24 +57,11 @@ final class DayRuns {
     }
 
     /**
-     * One attendee's day: its clashes, its sessions, those with no other of the attendee's within a break
-     * before or after (empty unless the attendee asks for compact days), and its runs beyond the longest wanted
-     * (none unless the attendee asks for a longest run).
+     * One attendee's day: its clashes, its sessions, their minutes and the sites they are at, those with no other
+     * of the attendee's within a break before or after (empty unless the attendee asks for compact days), and its
+     * runs beyond the longest wanted (none unless the attendee asks for a longest run).
      */
-    record Day(List<Clash> clashes, int sessions, List<Session> isolated, Stretch stretch) {
-
-        private static final Day[] PLAIN = new Day[16];
-
-        static {
-            for (int i = 0; i < PLAIN.length; i++) {
-                PLAIN[i] = new Day(List.of(), i, List.of(), Stretch.NONE);
-            }
-        }
-
-        static Day of(List<Clash> clashes, int sessions, List<Session> isolated, Stretch stretch) {
-            return clashes.isEmpty() && isolated.isEmpty() && stretch == Stretch.NONE && sessions < PLAIN.length
-                    ? PLAIN[sessions] : new Day(clashes, sessions, isolated, stretch);
-        }
+    record Day(List<Clash> clashes, int sessions, int minutes, int sites, List<Session> isolated, Stretch stretch) {
     }
 
     private Runnable add(Attendance attendance) {
@@ -87,13 +76,22 @@ final class DayRuns {
      */
     private Day day() {
         if (attendances.isEmpty()) {
-            return Day.of(List.of(), 0, List.of(), Stretch.NONE);
+            return EMPTY;
         }
         attendances.sort(DayRuns::byStart);
-        List<Clash> clashes = clashes();
+        List<Clash> clashes = clashes(attendances, Attendance::getSession);
+        int minutes = 0;
+        int sites = 0;
+        for (int i = 0; i < attendances.size(); i++) {
+            Session session = attendances.get(i).getSession();
+            minutes += session.getActivity().getDurationMinutes();
+            if (isFirstAtItsSite(i)) {
+                sites++;
+            }
+        }
         DayShape shape = attendances.get(0).getAttendee().getDayShape();
         if (!shape.isWanted()) {
-            return Day.of(clashes, attendances.size(), List.of(), Stretch.NONE);
+            return new Day(clashes, attendances.size(), minutes, sites, List.of(), Stretch.NONE);
         }
         int longest = shape.maxMinutesInARow();
         int minBreak = shape.minBreakMinutes();
@@ -130,17 +128,36 @@ final class DayRuns {
                 runFirst = i;
             }
         }
-        return Day.of(clashes, attendances.size(), isolated,
+        return new Day(clashes, attendances.size(), minutes, sites, isolated,
                 excess == 0 ? Stretch.NONE : new Stretch(excess, worstStart, worstEnd));
     }
 
-    /** Every pair of the (sorted) sessions that overlap: each with those after it that start before it ends. */
-    private List<Clash> clashes() {
+    private static final Day EMPTY = new Day(List.of(), 0, 0, 0, List.of(), Stretch.NONE);
+
+    /** Whether the i-th session is the day's first at its site. */
+    private boolean isFirstAtItsSite(int i) {
+        Site site = attendances.get(i).getSession().getSite();
+        for (int j = 0; j < i; j++) {
+            if (attendances.get(j).getSession().getSite() == site) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Every pair of the sessions of {@code sorted} (by start) that overlap: each with those after it that start
+     * before it ends. Nothing is allocated when none do.
+     */
+    static <T> List<Clash> clashes(List<T> sorted, Function<T, Session> sessionOf) {
         List<Clash> clashes = List.of();
-        for (int i = 0; i < attendances.size(); i++) {
-            Session first = attendances.get(i).getSession();
-            for (int j = i + 1; j < attendances.size() && attendances.get(j).getStart() < first.getEnd(); j++) {
-                Session second = attendances.get(j).getSession();
+        for (int i = 0; i < sorted.size(); i++) {
+            Session first = sessionOf.apply(sorted.get(i));
+            for (int j = i + 1; j < sorted.size(); j++) {
+                Session second = sessionOf.apply(sorted.get(j));
+                if (second.getStart() >= first.getEnd()) {
+                    break;
+                }
                 if (clashes.isEmpty()) {
                     clashes = new ArrayList<>(2);
                 }

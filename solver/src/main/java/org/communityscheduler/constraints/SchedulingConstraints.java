@@ -95,12 +95,12 @@ public class SchedulingConstraints implements ConstraintProvider {
 
     // Two sessions may not overlap in one room.
     Constraint roomClash(ConstraintFactory factory) {
-        return factory.forEachUniquePair(Session.class,
-                        Joiners.equal(Session::getRoom),
-                        Joiners.overlapping(Session::getStart, Session::getEnd))
-                .penalizeLong(Rule.ROOM_CLASH.defaultWeight(), Session::overlapMinutes)
-                .justifyWith((first, second, score) ->
-                        new RoomClash(first, second, first.getRoom(), first.overlapMinutes(second)))
+        return factory.forEach(Session.class)
+                .groupBy(Session::getRoom, Session::getDay, RoomDays.COLLECTOR)
+                .filter((room, day, clashes) -> !clashes.isEmpty())
+                .flattenLast(clashes -> clashes)
+                .penalizeLong(Rule.ROOM_CLASH.defaultWeight(), (room, day, clash) -> clash.minutes())
+                .justifyWith((room, day, clash, score) -> new RoomClash(clash.first(), clash.second(), room, clash.minutes()))
                 .asConstraint(Rule.ROOM_CLASH.title());
     }
 
@@ -252,13 +252,12 @@ public class SchedulingConstraints implements ConstraintProvider {
 
     // A worker's activity minutes in one day should stay within their daily limit.
     Constraint overDailyLimit(ConstraintFactory factory) {
-        return attendances(factory)
-                .groupBy(Attendance::getWorker, Attendance::getDay,
-                        sum(attendance -> attendance.getSession().getActivity().getDurationMinutes()))
-                .filter((worker, day, minutes) -> minutes > worker.getMaxMinutesPerDay())
+        return attendeeDays(factory)
+                .filter((attendee, day, sessions) -> attendee instanceof Worker worker
+                        && sessions.minutes() > worker.getMaxMinutesPerDay())
                 .penalizeLong(Rule.OVER_DAILY_LIMIT.defaultWeight(),
-                        (worker, day, minutes) -> minutes - worker.getMaxMinutesPerDay())
-                .justifyWith((worker, day, minutes, score) -> new OverDailyLimit(worker, day, minutes))
+                        (worker, day, sessions) -> sessions.minutes() - ((Worker) worker).getMaxMinutesPerDay())
+                .justifyWith((worker, day, sessions, score) -> new OverDailyLimit((Worker) worker, day, sessions.minutes()))
                 .asConstraint(Rule.OVER_DAILY_LIMIT.title());
     }
 
@@ -361,12 +360,10 @@ public class SchedulingConstraints implements ConstraintProvider {
 
     // A worker should not have to travel between sites within a day.
     Constraint workerSiteChanges(ConstraintFactory factory) {
-        return attendances(factory)
-                .groupBy(Attendance::getWorker, Attendance::getDay,
-                        countDistinct(attendance -> attendance.getSession().getSite()))
-                .filter((worker, day, sites) -> sites > 1)
-                .penalizeLong(Rule.WORKER_SITE_CHANGES.defaultWeight(), (worker, day, sites) -> sites - 1)
-                .justifyWith((worker, day, sites, score) -> new WorkerSiteChanges(worker, day, sites))
+        return attendeeDays(factory)
+                .filter((attendee, day, sessions) -> attendee instanceof Worker && sessions.sites() > 1)
+                .penalizeLong(Rule.WORKER_SITE_CHANGES.defaultWeight(), (worker, day, sessions) -> sessions.sites() - 1)
+                .justifyWith((worker, day, sessions, score) -> new WorkerSiteChanges((Worker) worker, day, sessions.sites()))
                 .asConstraint(Rule.WORKER_SITE_CHANGES.title());
     }
 
