@@ -6,22 +6,16 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.time.zone.ZoneOffsetTransition;
-import java.time.zone.ZoneRules;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Date;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TimeZone;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -32,14 +26,8 @@ import javax.crypto.spec.SecretKeySpec;
 import biweekly.Biweekly;
 import biweekly.ICalDataType;
 import biweekly.ICalendar;
-import biweekly.component.DaylightSavingsTime;
-import biweekly.component.Observance;
-import biweekly.component.StandardTime;
 import biweekly.component.VEvent;
-import biweekly.component.VTimezone;
 import biweekly.io.TimezoneAssignment;
-import biweekly.util.DateTimeComponents;
-import biweekly.util.UtcOffset;
 
 import org.communityscheduler.plan.Plan;
 import org.communityscheduler.schedule.Schedule;
@@ -297,7 +285,7 @@ public final class CalendarFeeds {
         // RFC 7986 wants the VALUE=DURATION that biweekly leaves out of its own REFRESH-INTERVAL.
         calendar.addExperimentalProperty("REFRESH-INTERVAL", ICalDataType.DURATION, REFRESH);
         calendar.setExperimentalProperty("X-PUBLISHED-TTL", REFRESH);
-        Map<ZoneId, TimezoneAssignment> zones = timezones(weeks);
+        Map<ZoneId, TimezoneAssignment> zones = CalendarZones.of(weeks);
         if (!weeks.isEmpty()) {
             ZoneId latest = weeks.get(weeks.size() - 1).timeZone();
             calendar.getTimezoneInfo().setDefaultTimezone(zones.get(latest));
@@ -347,67 +335,5 @@ public final class CalendarFeeds {
             case ORGANIZATION -> week.organizations();
             case ALL -> List.of();
         };
-    }
-
-    // --- Time zones
-
-    /** One VTIMEZONE per time zone of the weeks, covering their dates. */
-    private static Map<ZoneId, TimezoneAssignment> timezones(List<PublishedWeek> weeks) {
-        Map<ZoneId, LocalDate[]> spans = new LinkedHashMap<>();
-        for (PublishedWeek week : weeks) {
-            LocalDate[] span = spans.computeIfAbsent(week.timeZone(), zone -> new LocalDate[] {week.startDate(),
-                    week.startDate()});
-            span[0] = week.startDate().isBefore(span[0]) ? week.startDate() : span[0];
-            span[1] = week.startDate().isAfter(span[1]) ? week.startDate() : span[1];
-        }
-        Map<ZoneId, TimezoneAssignment> zones = new HashMap<>();
-        spans.forEach((zone, span) -> zones.put(zone, new TimezoneAssignment(TimeZone.getTimeZone(zone),
-                vtimezone(zone, span[0].minusDays(1), span[1].plusDays(8)))));
-        return zones;
-    }
-
-    /**
-     * The zone's offsets from Java's time-zone rules, from the one in force on {@code from} through every change
-     * until {@code until}: exact for these dates without writing the zone's whole history.
-     */
-    static VTimezone vtimezone(ZoneId zone, LocalDate from, LocalDate until) {
-        ZoneRules rules = zone.getRules();
-        Instant start = from.atStartOfDay(ZoneOffset.UTC).toInstant();
-        Instant end = until.atStartOfDay(ZoneOffset.UTC).toInstant();
-        VTimezone component = new VTimezone(zone.getId());
-        ZoneOffsetTransition inForce = rules.previousTransition(start.plusNanos(1));
-        if (inForce == null) { // a zone that never changed its offset
-            ZoneOffset offset = rules.getOffset(start);
-            add(component, observance(rules.isDaylightSavings(start)), LocalDateTime.of(1970, 1, 1, 0, 0), offset,
-                    offset, zone);
-        } else {
-            add(component, observance(rules.isDaylightSavings(inForce.getInstant())), inForce.getDateTimeBefore(),
-                    inForce.getOffsetBefore(), inForce.getOffsetAfter(), zone);
-        }
-        for (ZoneOffsetTransition next = rules.nextTransition(start); next != null && next.getInstant().isBefore(end);
-                next = rules.nextTransition(next.getInstant())) {
-            add(component, observance(rules.isDaylightSavings(next.getInstant())), next.getDateTimeBefore(),
-                    next.getOffsetBefore(), next.getOffsetAfter(), zone);
-        }
-        return component;
-    }
-
-    private static Observance observance(boolean daylight) {
-        return daylight ? new DaylightSavingsTime() : new StandardTime();
-    }
-
-    private static void add(VTimezone component, Observance observance, LocalDateTime onset, ZoneOffset before,
-            ZoneOffset after, ZoneId zone) {
-        observance.setDateStart(new DateTimeComponents(onset.getYear(), onset.getMonthValue(), onset.getDayOfMonth(),
-                onset.getHour(), onset.getMinute(), onset.getSecond(), false));
-        observance.setTimezoneOffsetFrom(new UtcOffset(before.getTotalSeconds() * 1000L));
-        observance.setTimezoneOffsetTo(new UtcOffset(after.getTotalSeconds() * 1000L));
-        observance.addTimezoneName(TimeZone.getTimeZone(zone).getDisplayName(observance instanceof DaylightSavingsTime,
-                TimeZone.SHORT, Locale.ROOT));
-        if (observance instanceof DaylightSavingsTime daylight) {
-            component.addDaylightSavingsTime(daylight);
-        } else {
-            component.addStandardTime((StandardTime) observance);
-        }
     }
 }

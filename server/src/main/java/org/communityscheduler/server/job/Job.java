@@ -89,10 +89,12 @@ public record Job(String id, String name, String planJson, List<Diagnostic> diag
                 schedule, error, solvingTime, request, edited);
     }
 
-    /** With the week a coordinator edited by hand as its schedule. */
-    public Job withEditedSchedule(Schedule editedSchedule) {
+    /** With the week a coordinator edited by hand as its schedule; the diagnostics stay the job's (its plan's). */
+    public Job withEditedSchedule(Schedule edited) {
+        Schedule schedule = new Schedule(edited.name(), edited.score(), edited.feasible(), edited.sessions(),
+                edited.unassigned(), edited.constraints(), edited.workers(), edited.organizations(), diagnostics);
         return new Job(id, name, planJson, diagnostics, status, timeLimit, submitted, started, finished,
-                editedSchedule.score(), editedSchedule, error, solvingTime, request, true);
+                schedule.score(), schedule, error, solvingTime, request, true);
     }
 
     public Job finish(Instant at, Instant startedAt, Text failure) {

@@ -59,7 +59,7 @@ class CalendarFeedsTest {
     @Test
     void aZoneThatChangesItsClocksInTheWeekHasBothOffsets() {
         // Europe/Berlin goes to summer time on Sunday 29 March 2026.
-        VTimezone zone = CalendarFeeds.vtimezone(ZoneId.of("Europe/Berlin"), LocalDate.of(2026, 3, 22),
+        VTimezone zone = CalendarZones.vtimezone(ZoneId.of("Europe/Berlin"), LocalDate.of(2026, 3, 22),
                 LocalDate.of(2026, 4, 1));
         String written = Biweekly.write(calendarWith(zone)).go();
         assertThat(written).contains("BEGIN:DAYLIGHT").contains("DTSTART:20260329T020000")

@@ -30,7 +30,6 @@ import org.communityscheduler.server.job.storage.JobStorage;
 import org.communityscheduler.server.job.storage.JobStorage.Stored;
 import org.communityscheduler.server.replica.LocalJobs;
 import org.communityscheduler.server.replica.Replica;
-import org.communityscheduler.server.replica.ReplicaEvents;
 import org.communityscheduler.server.storage.StorageUnavailable;
 import org.communityscheduler.solve.SchedulingEngine;
 import org.communityscheduler.text.Language;
@@ -163,7 +162,7 @@ public final class JobStore implements LocalJobs, AutoCloseable {
             recovery.restore(files, this::prune);
         }
         if (replica != null) { // nothing to read back: this replica claims jobs as it has solvers free
-            replica.start(this, this::notice);
+            replica.start(this, notice -> shared.notice(notice, this::stop));
         }
     }
 
@@ -362,7 +361,7 @@ public final class JobStore implements LocalJobs, AutoCloseable {
      */
     public Optional<Job> edit(String id, Schedule edited) {
         if (shared != null) {
-            return editInDatabase(id, edited);
+            return shared.edit(id, edited);
         }
         Run run = runs.get(id);
         if (run == null) {
@@ -375,7 +374,7 @@ public final class JobStore implements LocalJobs, AutoCloseable {
             if (!run.job.isFinished()) {
                 throw new StillSolving(id);
             }
-            Job job = withEdit(run.job, edited);
+            Job job = run.job.withEditedSchedule(edited);
             if (storage != null) { // with --data-dir none the job lives in memory only
                 try {
                     storage.save(job); // kept means written: an edit that cannot be written is not made
@@ -386,34 +385,6 @@ public final class JobStore implements LocalJobs, AutoCloseable {
             run.job = job;
             return Optional.of(job);
         }
-    }
-
-    /** With several replicas, a finished job is edited in the database, whichever replica solved it. */
-    private Optional<Job> editInDatabase(String id, Schedule edited) {
-        Optional<Job> found = shared.find(id);
-        if (found.isEmpty()) {
-            return found;
-        }
-        if (!found.get().isFinished()) {
-            throw new StillSolving(id);
-        }
-        Job job = withEdit(found.get(), edited);
-        if (!shared.saveEdited(job)) {
-            return Optional.empty(); // deleted since it was read
-        }
-        Run run = runs.get(id);
-        if (run != null) {
-            synchronized (run) {
-                run.job = job;
-            }
-        }
-        return Optional.of(job);
-    }
-
-    private static Job withEdit(Job job, Schedule edited) {
-        return job.withEditedSchedule(new Schedule(edited.name(), edited.score(), edited.feasible(),
-                edited.sessions(), edited.unassigned(), edited.constraints(), edited.workers(),
-                edited.organizations(), job.diagnostics()));
     }
 
     /** Stops a job early; its best schedule so far is kept. Waits until that schedule is written. */
@@ -447,33 +418,13 @@ public final class JobStore implements LocalJobs, AutoCloseable {
         if (run == null) {
             return Optional.empty();
         }
-        synchronized (run) {
-            solving.noticeStart(run);
-            listener.accept(JobEvent.of(JobEvent.STATUS, run.job));
-            if (run.job.isFinished()) {
-                listener.accept(JobEvent.of(JobEvent.DONE, run.job));
-                return Optional.of(() -> {
-                });
-            }
-            run.listeners.add(listener);
-        }
-        return Optional.of(() -> {
-            synchronized (run) {
-                run.listeners.remove(listener);
-            }
-        });
+        return Optional.of(solving.subscribe(run, listener));
     }
 
     /** How many listen to a job now, here and through the database. */
     public int listenerCount(String id) {
         Run run = runs.get(id);
-        int local = 0;
-        if (run != null) {
-            synchronized (run) {
-                local = run.listeners.size();
-            }
-        }
-        return (replica == null ? 0 : replica.listeners().count(id)) + local;
+        return (replica == null ? 0 : replica.listeners().count(id)) + (run == null ? 0 : solving.listenerCount(run));
     }
 
     /**
@@ -522,12 +473,8 @@ public final class JobStore implements LocalJobs, AutoCloseable {
     /** Deletes the oldest finished jobs beyond the number and age kept; jobs waiting or solving never. */
     void prune() {
         Instant tooOld = Instant.now().minus(limits.keepFinishedFor());
-        if (replica != null) {
-            try {
-                replica.rows().prune(limits.keepFinished(), tooOld);
-            } catch (IOException e) {
-                LOG.warn("Cannot delete old finished jobs from the database: {}", e.getMessage());
-            }
+        if (shared != null) {
+            shared.prune(tooOld);
             return;
         }
         List<Job> finished = runs.values().stream().map(Run::snapshot).filter(Job::isFinished)
@@ -549,18 +496,6 @@ public final class JobStore implements LocalJobs, AutoCloseable {
     }
 
     // --- This replica among others (LocalJobs), with a database
-
-    /** A notice from the database: a job waits for a replica, or a job is to stop; null after a lost connection. */
-    private void notice(String notice) {
-        if (notice == null || ReplicaEvents.QUEUED.equals(notice)) {
-            replica.leases().wake();
-        } else if (notice.startsWith(ReplicaEvents.STOP)) {
-            String id = notice.substring(ReplicaEvents.STOP.length());
-            if (runs.containsKey(id)) {
-                replica.leases().later(() -> stop(id));
-            }
-        }
-    }
 
     @Override
     public int freeSolvers() {

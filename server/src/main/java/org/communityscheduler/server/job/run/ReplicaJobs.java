@@ -7,15 +7,18 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import ai.timefold.solver.core.api.solver.SolverStatus;
 
 import org.communityscheduler.model.PlanIntake;
+import org.communityscheduler.schedule.Schedule;
 import org.communityscheduler.server.job.Job;
 import org.communityscheduler.server.job.storage.JobStorage.Stored;
 import org.communityscheduler.server.replica.Replica;
+import org.communityscheduler.server.replica.ReplicaEvents;
 import org.communityscheduler.server.storage.StorageUnavailable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -77,12 +80,54 @@ final class ReplicaJobs {
         return read(() -> replica.rows().findByRequest(key, since)).map(Stored::job);
     }
 
-    /** Writes a finished job's edited schedule, whichever replica solved it; false when the job is gone. */
-    boolean saveEdited(Job job) {
-        return read(() -> replica.rows().saveEdited(job));
+    /**
+     * Edits a finished job in the database, whichever replica solved it.
+     *
+     * @throws JobStore.StillSolving while the job waits or solves
+     */
+    Optional<Job> edit(String id, Schedule edited) {
+        Optional<Job> found = find(id);
+        if (found.isEmpty()) {
+            return found;
+        }
+        if (!found.get().isFinished()) {
+            throw new JobStore.StillSolving(id);
+        }
+        Job job = found.get().withEditedSchedule(edited);
+        if (!read(() -> replica.rows().saveEdited(job))) {
+            return Optional.empty(); // deleted since it was read
+        }
+        Run run = runs.get(id);
+        if (run != null) {
+            synchronized (run) {
+                run.job = job;
+            }
+        }
+        return Optional.of(job);
+    }
+
+    /** Deletes the finished jobs of every replica beyond the number kept and those finished before {@code tooOld}. */
+    void prune(Instant tooOld) {
+        try {
+            replica.rows().prune(limits.keepFinished(), tooOld);
+        } catch (IOException e) {
+            LOG.warn("Cannot delete old finished jobs from the database: {}", e.getMessage());
+        }
     }
 
     // --- Claims and stops
+
+    /** A notice from the database: a job waits for a replica, or a job is to stop; null after a lost connection. */
+    void notice(String notice, Consumer<String> stop) {
+        if (notice == null || ReplicaEvents.QUEUED.equals(notice)) {
+            replica.leases().wake();
+        } else if (notice.startsWith(ReplicaEvents.STOP)) {
+            String id = notice.substring(ReplicaEvents.STOP.length());
+            if (runs.containsKey(id)) {
+                replica.leases().later(() -> stop.accept(id));
+            }
+        }
+    }
 
     /** Whether this replica has a solver free for a job just submitted, and now holds it. Call holding runs. */
     boolean claimForSubmission(String id) {

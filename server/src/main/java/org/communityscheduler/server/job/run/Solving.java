@@ -287,6 +287,36 @@ final class Solving {
                 schedule.organizations(), run.job.diagnostics()));
     }
 
+    /**
+     * Listens to a run: hears its current status at once, then every change, and {@code done} (or
+     * {@code interrupted}) last.
+     *
+     * @return how to stop listening
+     */
+    Runnable subscribe(Run run, Consumer<JobEvent> listener) {
+        synchronized (run) {
+            noticeStart(run);
+            listener.accept(JobEvent.of(JobEvent.STATUS, run.job));
+            if (run.job.isFinished()) {
+                listener.accept(JobEvent.of(JobEvent.DONE, run.job));
+                return () -> {
+                };
+            }
+            run.listeners.add(listener);
+        }
+        return () -> {
+            synchronized (run) {
+                run.listeners.remove(listener);
+            }
+        };
+    }
+
+    int listenerCount(Run run) {
+        synchronized (run) {
+            return run.listeners.size();
+        }
+    }
+
     /** Tells the run's listeners, and the other replicas (but an interruption: the job goes on elsewhere). */
     void tell(Run run, JobEvent event) {
         if (replica != null && !JobEvent.INTERRUPTED.equals(event.name())) {
