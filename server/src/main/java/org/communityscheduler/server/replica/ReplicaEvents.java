@@ -63,8 +63,7 @@ public final class ReplicaEvents implements AutoCloseable {
      * @param events hears every job event any replica published
      */
     public void start(Consumer<String> notices, Consumer<JobEvent> events) {
-        listener = new Thread(() -> listen(notices, events), "job-database-listener");
-        listener.setDaemon(true);
+        listener = DaemonThreads.named("job-database-listener").newThread(() -> listen(notices, events));
         listener.start();
     }
 
