@@ -18,8 +18,9 @@ import org.slf4j.LoggerFactory;
 /**
  * A replica's hold on the jobs it solves from a shared database: every heartbeat it renews the leases of the jobs it
  * solves (and hands back any other it still owns), stops the jobs a coordinator asked to stop on another replica,
- * lets go of those another replica took over, and claims waiting jobs while it has solvers free. When it cannot renew its leases for nearly a whole lease (the database is
- * away), it stops solving its jobs before another replica may take them: a job is never solved by two at once.
+ * lets go of those another replica took over, and claims waiting jobs while it has solvers free. When it cannot
+ * renew its leases for nearly a whole lease (the database is away), it stops solving its jobs before another replica
+ * may take them: a job is never solved by two at once. It asks the jobs through {@link LocalJobs}, never the store.
  */
 public final class JobLeases {
 
@@ -30,7 +31,7 @@ public final class JobLeases {
     private final RemoteListeners listeners;
     private final DatabaseSettings settings;
     /** This replica's jobs; set by {@link #start}. */
-    private volatile LocalJobs store;
+    private volatile LocalJobs jobs;
     private final ScheduledExecutorService beat = Executors.newSingleThreadScheduledExecutor(
             DaemonThreads.named("job-leases"));
     /** Looks often whether the leases are still fresh, whatever the heartbeat is waiting for. */
@@ -57,7 +58,7 @@ public final class JobLeases {
 
     /** Starts the heartbeat for {@code jobs}, this replica's. */
     void start(LocalJobs jobs) {
-        store = jobs;
+        this.jobs = jobs;
         renewed = System.nanoTime();
         long every = settings.heartbeat().toMillis();
         beat.scheduleWithFixedDelay(this::beat, 0, every, TimeUnit.MILLISECONDS);
@@ -108,7 +109,7 @@ public final class JobLeases {
      */
     private void letGoIfStale() {
         if (System.nanoTime() - renewed >= settings.lease().minus(settings.heartbeat()).toNanos()) {
-            store.solving().forEach(store::abandon);
+            jobs.solving().forEach(jobs::abandon);
             // A claimed job not started yet is another replica's soon: it is not started here.
             claimed.clear();
         }
@@ -121,7 +122,7 @@ public final class JobLeases {
             long began = System.nanoTime();
             // Claimed ones first: a start moves its job from there to the store's solving ones, never the other way.
             Set<String> solving = new java.util.HashSet<>(claimed);
-            Set<String> before = store.solving();
+            Set<String> before = jobs.solving();
             solving.addAll(before);
             Claims.Heartbeat heartbeat = claims.heartbeat(solving);
             renewed = began;
@@ -135,11 +136,11 @@ public final class JobLeases {
             }
             for (String id : before) {
                 if (!heartbeat.held().contains(id)) {
-                    store.abandon(id);
+                    jobs.abandon(id);
                 }
             }
             for (String id : heartbeat.stopRequested()) {
-                later(() -> store.stop(id));
+                later(() -> jobs.stop(id));
             }
             claim();
             listeners.checkWatched();
@@ -154,7 +155,10 @@ public final class JobLeases {
     }
 
     private void claim() {
-        int free = store.freeSolvers() - claimed.size();
+        if (jobs == null) {
+            return; // a notice came before the leases started: the first heartbeat claims
+        }
+        int free = jobs.freeSolvers() - claimed.size();
         if (free <= 0) {
             return;
         }
@@ -166,7 +170,7 @@ public final class JobLeases {
                     starting.execute(() -> {
                         try {
                             if (claimed.contains(id)) { // not let go since (the database was away)
-                                store.takeOver(job);
+                                jobs.takeOver(job);
                             }
                         } catch (RuntimeException e) {
                             LOG.error("Cannot start job {}", id, e);
