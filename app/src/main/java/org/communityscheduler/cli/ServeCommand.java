@@ -10,11 +10,11 @@ import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.communityscheduler.server.DataDirectoryLock;
-import org.communityscheduler.server.DatabaseSettings;
-import org.communityscheduler.server.JobDatabase;
 import org.communityscheduler.server.SchedulerServer;
 import org.communityscheduler.server.ServerSettings;
+import org.communityscheduler.server.storage.DataDirectoryLock;
+import org.communityscheduler.server.storage.Database;
+import org.communityscheduler.server.storage.DatabaseSettings;
 import org.communityscheduler.solve.TimeLimit;
 import org.communityscheduler.text.Language;
 import org.communityscheduler.text.Text;
@@ -141,7 +141,7 @@ final class ServeCommand implements Callable<Integer> {
         SchedulerServer server = new SchedulerServer(settings, databaseSettings);
         try {
             server.start();
-        } catch (JobDatabase.Unavailable e) {
+        } catch (Database.Unavailable e) {
             err.println(Text.of("cli.error", Text.of("database.unavailable", databaseSettings, e.getMessage()))
                     .in(language));
             server.stop();

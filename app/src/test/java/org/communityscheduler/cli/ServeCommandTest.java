@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.Map;
 
-import org.communityscheduler.server.DatabaseSettings;
 import org.communityscheduler.server.ServerSettings;
+import org.communityscheduler.server.storage.DatabaseSettings;
 import org.junit.jupiter.api.Test;
 
 /** {@code serve}'s options (or their environment variables) become the server's settings, as the README states them. */

@@ -26,7 +26,10 @@ import biweekly.component.VEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import org.communityscheduler.data.DemoPlans;
-import org.communityscheduler.server.Publications.PublishedWeek;
+import org.communityscheduler.server.publish.PublicationDatabase;
+import org.communityscheduler.server.publish.Publications.PublishedWeek;
+import org.communityscheduler.server.storage.Database;
+import org.communityscheduler.server.storage.DatabaseSettings;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -156,7 +159,7 @@ class FeedReplicasTest {
 
     @Test
     void aPublicationWaitsForOneOfTheSameWeekOnAnotherReplica() throws Exception {
-        try (JobDatabase first = database("first"); JobDatabase second = database("second")) {
+        try (Database first = database(); Database second = database()) {
             LocalDate week = LocalDate.of(2026, 11, 30);
             new PublicationDatabase(first).feedSecret(); // the feed's state is made: only the lock holds the next back
             CountDownLatch revising = new CountDownLatch(1);
@@ -189,10 +192,10 @@ class FeedReplicasTest {
 
     // --- Helpers
 
-    /** A replica's job database alone, without its server. */
-    private JobDatabase database(String replica) {
-        JobDatabase database = new JobDatabase(DatabaseSettings.of(replicas.url(), null, null), replica);
-        database.start(notice -> { }, event -> { });
+    /** A replica's database alone, without its server. */
+    private Database database() {
+        Database database = new Database(DatabaseSettings.of(replicas.url(), null, null));
+        database.open();
         return database;
     }
 

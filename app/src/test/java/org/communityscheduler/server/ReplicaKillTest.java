@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.communityscheduler.data.DemoPlans;
 import org.communityscheduler.model.PlanIntake;
 import org.communityscheduler.model.PlanLimits;
+import org.communityscheduler.server.storage.DatabaseSettings;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 

@@ -24,6 +24,13 @@ import ai.timefold.solver.core.api.score.buildin.hardmediumsoftlong.HardMediumSo
 import com.fasterxml.jackson.databind.JsonNode;
 
 import org.communityscheduler.data.DemoPlans;
+import org.communityscheduler.server.job.Job;
+import org.communityscheduler.server.job.JobEvent;
+import org.communityscheduler.server.job.storage.JobRows;
+import org.communityscheduler.server.job.storage.JobStorage;
+import org.communityscheduler.server.replica.Claims;
+import org.communityscheduler.server.storage.Database;
+import org.communityscheduler.server.storage.DatabaseSettings;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -109,14 +116,14 @@ class ReplicasTest {
         Map<String, Long> heardOnOther = new ConcurrentHashMap<>();
         CountDownLatch done = new CountDownLatch(1);
         one.server.jobs().subscribe(id, event -> {
-            if (event.name().equals(JobStore.BEST)) {
+            if (event.name().equals(JobEvent.BEST)) {
                 heardOnOne.putIfAbsent(event.data().score(), System.nanoTime());
             }
         }).orElseThrow();
         other.server.jobs().subscribe(id, event -> {
-            if (event.name().equals(JobStore.BEST)) {
+            if (event.name().equals(JobEvent.BEST)) {
                 heardOnOther.putIfAbsent(event.data().score(), System.nanoTime());
-            } else if (event.name().equals(JobStore.DONE)) {
+            } else if (event.name().equals(JobEvent.DONE)) {
                 done.countDown();
             }
         }).orElseThrow();
@@ -192,22 +199,20 @@ class ReplicasTest {
     void aReplicaThatLostItsLeaseCannotWriteTheJobAnyMore() throws Exception {
         DatabaseSettings quick = DatabaseSettings.of(replicas.url(), null, null).withLease(Duration.ofMillis(200),
                 Duration.ofMillis(100));
-        try (JobDatabase first = new JobDatabase(quick, "first"); JobDatabase second = new JobDatabase(quick, "second")) {
-            first.start(notice -> { }, event -> { });
-            second.start(notice -> { }, event -> { });
+        try (Alone first = Alone.of(quick, "first"); Alone second = Alone.of(quick, "second")) {
             Job job = Job.queued("6f1c1d3e-0000-4000-8000-000000000001", "week", SAMPLE, List.of(),
                     Duration.ofSeconds(5), Instant.now(), null);
-            first.create(job);
-            assertThat(first.claim(5)).hasSize(1);
-            assertThat(second.claim(5)).isEmpty(); // held
+            first.rows().create(job);
+            assertThat(first.claims().claim(5)).hasSize(1);
+            assertThat(second.claims().claim(5)).isEmpty(); // held
             Thread.sleep(300);
-            assertThat(second.claim(5)).hasSize(1); // the lease ran out
+            assertThat(second.claims().claim(5)).hasSize(1); // the lease ran out
 
-            assertThat(first.heartbeat(Set.of(job.id())).held()).isEmpty();
-            org.assertj.core.api.Assertions.assertThatThrownBy(() -> first.save(job.start(Instant.now())))
-                    .isInstanceOf(JobDatabase.NotOwned.class);
-            second.save(job.start(Instant.now()));
-            assertThat(second.find(job.id()).orElseThrow().job().status().name()).isEqualTo("SOLVING_ACTIVE");
+            assertThat(first.claims().heartbeat(Set.of(job.id())).held()).isEmpty();
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> first.rows().save(job.start(Instant.now())))
+                    .isInstanceOf(JobStorage.NotOwned.class);
+            second.rows().save(job.start(Instant.now()));
+            assertThat(second.rows().find(job.id()).orElseThrow().job().status().name()).isEqualTo("SOLVING_ACTIVE");
         }
     }
 
@@ -234,25 +239,23 @@ class ReplicasTest {
     void aHeartbeatRenewsOnlyTheJobsItSolvesAndLetsGoOfTheOthers() throws Exception {
         DatabaseSettings quick = DatabaseSettings.of(replicas.url(), null, null).withLease(Duration.ofSeconds(5),
                 Duration.ofMillis(500));
-        try (JobDatabase first = new JobDatabase(quick, "first"); JobDatabase second = new JobDatabase(quick, "second")) {
-            first.start(notice -> { }, event -> { });
-            second.start(notice -> { }, event -> { });
+        try (Alone first = Alone.of(quick, "first"); Alone second = Alone.of(quick, "second")) {
             Job solved = Job.queued("6f1c1d3e-0000-4000-8000-000000000002", "week", SAMPLE, List.of(),
                     Duration.ofSeconds(5), Instant.now(), null);
             Job abandoned = Job.queued("6f1c1d3e-0000-4000-8000-000000000003", "week", SAMPLE, List.of(),
                     Duration.ofSeconds(5), Instant.now().plusMillis(1), null);
-            first.create(solved);
-            first.create(abandoned);
-            assertThat(first.claim(5)).hasSize(2);
+            first.rows().create(solved);
+            first.rows().create(abandoned);
+            assertThat(first.claims().claim(5)).hasSize(2);
 
             // Just claimed: kept, its start may be under way.
-            assertThat(first.heartbeat(Set.of(solved.id())).released()).isEmpty();
+            assertThat(first.claims().heartbeat(Set.of(solved.id())).released()).isEmpty();
             Thread.sleep(700);
-            JobDatabase.Heartbeat heartbeat = first.heartbeat(Set.of(solved.id()));
+            Claims.Heartbeat heartbeat = first.claims().heartbeat(Set.of(solved.id()));
             assertThat(heartbeat.held()).containsExactly(solved.id());
             assertThat(heartbeat.released()).containsExactly(abandoned.id());
             // Claimed at once, long before its lease would have run out.
-            assertThat(second.claim(5)).extracting(stored -> stored.job().id()).containsExactly(abandoned.id());
+            assertThat(second.claims().claim(5)).extracting(stored -> stored.job().id()).containsExactly(abandoned.id());
         }
     }
 
@@ -263,7 +266,9 @@ class ReplicasTest {
         await(() -> one.server.jobs().solving().contains(busy), Duration.ofSeconds(10));
         Job broken = Job.queued("6f1c1d3e-0000-4000-8000-000000000006", "week", "{\"not\": \"a plan\"}", List.of(),
                 Duration.ofSeconds(5), Instant.now(), null);
-        one.server.jobs().database().create(broken);
+        try (Alone alone = Alone.of(DatabaseSettings.of(replicas.url(), null, null), "test")) {
+            alone.rows().create(broken);
+        }
 
         one.delete("/api/schedules/" + broken.id());
 
@@ -277,14 +282,13 @@ class ReplicasTest {
 
     @Test
     void oneKeyMakesOneJobAcrossReplicas() throws Exception {
-        try (JobDatabase first = new JobDatabase(DatabaseSettings.of(replicas.url(), null, null), "first")) {
-            first.start(notice -> { }, event -> { });
+        try (Alone first = Alone.of(DatabaseSettings.of(replicas.url(), null, null), "first")) {
             Job.Request request = new Job.Request("same-key", "same-body");
-            first.create(Job.queued("6f1c1d3e-0000-4000-8000-000000000004", "week", SAMPLE, List.of(),
+            first.rows().create(Job.queued("6f1c1d3e-0000-4000-8000-000000000004", "week", SAMPLE, List.of(),
                     Duration.ofSeconds(5), Instant.now(), request));
-            org.assertj.core.api.Assertions.assertThatThrownBy(() -> first.create(Job.queued(
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> first.rows().create(Job.queued(
                     "6f1c1d3e-0000-4000-8000-000000000005", "week", SAMPLE, List.of(), Duration.ofSeconds(5),
-                    Instant.now(), request))).isInstanceOf(JobDatabase.KeyTaken.class);
+                    Instant.now(), request))).isInstanceOf(JobStorage.KeyTaken.class);
         }
 
         Replica one = replicas.start();
@@ -345,5 +349,20 @@ class ReplicasTest {
     private static HardMediumSoftLongScore scoreIn(HttpResponse<String> answer) {
         JsonNode score = json(answer.body()).get("score");
         return score == null || score.isNull() ? null : HardMediumSoftLongScore.parseScore(score.asText());
+    }
+
+    /** A replica's rows and claims in the database, without its server. */
+    private record Alone(Database database, JobRows rows, Claims claims) implements AutoCloseable {
+
+        static Alone of(DatabaseSettings settings, String replica) {
+            Database database = new Database(settings);
+            database.open();
+            return new Alone(database, new JobRows(database, replica), new Claims(database, replica));
+        }
+
+        @Override
+        public void close() {
+            database.close();
+        }
     }
 }

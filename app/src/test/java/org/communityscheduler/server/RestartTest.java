@@ -19,6 +19,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import org.communityscheduler.cli.Main;
 import org.communityscheduler.data.DemoPlans;
+import org.communityscheduler.server.job.JobEvent;
+import org.communityscheduler.server.job.run.JobStore;
+import org.communityscheduler.server.job.storage.JobFiles;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -89,8 +92,8 @@ class RestartTest {
             assertThat(first.terminate(Duration.ofSeconds(30))).as("a graceful stop is a clean exit").isZero();
             System.out.printf("Graceful stop on SIGTERM: %d ms%n", (System.nanoTime() - stopping) / 1_000_000);
             List<String> heard = eventNames(events.body());
-            assertThat(heard).as("the job goes on after the restart: not done").endsWith(JobStore.INTERRUPTED)
-                    .doesNotContain(JobStore.DONE);
+            assertThat(heard).as("the job goes on after the restart: not done").endsWith(JobEvent.INTERRUPTED)
+                    .doesNotContain(JobEvent.DONE);
 
             JsonNode onDisk = ServerProcess.json(Files.readString(dataDir.resolve(solving).resolve(JobFiles.JOB)));
             assertThat(onDisk.get("status").asText()).isEqualTo("SOLVING_ACTIVE");

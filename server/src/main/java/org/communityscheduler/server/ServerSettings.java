@@ -6,6 +6,8 @@ import java.util.List;
 
 import org.communityscheduler.model.PlanIntake;
 import org.communityscheduler.model.PlanLimits;
+import org.communityscheduler.server.http.RequestLimits;
+import org.communityscheduler.server.job.run.JobLimits;
 import org.communityscheduler.solve.SolverConfigs;
 import org.communityscheduler.text.TextException;
 
@@ -162,6 +164,16 @@ public record ServerSettings(int port, Path dataDir, int parallelSolvers, int th
     /** The plan size this server takes on, for {@link PlanIntake}. */
     public PlanLimits planLimits() {
         return new PlanLimits(maxSessions);
+    }
+
+    /** What the job store takes on and keeps. */
+    public JobLimits jobLimits() {
+        return new JobLimits(parallelSolvers, maxOpenJobs, keepFinished, keepFinishedFor);
+    }
+
+    /** What a request is held to. */
+    public RequestLimits requestLimits() {
+        return new RequestLimits(defaultTimeLimit, maxTimeLimit, maxRequestBytes, maxOpenJobs, planLimits());
     }
 
     public ServerSettings withMaxSessions(int maxSessions) {

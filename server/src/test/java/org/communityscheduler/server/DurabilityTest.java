@@ -16,6 +16,10 @@ import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import org.communityscheduler.server.job.Job;
+import org.communityscheduler.server.job.storage.JobFiles;
+import org.communityscheduler.server.storage.AtomicFiles;
+import org.communityscheduler.server.storage.DataDirectoryLock;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -111,8 +115,8 @@ class DurabilityTest {
     @Test
     void aWriteReplacesTheFileWholeAndLeavesNothingBehind() throws Exception {
         Path file = dataDir.resolve("file.json");
-        JobFiles.writeAtomically(file, "first".getBytes());
-        JobFiles.writeAtomically(file, "second".getBytes());
+        AtomicFiles.writeAtomically(file, "first".getBytes());
+        AtomicFiles.writeAtomically(file, "second".getBytes());
         assertThat(file).hasContent("second");
         try (Stream<Path> files = Files.list(dataDir)) {
             assertThat(files.toList()).containsExactly(file);

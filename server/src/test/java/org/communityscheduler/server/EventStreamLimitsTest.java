@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.communityscheduler.server.http.EventStream;
 import org.junit.jupiter.api.Test;
 
 /** Event streams are bounded per client and in all, and a stream that ends gives its place back. */

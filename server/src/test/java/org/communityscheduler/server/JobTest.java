@@ -12,6 +12,8 @@ import org.communityscheduler.plan.PlanReader;
 import org.communityscheduler.solve.SchedulingEngine;
 import org.communityscheduler.text.Language;
 import org.communityscheduler.text.Text;
+import org.communityscheduler.server.job.Job;
+import org.communityscheduler.server.job.run.JobStore;
 import org.junit.jupiter.api.Test;
 
 /** A job is plain data: written as JSON (to a file, later) and read back, it is the same job. */
@@ -64,7 +66,7 @@ class JobTest {
     void aQueuedJobHasNoScheduleYet() {
         Plan plan = PlanReader.read(TestServer.SAMPLE).plan();
         try (SchedulingEngine engine = SchedulingEngine.shipped()) {
-            JobStore jobs = new JobStore(engine);
+            JobStore jobs = JobStore.inMemory(engine, ServerSettings.defaults().jobLimits());
             Job running = jobs.submit(plan, TestServer.SAMPLE, ModelBuilder.build(plan),
                     Duration.ofMinutes(1));
             Job queued = jobs.submit(plan, TestServer.SAMPLE, ModelBuilder.build(plan),

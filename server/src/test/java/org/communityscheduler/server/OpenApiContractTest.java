@@ -11,6 +11,7 @@ import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
 
+import org.communityscheduler.server.http.AccessFilters;
 import org.junit.jupiter.api.Test;
 
 /** openapi.yaml and the routes the server registers agree both ways, and the document is served with its UI. */
@@ -73,7 +74,7 @@ class OpenApiContractTest {
             assertThat(page.body()).contains("src=\"/api-docs.js\"").doesNotContain("{{");
             // The Content-Security-Policy allows no inline script: Swagger UI starts from a file of its own.
             assertThat(page.body().replaceAll("<script src=\"[^\"]+\"></script>", "")).doesNotContain("<script");
-            assertThat(page.headers().firstValue("Content-Security-Policy")).contains(SchedulerServer.CONTENT_SECURITY_POLICY);
+            assertThat(page.headers().firstValue("Content-Security-Policy")).contains(AccessFilters.CONTENT_SECURITY_POLICY);
             HttpResponse<String> start = api.get("/api-docs.js");
             assertThat(start.statusCode()).isEqualTo(200);
             assertThat(start.body()).contains("SwaggerUIBundle").contains("/openapi.yaml");

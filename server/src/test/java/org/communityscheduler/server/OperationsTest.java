@@ -16,6 +16,8 @@ import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import org.communityscheduler.server.http.EventStream;
+import org.communityscheduler.server.job.Job;
 import org.junit.jupiter.api.Test;
 
 /** What an operator relies on: health, metrics, event streams that cost nothing once gone, a graceful stop. */

@@ -1,0 +1,69 @@
+package org.communityscheduler.server.http;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+import io.javalin.http.Context;
+
+import org.communityscheduler.data.DemoPlans;
+import org.communityscheduler.model.PlanIntake;
+import org.communityscheduler.model.PlanLimits;
+import org.communityscheduler.plan.Json;
+import org.communityscheduler.text.Text;
+import org.communityscheduler.workbook.PlanWorkbook;
+
+/** The routes of plans on their own: validate one, convert between JSON and a workbook, and the bundled demo plans. */
+public final class PlanRoutes {
+
+    private final PlanLimits planLimits;
+
+    public PlanRoutes(PlanLimits planLimits) {
+        this.planLimits = planLimits;
+    }
+
+    /** 200 with the diagnostics for a valid plan; 400 with every error (and the diagnostics) for an invalid one. */
+    public void validate(Context ctx) {
+        PlanIntake intake = PlanBody.read(ctx, planLimits).intake();
+        if (intake.isValid()) {
+            RequestLanguage.json(ctx, Answers.Validation.valid(intake.model()));
+        } else {
+            RequestLanguage.json(ctx.status(400), Answers.Validation.invalid(intake));
+        }
+    }
+
+    /**
+     * A workbook in, its plan JSON out with the reading's warnings at their sheet and cell; a plan JSON in, its
+     * workbook out; 400 with every error of either.
+     */
+    public void convert(Context ctx) {
+        PlanIntake intake = PlanBody.read(ctx, planLimits).intake();
+        if (!intake.isValid()) {
+            RequestLanguage.json(ctx.status(400), Answers.Validation.invalid(intake));
+        } else if (PlanBody.isWorkbook(ctx)) {
+            RequestLanguage.json(ctx, new Answers.WorkbookPlan(intake.plan(), intake.diagnostics()));
+        } else {
+            PlanBody.answer(ctx, "plan.xlsx", PlanWorkbook.write(intake.plan(), RequestLanguage.of(ctx)));
+        }
+    }
+
+    public void demoPlans(Context ctx) {
+        ctx.json(DemoPlans.names().stream()
+                .map(name -> new Answers.DemoPlan(name, title(DemoPlans.json(name).orElseThrow(), name)))
+                .toList());
+    }
+
+    public void demoPlan(Context ctx) {
+        String name = ctx.pathParam("name");
+        String json = DemoPlans.json(name)
+                .orElseThrow(() -> ApiError.notFound("name", Text.of("server.noDemoPlan", name)));
+        ctx.contentType(RequestBodies.JSON + "; charset=utf-8").result(json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String title(String planJson, String fallback) {
+        try {
+            return Json.MAPPER.readTree(planJson).path("name").asText(fallback);
+        } catch (IOException e) {
+            return fallback;
+        }
+    }
+}
