@@ -11,7 +11,8 @@ import { loadDemoList, loadDemo, readFile, setUpDropping, askAgainInLanguage, pl
 import { solve, stop, recommend, apply, chooseConstraint } from './solving.js';
 import { downloadJson, downloadExport, downloadPlanWorkbook, printPages } from './exports.js';
 import { setUpEditing } from './edit.js';
-import { setUpFeeds, renderFeeds, followLanguage } from './feeds.js';
+import { setUpFeeds, followLanguage } from './feeds.js';
+import { renderFeeds } from './feeds-view.js';
 import { renderHeader, renderPlanStatus, renderStatus, renderProgress, renderControls } from './status.js';
 import { setUpViews, renderViews } from './views.js';
 import { setUpResults, renderSummary, renderUnassigned, renderConstraints } from './results.js';

@@ -1,16 +1,18 @@
-// Publishing a week and its calendar feeds: the "publish this week" button, and the panel of subscription links
-// (all sessions, per worker, room and organisation) with copy buttons, webcal links and QR codes.
+// Publishing a week and its calendar feeds: what the "publish this week" button and the panel of subscription
+// links do (publish, ask for the links, rotate the secret, copy a link, show a QR code). feeds-view.js draws them.
 // All text comes from i18n.js; all data from the API (api.js).
 
 import { api } from './api.js';
-import { t, currentLanguage, formatDate, list } from './i18n.js';
-import { $, el, button, showError } from './util.js';
-import { state, isSolving, setFeeds, setFeedsLoading, setPublished, setQrCode } from './state.js';
+import { t, currentLanguage } from './i18n.js';
+import { $, showError } from './util.js';
+import { state, setFeeds, setFeedsLoading, setPublished, setQrCode } from './state.js';
+import { setUpFeedsView, renderFeeds } from './feeds-view.js';
 
 export function setUpFeeds() {
   $('publish').addEventListener('click', publish);
   $('show-feeds').addEventListener('click', loadFeeds);
   $('rotate-feeds').addEventListener('click', rotate);
+  setUpFeedsView({ copyLink, toggleQr });
 }
 
 async function publish() {
@@ -59,76 +61,6 @@ export function followLanguage() {
   if (state.feeds.list && state.feeds.language !== currentLanguage() && !state.feeds.loading) {
     loadFeeds();
   }
-}
-
-/** Draws the publish button's state and the feeds panel; called on every redraw of the page. */
-export function renderFeeds() {
-  const { feeds } = state;
-  const dated = Boolean(state.plan?.week?.startDate);
-  $('publish').disabled = !state.job || !state.schedule || isSolving() || !dated;
-  const status = $('publish-status');
-  let note = '';
-  if (state.plan && !dated) {
-    note = t('publish.noDate');
-  } else if (feeds.published && feeds.published.job === state.job?.id) {
-    note = t('publish.done', { ...feeds.published, date: formatDate(feeds.published.startDate) });
-  } else if (state.edited) {
-    note = t('publish.edited');
-  }
-  status.textContent = note;
-  status.hidden = !note;
-
-  const panel = $('feeds-panel');
-  panel.hidden = !feeds.list;
-  if (!feeds.list) {
-    return;
-  }
-  if (feeds.language !== currentLanguage()) {
-    return; // until they are asked for again in the page's language (followLanguage)
-  }
-  $('feeds-weeks').textContent = feeds.weeks.length
-    ? t('feeds.weeks', { weeks: list(feeds.weeks.map((week) => formatDate(week.startDate))) })
-    : t('feeds.none');
-  const groups = [['all', 'feeds.all'], ['worker', 'feeds.workers'], ['room', 'feeds.rooms'],
-    ['organization', 'feeds.orgs']];
-  $('feeds-list').replaceChildren(...groups.flatMap(([kind, title]) => {
-    const items = feeds.list.filter((feed) => feed.kind === kind);
-    if (!items.length) {
-      return [];
-    }
-    const links = el('ul', 'feed-list');
-    links.append(...items.map(feedRow));
-    const group = el('div', 'feed-group');
-    group.dataset.kind = kind;
-    group.append(el('h3', '', t(title)), links);
-    return [group];
-  }));
-}
-
-function feedRow(feed) {
-  const row = el('li', 'feed');
-  row.dataset.kind = feed.kind;
-  if (feed.id) {
-    row.dataset.id = feed.id;
-  }
-  const name = el('span', 'feed-name', feed.kind === 'all' ? t('feeds.all') : feed.name ?? feed.id);
-  const url = el('input', 'feed-url');
-  url.readOnly = true;
-  url.value = feed.url;
-  url.addEventListener('focus', () => url.select());
-  const copy = button('small copy', t('feeds.copy'), () => copyLink(url, copy));
-  const webcal = el('a', 'webcal', t('feeds.subscribe'));
-  webcal.href = feed.webcal;
-  const image = el('img', 'qr');
-  image.alt = t('feeds.qr');
-  const { qr } = state.feeds;
-  image.hidden = !qr.has(feed.path);
-  if (qr.has(feed.path)) {
-    image.src = qr.get(feed.path);
-  }
-  const qrButton = button('small qr-button', t('feeds.qr'), () => toggleQr(feed, image));
-  row.append(name, url, copy, webcal, qrButton, image);
-  return row;
 }
 
 async function copyLink(input, button) {

@@ -18,6 +18,7 @@ import org.communityscheduler.benchmarks.Dataset;
 import org.communityscheduler.benchmarks.Itc2007Benchmark;
 import org.communityscheduler.benchmarks.Machine;
 import org.communityscheduler.benchmarks.ModelCost;
+import org.communityscheduler.benchmarks.MoveSpeed;
 import org.communityscheduler.benchmarks.PeerComparison;
 import org.communityscheduler.benchmarks.ResultFiles;
 import org.communityscheduler.plan.InvalidPlanException;
@@ -37,7 +38,8 @@ import picocli.CommandLine.Spec;
  * {@code ./scheduler benchmark [--quick | --peer] [--sizes S,M-tight,course-M] [--configs shipped,default,...]
  * [--time 60s] [--runs 3] [--warm-up 30s] [--scaling S,M,L,XL|none] [--seed 1] [--output DIR] [--report DIR]}, or
  * {@code ./scheduler benchmark --itc2007 DIR [--time 10s] [--runs 3] [--output DIR]};
- * {@code ./scheduler benchmark --model-cost [--sizes XL,CITY] [--itc2007 DIR] [--output DIR]}.
+ * {@code ./scheduler benchmark --model-cost [--sizes XL,CITY] [--itc2007 DIR] [--output DIR]};
+ * {@code ./scheduler benchmark --move-speed [--sizes M,course-M] [--itc2007 DIR] [--output DIR]}.
  * Progress on stderr, the results tables on stdout, the files in the output folder. {@code --peer} puts
  * OR-Tools CP-SAT beside the shipped engine instead (peer.md, peer.csv).
  */
@@ -49,7 +51,9 @@ import picocli.CommandLine.Spec;
         "--itc2007 DIR alone: the shipped solver on each ITC2007 track 3 instance in DIR (its .ctt files), scored as"
                 + " the competition scores them (with --time, --runs, --output only; itc2007.md, itc2007.csv).",
         "--model-cost: what validating and building the model costs, no solving (with --sizes, --seed, --itc2007,"
-                + " --output only)." })
+                + " --output only).",
+        "--move-speed: moves the constraints score per second of CPU time, from complete weeks (with --sizes, --seed,"
+                + " --itc2007, --output only; move-speed.md)." })
 final class BenchmarkCommand implements Callable<Integer> {
 
     private final PrintStream out;
@@ -69,6 +73,9 @@ final class BenchmarkCommand implements Callable<Integer> {
 
     @Option(names = "--model-cost", description = "Measure building the model; no solving.")
     boolean modelCost;
+
+    @Option(names = "--move-speed", description = "Measure moves per second of CPU time, which other work on the machine does not change.")
+    boolean moveSpeed;
 
     @Option(names = "--itc2007", paramLabel = "DIR", description = "A folder of ITC2007 track 3 instances (.ctt).")
     Path itc2007;
@@ -112,6 +119,9 @@ final class BenchmarkCommand implements Callable<Integer> {
     public Integer call() {
         if (modelCost) {
             return modelCost();
+        }
+        if (moveSpeed) {
+            return moveSpeed();
         }
         if (itc2007 != null && !peer) {
             return itc2007();
@@ -163,6 +173,23 @@ final class BenchmarkCommand implements Callable<Integer> {
         String loadBefore = Machine.loadAverage();
         List<ModelCost.Row> rows = ModelCost.measure(datasets, itc2007, err);
         Path markdown = ModelCost.write(rows, Machine.current(), loadBefore, Machine.loadAverage(), output);
+        return printed(markdown, output);
+    }
+
+    /**
+     * {@code --move-speed [--sizes M,course-M] [--itc2007 DIR] [--output DIR]}: how many moves the constraints
+     * score per second of a thread's CPU time, from complete weeks.
+     */
+    private int moveSpeed() {
+        allowing("--move-speed", "--move-speed", "--sizes", "--seed", "--itc2007", "--output", "--verbose");
+        Logging.configure(verbose);
+        List<Dataset> datasets = Dataset.parse(sizes != null ? sizes : "M,course-M,enrolment-M,M-tight",
+                seed != null ? seed : Dataset.DEFAULT_SEED);
+        List<Path> itc2007 = this.itc2007 != null ? Itc2007Benchmark.instanceFiles(this.itc2007) : List.of();
+        Path output = this.output != null ? this.output : BenchmarkOptions.DEFAULT_OUTPUT;
+        String loadBefore = Machine.loadAverage();
+        List<MoveSpeed.Row> rows = MoveSpeed.measure(datasets, itc2007, MoveSpeed.DEFAULT_MOVES, err);
+        Path markdown = MoveSpeed.write(rows, Machine.current(), loadBefore, Machine.loadAverage(), output);
         return printed(markdown, output);
     }
 

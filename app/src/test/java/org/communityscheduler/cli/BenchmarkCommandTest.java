@@ -87,5 +87,7 @@ class BenchmarkCommandTest {
         assertThatThrownBy(() -> options("--tiem", "3s")).hasMessageContaining("'--tiem'");
         assertThatThrownBy(() -> CommandTest.<BenchmarkCommand>parsed("benchmark", "--model-cost", "--time", "3s").call())
                 .hasMessage("--time does not go with benchmark --model-cost");
+        assertThatThrownBy(() -> CommandTest.<BenchmarkCommand>parsed("benchmark", "--move-speed", "--runs", "3").call())
+                .hasMessage("--runs does not go with benchmark --move-speed");
     }
 }

@@ -1,10 +1,7 @@
 package org.communityscheduler.benchmarks;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -130,13 +127,6 @@ public final class ModelCost {
     }
 
     public static Path write(List<Row> rows, Machine machine, String loadBefore, String loadAfter, Path directory) {
-        try {
-            Files.createDirectories(directory);
-            Path file = directory.resolve(MARKDOWN);
-            Files.writeString(file, markdown(rows, machine, loadBefore, loadAfter), StandardCharsets.UTF_8);
-            return file;
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write to " + directory, e);
-        }
+        return ResultFiles.writeMarkdown(directory, MARKDOWN, markdown(rows, machine, loadBefore, loadAfter));
     }
 }

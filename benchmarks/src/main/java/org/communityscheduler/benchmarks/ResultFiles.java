@@ -292,6 +292,18 @@ public final class ResultFiles {
 
     /** {@code 1.2 s}, or {@code never}. */
     /** The machine and its load average before and after a run: the first lines of every results page. */
+    /** Writes one markdown file into {@code directory} (made if missing) and returns it. */
+    static Path writeMarkdown(Path directory, String name, String markdown) {
+        try {
+            Files.createDirectories(directory);
+            Path file = directory.resolve(name);
+            Files.writeString(file, markdown, StandardCharsets.UTF_8);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write to " + directory, e);
+        }
+    }
+
     static String conditions(Machine machine, String loadBefore, String loadAfter) {
         return "Machine: " + machine.describe() + ".  \nLoad average (1/5/15 min): " + loadBefore + " before, "
                 + loadAfter + " after.  \n";

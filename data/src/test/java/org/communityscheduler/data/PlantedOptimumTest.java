@@ -59,24 +59,12 @@ class PlantedOptimumTest {
         assertSameAsClaimed(scored, instance.planted());
     }
 
-    @ParameterizedTest(name = "course {0} seed {1}, tightness {2}")
-    @CsvSource({ "S, 1, 0.5", "S, 2, 1", "M, 1, 0.5", "M, 2, 1", "L, 1, 1" })
-    void aCourseTimetablesPlantedScheduleCostsNothing(InstanceSize size, long seed, double tightness) {
+    @ParameterizedTest(name = "{3} {0} seed {1}, tightness {2}")
+    @CsvSource({ "S, 1, 0.5, COURSE", "S, 2, 1, COURSE", "M, 1, 0.5, COURSE", "M, 2, 1, COURSE", "L, 1, 1, COURSE",
+            "S, 1, 0.5, ENROLMENT", "M, 1, 0.5, ENROLMENT", "M, 2, 1, ENROLMENT", "L, 1, 0.5, ENROLMENT" })
+    void aCollegesPlantedScheduleCostsNothing(InstanceSize size, long seed, double tightness, InstanceShape shape) {
         GeneratedInstance instance = InstanceGenerator.generate(
-                GeneratorOptions.of(size, seed).withTightness(tightness).withShape(InstanceShape.COURSE));
-
-        Schedule scored = score(instance);
-
-        assertThat(scored.score()).isEqualTo("0hard/0medium/0soft");
-        assertThat(scored.sessions()).hasSize(instance.requestedSessions());
-        assertSameAsClaimed(scored, instance.planted());
-    }
-
-    @ParameterizedTest(name = "enrolment {0} seed {1}, tightness {2}")
-    @CsvSource({ "S, 1, 0.5", "M, 1, 0.5", "M, 2, 1", "L, 1, 0.5" })
-    void anElectiveEnrolmentsPlantedScheduleCostsNothing(InstanceSize size, long seed, double tightness) {
-        GeneratedInstance instance = InstanceGenerator.generate(
-                GeneratorOptions.of(size, seed).withTightness(tightness).withShape(InstanceShape.ENROLMENT));
+                GeneratorOptions.of(size, seed).withTightness(tightness).withShape(shape));
 
         Schedule scored = score(instance);
 
