@@ -156,4 +156,26 @@ class EjectionChainsTest {
         assertThat(session(placed, "part-one#1").getStart()).isEqualTo(WeekTime.of(Day.MON, TimeOfDay.parse("09:00")));
         assertThat(session(placed, "part-two#1").getStart()).isEqualTo(WeekTime.of(Day.MON, TimeOfDay.parse("10:00")));
     }
+
+    @Test
+    void threePartsInOrderEndUpInTheOnlyOrderThatFits() {
+        // Three parts in one room with three hours: only 09:00, 10:00, 11:00 keeps the order. Part one's cheapest
+        // time is 10:00 (preferred), where it leaves part three no time after part two: the chains move them on.
+        WeeklySchedule week = ModelBuilder.build(PlanBuilder.plan()
+                .slotMinutes(60)
+                .site("centre", site -> site.open(Day.MON, "09:00-12:00"))
+                .room("room", room -> room.capacity(10))
+                .activity("part-one", a -> a.duration(60).preferred(Day.MON, "10:00-11:00"))
+                .activity("part-two", a -> a.duration(60).after("part-one"))
+                .activity("part-three", a -> a.duration(60).after("part-two"))
+                .build());
+
+        WeeklySchedule placed = chainsOnly(week);
+
+        assertThat(placed.getScore().hardScore()).isZero();
+        assertThat(placed.getScore().mediumScore()).as("every part placed").isZero();
+        assertThat(List.of("part-one#1", "part-two#1", "part-three#1")).extracting(id -> session(placed, id).getStart())
+                .containsExactly(WeekTime.of(Day.MON, TimeOfDay.parse("09:00")), WeekTime.of(Day.MON, TimeOfDay.parse("10:00")),
+                        WeekTime.of(Day.MON, TimeOfDay.parse("11:00")));
+    }
 }
