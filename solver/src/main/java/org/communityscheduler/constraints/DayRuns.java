@@ -22,12 +22,12 @@ import org.communityscheduler.model.Site;
  * updates each of its attendees' days once. A day holds a handful of sessions, so a sort and a scan per change
  * beat a self-join on overlapping times (three range indexes per attendee), Timefold's general connected ranges
  * (a tree per group, a tuple per run) and an "if not exists" per session (two range indexes per attendee and
- * day): on generated M a quarter more moves per second than those, on a week of a thousand students who each
- * chose their lessons seven times as many.
+ * day): with {@link RoomDays}, 1.5 times the moves per CPU second on generated M, 3 to 5 times on ITC2007 and 8.8
+ * times on a week of 925 students who each chose their lessons (benchmarks/README.md, "Faster rules").
  */
 final class DayRuns {
 
-    /** The collector of every day-shape rule; one instance, so that the rules share its grouping. */
+    /** The collector of the rules about a day; one instance, so that the rules share its grouping. */
     static final UniConstraintCollector<Attendance, DayRuns, Day> COLLECTOR = new UniConstraintCollector<>() {
         @Override
         public Supplier<DayRuns> supplier() {
