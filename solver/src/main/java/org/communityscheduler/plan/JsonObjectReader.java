@@ -95,7 +95,28 @@ public final class JsonObjectReader {
             problem(field, Text.of("plan.notAString", Json.describe(value)));
             return null;
         }
+        int broken = loneSurrogate(value.asText());
+        if (broken >= 0) {
+            problem(field, Text.of("plan.brokenCharacter", broken + 1));
+            return null;
+        }
         return value.asText();
+    }
+
+    /**
+     * Where the text holds half of a UTF-16 surrogate pair alone (JSON's {@code "\ud800"}, a workbook's
+     * {@code _xD800_}), or -1: no character at all, which no export could write and no reader would take back.
+     */
+    static int loneSurrogate(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     public String requiredText(String field) {
@@ -214,7 +235,10 @@ public final class JsonObjectReader {
         List<String> texts = new ArrayList<>();
         for (int i = 0; i < elements.size(); i++) {
             JsonNode element = elements.get(i);
-            if (element.isTextual() && !element.asText().isBlank()) {
+            if (element.isTextual() && !element.asText().isBlank() && loneSurrogate(element.asText()) >= 0) {
+                problems.add(new Problem(pathOf(field) + "[" + i + "]",
+                        Text.of("plan.brokenCharacter", loneSurrogate(element.asText()) + 1)));
+            } else if (element.isTextual() && !element.asText().isBlank()) {
                 texts.add(element.asText());
             } else {
                 problems.add(new Problem(pathOf(field) + "[" + i + "]",

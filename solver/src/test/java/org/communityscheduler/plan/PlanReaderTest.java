@@ -190,6 +190,20 @@ class PlanReaderTest {
     }
 
     @Test
+    void aStringWithHalfASurrogatePairIsRefusedAtItsPath() {
+        // JSON may escape half of a pair ("\\ud800"); no export could write it and no reader would take it back.
+        assertThat(problemsWith("""
+                {"name": "A\\ud800B",
+                 "rooms": [{"id": "hall", "capacity": 40}],
+                 "activities": [{"id": "club", "name": "\\udc00", "durationMinutes": 90, "audiences": ["ok", "x\\ud83d"]},
+                                {"id": "emoji", "name": "合唱 \\ud83c\\udfb5", "durationMinutes": 90}]}
+                """)).containsExactlyInAnyOrder(
+                problem("name", "holds a broken character at position 2 (half of a UTF-16 surrogate pair): retype the text"),
+                problem("activities[0].name", "holds a broken character at position 1 (half of a UTF-16 surrogate pair): retype the text"),
+                problem("activities[0].audiences[1]", "holds a broken character at position 2 (half of a UTF-16 surrogate pair): retype the text"));
+    }
+
+    @Test
     void anIntegerFieldMustBeAWholeNumber() {
         assertThat(problemsWith("""
                 {"week": {"slotMinutes": "15"},
