@@ -128,6 +128,21 @@ class PlanWorkbookTest {
     }
 
     @Test
+    void aCellHoldingHalfASurrogatePairIsRefusedAtItsCell() {
+        // Excel writes such a character as _xD800_; the JSON it would become could not be exported.
+        byte[] workbook = new Sheets()
+                .sheet("场地", "编号", "开放时间 周一").row("huanghe", "08:30-17:00")
+                .sheet("活动室", "编号", "容量").row("hall", 40)
+                .sheet("活动", "编号", "名称", "时长分钟").row("choir", "合唱_xD800_", 60)
+                .bytes();
+
+        PlanIntake intake = PlanWorkbook.read(workbook, PlanLimits.NONE).intake();
+
+        assertThat(intake.problems()).extracting(Problem::toString).containsExactly(
+                "活动!B2: holds a broken character at position 3 (half of a UTF-16 surrogate pair): retype the text");
+    }
+
+    @Test
     void whatIsWrongWithTheWorkbookItselfIsSaidInTheLanguageAsked() {
         byte[] workbook = new Sheets()
                 .sheet("场地", "编号", "编号", "备注").row("huanghe", "x", "note")
