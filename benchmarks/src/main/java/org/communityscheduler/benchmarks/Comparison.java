@@ -151,7 +151,8 @@ public final class Comparison {
         if (points.isEmpty() || !points.get(points.size() - 1).score().equals(finalScore)) {
             points.add(new RunResult.ScorePoint(sub.getTimeMillisSpent(), finalScore));
         }
-        Long speed = sub.getMoveEvaluationSpeed();
+        // Scorings, not Timefold's move count: that leaves out the custom phases (chains, SoftAnnealing).
+        Long speed = sub.getScoreCalculationSpeed();
         return new RunResult(dataset, instance.requestedSessions(), configuration, sub.getSubSingleBenchmarkIndex() + 1,
                 points, finalScore, sub.getTimeMillisSpent(), timeLimit.toMillis(), speed == null ? 0 : speed,
                 HardMediumSoftLongScore.parseScore(instance.planted().score()));

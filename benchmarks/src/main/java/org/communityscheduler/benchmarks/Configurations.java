@@ -34,10 +34,16 @@ public final class Configurations {
         add("shipped", "what the engine ships, SolverConfigs.shipped() (its termination replaced by the benchmark's), "
                 + "on one thread: ejection chains (hardest first to the first free placement, displacing the fewest "
                 + "for the rest), while sessions are out three rounds of a short hot shake (simulated annealing at "
-                + "1000soft for 1, 2, 4 s) and chains again, then simulated annealing at 300soft (best of 2) for the "
-                + "soft wishes, handing over to improving chains (ImprovingChains) whenever it finds nothing better "
-                + "for 2 s",
+                + "1000soft for 1, 2, 4 s) and chains again, then rounds of a run of simulated annealing on the "
+                + "week's own scale among placements that break no hard rule (SoftAnnealing: starting where the "
+                + "median sampled worsening is accepted one time in ten, cooling a hundredfold over 200 moves per "
+                + "session, each run twice as long as the one before, three times) and improving chains "
+                + "(ImprovingChains, at most 2 s)",
                 SolverConfigs::shipped);
+        add("timefold-annealing", "what the engine shipped until 2026-12-08: shipped, but Timefold's simulated "
+                + "annealing at 300soft (best of 2; changes, swaps, room gatherings) for the soft wishes instead "
+                + "of SoftAnnealing, handing over to improving chains whenever it finds nothing better for 2 s",
+                () -> SolverConfigs.timefoldAnnealing(SolverConfigs.localSearchMoves(false)));
         add("annealing-only", "what the engine shipped before the improving chains (2026-11-28, night): shipped "
                 + "without them, the soft-wish annealing running to the end",
                 Configurations::annealingOnly);
@@ -105,13 +111,13 @@ public final class Configurations {
                             .withMoveSelectorConfig(new UnionMoveSelectorConfig().withMoveSelectorList(moves)));
                     return config.withPhaseList(phases);
                 });
-        add("before-gatherings", "what the engine shipped before room gatherings (2026-12-07): shipped, the "
-                + "soft-wish annealing without RoomGatherings",
-                () -> SolverConfigs.shipped(softWishMovesWithout()));
-        add("kempe-chains", "experiment: shipped, the soft-wish annealing's moves plus Kempe chains across two times "
+        add("before-gatherings", "what the engine shipped before room gatherings (2026-12-07): timefold-annealing, "
+                + "the soft-wish annealing without RoomGatherings",
+                () -> SolverConfigs.timefoldAnnealing(softWishMovesWithout()));
+        add("kempe-chains", "experiment: timefold-annealing, the soft-wish annealing's moves plus Kempe chains across two times "
                 + "(KempeSwaps: a session to another start, the sessions there sharing a worker, audience or room "
                 + "to the time it left, and so on), as often as room gatherings; not shipped",
-                () -> SolverConfigs.shipped(new UnionMoveSelectorConfig().withMoveSelectors(
+                () -> SolverConfigs.timefoldAnnealing(new UnionMoveSelectorConfig().withMoveSelectors(
                         SolverConfigs.localSearchMoves(false), SolverConfigs.kempeSwaps())));
         add("cpsat", "peer: OR-Tools CP-SAT places every movable session under the hard rules only, exactly "
                 + "(CpSatPlacement: everything placed, or when that is impossible as much priority as fits), no search",

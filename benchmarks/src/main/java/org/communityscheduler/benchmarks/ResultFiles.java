@@ -66,7 +66,7 @@ public final class ResultFiles {
         md.append("- **gap**: how far the final best score is from the optimum; **vs default** and **vs greedy**: "
                 + "that gap divided by the baseline's, at the first level where either is not zero "
                 + "(0.50× soft: half the soft penalty; 0.00× medium: places every session the baseline leaves out);\n");
-        md.append("- **moves/s**: move evaluation speed over the whole run.\n\n");
+        md.append("- **moves/s**: moves scored per second over the whole run, by every phase (the chains' tries, the annealing's moves).\n\n");
 
         for (Dataset dataset : options.datasets()) {
             Benchmarks.Baseline baseline = results.baselines().get(dataset);

@@ -154,7 +154,8 @@ public final class SchedulingEngine implements AutoCloseable {
     }
 
     /**
-     * A finished solve: the best schedule, how long it took, how fast moves were evaluated, and when
+     * A finished solve: the best schedule, how long it took, how many moves it scored per second (every phase's:
+     * the chains' tries, the annealing's moves; Timefold's own move count leaves out custom phases), and when
      * the best schedule first broke no hard rule and first had every placeable session placed
      * (null when never).
      */
@@ -187,7 +188,7 @@ public final class SchedulingEngine implements AutoCloseable {
                 });
         try {
             WeeklySchedule best = job.getFinalBestSolution();
-            return new SolveRun(best, job.getSolvingDuration(), job.getMoveEvaluationSpeed(), milestones[0],
+            return new SolveRun(best, job.getSolvingDuration(), job.getScoreCalculationSpeed(), milestones[0],
                     milestones[1]);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

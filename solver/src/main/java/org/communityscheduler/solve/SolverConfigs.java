@@ -42,9 +42,9 @@ import org.communityscheduler.model.WeeklySchedule;
  * that is free, trying starts in the order of their expected soft cost (see the model's start ranges);
  * what finds no free placement displaces the fewest, least important sessions, which are placed in turn.
  * While sessions are still out, short rounds of hot simulated annealing ({@link #placement(Duration)}) shake
- * the week and the chains try again; then cooler annealing ({@link #localSearch()}) improves the soft wishes,
- * and whenever it stalls, {@link ImprovingChains} move sessions to cheaper placements through the sessions in
- * their way.
+ * the week and the chains try again; then runs of annealing on the week's own scale ({@link SoftAnnealing})
+ * improve the soft wishes, each followed by {@link ImprovingChains}, which move sessions to cheaper placements
+ * through the sessions in their way.
  * benchmarks/README.md has the comparisons that chose them.
  *
  * <p>{@link #construction()} is Timefold's construction heuristic shaped the same way (first placement that
@@ -59,9 +59,14 @@ public final class SolverConfigs {
     /** Steps without placing more before a chains phase hands over to local search. */
     private static final int EJECTION_STALL_LIMIT = 20_000;
     private static final long MEMBER_SEED = 7_919;
-    /** Soft-wish annealing this long without a better schedule hands over to improving chains, this many times at most. */
+    /**
+     * Improving chains run this long at most after each annealing run, this many times at most; Timefold's annealing
+     * ({@link #timefoldAnnealing}) hands over to them after this long without a better schedule.
+     */
     private static final Duration STALL = Duration.ofSeconds(2);
     private static final int IMPROVING_ROUNDS = 100;
+    /** Annealing runs after the last round: more than any time limit lets run. */
+    private static final int FINAL_RUNS = 10_000;
 
     private static final String PLACED = "placedSession";
     private static final String MOVED = "movedSession";
@@ -89,16 +94,39 @@ public final class SolverConfigs {
 
     /**
      * Every session placed where it is free, hardest first, and chains of displacements for the rest; while
-     * some are still out, three rounds of a short hot shake and chains again ({@link #placing()}); then cooler
-     * annealing for the soft wishes, handing over to improving chains whenever it has found nothing better
-     * for {@link #STALL} (at most {@value #IMPROVING_ROUNDS} times, then annealing to the end).
+     * some are still out, three rounds of a short hot shake and chains again ({@link #placing()}); then rounds of
+     * a run of simulated annealing on the week's own scale ({@link SoftAnnealing}, each run longer than the one
+     * before) and improving chains ({@link #improvingChains}, at most {@link #STALL}), {@value #IMPROVING_ROUNDS}
+     * of them at most, then annealing runs to the end.
      */
     public static SolverConfig shipped() {
-        return shipped(localSearchMoves(false));
+        List<PhaseConfig> phases = new ArrayList<>(placing());
+        for (int round = 0; round < IMPROVING_ROUNDS; round++) {
+            phases.add(softAnnealing(round, 1));
+            phases.add(improvingChains(round));
+        }
+        phases.add(softAnnealing(IMPROVING_ROUNDS, FINAL_RUNS));
+        return base()
+                .withTerminationConfig(termination(DEFAULT_TIME_LIMIT))
+                .withPhaseList(phases);
     }
 
-    /** {@link #shipped()} with other moves for the soft-wish annealing (benchmarks compare them). */
-    public static SolverConfig shipped(MoveSelectorConfig<?> softWishMoves) {
+    /** {@code runs} runs of {@link SoftAnnealing}, the first the {@code round}-th of the solve, one after another. */
+    public static CustomPhaseConfig softAnnealing(int round, int runs) {
+        List<SoftAnnealing> commands = new ArrayList<>(runs);
+        for (int run = 0; run < runs; run++) {
+            commands.add(new SoftAnnealing(round + run, round + run));
+        }
+        return new CustomPhaseConfig().withCustomPhaseCommandList(new ArrayList<>(commands));
+    }
+
+    /**
+     * What shipped until 2026-12-08, with other moves for the soft-wish annealing (benchmarks compare them):
+     * the placing phases, then Timefold's simulated annealing from 300soft, handing over to improving chains
+     * whenever it has found nothing better for {@link #STALL} (at most {@value #IMPROVING_ROUNDS} times, then
+     * annealing to the end).
+     */
+    public static SolverConfig timefoldAnnealing(MoveSelectorConfig<?> softWishMoves) {
         List<PhaseConfig> phases = new ArrayList<>(placing());
         for (int round = 0; round < IMPROVING_ROUNDS; round++) {
             phases.add(localSearch().withMoveSelectorConfig(softWishMoves)
@@ -168,7 +196,10 @@ public final class SolverConfigs {
                                     .map(command -> command instanceof EjectionChains chains
                                             ? chains.withSeed(chains.seed() + MEMBER_SEED * k)
                                             : command instanceof ImprovingChains chains
-                                                    ? chains.withSeed(chains.seed() + MEMBER_SEED * k) : command)
+                                                    ? chains.withSeed(chains.seed() + MEMBER_SEED * k)
+                                                    : command instanceof SoftAnnealing annealing
+                                                            ? annealing.withSeed(annealing.seed() + MEMBER_SEED * k)
+                                                            : command)
                                     .toList())
                             : phase)
                     .toList());
