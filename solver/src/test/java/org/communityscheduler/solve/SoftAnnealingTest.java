@@ -1,9 +1,11 @@
 package org.communityscheduler.solve;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.communityscheduler.solve.MondayWeeks.at;
+import static org.communityscheduler.solve.MondayWeeks.place;
+import static org.communityscheduler.solve.MondayWeeks.starts;
 
 import java.time.Duration;
-import java.util.List;
 
 import ai.timefold.solver.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
 import ai.timefold.solver.core.api.solver.SolverFactory;
@@ -11,12 +13,9 @@ import ai.timefold.solver.core.config.phase.PhaseConfig;
 import ai.timefold.solver.core.config.solver.EnvironmentMode;
 
 import org.communityscheduler.model.ModelBuilder;
-import org.communityscheduler.model.Session;
-import org.communityscheduler.model.WeekTime;
 import org.communityscheduler.model.WeeklySchedule;
 import org.communityscheduler.plan.Day;
 import org.communityscheduler.plan.PlanBuilder;
-import org.communityscheduler.plan.TimeOfDay;
 import org.junit.jupiter.api.Test;
 
 class SoftAnnealingTest {
@@ -47,22 +46,9 @@ class SoftAnnealingTest {
                 .solve(week);
     }
 
-    private static Session session(WeeklySchedule week, String id) {
-        return week.getSessions().stream().filter(s -> s.getId().equals(id)).findFirst().orElseThrow();
-    }
 
-    private static void place(WeeklySchedule week, String session, String time) {
-        session(week, session).setRoom(week.getRooms().get(0));
-        session(week, session).setStart(at(time));
-    }
 
-    private static Integer at(String time) {
-        return WeekTime.of(Day.MON, TimeOfDay.parse(time));
-    }
 
-    private static List<Integer> starts(WeeklySchedule week, String... sessions) {
-        return List.of(sessions).stream().map(id -> session(week, id).getStart()).toList();
-    }
 
     @Test
     void tradesPlacementsThatNoSingleMoveCanReachWithoutAClash() {
