@@ -59,8 +59,8 @@ public final class JobStore implements LocalJobs, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(JobStore.class);
     /**
-     * A job started again after a restart solves at least this long while any of its time limit is left; one whose
-     * time limit is used up is not started again.
+     * A job started again after a restart solves at least this long while any of its time limit is left, or while it
+     * has no schedule kept yet; one with a schedule whose time limit is used up is not started again.
      */
     public static final Duration MIN_RESUMED_TIME = Duration.ofSeconds(5);
 
