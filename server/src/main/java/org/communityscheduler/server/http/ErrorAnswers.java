@@ -43,11 +43,12 @@ public final class ErrorAnswers {
 
     /** Javalin's own refusals (no such route, wrong method, body too large), in the API's error format. */
     private void httpError(HttpResponseException error, Context ctx) {
+        String path = RequestPaths.withoutFeedKeys(ctx.path()); // an answer may be logged on its way back
         ApiError answer = switch (error.getStatus()) {
-            case 404 -> ApiError.notFound("$", Text.of("server.noSuchEndpoint", ctx.method().name(), ctx.path()));
+            case 404 -> ApiError.notFound("$", Text.of("server.noSuchEndpoint", ctx.method().name(), path));
             case 405 -> new ApiError(405, "$", allowed(error) == null
-                    ? Text.of("server.methodNotAllowed", ctx.method().name(), ctx.path())
-                    : Text.of("server.methodNotAllowedUse", ctx.method().name(), ctx.path(), allowed(error)));
+                    ? Text.of("server.methodNotAllowed", ctx.method().name(), path)
+                    : Text.of("server.methodNotAllowedUse", ctx.method().name(), path, allowed(error)));
             case 413 -> limits.tooLarge();
             default -> new ApiError(error.getStatus(), "$", Text.of("plan.asWritten", error.getMessage()));
         };
@@ -60,7 +61,8 @@ public final class ErrorAnswers {
 
     /** The driver's message names hosts and ports: it goes to the log, the client hears the catalogue's text only. */
     private void databaseUnreachable(StorageUnavailable error, Context ctx) {
-        LOG.warn("Answered 503 to {} {}: {}", ctx.method(), ctx.path(), error.getMessage());
+        LOG.warn("Answered 503 to {} {}: {}", ctx.method(), RequestPaths.withoutFeedKeys(ctx.path()),
+                error.getMessage());
         new ApiError(503, "$", Text.of("database.unreachable")).withHeader("Retry-After", "5").answer(ctx);
     }
 
