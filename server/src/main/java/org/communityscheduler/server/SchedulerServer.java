@@ -100,7 +100,7 @@ public final class SchedulerServer {
         PlanRoutes plans = new PlanRoutes(settings.planLimits());
         ExportRoutes exports = new ExportRoutes(jobs);
         FeedRoutes feeds = new FeedRoutes(jobs, new CalendarFeeds(publications), settings.publicUrl());
-        OperationRoutes operations = new OperationRoutes(jobs, settings.parallelSolvers(), metrics);
+        OperationRoutes operations = new OperationRoutes(jobs, () -> started, metrics);
         ErrorAnswers errors = new ErrorAnswers(settings.requestLimits());
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -165,7 +165,9 @@ public final class SchedulerServer {
             config.routes.get(CalendarFeeds.PATH + "/{key}/worker/{worker}.ics", feeds::worker);
             config.routes.get(CalendarFeeds.PATH + "/{key}/room/{room}.ics", feeds::room);
             config.routes.get(CalendarFeeds.PATH + "/{key}/organization/{organization}.ics", feeds::organization);
-            config.routes.get("/health", operations::health);
+            config.routes.get("/health", operations::ready);
+            config.routes.get("/health/ready", operations::ready);
+            config.routes.get("/health/live", operations::live);
             config.routes.get("/metrics", operations::metrics);
             config.routes.get("/openapi.yaml", operations::openApi);
             config.routes.get("/api-docs", operations::apiDocs);

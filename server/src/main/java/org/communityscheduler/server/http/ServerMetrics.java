@@ -69,7 +69,7 @@ public final class ServerMetrics implements AutoCloseable {
                 .register(registry).record((long) (millis * 1_000_000), TimeUnit.NANOSECONDS);
         // A feed's path holds its key, which the log must not.
         String path = RequestPaths.withoutFeedKeys(ctx.path());
-        if (route.equals("/health") || route.equals("/metrics")) {
+        if (route.startsWith("/health") || route.equals("/metrics")) { // probes and scrapes: every few seconds
             REQUESTS.debug("method={} path={} route={} status={} durationMs={}", ctx.method(), path, route,
                     ctx.statusCode(), String.format(Locale.ROOT, "%.1f", millis));
         } else {

@@ -166,6 +166,14 @@ public final class JobStore implements LocalJobs, AutoCloseable {
         }
     }
 
+    /**
+     * Whether where the jobs are kept answers now: the shared database (asked, at most for the pool's connection
+     * timeout), or files and memory, which always do.
+     */
+    public boolean storageAnswers() {
+        return replica == null || replica.answers();
+    }
+
     /** False once the store is closing: no new jobs then ({@link #submit} throws {@link Closed}). */
     public boolean isAccepting() {
         return accepting;
