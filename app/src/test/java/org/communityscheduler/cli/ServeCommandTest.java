@@ -54,6 +54,15 @@ class ServeCommandTest extends CommandTest {
     }
 
     @Test
+    void theMetricsTokenComesFromItsOptionOrSchedulerMetricsToken() {
+        assertThat(settings().metricsToken()).as("/metrics open by default").isNull();
+        assertThat(settings("--metrics-token", "scrape-me").metricsToken()).isEqualTo("scrape-me");
+        assertThat(CommandTest.<ServeCommand>parsed(Map.of("SCHEDULER_METRICS_TOKEN", "from-env"), "serve").settings()
+                .metricsToken()).isEqualTo("from-env");
+        assertThat(settings("--token", "api").metricsToken()).as("the API's token is not the metrics'").isNull();
+    }
+
+    @Test
     void thePublicUrlComesFromItsOptionOrSchedulerPublicUrl() {
         assertThat(settings().publicUrl()).isNull();
         assertThat(settings("--public-url", "https://plan.example.org/").publicUrl()).isEqualTo("https://plan.example.org");

@@ -95,7 +95,8 @@ public final class SchedulerServer {
                 settings.maxEventStreams());
         this.metrics = new ServerMetrics(jobs, streamSlots);
         this.jobRoutes = new JobRoutes(jobs, engine, settings.requestLimits(), settings.apiToken(), streamSlots);
-        AccessFilters access = new AccessFilters(settings.apiToken(), settings.requestLimits(), () -> started);
+        AccessFilters access = new AccessFilters(settings.apiToken(), settings.metricsToken(), settings.requestLimits(),
+                () -> started);
         AnalysisRoutes analysis = new AnalysisRoutes(jobs, engine, settings.planLimits());
         PlanRoutes plans = new PlanRoutes(settings.planLimits());
         ExportRoutes exports = new ExportRoutes(jobs);
@@ -136,6 +137,7 @@ public final class SchedulerServer {
             config.routes.before("/api/*", access::requireToken);
             config.routes.before("/api/*", access::requireStarted);
             config.routes.before(CalendarFeeds.PATH + "/*", access::requireStarted);
+            config.routes.before("/metrics", access::requireMetricsToken);
             config.routes.beforeMatched("/api/*", access::requireJsonBody);
 
             config.routes.post("/api/schedules", jobRoutes::submit);
