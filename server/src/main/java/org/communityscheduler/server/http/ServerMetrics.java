@@ -44,7 +44,7 @@ public final class ServerMetrics implements AutoCloseable {
         new UptimeMetrics().bindTo(registry);
         Gauge.builder("scheduler.event.streams", streams, EventStreamSlots::open)
                 .description("Event streams open").register(registry);
-        // This server's jobs (with a database, this replica's), as /health counts them.
+        // This server's jobs (with a database, this replica's): the probes tell only how it stands.
         for (SolverStatus status : SolverStatus.values()) {
             Gauge.builder("scheduler.jobs", jobs, store -> store.localCount(status)).description("Solving jobs by status")
                     .tag("status", status.name()).register(registry);
