@@ -29,8 +29,6 @@ final class Run {
     WeeklySchedule best;
     /** When the job was last written ({@link System#nanoTime()}); guarded by this run. */
     long lastSaved = System.nanoTime();
-    /** Whether its file (or row) holds a schedule; guarded by this run. */
-    boolean scheduleKept;
     /** Whether the server going down stopped it (rather than its time limit or a coordinator). */
     volatile boolean stoppedByServer;
     /** How long it solved before this run of the server. */
@@ -45,7 +43,6 @@ final class Run {
         this.plan = plan;
         this.problem = problem;
         this.spentBefore = spentBefore;
-        this.scheduleKept = job.schedule() != null;
     }
 
     /** A job that is over: it is served as it is, and nothing waits for it. */

@@ -89,8 +89,9 @@ final class Solving {
             run.best = best;
             run.job = run.job.withScore(String.valueOf(best.getScore()));
             tell(run, new JobEvent(JobEvent.BEST, JobEvent.Progress.of(run.job, best)));
-            // The first at once: until a schedule is kept, a kill would leave the job nothing to end with.
-            if (storage != null && (!run.scheduleKept || System.nanoTime() - run.lastSaved >= SAVE_EVERY.toNanos())) {
+            // The first at once: until a schedule is written, a kill would leave the job nothing to end with.
+            if (storage != null && (run.job.schedule() == null
+                    || System.nanoTime() - run.lastSaved >= SAVE_EVERY.toNanos())) {
                 saveSolving(run);
             }
         }
@@ -111,9 +112,7 @@ final class Solving {
             }
         }
         run.reserved = true;
-        if (save(run.job.withSolvingTime(run.spent().plus(SOLVING_TIME_MARGIN))) && run.job.schedule() != null) {
-            run.scheduleKept = true;
-        }
+        save(run.job.withSolvingTime(run.spent().plus(SOLVING_TIME_MARGIN)));
     }
 
     /** Keeps the file of every solving job ahead of its solving time, also while it does not improve. */
