@@ -21,9 +21,11 @@ EXPOSE 7070
 USER scheduler
 WORKDIR /home/scheduler
 
-# /health answers 200 while the server accepts jobs and 503 once it stops; bash's /dev/tcp needs no curl in the image.
+# Liveness: /health/live answers 200 whenever the process answers, also while it starts, stops or waits for its
+# database, which a new container would not mend. A load balancer or a readiness probe asks /health/ready instead
+# (README.md, "In a container"). bash's /dev/tcp needs no curl in the image.
 HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
-    CMD ["bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/${SCHEDULER_PORT} && printf 'GET /health HTTP/1.0\\r\\n\\r\\n' >&3 && head -n 1 <&3 | grep -q ' 200 '"]
+    CMD ["bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/${SCHEDULER_PORT} && printf 'GET /health/live HTTP/1.0\\r\\n\\r\\n' >&3 && head -n 1 <&3 | grep -q ' 200 '"]
 
 # bin/scheduler execs java, so SIGTERM from docker stop reaches the server: best schedules on disk, exit 0.
 ENTRYPOINT ["/opt/community-scheduler/bin/scheduler"]

@@ -68,6 +68,10 @@ final class NextWeekCommand implements Callable<Integer> {
                     + problem.message(language)));
             err.println(say(Text.of("nextWeek.scheduleProblems", String.valueOf(e.problems().size()))));
             return Main.BAD_INPUT;
+        } catch (NextWeek.PastLastDate e) {
+            err.println(planFile + ": " + e.problem().path() + ": " + e.problem().message(language));
+            err.println(say(Text.of("nextWeek.nothingWritten")));
+            return Main.BAD_INPUT;
         }
         String json = Json.write(next);
         Text week = next.week().startDate() == null ? Text.of("nextWeek.abstractWeek")

@@ -103,6 +103,9 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--token", paramLabel = "TOKEN", description = "Every /api request then needs Authorization: Bearer TOKEN.")
     String token;
 
+    @Option(names = "--metrics-token", paramLabel = "TOKEN", description = "Every /metrics request then needs Authorization: Bearer TOKEN (open by default; not the API's token).")
+    String metricsToken;
+
     @Option(names = "--cors-origin", paramLabel = "ORIGINS", description = "Origins (https://...) whose pages may call the API, comma-separated.")
     String corsOrigin;
 
@@ -210,6 +213,9 @@ final class ServeCommand implements Callable<Integer> {
         }
         if (token != null && !token.isBlank()) {
             settings = settings.withApiToken(token.strip());
+        }
+        if (metricsToken != null && !metricsToken.isBlank()) {
+            settings = settings.withMetricsToken(metricsToken.strip());
         }
         if (corsOrigin != null) {
             settings = settings.withCorsOrigins(List.of(corsOrigin.split(",")).stream()

@@ -65,6 +65,29 @@ class NextWeekCommandTest extends CommandTest {
     }
 
     @Test
+    void theLastWeekOf2100HasNoNextWeekAPlanMayName() throws IOException {
+        Path plan = write("plan.json", """
+                {"week": {"startDate": "2100-12-27"},
+                 "sites": [{"id": "huanghe", "openingHours": {"MON": ["09:00-12:00"]}}],
+                 "rooms": [{"id": "hall", "capacity": 40}],
+                 "activities": [{"id": "meeting", "durationMinutes": 60}]}
+                """);
+        Path schedule = write("schedule.json", """
+                {"sessions": [{"activity": "meeting", "session": 1, "room": "hall", "day": "MON", "start": "09:00"}],
+                 "unassigned": []}
+                """);
+        Path output = folder.resolve("next.json");
+
+        assertThat(run("next-week", schedule.toString(), plan.toString(), "--output", output.toString()))
+                .isEqualTo(Main.BAD_INPUT);
+
+        assertThat(stderr()).contains(plan + ": week.startDate: next week would start on 2101-01-03, after 2100-12-31")
+                .contains("nothing was written.");
+        assertThat(output).doesNotExist();
+        assertThat(stdout()).isEmpty();
+    }
+
+    @Test
     void aScheduleOfAnotherPlanIsBadInputNamingWhatItDoesNotKnow() throws IOException {
         Path schedule = write("schedule.json", SCHEDULE.replace("\"room\": \"hall\", \"day\": \"SAT\"",
                 "\"room\": \"attic\", \"day\": \"SAT\""));

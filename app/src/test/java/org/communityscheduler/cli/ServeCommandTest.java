@@ -2,8 +2,13 @@ package org.communityscheduler.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.communityscheduler.server.ServerSettings;
 import org.communityscheduler.server.storage.DatabaseSettings;
@@ -51,6 +56,30 @@ class ServeCommandTest extends CommandTest {
         assertThat(flagsWin.maxTimeLimit()).isEqualTo(Duration.ofMinutes(2));
         assertThat(settings().apiToken()).as("nothing in the environment").isNull();
         assertThat(settings("--port", "0", "--port", "9090").port()).as("the last of two").isEqualTo(9090);
+    }
+
+    @Test
+    void theMetricsTokenComesFromItsOptionOrSchedulerMetricsToken() {
+        assertThat(settings().metricsToken()).as("/metrics open by default").isNull();
+        assertThat(settings("--metrics-token", "scrape-me").metricsToken()).isEqualTo("scrape-me");
+        assertThat(CommandTest.<ServeCommand>parsed(Map.of("SCHEDULER_METRICS_TOKEN", "from-env"), "serve").settings()
+                .metricsToken()).isEqualTo("from-env");
+        assertThat(settings("--token", "api").metricsToken()).as("the API's token is not the metrics'").isNull();
+    }
+
+    @Test
+    void theReadmesTakeoverTimeIsTheBoundTheDefaultLeaseAndHeartbeatGive() throws IOException {
+        String readme = Files.readString(Path.of("..", "README.md"));
+        Matcher row = Pattern.compile("\\| a job of a replica killed with `kill -9` goes on on another \\| "
+                + "(\\d+(?:\\.\\d+)?) to (\\d+(?:\\.\\d+)?) s after the kill").matcher(readme);
+        assertThat(row.find()).as("the README's row of the takeover after kill -9").isTrue();
+
+        Duration lease = DatabaseSettings.DEFAULT_LEASE;
+        Duration heartbeat = DatabaseSettings.DEFAULT_HEARTBEAT;
+        // The dead replica renewed its lease at most a heartbeat before the kill; the survivor claims the job at its
+        // first heartbeat after the lease ran out.
+        assertThat(Double.parseDouble(row.group(1))).isEqualTo(lease.minus(heartbeat).toSeconds());
+        assertThat(Double.parseDouble(row.group(2))).isEqualTo(lease.plus(heartbeat).toSeconds());
     }
 
     @Test

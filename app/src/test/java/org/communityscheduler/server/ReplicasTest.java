@@ -174,13 +174,24 @@ class ReplicasTest {
 
         replicas.postgres().stopServer();
         HttpResponse<String> away;
+        HttpResponse<String> ready;
+        HttpResponse<String> health;
+        HttpResponse<String> live;
         try {
             away = other.get("/api/schedules/" + id);
+            ready = other.get("/health/ready");
+            health = other.get("/health");
+            live = other.get("/health/live");
             Thread.sleep(2_000);
         } finally { // the next tests need it
             replicas.postgres().startServer();
         }
         assertThat(away.statusCode()).isEqualTo(503);
+        // A load balancer sends the API's requests elsewhere meanwhile; nothing restarts the replica.
+        assertThat(ready.statusCode()).as(ready.body()).isEqualTo(503);
+        assertThat(json(ready.body()).get("status").asText()).isEqualTo("DATABASE_UNREACHABLE");
+        assertThat(health.statusCode()).as("/health is /health/ready").isEqualTo(503);
+        assertThat(live.statusCode()).isEqualTo(200);
         // The driver's message names the database's host and port: only the log hears it.
         assertThat(json(away.body()).findValuesAsText("message"))
                 .containsExactly("the job database cannot be reached; try again in a moment");
@@ -190,6 +201,7 @@ class ReplicasTest {
         JsonNode finished = json(other.get("/api/schedules/" + id).body());
         assertThat(finished.get("error")).isNull();
         assertThat(finished.get("sessions")).isNotEmpty();
+        await(() -> other.get("/health/ready").statusCode() == 200, Duration.ofSeconds(30));
         String after = other.submit(SAMPLE, "1s");
         await(() -> "NOT_SOLVING".equals(json(one.get("/api/schedules/" + after).body()).path("status").asText()),
                 Duration.ofSeconds(30));

@@ -28,10 +28,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A coordinator's plan survives the server: a real {@code serve} process, killed with {@code kill -9} and
- * started again on the same data directory, serves its finished job as before and starts the job it was
- * solving again from the best schedule so far, without ever solving past its time limit however often it is
- * killed; SIGTERM puts every best schedule on disk before a clean exit. A second server on a directory that one
- * holds refuses to start and writes nothing.
+ * started again on the same data directory, serves its finished job and its published week's calendar feed as
+ * before (the feed's key never in its log) and starts the job it was solving again from the best schedule so far,
+ * without ever solving past its time limit however often it is killed; SIGTERM puts every best schedule on disk before
+ * a clean exit. A second server on a directory that one holds refuses to start and writes nothing.
  */
 @Tag("slow") // real server processes, killed and started again
 class RestartTest {
@@ -47,14 +47,24 @@ class RestartTest {
         String solving;
         JsonNode finishedBefore;
         String savedScore;
+        String feed;
+        HttpResponse<String> feedBefore;
         try (ServerProcess first = ServerProcess.start(dataDir)) {
             finished = first.submit(ServerProcess.SAMPLE, "2s");
             finishedBefore = awaitStatus(first, finished, "NOT_SOLVING", Duration.ofSeconds(30));
             assertThat(finishedBefore.get("sessions")).isNotEmpty();
+            assertThat(first.send("POST", "/api/schedules/" + finished + "/publish", "{}").statusCode()).isEqualTo(200);
+            feed = ServerProcess.json(first.send("GET", "/api/feeds", null).body()).get("feeds").get(0).get("path")
+                    .asText();
+            feedBefore = first.send("GET", feed, null);
+            assertThat(feedBefore.statusCode()).isEqualTo(200);
+            askOddly(first, feed);
             solving = first.submit(LONG_PLAN, "5m");
             savedScore = awaitBestOnDisk(solving, Duration.ofSeconds(60));
 
             first.kill();
+            assertThat(first.output()).as("the log of the killed server").doesNotContain(keyOf(feed))
+                    .contains("route=unmatched status=404");
         }
 
         try (ServerProcess second = ServerProcess.start(dataDir)) {
@@ -62,6 +72,13 @@ class RestartTest {
                     second.startup.toMillis());
             JsonNode finishedAfter = second.schedule(finished);
             assertThat(finishedAfter).isEqualTo(finishedBefore);
+            // The published week's feed, with the same link: the same calendar, and current for a phone's copy.
+            HttpResponse<String> feedAfter = second.send("GET", feed, null);
+            assertThat(feedAfter.statusCode()).isEqualTo(200);
+            assertThat(feedAfter.body()).isEqualTo(feedBefore.body());
+            assertThat(feedAfter.headers().firstValue("ETag")).isEqualTo(feedBefore.headers().firstValue("ETag"));
+            askOddly(second, feed);
+            assertThat(second.output()).as("the log of the server started again").doesNotContain(keyOf(feed));
 
             JsonNode resumed = second.schedule(solving);
             assertThat(resumed.get("status").asText()).isIn("SOLVING_SCHEDULED", "SOLVING_ACTIVE");
@@ -176,6 +193,21 @@ class RestartTest {
                 limit.toSeconds(), solved.toMillis() / 1000.0, starts);
         assertThat(finished).as("the job ends however often it is killed").isTrue();
         assertThat(solved).isLessThanOrEqualTo(limit.plus(JobStore.MIN_RESUMED_TIME).plusSeconds(1));
+    }
+
+    /** Asks for a feed by its link written odd ways (none of which is the feed): each answers 404. */
+    private static void askOddly(ServerProcess server, String feed) {
+        String path = feed.replaceFirst("\\?.*", "");
+        for (String odd : List.of("/" + path, path.replace("/feeds/", "/FEEDS/"), path.replace("/feeds/", "/f%65eds/"),
+                path.replace("/feeds/", "/feeds//"), path.replace("/feeds/", "/Feeds;x=1/"))) {
+            HttpResponse<String> answer = server.send("GET", odd, null);
+            assertThat(answer.statusCode()).as(odd).isEqualTo(404);
+            assertThat(answer.body()).as(odd).doesNotContain(keyOf(feed));
+        }
+    }
+
+    private static String keyOf(String feed) {
+        return feed.split("/")[2];
     }
 
     /** Every file under a folder, by path, with its bytes (as Latin-1 text, which keeps every byte). */

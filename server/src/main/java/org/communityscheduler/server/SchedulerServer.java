@@ -95,12 +95,13 @@ public final class SchedulerServer {
                 settings.maxEventStreams());
         this.metrics = new ServerMetrics(jobs, streamSlots);
         this.jobRoutes = new JobRoutes(jobs, engine, settings.requestLimits(), settings.apiToken(), streamSlots);
-        AccessFilters access = new AccessFilters(settings.apiToken(), settings.requestLimits(), () -> started);
+        AccessFilters access = new AccessFilters(settings.apiToken(), settings.metricsToken(), settings.requestLimits(),
+                () -> started);
         AnalysisRoutes analysis = new AnalysisRoutes(jobs, engine, settings.planLimits());
         PlanRoutes plans = new PlanRoutes(settings.planLimits());
         ExportRoutes exports = new ExportRoutes(jobs);
         FeedRoutes feeds = new FeedRoutes(jobs, new CalendarFeeds(publications), settings.publicUrl());
-        OperationRoutes operations = new OperationRoutes(jobs, settings.parallelSolvers(), metrics);
+        OperationRoutes operations = new OperationRoutes(jobs, () -> started, metrics);
         ErrorAnswers errors = new ErrorAnswers(settings.requestLimits());
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -136,6 +137,7 @@ public final class SchedulerServer {
             config.routes.before("/api/*", access::requireToken);
             config.routes.before("/api/*", access::requireStarted);
             config.routes.before(CalendarFeeds.PATH + "/*", access::requireStarted);
+            config.routes.before("/metrics", access::requireMetricsToken);
             config.routes.beforeMatched("/api/*", access::requireJsonBody);
 
             config.routes.post("/api/schedules", jobRoutes::submit);
@@ -165,7 +167,9 @@ public final class SchedulerServer {
             config.routes.get(CalendarFeeds.PATH + "/{key}/worker/{worker}.ics", feeds::worker);
             config.routes.get(CalendarFeeds.PATH + "/{key}/room/{room}.ics", feeds::room);
             config.routes.get(CalendarFeeds.PATH + "/{key}/organization/{organization}.ics", feeds::organization);
-            config.routes.get("/health", operations::health);
+            config.routes.get("/health", operations::ready);
+            config.routes.get("/health/ready", operations::ready);
+            config.routes.get("/health/live", operations::live);
             config.routes.get("/metrics", operations::metrics);
             config.routes.get("/openapi.yaml", operations::openApi);
             config.routes.get("/api-docs", operations::apiDocs);

@@ -32,11 +32,13 @@ import org.communityscheduler.text.TextException;
  * @param maxEventStreams event streams open at once from all clients; more are refused with 503
  * @param publicUrl where people reach this server ({@code https://example.org}), for the feed links handed out; null
  *     to use the address each request came to (wrong behind a TLS-terminating load balancer)
+ * @param metricsToken when set, {@code /metrics} needs {@code Authorization: Bearer <metricsToken>} (not the API's
+ *     token: a scraper needs no access to the jobs); null leaves it open
  */
 public record ServerSettings(int port, Path dataDir, int parallelSolvers, int threads, Duration defaultTimeLimit,
         Duration maxTimeLimit, long maxRequestBytes, int maxOpenJobs, int maxSessions, int keepFinished,
         Duration keepFinishedFor, String apiToken, List<String> corsOrigins, int maxEventStreamsPerClient,
-        int maxEventStreams, String publicUrl) {
+        int maxEventStreams, String publicUrl, String metricsToken) {
 
     public static final int DEFAULT_PORT = 7070;
     public static final long DEFAULT_MAX_REQUEST_BYTES = 10L * 1024 * 1024;
@@ -79,6 +81,9 @@ public record ServerSettings(int port, Path dataDir, int parallelSolvers, int th
         if (apiToken != null && apiToken.isBlank()) {
             throw new TextException("server.settings.blankToken");
         }
+        if (metricsToken != null && metricsToken.isBlank()) {
+            throw new TextException("server.settings.blankMetricsToken");
+        }
         if (defaultTimeLimit.compareTo(maxTimeLimit) > 0) {
             defaultTimeLimit = maxTimeLimit;
         }
@@ -94,14 +99,15 @@ public record ServerSettings(int port, Path dataDir, int parallelSolvers, int th
     /**
      * Port 7070, jobs in memory, one solve per core, every core for a solve that runs alone, 30 s solves by default and 10 min at most, 10 MB bodies,
      * 8 jobs per solver waiting or running, 5 000 sessions a plan, the newest 500 finished jobs for 30 days,
-     * no token, no CORS, 16 event streams per client and 256 in all, feed links on the address a request came to.
+     * no token, no CORS, 16 event streams per client and 256 in all, feed links on the address a request came to,
+     * {@code /metrics} open.
      */
     public static ServerSettings defaults() {
         int solvers = Runtime.getRuntime().availableProcessors();
         return new ServerSettings(DEFAULT_PORT, null, solvers, solvers, SolverConfigs.DEFAULT_TIME_LIMIT,
                 DEFAULT_MAX_TIME_LIMIT, DEFAULT_MAX_REQUEST_BYTES, JOBS_PER_SOLVER * solvers, DEFAULT_MAX_SESSIONS,
                 DEFAULT_KEEP_FINISHED, DEFAULT_KEEP_FINISHED_FOR, null, List.of(), DEFAULT_MAX_EVENT_STREAMS_PER_CLIENT,
-                DEFAULT_MAX_EVENT_STREAMS, null);
+                DEFAULT_MAX_EVENT_STREAMS, null, null);
     }
 
     /** Solves at once and cores each: both given, or the other one chosen so that together they fill the cores. */
@@ -115,50 +121,50 @@ public record ServerSettings(int port, Path dataDir, int parallelSolvers, int th
     public ServerSettings withThreads(int threads) {
         return new ServerSettings(port, dataDir, parallelSolvers, threads, defaultTimeLimit, maxTimeLimit, maxRequestBytes,
                 maxOpenJobs, maxSessions, keepFinished, keepFinishedFor, apiToken, corsOrigins,
-                maxEventStreamsPerClient, maxEventStreams, publicUrl);
+                maxEventStreamsPerClient, maxEventStreams, publicUrl, metricsToken);
     }
 
     public ServerSettings withPort(int port) {
         return new ServerSettings(port, dataDir, parallelSolvers, threads, defaultTimeLimit, maxTimeLimit, maxRequestBytes,
                 maxOpenJobs, maxSessions, keepFinished, keepFinishedFor, apiToken, corsOrigins,
-                maxEventStreamsPerClient, maxEventStreams, publicUrl);
+                maxEventStreamsPerClient, maxEventStreams, publicUrl, metricsToken);
     }
 
     public ServerSettings withDataDir(Path dataDir) {
         return new ServerSettings(port, dataDir, parallelSolvers, threads, defaultTimeLimit, maxTimeLimit, maxRequestBytes,
                 maxOpenJobs, maxSessions, keepFinished, keepFinishedFor, apiToken, corsOrigins,
-                maxEventStreamsPerClient, maxEventStreams, publicUrl);
+                maxEventStreamsPerClient, maxEventStreams, publicUrl, metricsToken);
     }
 
     /** Also sets the job limit to {@link #JOBS_PER_SOLVER} per solver; {@link #withMaxOpenJobs} after it overrides that. */
     public ServerSettings withParallelSolvers(int parallelSolvers) {
         return new ServerSettings(port, dataDir, parallelSolvers, threads, defaultTimeLimit, maxTimeLimit, maxRequestBytes,
                 JOBS_PER_SOLVER * Math.max(1, parallelSolvers), maxSessions, keepFinished, keepFinishedFor,
-                apiToken, corsOrigins, maxEventStreamsPerClient, maxEventStreams, publicUrl);
+                apiToken, corsOrigins, maxEventStreamsPerClient, maxEventStreams, publicUrl, metricsToken);
     }
 
     public ServerSettings withDefaultTimeLimit(Duration defaultTimeLimit) {
         return new ServerSettings(port, dataDir, parallelSolvers, threads, defaultTimeLimit, maxTimeLimit, maxRequestBytes,
                 maxOpenJobs, maxSessions, keepFinished, keepFinishedFor, apiToken, corsOrigins,
-                maxEventStreamsPerClient, maxEventStreams, publicUrl);
+                maxEventStreamsPerClient, maxEventStreams, publicUrl, metricsToken);
     }
 
     public ServerSettings withMaxTimeLimit(Duration maxTimeLimit) {
         return new ServerSettings(port, dataDir, parallelSolvers, threads, defaultTimeLimit, maxTimeLimit, maxRequestBytes,
                 maxOpenJobs, maxSessions, keepFinished, keepFinishedFor, apiToken, corsOrigins,
-                maxEventStreamsPerClient, maxEventStreams, publicUrl);
+                maxEventStreamsPerClient, maxEventStreams, publicUrl, metricsToken);
     }
 
     public ServerSettings withMaxRequestBytes(long maxRequestBytes) {
         return new ServerSettings(port, dataDir, parallelSolvers, threads, defaultTimeLimit, maxTimeLimit, maxRequestBytes,
                 maxOpenJobs, maxSessions, keepFinished, keepFinishedFor, apiToken, corsOrigins,
-                maxEventStreamsPerClient, maxEventStreams, publicUrl);
+                maxEventStreamsPerClient, maxEventStreams, publicUrl, metricsToken);
     }
 
     public ServerSettings withMaxOpenJobs(int maxOpenJobs) {
         return new ServerSettings(port, dataDir, parallelSolvers, threads, defaultTimeLimit, maxTimeLimit, maxRequestBytes,
                 maxOpenJobs, maxSessions, keepFinished, keepFinishedFor, apiToken, corsOrigins,
-                maxEventStreamsPerClient, maxEventStreams, publicUrl);
+                maxEventStreamsPerClient, maxEventStreams, publicUrl, metricsToken);
     }
 
     /** The plan size this server takes on, for {@link PlanIntake}. */
@@ -179,37 +185,45 @@ public record ServerSettings(int port, Path dataDir, int parallelSolvers, int th
     public ServerSettings withMaxSessions(int maxSessions) {
         return new ServerSettings(port, dataDir, parallelSolvers, threads, defaultTimeLimit, maxTimeLimit, maxRequestBytes,
                 maxOpenJobs, maxSessions, keepFinished, keepFinishedFor, apiToken, corsOrigins,
-                maxEventStreamsPerClient, maxEventStreams, publicUrl);
+                maxEventStreamsPerClient, maxEventStreams, publicUrl, metricsToken);
     }
 
     public ServerSettings withKeepFinished(int keepFinished, Duration keepFinishedFor) {
         return new ServerSettings(port, dataDir, parallelSolvers, threads, defaultTimeLimit, maxTimeLimit, maxRequestBytes,
                 maxOpenJobs, maxSessions, keepFinished, keepFinishedFor, apiToken, corsOrigins,
-                maxEventStreamsPerClient, maxEventStreams, publicUrl);
+                maxEventStreamsPerClient, maxEventStreams, publicUrl, metricsToken);
     }
 
     public ServerSettings withApiToken(String apiToken) {
         return new ServerSettings(port, dataDir, parallelSolvers, threads, defaultTimeLimit, maxTimeLimit, maxRequestBytes,
                 maxOpenJobs, maxSessions, keepFinished, keepFinishedFor, apiToken, corsOrigins,
-                maxEventStreamsPerClient, maxEventStreams, publicUrl);
+                maxEventStreamsPerClient, maxEventStreams, publicUrl, metricsToken);
     }
 
     public ServerSettings withCorsOrigins(List<String> corsOrigins) {
         return new ServerSettings(port, dataDir, parallelSolvers, threads, defaultTimeLimit, maxTimeLimit, maxRequestBytes,
                 maxOpenJobs, maxSessions, keepFinished, keepFinishedFor, apiToken, corsOrigins,
-                maxEventStreamsPerClient, maxEventStreams, publicUrl);
+                maxEventStreamsPerClient, maxEventStreams, publicUrl, metricsToken);
     }
 
     /** Event streams one client may hold open, and all clients together. */
     public ServerSettings withMaxEventStreams(int perClient, int inAll) {
         return new ServerSettings(port, dataDir, parallelSolvers, threads, defaultTimeLimit, maxTimeLimit, maxRequestBytes,
-                maxOpenJobs, maxSessions, keepFinished, keepFinishedFor, apiToken, corsOrigins, perClient, inAll, publicUrl);
+                maxOpenJobs, maxSessions, keepFinished, keepFinishedFor, apiToken, corsOrigins, perClient, inAll, publicUrl,
+                metricsToken);
     }
 
     /** Where people reach this server, for the feed links; null for the address each request came to. */
     public ServerSettings withPublicUrl(String publicUrl) {
         return new ServerSettings(port, dataDir, parallelSolvers, threads, defaultTimeLimit, maxTimeLimit, maxRequestBytes,
                 maxOpenJobs, maxSessions, keepFinished, keepFinishedFor, apiToken, corsOrigins,
-                maxEventStreamsPerClient, maxEventStreams, publicUrl);
+                maxEventStreamsPerClient, maxEventStreams, publicUrl, metricsToken);
+    }
+
+    /** The token {@code /metrics} needs; null leaves it open. */
+    public ServerSettings withMetricsToken(String metricsToken) {
+        return new ServerSettings(port, dataDir, parallelSolvers, threads, defaultTimeLimit, maxTimeLimit, maxRequestBytes,
+                maxOpenJobs, maxSessions, keepFinished, keepFinishedFor, apiToken, corsOrigins,
+                maxEventStreamsPerClient, maxEventStreams, publicUrl, metricsToken);
     }
 }

@@ -60,6 +60,36 @@ class AccessAndLimitsTest {
     }
 
     @Test
+    void metricsHaveTheirOwnTokenWhenOneIsSetAndTheProbesStayOpen() {
+        String scraper = "prometheus-token";
+        try (TestServer api = new TestServer(ServerSettings.defaults().withParallelSolvers(1).withApiToken(TOKEN)
+                .withMetricsToken(scraper))) {
+            HttpResponse<String> none = api.get("/metrics");
+            assertThat(none.statusCode()).isEqualTo(401);
+            assertThat(none.headers().firstValue("WWW-Authenticate")).hasValue("Bearer realm=\"community-scheduler\"");
+            assertThat(error(none)).isEqualTo(List.of("Authorization",
+                    "/metrics needs the server's metrics token: send the header Authorization: Bearer <token>"));
+            HttpResponse<String> apiToken = api.send(authorized(api, "/metrics").GET());
+            assertThat(apiToken.statusCode()).as("the API's token is not the metrics'").isEqualTo(401);
+            assertThat(error(apiToken)).isEqualTo(List.of("Authorization", "the token is not this server's metrics token"));
+
+            HttpResponse<String> scraped = api.send(HttpRequest.newBuilder(api.uri("/metrics"))
+                    .header("Authorization", "Bearer " + scraper).GET());
+            assertThat(scraped.statusCode()).isEqualTo(200);
+            assertThat(scraped.body()).contains("scheduler_jobs{status=\"NOT_SOLVING\"}");
+            HttpResponse<String> scraperOnApi = api.send(HttpRequest.newBuilder(api.uri("/api/schedules"))
+                    .header("Authorization", "Bearer " + scraper).GET());
+            assertThat(scraperOnApi.statusCode()).as("the metrics' token is not the API's").isEqualTo(401);
+
+            for (String probe : List.of("/health", "/health/ready", "/health/live")) {
+                HttpResponse<String> open = api.get(probe);
+                assertThat(open.statusCode()).as(probe).isEqualTo(200);
+                assertThat(TestServer.json(open.body()).fieldNames()).toIterable().as(probe).containsExactly("status");
+            }
+        }
+    }
+
+    @Test
     void everyAnswerCarriesAStrictContentSecurityPolicyAndCorsIsOffUnlessConfigured() throws Exception {
         try (TestServer api = new TestServer()) {
             HttpResponse<String> docs = api.get("/api-docs");

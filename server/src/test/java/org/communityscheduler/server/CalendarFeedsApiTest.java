@@ -8,6 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -238,6 +241,9 @@ class CalendarFeedsApiTest {
 
         assertThat(conditional(all, "If-None-Match", etag).statusCode()).isEqualTo(304);
         assertThat(conditional(all, "If-Modified-Since", lastModified).statusCode()).isEqualTo(304);
+        // A date later than the server's clock says nothing of the client's copy (RFC 9110 13.1.3): ignored.
+        String tomorrow = DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC).plusDays(1));
+        assertThat(conditional(all, "If-Modified-Since", tomorrow).statusCode()).isEqualTo(200);
         assertThat(conditional(all.replace("lang=en", "lang=zh"), "If-None-Match", etag).statusCode())
                 .as("another language is another document").isEqualTo(200);
 
@@ -247,6 +253,29 @@ class CalendarFeedsApiTest {
         assertThat(changed.statusCode()).isEqualTo(200);
         assertThat(changed.headers().firstValue("ETag")).isPresent().get().isNotEqualTo(etag);
         assertThat(conditional(all, "If-Modified-Since", lastModified).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aJobStillSolvingIsPublishedOnlyOnceItIsDoneAsItIsEditedOnlyThen() {
+        HttpResponse<String> submitted = authorized("POST", "/api/schedules?timeLimit=5m", TestServer.SAMPLE);
+        String id = TestServer.json(submitted.body()).get("id").asText();
+        try {
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (!TestServer.json(authorized("GET", "/api/schedules/" + id, null).body()).has("sessions")) {
+                assertThat(System.nanoTime()).as("a first schedule").isLessThan(deadline);
+                TestServer.sleep(100);
+            }
+            HttpResponse<String> solving = authorized("POST", "/api/schedules/" + id + "/publish", "{}");
+            assertThat(solving.statusCode()).as(solving.body()).isEqualTo(409);
+            JsonNode error = TestServer.json(solving.body()).get("errors").get(0);
+            assertThat(error.get("path").asText()).isEqualTo("id");
+            assertThat(error.get("code").asText()).isEqualTo("publish.stillSolving");
+            assertThat(error.get("message").asText()).contains(id).contains("DELETE /api/schedules/" + id);
+        } finally {
+            assertThat(authorized("DELETE", "/api/schedules/" + id, null).statusCode()).isEqualTo(200);
+        }
+        publish(id);
+        publish(sampleJob); // as the other tests expect it
     }
 
     @Test

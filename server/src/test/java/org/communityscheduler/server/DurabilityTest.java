@@ -172,6 +172,31 @@ class DurabilityTest {
         assertThat(dataDir.resolve(JobFiles.QUARANTINE)).doesNotExist();
     }
 
+    @Test
+    void aJobKilledBeforeItsFirstScheduleWasKeptSolvesAgainRatherThanEndingEmpty() throws Exception {
+        // What a kill -9 leaves of short jobs: their solving time is written ahead of the truth before any schedule
+        // is kept, so that it may already say the whole time limit is used up.
+        JobFiles files = new JobFiles(dataDir);
+        Instant submitted = Instant.now().minusSeconds(10);
+        Job waiting = Job.queued(UUID.randomUUID().toString(), "waiting", TestServer.SAMPLE, List.of(),
+                Duration.ofSeconds(1), submitted, null).withSolvingTime(Duration.ofSeconds(1));
+        Job solving = Job.queued(UUID.randomUUID().toString(), "solving", TestServer.SAMPLE, List.of(),
+                Duration.ofSeconds(2), submitted, null).start(submitted.plusMillis(100))
+                .withSolvingTime(Duration.ofSeconds(5));
+        files.create(waiting);
+        files.create(solving);
+
+        try (TestServer api = new TestServer(settings())) {
+            for (Job job : List.of(waiting, solving)) {
+                JsonNode done = api.awaitDone(job.id(), Duration.ofSeconds(60));
+                assertThat(done.get("error")).as(job.name()).isNull();
+                assertThat(done.get("sessions")).as(job.name()).isNotEmpty();
+                assertThat(api.server.jobs().find(job.id()).orElseThrow().solvingTime()).as("%s solved again",
+                        job.name()).isGreaterThan(job.solvingTime());
+            }
+        }
+    }
+
     private String jobFolder(String plan, String job) throws Exception {
         String id = UUID.randomUUID().toString();
         Path folder = Files.createDirectories(dataDir.resolve(id));

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Random;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -12,6 +15,7 @@ import org.communityscheduler.data.DemoPlans;
 import org.communityscheduler.model.PlanIntake;
 import org.communityscheduler.model.PlanLimits;
 import org.communityscheduler.plan.Problem;
+import org.communityscheduler.server.http.RequestPaths;
 import org.communityscheduler.text.Text;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -19,7 +23,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Thousands of broken and hostile versions of the bundled plans ({@link PlanMutations}): each is refused
  * with problems that have a path and a plain message, or accepted as a plan — never an exception, a
- * stack trace, a 5xx or a hang.
+ * stack trace, a 5xx or a hang. And calendar feed links written every odd way: never a 5xx, and never the key in
+ * an answer or in the path the server logs.
  */
 @Tag("slow") // thousands of mutated plans, and hundreds over HTTP
 class FuzzTest {
@@ -29,6 +34,7 @@ class FuzzTest {
     private static final int READER_CASES = 3_000;
     private static final int HTTP_CASES = 300;
     private static final int ANALYSIS_CASES = 100;
+    private static final int FEED_CASES = 300;
 
     @Test
     void thePlanReaderAnswersEveryMutatedPlanWithPathsAndNeverThrows() {
@@ -106,6 +112,58 @@ class FuzzTest {
                 byStatus[200], byStatus[400]);
         assertThat(byStatus[200]).as("sessions ending exactly at 24:00 are analysed").isPositive();
         assertThat(byStatus[400]).as("sessions passing 24:00 are refused").isPositive();
+    }
+
+    @Test
+    void feedLinksWrittenEveryOddWayAreAnsweredWithoutA5xxAndNeverShowTheKey() {
+        int[] byStatus = new int[600];
+        try (TestServer api = new TestServer(ServerSettings.defaults().withParallelSolvers(1))) {
+            String job = api.submit(TestServer.SAMPLE, "1s");
+            api.awaitDone(job, Duration.ofSeconds(60));
+            assertThat(api.post("/api/schedules/" + job + "/publish", "{}").statusCode()).isEqualTo(200);
+            List<String> links = new ArrayList<>();
+            TestServer.json(api.get("/api/feeds").body()).get("feeds")
+                    .forEach(feed -> links.add(feed.get("path").asText()));
+            Random random = new Random(24);
+            for (int i = 0; i < FEED_CASES; i++) {
+                String link = links.get(random.nextInt(links.size()));
+                String key = link.split("/")[2];
+                String odd = oddly(link, key, random);
+                RawHttp.Answer answer = RawHttp.send(api.server.port(), RawHttp.request("GET", odd));
+                byStatus[answer.status()]++;
+                assertThat(answer.status()).as("case %d: %s", i, odd).isLessThan(500);
+                assertThat(RequestPaths.withoutFeedKeys(odd)).as("case %d: %s, as logged", i, odd).doesNotContain(key);
+                if (answer.status() != 200) {
+                    assertThat(answer.body()).as("case %d: %s", i, odd).doesNotContain(key);
+                    RawHttpTest.assertJsonError(answer, answer.status());
+                }
+            }
+        }
+        System.out.printf("Fuzz, feed links: %d odd links; 200: %d, 400: %d, 404: %d%n", FEED_CASES, byStatus[200],
+                byStatus[400], byStatus[404]);
+        assertThat(byStatus[200]).as("some odd links are still the feed").isPositive();
+        assertThat(byStatus[404]).isPositive();
+    }
+
+    /** A feed's link written one to three odd ways: the feeds' name in capitals, slashes doubled, escapes, keys. */
+    private static String oddly(String link, String key, Random random) {
+        String odd = link;
+        for (int n = 1 + random.nextInt(3); n > 0; n--) {
+            odd = switch (random.nextInt(10)) {
+                case 0 -> odd.replaceFirst("(?i)feeds", random.nextBoolean() ? "FEEDS" : "Feeds");
+                case 1 -> "/" + odd;
+                case 2 -> odd.replaceFirst("(?i)(feeds)/", "$1//");
+                case 3 -> odd.replaceFirst("(?i)f(eeds)", "%66$1");
+                case 4 -> odd.replaceFirst("(?i)(feeds)", "$1;v=1");
+                case 5 -> odd.replace(key, key.substring(0, key.length() - 1)
+                        + (key.endsWith("A") ? "B" : "A")); // a wrong key
+                case 6 -> odd.replace(key, key.toLowerCase(Locale.ROOT));
+                case 7 -> odd.replace(key, "%" + Integer.toHexString(key.charAt(0)) + key.substring(1));
+                case 8 -> "/api/.." + odd;
+                default -> odd.replaceFirst("\\?lang=\\w+$", "") + "/";
+            };
+        }
+        return odd;
     }
 
     /** {"plan": <the mutated bytes>, "schedule": {"sessions": []}}, built as bytes so that broken ones stay broken. */

@@ -196,6 +196,27 @@ class NextWeekApiTest {
     }
 
     @Test
+    void theLastWeekOf2100HasNoNextWeekAPlanMayName() {
+        String id = api.submit("""
+                {"week": {"startDate": "2100-12-27"},
+                 "sites": [{"id": "s", "openingHours": {"MON": ["09:00-12:00"]}}],
+                 "rooms": [{"id": "r", "capacity": 10}],
+                 "activities": [{"id": "a", "durationMinutes": 60}]}
+                """, "1s");
+        JsonNode schedule = api.awaitDone(id, Duration.ofSeconds(60));
+
+        for (String body : List.of("", "{\"sessions\": " + schedule.get("sessions") + "}")) {
+            HttpResponse<String> response = api.post("/api/schedules/" + id + "/next-week?lang=zh", body);
+
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(409);
+            JsonNode error = TestServer.json(response.body()).get("errors").get(0);
+            assertThat(error.get("path").asText()).isEqualTo("week.startDate");
+            assertThat(error.get("code").asText()).isEqualTo("nextWeek.pastLastDate");
+            assertThat(error.get("message").asText()).contains("2101-01-03").contains("2100-12-31");
+        }
+    }
+
+    @Test
     void anUnknownJobIsNotFound() {
         HttpResponse<String> response = api.post("/api/schedules/no-such-job/next-week", "");
 

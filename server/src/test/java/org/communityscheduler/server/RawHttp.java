@@ -9,7 +9,9 @@ import java.net.InetAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -54,6 +56,35 @@ final class RawHttp {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Sends two requests on one connection at once (pipelined) and reads the answers: both, or only the first when
+     * the server closes the connection after it.
+     */
+    static List<Answer> pipelined(int port, String first, String second) {
+        try (Socket socket = connect(port, "127.0.0.1")) {
+            write(socket, first + second);
+            InputStream in = socket.getInputStream();
+            List<Answer> answers = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                Answer head;
+                try {
+                    head = readHead(in);
+                } catch (IOException closed) {
+                    break;
+                }
+                answers.add(new Answer(head.status(), head.headers(), readBody(in, head.headers())));
+            }
+            return answers;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A request without {@code Connection: close}: the client would send more on the connection. */
+    static String keepingTheConnection(String request) {
+        return request.replace("Connection: close\r\n", "");
     }
 
     /** A connection to the server from {@code from}, a loopback address. */

@@ -73,6 +73,38 @@ class RawHttpTest {
     }
 
     @Test
+    void afterARefusalTheConnectionEitherGoesOnOrTheAnswerSaysItCloses() {
+        String next = RawHttp.request("GET", "/health/live");
+        List<String> refused = List.of(RawHttp.request("GET", "/api/schedules/%zz"),
+                RawHttp.request("GET", "/%C3%28"),
+                RawHttp.request("GET", "/api/schedules/" + "a".repeat(100_000)),
+                RawHttp.request("GET", "/health", "X-Filler: " + "x".repeat(20_000)),
+                "GET /health HTTP/1.1\r\n\r\n",
+                "HELLO\r\n\r\n",
+                RawHttp.request("POST", "/api/plans/validate", "Content-Type: application/json", "Content-Length: abc"),
+                RawHttp.request("POST", "/api/plans/validate", "Content-Type: application/json",
+                        "Transfer-Encoding: chunked") + "zz\r\n{}\r\n0\r\n\r\n",
+                RawHttp.request("POST", "/api/plans/validate", "Content-Type: application/json", "Content-Length: 2")
+                        + "{]",
+                RawHttp.request("GET", "/nowhere"),
+                RawHttp.request("FOO", "/api/schedules"));
+        for (String request : refused) {
+            String first = RawHttp.keepingTheConnection(request);
+            List<RawHttp.Answer> answers = RawHttp.pipelined(api.server.port(), first, next);
+            String line = first.lines().findFirst().orElse("");
+            String what = line.substring(0, Math.min(60, line.length()));
+            assertThat(answers).as(what).isNotEmpty();
+            assertThat(answers.get(0).status()).as(what).isBetween(400, 499);
+            if (answers.size() == 1) {
+                assertThat(answers.get(0).header("Connection")).as("%s: closed, and said so", what)
+                        .containsIgnoringCase("close");
+            } else {
+                assertThat(answers.get(1).status()).as("%s: the next request answered", what).isEqualTo(200);
+            }
+        }
+    }
+
+    @Test
     void anUnknownCharsetIsAnUnsupportedMediaTypeOnEveryPostRoute() {
         for (String route : List.of("/api/schedules", "/api/plans/validate", "/api/schedules/analyze",
                 "/api/schedules/recommend")) {

@@ -14,6 +14,7 @@ import org.communityscheduler.plan.InvalidPlanException;
 import org.communityscheduler.plan.Plan;
 import org.communityscheduler.plan.Problem;
 import org.communityscheduler.plan.SessionKey;
+import org.communityscheduler.text.Text;
 
 /**
  * The plan of the week after a solved one (docs/plan-format.md §7, "Next week from this one"): the same
@@ -27,6 +28,22 @@ public final class NextWeek {
     private static final Pattern CHINESE_DATE = Pattern.compile("(?:(\\d{4})年)?(\\d{1,2})月(\\d{1,2})日");
 
     private NextWeek() {
+    }
+
+    /** This week is the last a plan may name ({@link Plan#LAST_DATE}): the next one would start after it. */
+    public static final class PastLastDate extends RuntimeException {
+        private final transient Problem problem;
+
+        PastLastDate(LocalDate monday) {
+            super("next week would start on " + monday + ", after " + Plan.LAST_DATE);
+            this.problem = new Problem("week.startDate", Text.of("nextWeek.pastLastDate", monday.toString(),
+                    Plan.LAST_DATE.toString()));
+        }
+
+        /** At {@code week.startDate} of this week's plan. */
+        public Problem problem() {
+            return problem;
+        }
     }
 
     /** Next week's plan from this week's schedule, pins as its sessions have them (see the list form). */
@@ -47,11 +64,15 @@ public final class NextWeek {
      *         closed dates and make-up workdays before it dropped, pins as this week's schedule has them (they
      *         name a day and time, so they move with the week), this week's placements as {@code previous},
      *         everything else the same
+     * @throws PastLastDate when the following week would start after the last date a plan may name
      */
     public static Plan of(Plan plan, List<Schedule.PlacedSession> placed,
             List<Schedule.UnassignedSession> unassigned) {
         Plan.Week week = plan.week();
         LocalDate monday = week.startDate() == null ? null : week.startDate().plusDays(DAYS);
+        if (monday != null && monday.isAfter(Plan.LAST_DATE)) {
+            throw new PastLastDate(monday);
+        }
         Map<LocalDate, Day> makeUpWorkdays = new LinkedHashMap<>();
         week.makeUpWorkdays().forEach((date, day) -> {
             if (monday != null && !date.isBefore(monday)) {
@@ -103,6 +124,7 @@ public final class NextWeek {
      *
      * @throws InvalidPlanException with every problem of the document, and every session or room the plan does
      *         not know, at their JSON paths
+     * @throws PastLastDate when the following week would start after the last date a plan may name
      */
     public static Plan of(Plan plan, JsonNode schedule) {
         List<Problem> problems = ScheduleReader.apply(ModelBuilder.build(plan), schedule, "");

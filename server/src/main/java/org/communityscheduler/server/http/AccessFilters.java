@@ -12,8 +12,8 @@ import org.communityscheduler.text.Text;
 import org.communityscheduler.workbook.PlanWorkbook;
 
 /**
- * What every request passes before its route: the security headers of every answer, the API token, the server
- * having started, and a body of the right type and size.
+ * What every request passes before its route: the security headers of every answer, the API token (and the metrics
+ * token of {@code /metrics}), the server having started, and a body of the right type and size.
  */
 public final class AccessFilters {
 
@@ -28,15 +28,18 @@ public final class AccessFilters {
             "X-Frame-Options", "DENY");
 
     private final String apiToken;
+    private final String metricsToken;
     private final RequestLimits limits;
     private final BooleanSupplier started;
 
     /**
      * @param apiToken the token every /api request carries; null for none
+     * @param metricsToken the token every /metrics request carries; null for none
      * @param started whether the jobs kept are read back: before, the API answers 503
      */
-    public AccessFilters(String apiToken, RequestLimits limits, BooleanSupplier started) {
+    public AccessFilters(String apiToken, String metricsToken, RequestLimits limits, BooleanSupplier started) {
         this.apiToken = apiToken;
+        this.metricsToken = metricsToken;
         this.limits = limits;
         this.started = started;
     }
@@ -47,16 +50,28 @@ public final class AccessFilters {
 
     /** With a token configured, every /api request carries it (a CORS preflight cannot, and needs not). */
     public void requireToken(Context ctx) {
-        if (apiToken == null || ctx.method().equals(HandlerType.OPTIONS)) {
+        if (ctx.method().equals(HandlerType.OPTIONS)) {
+            return;
+        }
+        require(ctx, apiToken, "server.tokenMissing", "server.tokenWrong");
+    }
+
+    /** With a metrics token configured, every /metrics request carries it. */
+    public void requireMetricsToken(Context ctx) {
+        require(ctx, metricsToken, "server.metricsTokenMissing", "server.metricsTokenWrong");
+    }
+
+    /** {@code Authorization: Bearer <token>}, unless {@code token} is null; 401 with why not otherwise. */
+    private static void require(Context ctx, String token, String missing, String wrong) {
+        if (token == null) {
             return;
         }
         String authorization = ctx.header("Authorization");
         String given = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
                 ? authorization.substring(7).strip() : null;
         if (given == null || !MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8),
-                apiToken.getBytes(StandardCharsets.UTF_8))) {
-            throw new ApiError(401, "Authorization", Text.of(given == null ? "server.tokenMissing"
-                    : "server.tokenWrong"))
+                token.getBytes(StandardCharsets.UTF_8))) {
+            throw new ApiError(401, "Authorization", Text.of(given == null ? missing : wrong))
                     .withHeader("WWW-Authenticate", "Bearer realm=\"community-scheduler\"");
         }
     }

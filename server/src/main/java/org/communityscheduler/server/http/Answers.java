@@ -3,7 +3,6 @@ package org.communityscheduler.server.http;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import ai.timefold.solver.core.api.solver.SolverStatus;
 
@@ -94,12 +93,10 @@ final class Answers {
     }
 
     /**
-     * {@code GET /health}.
-     *
-     * @param jobs this server's jobs by status: with a database, those this replica solves or has queued (not the
-     *     other replicas', nor the finished ones the database keeps)
+     * {@code GET /health}, {@code /health/ready} and {@code /health/live}: how the server stands, and nothing of what
+     * it holds (the probes need no token; the jobs are counted in {@code /metrics}).
      */
-    record Health(String status, int parallelSolvers, Map<SolverStatus, Long> jobs) {
+    record Health(String status) {
     }
 
     /** {@code POST /api/schedules/recommend}. */

@@ -1,10 +1,13 @@
 package org.communityscheduler.server.http;
 
+import java.util.List;
+
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import org.eclipse.jetty.http.HttpException;
 
+import org.communityscheduler.schedule.NextWeek;
 import org.communityscheduler.server.calendar.CalendarFeeds;
 import org.communityscheduler.server.export.ScheduleExports;
 import org.communityscheduler.server.storage.StorageUnavailable;
@@ -14,8 +17,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Every error a route lets through, turned into the API's answer ({@link ApiError}): a refusal of the API itself, an
- * exception of the core (a week without a start date, an unknown id in a filter, a database that cannot be reached),
- * Javalin's own refusals, and anything unexpected.
+ * exception of the core (a week without a start date, a next week after the last date a plan may name, an unknown
+ * id in a filter, a database that cannot be reached), Javalin's own refusals, and anything unexpected.
  */
 public final class ErrorAnswers {
 
@@ -34,6 +37,8 @@ public final class ErrorAnswers {
                 new ApiError(409, "week.startDate", Text.of("publish.noStartDate")).answer(ctx));
         routes.exception(ScheduleExports.NoStartDate.class, (error, ctx) ->
                 new ApiError(409, "week.startDate", Text.of("server.export.noStartDate")).answer(ctx));
+        routes.exception(NextWeek.PastLastDate.class, (error, ctx) ->
+                new ApiError(409, List.of(error.problem())).answer(ctx));
         routes.exception(ScheduleExports.UnknownIds.class, (error, ctx) ->
                 ApiError.badRequest(error.problems()).answer(ctx));
         routes.exception(StorageUnavailable.class, this::databaseUnreachable);
@@ -43,11 +48,12 @@ public final class ErrorAnswers {
 
     /** Javalin's own refusals (no such route, wrong method, body too large), in the API's error format. */
     private void httpError(HttpResponseException error, Context ctx) {
+        String path = RequestPaths.withoutFeedKeys(ctx.path()); // an answer may be logged on its way back
         ApiError answer = switch (error.getStatus()) {
-            case 404 -> ApiError.notFound("$", Text.of("server.noSuchEndpoint", ctx.method().name(), ctx.path()));
+            case 404 -> ApiError.notFound("$", Text.of("server.noSuchEndpoint", ctx.method().name(), path));
             case 405 -> new ApiError(405, "$", allowed(error) == null
-                    ? Text.of("server.methodNotAllowed", ctx.method().name(), ctx.path())
-                    : Text.of("server.methodNotAllowedUse", ctx.method().name(), ctx.path(), allowed(error)));
+                    ? Text.of("server.methodNotAllowed", ctx.method().name(), path)
+                    : Text.of("server.methodNotAllowedUse", ctx.method().name(), path, allowed(error)));
             case 413 -> limits.tooLarge();
             default -> new ApiError(error.getStatus(), "$", Text.of("plan.asWritten", error.getMessage()));
         };
@@ -60,7 +66,8 @@ public final class ErrorAnswers {
 
     /** The driver's message names hosts and ports: it goes to the log, the client hears the catalogue's text only. */
     private void databaseUnreachable(StorageUnavailable error, Context ctx) {
-        LOG.warn("Answered 503 to {} {}: {}", ctx.method(), ctx.path(), error.getMessage());
+        LOG.warn("Answered 503 to {} {}: {}", ctx.method(), RequestPaths.withoutFeedKeys(ctx.path()),
+                error.getMessage());
         new ApiError(503, "$", Text.of("database.unreachable")).withHeader("Retry-After", "5").answer(ctx);
     }
 

@@ -61,9 +61,15 @@ public final class FeedRoutes {
         this.publicUrl = publicUrl;
     }
 
-    /** {@code POST /api/schedules/{id}/publish}: the job's schedule as it stands becomes its week's. */
+    /**
+     * {@code POST /api/schedules/{id}/publish}: the finished job's schedule becomes its week's. A job still waiting
+     * or solving is refused (409), as its editing is: its schedule is the solver's until it ends.
+     */
     public void publish(Context ctx) {
         JobStore.WithPlan found = lookup.withPlan(ctx);
+        if (!found.job().isFinished()) {
+            throw new ApiError(409, "id", Text.of("publish.stillSolving", found.job().id()));
+        }
         ctx.json(feeds.publish(found.job().id(), found.plan(), JobLookup.scheduleOf(found.job())));
     }
 
@@ -195,7 +201,8 @@ public final class FeedRoutes {
         if (ifModifiedSince != null && modified != null) {
             try {
                 Instant since = ZonedDateTime.parse(ifModifiedSince, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-                return !modified.truncatedTo(ChronoUnit.SECONDS).isAfter(since);
+                // A date later than this server's clock says nothing of the client's copy: ignored (RFC 9110 13.1.3).
+                return !since.isAfter(Instant.now()) && !modified.truncatedTo(ChronoUnit.SECONDS).isAfter(since);
             } catch (DateTimeParseException e) {
                 return false; // an unreadable date is ignored (RFC 9110 13.1.3)
             }

@@ -18,7 +18,9 @@ import org.communityscheduler.text.Text;
 
 /**
  * What Jetty answers itself, before a route sees the request (a request it cannot parse, a URI or headers longer
- * than it reads, a bad percent-encoding), in the API's error format instead of Jetty's HTML page.
+ * than it reads, a bad percent-encoding), in the API's error format instead of Jetty's HTML page. Jetty closes the
+ * connection after such an answer, which says so ({@code Connection: close}): a client that sent more requests on
+ * it knows to send them again on a new one.
  */
 public final class JsonErrorHandler extends ErrorHandler {
 
@@ -48,6 +50,7 @@ public final class JsonErrorHandler extends ErrorHandler {
                 new ApiError(status, "$", message(status, reason)).errors());
         headers.forEach((name, value) -> response.getHeaders().put(name, value));
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
+        response.getHeaders().put(HttpHeader.CONNECTION, "close");
         response.write(true, ByteBuffer.wrap(body), callback);
     }
 

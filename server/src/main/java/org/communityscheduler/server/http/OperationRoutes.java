@@ -4,40 +4,64 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.EnumMap;
-import java.util.Map;
 import java.util.Properties;
-
-import ai.timefold.solver.core.api.solver.SolverStatus;
+import java.util.function.BooleanSupplier;
 
 import io.javalin.http.Context;
 
 import org.communityscheduler.server.job.run.JobStore;
 
-/** The routes for those who run the server: health, metrics, and the API's description and docs. */
+/**
+ * The routes for those who run the server: readiness and liveness for probes, metrics, and the API's description
+ * and docs.
+ */
 public final class OperationRoutes {
 
+    /** How the server stands, as the probes tell it: only {@code UP} serves the API. */
+    enum Standing {
+        /** The port is bound; the jobs kept are not read back yet (or the database not reached yet). */
+        STARTING,
+        UP,
+        /** A replica whose database does not answer: the API answers 503 until it does. */
+        DATABASE_UNREACHABLE,
+        /** Stopping: no new jobs. */
+        STOPPING,
+        /** The liveness probe's answer, whatever the rest: the process answers. */
+        ALIVE
+    }
+
     private final JobStore jobs;
-    private final int parallelSolvers;
+    private final BooleanSupplier started;
     private final ServerMetrics metrics;
     private final String openApi = resource("/openapi.yaml");
     private final String apiDocs = resource("/api-docs.html").replace("{{swagger-ui}}", swaggerUiVersion());
     private final String apiDocsScript = resource("/api-docs.js");
 
-    public OperationRoutes(JobStore jobs, int parallelSolvers, ServerMetrics metrics) {
+    /** @param started whether the jobs kept are read back (the API answers 503 before) */
+    public OperationRoutes(JobStore jobs, BooleanSupplier started, ServerMetrics metrics) {
         this.jobs = jobs;
-        this.parallelSolvers = parallelSolvers;
+        this.started = started;
         this.metrics = metrics;
     }
 
-    /** {@code GET /health}: up or stopping, and this server's jobs by status (with a database, this replica's). */
-    public void health(Context ctx) {
-        Map<SolverStatus, Long> counts = new EnumMap<>(SolverStatus.class);
-        for (SolverStatus status : SolverStatus.values()) {
-            counts.put(status, jobs.localCount(status));
-        }
-        boolean up = jobs.isAccepting();
-        ctx.status(up ? 200 : 503).json(new Answers.Health(up ? "UP" : "STOPPING", parallelSolvers, counts));
+    /**
+     * {@code GET /health/ready} (and {@code /health}): 200 while the API serves, 503 while it answers 503 — starting,
+     * stopping, or without its database. A load balancer sends requests only to a ready server.
+     */
+    public void ready(Context ctx) {
+        Standing standing = !started.getAsBoolean() ? Standing.STARTING
+                : !jobs.isAccepting() ? Standing.STOPPING
+                : !jobs.storageAnswers() ? Standing.DATABASE_UNREACHABLE
+                : Standing.UP;
+        ctx.status(standing == Standing.UP ? 200 : 503).json(new Answers.Health(standing.name()));
+    }
+
+    /**
+     * {@code GET /health/live}: 200 while the process answers at all, also while it starts, stops or waits for its
+     * database, none of which a restart would mend.
+     */
+    public void live(Context ctx) {
+        ctx.json(new Answers.Health(Standing.ALIVE.name()));
     }
 
     public void metrics(Context ctx) {

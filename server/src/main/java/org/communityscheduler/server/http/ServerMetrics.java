@@ -18,7 +18,6 @@ import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
-import org.communityscheduler.server.calendar.CalendarFeeds;
 import org.communityscheduler.server.job.run.JobStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,7 +44,7 @@ public final class ServerMetrics implements AutoCloseable {
         new UptimeMetrics().bindTo(registry);
         Gauge.builder("scheduler.event.streams", streams, EventStreamSlots::open)
                 .description("Event streams open").register(registry);
-        // This server's jobs (with a database, this replica's), as /health counts them.
+        // This server's jobs (with a database, this replica's): the probes tell only how it stands.
         for (SolverStatus status : SolverStatus.values()) {
             Gauge.builder("scheduler.jobs", jobs, store -> store.localCount(status)).description("Solving jobs by status")
                     .tag("status", status.name()).register(registry);
@@ -57,7 +56,7 @@ public final class ServerMetrics implements AutoCloseable {
         return registry.scrape();
     }
 
-    /** Times the request under its route and status, and logs it (a feed's path without its key). */
+    /** Times the request under its route and status, and logs it (a feed's path without its key: {@link RequestPaths}). */
     public void logRequest(Context ctx, Float millis) {
         Endpoint endpoint = ctx.endpoints().matchedHttpEndpoint();
         String route = endpoint != null ? endpoint.path
@@ -69,9 +68,9 @@ public final class ServerMetrics implements AutoCloseable {
                 .tag("status", Integer.toString(ctx.statusCode()))
                 .register(registry).record((long) (millis * 1_000_000), TimeUnit.NANOSECONDS);
         // A feed's path holds its key, which the log must not.
-        String path = ctx.path().startsWith(CalendarFeeds.PATH + "/") ? route : ctx.path();
-        if (route.equals("/health") || route.equals("/metrics")) {
-            REQUESTS.debug("method={} path={} route={} status={} durationMs={}", ctx.method(), ctx.path(), route,
+        String path = RequestPaths.withoutFeedKeys(ctx.path());
+        if (route.startsWith("/health") || route.equals("/metrics")) { // probes and scrapes: every few seconds
+            REQUESTS.debug("method={} path={} route={} status={} durationMs={}", ctx.method(), path, route,
                     ctx.statusCode(), String.format(Locale.ROOT, "%.1f", millis));
         } else {
             REQUESTS.info("method={} path={} route={} status={} durationMs={} ip={}", ctx.method(), path, route,

@@ -97,6 +97,11 @@ public final class Replica implements AutoCloseable {
         return database.isOpen();
     }
 
+    /** Whether the database answers now. */
+    public boolean answers() {
+        return database.answers();
+    }
+
     /**
      * Lets another replica take this one's jobs at once, ends the event streams of jobs solved elsewhere (they hear
      * {@code interrupted}), and closes the database.

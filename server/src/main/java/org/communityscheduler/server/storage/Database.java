@@ -83,6 +83,15 @@ public final class Database implements AutoCloseable {
         return current != null && !current.isClosed() && !closed;
     }
 
+    /** Whether the database answers now: a trivial query, which waits at most the pool's connection timeout. */
+    public boolean answers() {
+        try {
+            return run("SELECT 1", PreparedStatement::execute);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     /** Runs one statement on a pooled connection (in its own transaction); any failure is an {@link IOException}. */
     public <T> T run(String sql, Statement<T> work) throws IOException {
         try (Connection connection = pooled();

@@ -59,8 +59,8 @@ public final class JobStore implements LocalJobs, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(JobStore.class);
     /**
-     * A job started again after a restart solves at least this long while any of its time limit is left; one whose
-     * time limit is used up is not started again.
+     * A job started again after a restart solves at least this long while any of its time limit is left, or while it
+     * has no schedule kept yet; one with a schedule whose time limit is used up is not started again.
      */
     public static final Duration MIN_RESUMED_TIME = Duration.ofSeconds(5);
 
@@ -164,6 +164,14 @@ public final class JobStore implements LocalJobs, AutoCloseable {
         if (replica != null) { // nothing to read back: this replica claims jobs as it has solvers free
             replica.start(this, notice -> shared.notice(notice, this::stop));
         }
+    }
+
+    /**
+     * Whether where the jobs are kept answers now: the shared database (asked, at most for the pool's connection
+     * timeout), or files and memory, which always do.
+     */
+    public boolean storageAnswers() {
+        return replica == null || replica.answers();
     }
 
     /** False once the store is closing: no new jobs then ({@link #submit} throws {@link Closed}). */

@@ -29,8 +29,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Jobs that were solving when their server stopped go on: read back from the data directory at start, or claimed
  * from the database by this replica. Each starts again from its best schedule so far, for what was left of its time
- * limit (at least {@link JobStore#MIN_RESUMED_TIME}); one whose time is used up ends with that schedule, and one whose
- * plan is no longer valid is set aside.
+ * limit (at least {@link JobStore#MIN_RESUMED_TIME}); one whose time is used up ends with that schedule, one that has
+ * none yet solves again for that minimum, and one whose plan is no longer valid is set aside.
  */
 final class Recovery {
 
@@ -111,7 +111,9 @@ final class Recovery {
 
     /**
      * Starts a job again from its best schedule so far, for what was left of its time limit (at least
-     * {@link JobStore#MIN_RESUMED_TIME}); one whose time limit is used up ends with that schedule.
+     * {@link JobStore#MIN_RESUMED_TIME}); one whose time limit is used up ends with that schedule. One without a
+     * schedule always solves again: its solving time on disk runs ahead of the truth, and ending it would leave the
+     * coordinator nothing.
      *
      * @return whether it solves again
      */
@@ -121,9 +123,8 @@ final class Recovery {
         Duration spent = job.solvingTime() != null ? job.solvingTime()
                 : job.started() == null ? Duration.ZERO : Duration.between(job.started(), savedAt);
         Duration left = job.timeLimit().minus(spent.isNegative() ? Duration.ZERO : spent);
-        if (left.isNegative() || left.isZero()) {
-            Job ended = job.finish(savedAt, null, job.schedule() != null ? null
-                    : Text.of("server.job.timeUsedUp")).withSolvingTime(spent);
+        if ((left.isNegative() || left.isZero()) && job.schedule() != null) {
+            Job ended = job.finish(savedAt, null, null).withSolvingTime(spent);
             runs.put(job.id(), Run.finished(ended, plan, spent));
             solving.save(ended);
             return false;

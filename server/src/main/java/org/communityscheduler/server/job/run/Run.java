@@ -28,7 +28,7 @@ final class Run {
     /** The newest best solution not described yet; guarded by this run. */
     WeeklySchedule best;
     /** When the job was last written ({@link System#nanoTime()}); guarded by this run. */
-    long lastSaved = System.nanoTime() - Solving.SAVE_EVERY.toNanos(); // the first best is written at once
+    long lastSaved = System.nanoTime();
     /** Whether the server going down stopped it (rather than its time limit or a coordinator). */
     volatile boolean stoppedByServer;
     /** How long it solved before this run of the server. */

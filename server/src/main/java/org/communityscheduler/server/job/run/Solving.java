@@ -29,10 +29,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A run's way from the engine to its end: it starts, improves, and finishes (its time is up, a coordinator or the
- * server stopped it, or it failed), each step told to its listeners. While it solves its best schedule is written at
- * most every {@link #SAVE_EVERY}, and its solving time is kept {@link #SOLVING_TIME_MARGIN} ahead of the truth, so
- * that however often the server is killed a job solves at most its time limit plus
- * {@link JobStore#MIN_RESUMED_TIME} in all (a kill may cost it up to that margin, which it did not use).
+ * server stopped it, or it failed), each step told to its listeners. While it solves its first schedule is written at
+ * once and its better ones at most every {@link #SAVE_EVERY}, and its solving time is kept
+ * {@link #SOLVING_TIME_MARGIN} ahead of the truth, so that however often the server is killed a job with a schedule
+ * kept solves at most its time limit plus {@link JobStore#MIN_RESUMED_TIME} in all (a kill may cost it up to that
+ * margin, which it did not use).
  */
 final class Solving {
 
@@ -88,7 +89,9 @@ final class Solving {
             run.best = best;
             run.job = run.job.withScore(String.valueOf(best.getScore()));
             tell(run, new JobEvent(JobEvent.BEST, JobEvent.Progress.of(run.job, best)));
-            if (storage != null && System.nanoTime() - run.lastSaved >= SAVE_EVERY.toNanos()) {
+            // The first at once: until a schedule is written, a kill would leave the job nothing to end with.
+            if (storage != null && (run.job.schedule() == null
+                    || System.nanoTime() - run.lastSaved >= SAVE_EVERY.toNanos())) {
                 saveSolving(run);
             }
         }
