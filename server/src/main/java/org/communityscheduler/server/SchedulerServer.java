@@ -168,6 +168,7 @@ public final class SchedulerServer {
             config.routes.get("/health", operations::health);
             config.routes.get("/metrics", operations::metrics);
             config.routes.get("/openapi.yaml", operations::openApi);
+            config.routes.get("/plan.schema.json", operations::planSchema);
             config.routes.get("/api-docs", operations::apiDocs);
             config.routes.get("/api-docs.js", operations::apiDocsScript);
 
