@@ -455,6 +455,20 @@ class PlanReaderTest {
     }
 
     @Test
+    void aTimeOfDayIsWrittenInDigitsOnly() {
+        // Integer.parseInt took signs and any script's digits: "12:-0" was noon, "+9:00" nine o'clock.
+        assertThat(problemsWith("""
+                {"sites": [{"id": "huanghe", "openingHours": {"MON": ["08:30-12:-0", "+9:00-12:00", "０９:００-12:00"]}}],
+                 "pinned": [{"activity": "a", "session": 1, "room": "hall", "day": "MON", "start": "-0:00"}],
+                 "activities": [{"id": "a", "durationMinutes": 60}]}
+                """)).containsExactly(
+                problem("sites[0].openingHours.MON[0]", "\"12:-0\" is not a time of day (HH:mm)"),
+                problem("sites[0].openingHours.MON[1]", "\"+9:00\" is not a time of day (HH:mm)"),
+                problem("sites[0].openingHours.MON[2]", "\"０９:００\" is not a time of day (HH:mm)"),
+                problem("pinned[0].start", "\"-0:00\" is not a time of day (HH:mm)"));
+    }
+
+    @Test
     void aTimeRangeEndsAfterItStarts() {
         assertThat(problemsWith("""
                 {"workers": [{"id": "li", "unavailable": {"WED": ["17:30-14:00", "09:00-09:00"]}}]}
