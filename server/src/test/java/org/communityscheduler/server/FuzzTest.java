@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.communityscheduler.data.DemoPlans;
 import org.communityscheduler.model.PlanIntake;
 import org.communityscheduler.model.PlanLimits;
+import org.communityscheduler.plan.PlanSchema;
 import org.communityscheduler.plan.Problem;
 import org.communityscheduler.text.Text;
 import org.junit.jupiter.api.Tag;
@@ -29,6 +30,7 @@ class FuzzTest {
     private static final int READER_CASES = 3_000;
     private static final int HTTP_CASES = 300;
     private static final int ANALYSIS_CASES = 100;
+    private static final int SCHEMA_CASES = 300;
 
     @Test
     void thePlanReaderAnswersEveryMutatedPlanWithPathsAndNeverThrows() {
@@ -50,6 +52,14 @@ class FuzzTest {
                 refused, READER_CASES - refused, millis);
         assertThat(refused).isGreaterThan(READER_CASES / 2);
         assertThat(millis).isLessThan(60_000);
+    }
+
+    @Test
+    void docsPlanSchemaAgreesWithTheReaderOnEveryMutatedPlan() {
+        PlanMutations mutations = new PlanMutations(PLANS, 5);
+        for (int i = 0; i < SCHEMA_CASES; i++) {
+            PlanSchema.read(mutations.next()); // fails, showing the plan, where they disagree
+        }
     }
 
     @Test
