@@ -36,6 +36,13 @@ class PlanSchemaTest {
     }
 
     @Test
+    void itsExampleIsAPlan() throws Exception {
+        JsonNode example = Json.MAPPER.readTree(Files.readString(PlanSchema.FILE)).at("/examples/0");
+
+        assertThat(PlanSchema.read(Json.write(example)).problems()).isEmpty();
+    }
+
+    @Test
     void theMinimalPlanOfTheDocsIsTakenAndCapacityZeroIsNot() {
         String minimal = """
                 {
