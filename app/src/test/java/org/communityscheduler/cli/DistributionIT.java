@@ -12,6 +12,7 @@ import java.nio.file.FileSystem;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -42,7 +43,8 @@ class DistributionIT {
 
     @Test
     void unpackedOnAPlainJavaRuntimeItSolvesTheSampleAndServes() throws Exception {
-        Path home = unzip(ZIP, folder).resolve(HOME);
+        // Where a Chinese user unpacks it: a folder named in Chinese, with a space.
+        Path home = unzip(ZIP, Files.createDirectories(folder.resolve("下载/排期 文件"))).resolve(HOME);
         assertThat(home.resolve("bin/scheduler")).isExecutable();
         assertThat(home.resolve("bin/scheduler.bat")).isRegularFile();
         assertThat(home.resolve("README.md")).isRegularFile();
@@ -60,7 +62,12 @@ class DistributionIT {
         Result workbook = run(home, "bin/scheduler", "validate", "samples/week.xlsx");
         assertThat(workbook.exit()).as(workbook.stderr()).isZero();
 
-        assertThat(health(home)).contains("\"UP\"");
+        Map<String, HttpResponse<String>> served = serve(home, "/health", "/", "/app.js");
+        assertThat(served.values()).allSatisfy(response -> assertThat(response.statusCode()).as(response.uri().getPath())
+                .isEqualTo(200));
+        assertThat(served.get("/health").body()).contains("\"UP\"");
+        assertThat(served.get("/").body()).contains("<script type=\"module\" src=\"/app.js\"></script>");
+        assertThat(served.get("/app.js").headers().firstValue("Content-Type")).hasValue("text/javascript");
     }
 
     @Test
@@ -95,8 +102,8 @@ class DistributionIT {
         return into;
     }
 
-    /** {@code bin/scheduler serve} on a free port, asked for {@code /health}, then stopped. */
-    private String health(Path home) throws Exception {
+    /** {@code bin/scheduler serve} on a free port, asked for each path, then stopped. */
+    private Map<String, HttpResponse<String>> serve(Path home, String... paths) throws Exception {
         Path log = folder.resolve("serve.log");
         Process serve = process(home, "bin/scheduler", "serve", "--port", "0", "--data-dir", "none")
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
@@ -105,11 +112,13 @@ class DistributionIT {
             while (System.nanoTime() < deadline && serve.isAlive()) {
                 Matcher serving = SERVING.matcher(Files.readString(log));
                 if (serving.find()) {
-                    HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                            URI.create("http://localhost:" + serving.group(1) + "/health")).build(),
-                            HttpResponse.BodyHandlers.ofString());
-                    assertThat(response.statusCode()).isEqualTo(200);
-                    return response.body();
+                    Map<String, HttpResponse<String>> answers = new LinkedHashMap<>();
+                    for (String path : paths) {
+                        answers.put(path, HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                                URI.create("http://localhost:" + serving.group(1) + path)).build(),
+                                HttpResponse.BodyHandlers.ofString()));
+                    }
+                    return answers;
                 }
                 Thread.sleep(100);
             }

@@ -24,6 +24,7 @@ import org.communityscheduler.server.http.JsonErrorHandler;
 import org.communityscheduler.server.http.OperationRoutes;
 import org.communityscheduler.server.http.PlanRoutes;
 import org.communityscheduler.server.http.ServerMetrics;
+import org.communityscheduler.server.http.StaticFiles;
 import org.communityscheduler.server.job.run.JobStore;
 import org.communityscheduler.server.job.storage.JobFiles;
 import org.communityscheduler.server.publish.PublicationDatabase;
@@ -117,8 +118,7 @@ public final class SchedulerServer {
             config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
             config.http.maxRequestSize = settings.maxRequestBytes();
             config.http.prefer405over404 = true;
-            config.staticFiles.enableWebjars();
-            config.staticFiles.add("/public"); // the coordinators' web page at / (from the classpath)
+            StaticFiles.add(config); // the coordinators' web page at /, and Swagger UI's files
             config.requestLogger.http(metrics::logRequest);
             config.events.handlerAdded(handler -> {
                 if (handler.getHttpMethod().isHttpMethod()) {
@@ -172,6 +172,7 @@ public final class SchedulerServer {
             config.routes.get("/health/live", operations::live);
             config.routes.get("/metrics", operations::metrics);
             config.routes.get("/openapi.yaml", operations::openApi);
+            config.routes.get("/plan.schema.json", operations::planSchema);
             config.routes.get("/api-docs", operations::apiDocs);
             config.routes.get("/api-docs.js", operations::apiDocsScript);
 

@@ -53,7 +53,7 @@ class AccessAndLimitsTest {
             assertThat(TestServer.readUntilDone(events.body())).last().satisfies(event ->
                     assertThat(event.name()).isEqualTo("done"));
 
-            for (String open : List.of("/health", "/metrics", "/openapi.yaml", "/api-docs", "/api-docs.js")) {
+            for (String open : List.of("/health", "/metrics", "/openapi.yaml", "/plan.schema.json", "/api-docs", "/api-docs.js")) {
                 assertThat(api.get(open).statusCode()).as(open).isEqualTo(200);
             }
         }

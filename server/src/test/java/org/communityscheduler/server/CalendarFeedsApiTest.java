@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -292,6 +293,52 @@ class CalendarFeedsApiTest {
     }
 
     @Test
+    void chineseFeedsAreFoldedAt75OctetsNeverInsideACharacter() {
+        publish(sampleJob);
+        int longLines = 0;
+        for (JsonNode feed : feeds("zh").get("feeds")) {
+            String calendar = api.get(feed.get("path").asText()).body();
+            String[] lines = calendar.split("\r\n", -1);
+            assertThat(lines[lines.length - 1]).as("the document ends with a line break").isEmpty();
+            assertThat(calendar.replace("\r\n", "")).as("line breaks are CRLF").doesNotContain("\r", "\n");
+            for (String line : List.of(lines)) {
+                assertThat(line.getBytes(StandardCharsets.UTF_8).length).as(line).isLessThanOrEqualTo(75);
+                assertThat(line.codePoints().filter(c -> Character.getType(c) == Character.SURROGATE).count()).as("half a pair: " + line).isZero();
+            }
+
+            // Unfolded (RFC 5545, 3.1), each text is back whole, as a calendar app reads it.
+            String unfolded = calendar.replace("\r\n ", "");
+            for (VEvent event : Biweekly.parse(calendar).first().getEvents()) {
+                assertThat(event.getDescription().getValue()).contains("社工：");
+                for (String line : List.of("SUMMARY:" + escaped(event.getSummary().getValue()),
+                        "LOCATION:" + escaped(event.getLocation().getValue()),
+                        "DESCRIPTION:" + escaped(event.getDescription().getValue()))) {
+                    assertThat(unfolded).contains("\r\n" + line + "\r\n");
+                    longLines += line.getBytes(StandardCharsets.UTF_8).length > 75 ? 1 : 0;
+                }
+            }
+        }
+        assertThat(longLines).as("lines that had to be folded").isPositive();
+    }
+
+    @Test
+    void lastModifiedIsAnHttpDateWithTwoDigitsOfDay() throws Exception {
+        publish(sampleJob);
+        String all = feed(feeds("en"), "all", null).get("path").asText();
+        api.close();
+        // The weeks last changed on a day of one digit: Monday 7 December.
+        Path feedState = dataDir.resolve(PublicationFiles.FOLDER).resolve("feeds.json");
+        ObjectNode state = (ObjectNode) Json.MAPPER.readTree(Files.readAllBytes(feedState));
+        Files.write(feedState, Json.MAPPER.writeValueAsBytes(state.put("changed", "2026-12-07T03:19:09Z")));
+        api = new TestServer(ServerSettings.defaults().withParallelSolvers(2).withApiToken(TOKEN).withDataDir(dataDir));
+
+        HttpResponse<String> feed = api.get(all);
+        assertThat(feed.headers().firstValue("Last-Modified")).hasValue("Mon, 07 Dec 2026 03:19:09 GMT");
+        assertThat(conditional(all, "If-Modified-Since", "Mon, 07 Dec 2026 03:19:09 GMT").statusCode()).isEqualTo(304);
+        assertThat(conditional(all, "If-Modified-Since", "Mon, 7 Dec 2026 03:19:08 GMT").statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void aFeedsLinkIsAQrCode() {
         String webcal = feed(feeds("en"), "worker", "li-na").get("webcal").asText();
         HttpResponse<String> qr = authorized("GET", "/api/feeds/qr.svg?text="
@@ -409,6 +456,11 @@ class CalendarFeedsApiTest {
 
     private HttpResponse<String> conditional(String path, String header, String value) {
         return api.send(HttpRequest.newBuilder(api.uri(path)).header(header, value).GET());
+    }
+
+    /** A text value as iCalendar writes it (RFC 5545, 3.3.11). */
+    private static String escaped(String text) {
+        return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n");
     }
 
     private static Map<String, VEvent> byUid(ICalendar calendar) {

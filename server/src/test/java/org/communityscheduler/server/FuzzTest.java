@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.communityscheduler.data.DemoPlans;
 import org.communityscheduler.model.PlanIntake;
 import org.communityscheduler.model.PlanLimits;
+import org.communityscheduler.plan.PlanSchema;
 import org.communityscheduler.plan.Problem;
 import org.communityscheduler.server.http.RequestPaths;
 import org.communityscheduler.text.Text;
@@ -35,6 +36,7 @@ class FuzzTest {
     private static final int HTTP_CASES = 300;
     private static final int ANALYSIS_CASES = 100;
     private static final int FEED_CASES = 300;
+    private static final int SCHEMA_CASES = 300;
 
     @Test
     void thePlanReaderAnswersEveryMutatedPlanWithPathsAndNeverThrows() {
@@ -56,6 +58,14 @@ class FuzzTest {
                 refused, READER_CASES - refused, millis);
         assertThat(refused).isGreaterThan(READER_CASES / 2);
         assertThat(millis).isLessThan(60_000);
+    }
+
+    @Test
+    void docsPlanSchemaAgreesWithTheReaderOnEveryMutatedPlan() {
+        PlanMutations mutations = new PlanMutations(PLANS, 5);
+        for (int i = 0; i < SCHEMA_CASES; i++) {
+            PlanSchema.read(mutations.next()); // fails, showing the plan, where they disagree
+        }
     }
 
     @Test

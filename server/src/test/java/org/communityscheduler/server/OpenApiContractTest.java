@@ -3,12 +3,18 @@ package org.communityscheduler.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Set;
 import java.util.TreeSet;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.parser.OpenAPIV3Parser;
+import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
 
 import org.communityscheduler.server.http.AccessFilters;
@@ -34,6 +40,29 @@ class OpenApiContractTest {
             assertThat(registered).as("routes the document leaves out").isSubsetOf(documented);
             assertThat(documented).as("documented operations the server lacks").isSubsetOf(registered);
             assertThat(registered).contains("POST /api/schedules", "GET /api/schedules/{id}/events");
+        }
+    }
+
+    @Test
+    void thePlanIsDescribedOnceByDocsPlanSchemaWhichTheServerPublishes() throws Exception {
+        try (TestServer api = new TestServer()) {
+            HttpResponse<String> schema = api.get("/plan.schema.json");
+            assertThat(schema.statusCode()).isEqualTo(200);
+            assertThat(schema.headers().firstValue("Content-Type")).hasValue("application/schema+json; charset=utf-8");
+            assertThat(schema.body()).isEqualTo(Files.readString(Path.of("../docs/plan.schema.json")));
+
+            // The document's Plan is a reference to it, which a client reading the document from the server resolves.
+            JsonNode yaml = new YAMLMapper().readTree(resource("/openapi.yaml"));
+            assertThat(yaml.get("openapi").asText()).as("JSON Schema 2020-12 is OpenAPI 3.1's").startsWith("3.1");
+            assertThat(yaml.at("/components/schemas/Plan").toString()).isEqualTo("{\"$ref\":\"/plan.schema.json\"}");
+            ParseOptions resolving = new ParseOptions();
+            resolving.setResolve(true);
+            SwaggerParseResult resolved = new OpenAPIV3Parser().readLocation(api.uri("/openapi.yaml").toString(), null,
+                    resolving);
+            assertThat(resolved.getMessages()).isEmpty();
+            Schema<?> plan = resolved.getOpenAPI().getComponents().getSchemas().get("Plan");
+            assertThat(plan.getProperties()).containsKeys("week", "sites", "rooms", "activities", "constraintWeights");
+            assertThat(plan.getRequired()).containsExactlyInAnyOrder("sites", "rooms");
         }
     }
 

@@ -28,15 +28,14 @@ public record TimeOfDay(int minutes) implements Comparable<TimeOfDay> {
         if (colon < 1 || colon > 2 || text.length() != colon + 3) {
             throw new TextException("plan.notATimeOfDay", text);
         }
-        int hour;
-        int minute;
-        try {
-            hour = Integer.parseInt(text.substring(0, colon));
-            minute = Integer.parseInt(text.substring(colon + 1));
-        } catch (NumberFormatException e) {
-            throw new TextException("plan.notATimeOfDay", text);
+        for (int i = 0; i < text.length(); i++) { // digits 0-9 only: no sign, no other script's digits
+            if (i != colon && (text.charAt(i) < '0' || text.charAt(i) > '9')) {
+                throw new TextException("plan.notATimeOfDay", text);
+            }
         }
-        if (hour < 0 || minute < 0 || minute > 59 || hour > 24 || (hour == 24 && minute != 0)) {
+        int hour = Integer.parseInt(text.substring(0, colon));
+        int minute = Integer.parseInt(text.substring(colon + 1));
+        if (minute > 59 || hour > 24 || (hour == 24 && minute != 0)) {
             throw new TextException("plan.timeOfDayNotOnTheClock", text);
         }
         return of(hour, minute);

@@ -19,6 +19,7 @@ import org.communityscheduler.plan.Day;
 import org.communityscheduler.plan.Json;
 import org.communityscheduler.plan.Plan;
 import org.communityscheduler.text.Language;
+import org.communityscheduler.text.Text;
 import org.communityscheduler.workbook.PlanTemplate.Column;
 import org.communityscheduler.workbook.PlanTemplate.Sheet;
 
@@ -43,6 +44,8 @@ final class WorkbookWriter {
         for (Sheet sheet : PlanTemplate.SHEETS) {
             writer.sheet(sheet, rows(sheet, json));
         }
+        // Where the sheets are described, and the same plan's JSON Schema: in the file's properties (Excel's Comments).
+        writer.workbook.getProperties().getCoreProperties().setDescription(Text.of("workbook.plan.about").in(language));
         return Workbooks.bytes(writer.workbook);
     }
 

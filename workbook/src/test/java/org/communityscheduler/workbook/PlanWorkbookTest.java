@@ -45,6 +45,21 @@ class PlanWorkbookTest {
 
     @ParameterizedTest
     @EnumSource(Language.class)
+    void aPlanWorkbookSaysWhereItsSheetsAndTheSamePlansJsonSchemaAreDescribed(Language language) throws Exception {
+        Plan plan = valid(PlanIntake.read(DemoPlans.json(DemoPlans.DEFAULT).orElseThrow()
+                .getBytes(StandardCharsets.UTF_8), PlanLimits.NONE));
+
+        try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(
+                PlanWorkbook.write(plan, language)))) {
+            // Excel shows it as the file's Comments, WPS as its 备注.
+            assertThat(workbook.getProperties().getCoreProperties().getDescription())
+                    .contains("docs/plan-format.md", "docs/plan.schema.json", "/plan.schema.json")
+                    .contains(language == Language.ZH ? "周计划" : "weekly plan");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Language.class)
     void theSampleWeekComesBackTheSameWithHeadersInEitherLanguage(Language language) {
         Plan plan = valid(PlanIntake.read(DemoPlans.json(DemoPlans.DEFAULT).orElseThrow()
                 .getBytes(StandardCharsets.UTF_8), PlanLimits.NONE));

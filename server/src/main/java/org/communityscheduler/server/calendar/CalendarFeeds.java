@@ -23,7 +23,6 @@ import java.util.stream.Collectors;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-import biweekly.Biweekly;
 import biweekly.ICalDataType;
 import biweekly.ICalendar;
 import biweekly.component.VEvent;
@@ -302,7 +301,7 @@ public final class CalendarFeeds {
                 }
             }
         }
-        return Biweekly.write(calendar).go();
+        return CalendarText.write(calendar);
     }
 
     private static VEvent event(PublishedWeek week, PublishedSession session, Language language) {

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import biweekly.Biweekly;
 import biweekly.ICalendar;
 import biweekly.component.VEvent;
 
@@ -23,6 +22,7 @@ import org.communityscheduler.plan.Plan;
 import org.communityscheduler.plan.Problem;
 import org.communityscheduler.schedule.Schedule;
 import org.communityscheduler.server.calendar.CalendarEvents;
+import org.communityscheduler.server.calendar.CalendarText;
 import org.communityscheduler.server.calendar.PlanNames;
 import org.communityscheduler.server.publish.Publications.Event;
 import org.communityscheduler.text.Language;
@@ -132,7 +132,7 @@ public final class ScheduleExports {
             event.setDateTimeStamp(Date.from(exported));
             calendar.addEvent(event);
         }
-        return Biweekly.write(calendar).go();
+        return CalendarText.write(calendar);
     }
 
     /** One row per session of the week, placed or not, in UTF-8 with a byte order mark. */

@@ -11,6 +11,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import io.javalin.http.Context;
@@ -39,6 +40,13 @@ public final class FeedRoutes {
 
     /** Longer than any feed's URL, short enough for a QR code a phone reads off a screen. */
     public static final int MAX_QR_TEXT = 512;
+
+    /**
+     * RFC 9110's IMF-fixdate, {@code Mon, 07 Dec 2026 03:19:09 GMT}: the day in two digits, which Java's RFC 1123
+     * formatter writes in one ({@code 7 Dec}) and strict clients refuse. Read back, both forms are taken.
+     */
+    private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'",
+            Locale.US).withZone(ZoneOffset.UTC);
 
     /** Calendars written lately, by ETag: feed readers that do not ask conditionally cost a copy, not a rewrite. */
     private static final int CACHED_CALENDARS = 256;
@@ -162,8 +170,7 @@ public final class FeedRoutes {
         ctx.header("ETag", etag);
         ctx.header("Cache-Control", "private, no-cache");
         if (modified != null) {
-            ctx.header("Last-Modified", DateTimeFormatter.RFC_1123_DATE_TIME.format(
-                    modified.atZone(ZoneOffset.UTC)));
+            ctx.header("Last-Modified", HTTP_DATE.format(modified));
         }
         if (current(ctx, etag, modified)) {
             ctx.status(304);

@@ -13,7 +13,7 @@ import org.communityscheduler.server.job.run.JobStore;
 
 /**
  * The routes for those who run the server: readiness and liveness for probes, metrics, and the API's description
- * and docs.
+ * with the plan's schema, and docs.
  */
 public final class OperationRoutes {
 
@@ -34,6 +34,8 @@ public final class OperationRoutes {
     private final BooleanSupplier started;
     private final ServerMetrics metrics;
     private final String openApi = resource("/openapi.yaml");
+    /** docs/plan.schema.json, which openapi.yaml's Plan refers to. */
+    private final String planSchema = resource("/plan.schema.json");
     private final String apiDocs = resource("/api-docs.html").replace("{{swagger-ui}}", swaggerUiVersion());
     private final String apiDocsScript = resource("/api-docs.js");
 
@@ -70,6 +72,10 @@ public final class OperationRoutes {
 
     public void openApi(Context ctx) {
         ctx.contentType("application/yaml; charset=utf-8").result(openApi.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public void planSchema(Context ctx) {
+        ctx.contentType("application/schema+json; charset=utf-8").result(planSchema.getBytes(StandardCharsets.UTF_8));
     }
 
     public void apiDocs(Context ctx) {
