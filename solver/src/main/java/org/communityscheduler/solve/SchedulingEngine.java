@@ -241,7 +241,8 @@ public final class SchedulingEngine implements AutoCloseable {
     }
 
     /**
-     * Why each unplaced session is out: the plan makes it impossible (the model's diagnostic), or
+     * Why each unplaced session is out: a coordinator took it out by hand, the plan makes it impossible (the
+     * model's diagnostic), or
      * every placement left would break a hard rule (named, with the sessions in the way), or the
      * solver ran out of time before it found the free placement this names.
      */
@@ -254,7 +255,9 @@ public final class SchedulingEngine implements AutoCloseable {
                 continue;
             }
             Text impossible = session.getActivity().getUnplaceableReason();
-            if (impossible != null) {
+            if (session.isTakenOut()) {
+                reasons.put(session, List.of(Text.of("schedule.unplaced.takenOut")));
+            } else if (impossible != null) {
                 reasons.put(session, List.of(impossible));
             } else if (session.isPinned()) {
                 reasons.put(session, List.of(Text.of("schedule.unplaced.pinnedWithoutPlace")));
