@@ -8,7 +8,7 @@ import { api } from './api.js';
 import { t } from './i18n.js';
 import { $, clock, describeError, showError } from './util.js';
 import {
-  state, redraw, canEdit, sessionKey, splitKey, scheduleBody, setPicked, setSuggestions, setEditRequests, nextScoring,
+  state, redraw, canEdit, sessionKey, splitKey, scheduleBody, weeksPlan, setPicked, setSuggestions, setEditRequests, nextScoring,
   editWeek, undoEdit, redoEdit, setSchedule, setEditSaving, markSaved,
 } from './state.js';
 import { renderEditing, renderSuggestions, setUpEditView } from './edit-view.js';
@@ -97,6 +97,13 @@ function onKey(event) {
   }
 }
 
+/** After a language switch: the picked session's suggestions are asked for again, in the new language. */
+export function suggestAgain() {
+  if (state.edits.picked && canEdit()) {
+    suggest(state.edits.picked);
+  }
+}
+
 /** Picks a session: the cells say where it can go, and the server is asked for the best places. */
 function pick(key) {
   setPicked(key);
@@ -119,7 +126,7 @@ async function suggest(key) {
   const sessions = state.schedule.sessions.map((s) => (sessionKey(s) === key ? { ...s, pinned: false } : s));
   try {
     const answer = await api.recommend({
-      plan: state.plan,
+      plan: weeksPlan(),
       schedule: scheduleBody(state.schedule, sessions),
       session: { activity, session: number },
       limit: SUGGESTIONS + 1,
@@ -199,7 +206,9 @@ function takeOut() {
   editWeek((sessions, unassigned) => {
     const at = sessions.findIndex((s) => sessionKey(s) === key);
     const [session] = sessions.splice(at, 1);
-    unassigned.push({ activity: session.activity, session: session.session, reasons: [t('edit.takenOut')] });
+    // Sent back marked taken out: the server's reason then says so too.
+    unassigned.push({ activity: session.activity, session: session.session, takenOut: true,
+      reasons: [t('edit.takenOut')] });
   });
   edited();
 }
@@ -230,7 +239,7 @@ async function score() {
   const sequence = nextScoring();
   renderEditing();
   try {
-    const analyzed = await api.analyze({ plan: state.plan, schedule: scheduleBody() }, controller.signal);
+    const analyzed = await api.analyze({ plan: weeksPlan(), schedule: scheduleBody() }, controller.signal);
     if (sequence !== state.edits.sequence || controller.signal.aborted) {
       return;
     }

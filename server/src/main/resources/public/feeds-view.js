@@ -3,7 +3,7 @@
 
 import { t, currentLanguage, formatDate, list } from './i18n.js';
 import { $, el, button } from './util.js';
-import { state, isSolving } from './state.js';
+import { state, isSolving, hasUnsavedEdits } from './state.js';
 
 let actions = null;
 
@@ -23,7 +23,7 @@ export function renderFeeds() {
     note = t('publish.noDate');
   } else if (feeds.published && feeds.published.job === state.job?.id) {
     note = t('publish.done', { ...feeds.published, date: formatDate(feeds.published.startDate) });
-  } else if (state.edited) {
+  } else if (hasUnsavedEdits()) {
     note = t('publish.edited');
   }
   status.textContent = note;

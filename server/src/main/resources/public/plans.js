@@ -4,10 +4,10 @@
 
 import { api } from './api.js';
 import { formatDate } from './i18n.js';
-import { $, el, showError, hideMessage } from './util.js';
+import { $, el, showError, hideMessage, askBeforeLosing } from './util.js';
 import {
-  state, redraw, isSolving, scheduleBody, scheduleRequest, setPlanSource, setValidation, takePlan, dropPlan,
-  setSchedule, setStatus, clearRecommendations,
+  state, redraw, isSolving, hasUnsavedEdits, scheduleBody, scheduleRequest, weekAtStake, setPlanSource, setValidation, takePlan,
+  dropPlan, setSchedule, setStatus, clearRecommendations, setPublishedWeeks,
 } from './state.js';
 import { showStatus } from './solving.js';
 
@@ -31,9 +31,10 @@ export async function loadDemoList() {
   }
 }
 
+/** Loads the sample chosen in the list (only on the Load button: choosing in the list loads nothing). */
 export async function loadDemo() {
   const name = $('demo-select').value;
-  if (!name) {
+  if (!name || !askBeforeLosing(weekAtStake())) {
     return;
   }
   try {
@@ -44,7 +45,11 @@ export async function loadDemo() {
   }
 }
 
+/** Reads a plan file chosen or dropped, once the coordinator agrees to lose the week on the page, if any. */
 export function readFile(file) {
+  if (!askBeforeLosing(weekAtStake())) {
+    return;
+  }
   if (/\.xlsx$/i.test(file.name)) {
     readWorkbook(file);
     return;
@@ -136,8 +141,11 @@ export async function usePlan(text) {
   show(validation.valid ? text : null, validation);
 }
 
-/** A valid plan becomes the page's, its week drawn, ready to solve; an invalid one shows its errors instead. */
-function show(text, validation) {
+/**
+ * A valid plan becomes the page's, its week drawn, ready to solve; an invalid one shows its errors instead. The
+ * published weeks are asked for, so that a solve of a week already published keeps it.
+ */
+async function show(text, validation) {
   if (text) {
     takePlan(text, validation);
     setStatus('solve.ready');
@@ -146,6 +154,14 @@ function show(text, validation) {
     setStatus('solve.idle');
   }
   redraw();
+  if (text) {
+    try {
+      setPublishedWeeks(await api.publications());
+    } catch (error) {
+      showError(error);
+    }
+    redraw();
+  }
 }
 
 /**
@@ -172,7 +188,7 @@ export async function askAgainInLanguage() {
 /** Next week's plan from the server (this week's placements, edits included, as previous), loaded ready to solve. */
 export async function planNextWeek() {
   const { job } = state;
-  if (!job) {
+  if (!job || !askBeforeLosing(hasUnsavedEdits() ? 'edited' : null)) {
     return;
   }
   let plan;

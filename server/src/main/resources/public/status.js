@@ -1,9 +1,9 @@
 // Where the page stands, drawn from the state: the header, the plan panel and the plan's errors and notes, the
 // solve panel's status line, progress bar and live score, and which buttons can be used.
 
-import { t, currentLanguage, formatInstant, formatNumber } from './i18n.js';
+import { t, currentLanguage, formatDate, formatInstant, formatNumber } from './i18n.js';
 import { $, el, parseScore } from './util.js';
-import { state, isSolving } from './state.js';
+import { state, isSolving, publishedWeek } from './state.js';
 
 /** The plan's name and time zone, and the language switch naming the other language. */
 export function renderHeader() {
@@ -125,4 +125,14 @@ export function renderControls() {
   $('print-rooms').disabled = !state.plan;
   $('print-workers').disabled = !state.plan || !(state.plan.workers?.length);
   $('next-week').hidden = !done;
+  renderKeep(solving);
+}
+
+/** "Keep": shown when a solve has a week to keep, the one on the page or the published one. */
+function renderKeep(solving) {
+  const published = publishedWeek();
+  const onPage = Boolean(state.schedule?.sessions);
+  $('keep-row').hidden = solving || !(onPage || published);
+  $('keep-label').textContent = onPage ? t('solve.keepWeek')
+    : published ? t('solve.keepPublished', { date: formatDate(published.startDate) }) : '';
 }

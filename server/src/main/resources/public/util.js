@@ -90,6 +90,11 @@ export function showError(error) {
   showMessage(describeError(error));
 }
 
+/** Whether to go on when that would lose a week ({@code atStake}: 'edited', 'solved' or null): asks first. */
+export function askBeforeLosing(atStake) {
+  return !atStake || window.confirm(t(`confirm.${atStake}`));
+}
+
 // --- Times and minute ranges: [from, to) pairs of minutes
 
 /** "08:30" → 510. */

@@ -149,11 +149,11 @@ final class Browser implements BeforeAllCallback, AfterAllCallback {
                 && !d.findElements(By.cssSelector(".grid .day")).isEmpty() && d.findElement(By.id("solve")).isEnabled());
     }
 
-    /** Solves with the shortest time limit and waits for the final, analyzed schedule. */
+    /** Solves with the shortest time limit and waits for the final, analyzed schedule (of this solve, not the last). */
     void solve() {
         new Select(driver.findElement(By.id("time-limit"))).selectByValue("3s");
         driver.findElement(By.id("solve")).click();
-        wait(10).until(ExpectedConditions.visibilityOfElementLocated(By.id("progress")));
+        wait(10).until(ExpectedConditions.visibilityOfElementLocated(By.id("stop"))); // solving for 3 s at least
         wait(40).until(d -> !d.findElements(By.cssSelector("#constraints .constraint")).isEmpty()
                 && !d.findElement(By.id("stop")).isDisplayed() && d.findElement(By.id("download-csv")).isEnabled());
     }

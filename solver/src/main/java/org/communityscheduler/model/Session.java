@@ -151,6 +151,18 @@ public class Session {
         this.previousStart = WeekTime.boxed(previousStart);
     }
 
+    /**
+     * A session not placed yet starts where the published week had it, when its ranges still hold that place: the
+     * solver then starts from that week rather than from nothing, and leaves it only where that pays.
+     */
+    public void startAtPrevious() {
+        if (!locked && !isAssigned() && previousStart != null && roomRange.contains(previousRoom)
+                && startRange.contains(previousStart)) {
+            this.room = previousRoom;
+            this.start = previousStart;
+        }
+    }
+
     @ValueRangeProvider(id = "startRange")
     public List<Integer> getStartRange() {
         return startRange;

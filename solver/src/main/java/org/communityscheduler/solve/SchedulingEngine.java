@@ -120,6 +120,8 @@ public final class SchedulingEngine implements AutoCloseable {
      */
     public SolverJob<WeeklySchedule, String> start(String jobId, WeeklySchedule problem, Duration timeLimit,
             Consumer<WeeklySchedule> onBest, Consumer<WeeklySchedule> onFinal, BiConsumer<String, Throwable> onError) {
+        // A week re-planned starts from the week it keeps (previous), not from nothing.
+        problem.getSessions().forEach(Session::startAtPrevious);
         // A solve started while others wait or run gets a share of the cores, so that together they fill them.
         int share = Math.max(1, threads / (1 + solves.size()));
         List<List<List<Session>>> lanes = Partition.of(problem, share);
