@@ -62,7 +62,7 @@ function shade(trackElement, className, from, to, range) {
   }
 }
 
-/** One session as a block; the classes say loud/quiet/pinned, the hue its organisation. */
+/** One session as a block; the classes say loud/quiet/pinned and whether it breaks a hard rule, the hue its organisation. */
 function block(index, session, range, options) {
   const activity = index.activities.get(session.activity) ?? {};
   const org = activity.organization;
@@ -83,6 +83,10 @@ function block(index, session, range, options) {
   }
   if (session.pinned) {
     element.classList.add('pinned');
+  }
+  const broken = options.breaking?.get(element.dataset.key);
+  if (broken) {
+    element.classList.add('breaks');
   }
   if (options.highlight?.has(element.dataset.key)) {
     element.classList.add('hl');
@@ -107,6 +111,7 @@ function block(index, session, range, options) {
     org ? `${t('view.org')}: ${index.organizations.get(org)?.name ?? org}` : '',
     workers ? `${t('session.workers')}: ${workers}` : '',
     flags,
+    broken ? `${t('session.breaks')}: ${list(broken)}` : '',
   ].filter(Boolean).join('\n');
   if (options.overtime) {
     for (const [a, b] of options.overtime(session)) {
@@ -261,7 +266,7 @@ export function renderLegend(container, index, view) {
       [mark('closed'), t('legend.closed')]);
   }
   items.push([mark('loud-mark'), t('legend.loud')], [mark('quiet-mark'), t('legend.quiet')],
-    [mark('pinned-mark'), t('legend.pinned')]);
+    [mark('pinned-mark'), t('legend.pinned')], [mark('breaks-mark'), t('legend.breaks')]);
   container.replaceChildren(...items.map(([swatch, label]) => {
     const item = el('span', 'legend-item');
     item.append(swatch, el('span', '', label));

@@ -76,7 +76,8 @@ export function renderProgress() {
     $('progress-bar').style.width = `${(fraction * 100).toFixed(1)}%`;
     $('progress').classList.toggle('finished', !solving);
   }
-  const live = job?.live;
+  // While solving only: once done, the summary holds the one score of the week on the page.
+  const live = solving ? job?.live : null;
   $('live').hidden = !live;
   if (live) {
     $('live-score').textContent = live.score;

@@ -1,7 +1,7 @@
 // The week on screen, drawn from the state: the tabs (rooms, workers, organisations), their pickers, the legend,
 // the grid (grid.js) and the table above it (each worker's hours, each organisation's sessions placed).
 
-import { t, hours } from './i18n.js';
+import { t, hours, constraintName } from './i18n.js';
 import { $, el, fillSelect, headedTable } from './util.js';
 import { state, choose, redraw } from './state.js';
 import { renderRoomGrid, renderWorkerGrid, renderLegend, orgSwatch } from './grid.js';
@@ -45,7 +45,7 @@ export function renderViews() {
   fillSelect($('org-select'), named(plan.organizations), state.org);
   renderLegend($('legend'), index, state.view);
   const sessions = state.schedule?.sessions ?? [];
-  const options = { site: state.site, highlight: state.highlight?.keys };
+  const options = { site: state.site, highlight: state.highlight?.keys, breaking: hardRulesBrokenBySession() };
   if (state.view === 'workers') {
     table.replaceChildren(workerTable());
     renderWorkerGrid(grid, index, sessions, state.worker, options);
@@ -57,6 +57,28 @@ export function renderViews() {
     renderRoomGrid(grid, index, sessions, options);
   }
   renderEditing();
+}
+
+/**
+ * The hard rules each session breaks, by session key (their names in the page's language), from the analysis of the
+ * week on the page: the same justifications that make its score, marked where they are.
+ */
+function hardRulesBrokenBySession() {
+  const breaking = new Map();
+  for (const constraint of state.schedule?.constraints ?? []) {
+    if (constraint.level !== 'hard') {
+      continue;
+    }
+    for (const justification of constraint.justifications ?? []) {
+      for (const key of justification.sessions ?? []) {
+        const names = breaking.get(key) ?? [];
+        if (!names.includes(constraintName(constraint))) {
+          breaking.set(key, [...names, constraintName(constraint)]);
+        }
+      }
+    }
+  }
+  return breaking;
 }
 
 function workerTable() {

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -68,6 +69,27 @@ class EditingPageTest {
         new Actions(browser.driver).keyDown(Keys.CONTROL).sendKeys("y").keyUp(Keys.CONTROL).perform();
         awaitScore(moved);
         assertThat(lane(browser.driver.findElement(block(HOMEWORK)))).isEqualTo("hall MON");
+    }
+
+    @Test
+    void aSessionMovedWhereItBreaksAHardRuleIsMarkedThereAndTheWeekHasOneScore() {
+        pick(HOMEWORK);
+        browser.driver.findElement(LUNCH_IN_THE_HALL).click();
+        browser.wait(10).until(d -> !d.findElements(By.cssSelector(".rooms-grid .block.breaks")).isEmpty());
+        awaitScored();
+
+        List<String> marked = browser.wait(5).until(d -> d.findElements(By.cssSelector(".rooms-grid .block.breaks"))
+                .stream().map(block -> block.getAttribute("data-key")).toList());
+        assertThat(marked).containsExactly(HOMEWORK);
+        assertThat(attribute(block(HOMEWORK), "title"))
+                .contains("Breaks a hard rule: Locked doors, Outside allowed times");
+        assertThat(browser.text("legend")).contains("Breaks a hard rule");
+        // One score: the sidebar's "best so far" was the solver's, and is gone once it is done.
+        assertThat(browser.driver.findElement(By.id("live")).isDisplayed()).isFalse();
+        assertThat(browser.text("summary-text")).contains("hard rule(s) broken");
+
+        browser.driver.findElement(By.id("edit-undo")).click();
+        browser.wait(10).until(d -> d.findElements(By.cssSelector(".rooms-grid .block.breaks")).isEmpty());
     }
 
     @Test
