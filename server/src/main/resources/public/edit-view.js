@@ -4,7 +4,7 @@
 // rule it would break there, from rules.js) or suggested. What the buttons do is edit.js's.
 
 import { t, constraintName, dayName, list } from './i18n.js';
-import { $, DAY_MINUTES, el, button, clock, minutes, parseScore } from './util.js';
+import { $, DAY_MINUTES, el, button, clock, minutes, parseScore, scoreInWords } from './util.js';
 import { state, canEdit, pickedSession, hasUnsavedEdits, sessionLabel, roomName } from './state.js';
 import { hardRulesBroken } from './rules.js';
 
@@ -74,8 +74,8 @@ function renderPicked() {
         + `${roomName(place.room)}`, () => actions.moveTo(state.edits.picked, place.room, place.day, minutes(place.start)));
       choice.dataset.rank = String(i + 1);
       const breaks = (place.constraints ?? []).filter((c) => parseScore(c.score).hard < 0);
-      choice.title = [t('recommend.diff', { diff: place.scoreDifference }),
-        ...(place.constraints ?? []).map((c) => `${constraintName(c)}: ${c.score}`)].join('\n');
+      choice.title = [t('recommend.diff', { diff: scoreInWords(place.scoreDifference) }),
+        ...(place.constraints ?? []).map((c) => `${constraintName(c)}: ${scoreInWords(c.score)}`)].join('\n');
       item.append(choice, el('span', breaks.length ? 'diff bad' : 'diff',
         breaks.length ? list(breaks.map(constraintName)) : t('edit.noHardRuleBroken')));
       return item;

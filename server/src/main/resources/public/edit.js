@@ -272,6 +272,6 @@ export async function saveEdits() {
     throw error;
   } finally {
     setEditSaving(false);
-    renderEditing();
+    redraw(); // the publish panel says whether the published week would hold the edits
   }
 }

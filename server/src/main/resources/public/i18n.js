@@ -16,7 +16,18 @@ const TEXTS = {
     'plan.summary': '{sessions} 个场次 · {activities} 项活动 · {rooms} 间活动室 · {workers} 位社工',
     'plan.invalid': '计划有 {n} 处错误，需修改后才能排期：',
     'plan.notJson': '文件不是有效的 JSON',
+    'demo.generated-m': '生成的示例（中等规模，种子 1）· 滨州 2026-08-03 起一周',
+    'demo.generated-s': '生成的示例（小规模，种子 1）· 滨州 2026-04-27 起一周',
     'plan.diagnostics': '提示',
+    'path.week': '本周设置',
+    'path.sites': '服务点“{name}”',
+    'path.rooms': '活动室“{name}”',
+    'path.organizations': '机构“{name}”',
+    'path.workers': '社工“{name}”',
+    'path.audiences': '服务对象“{name}”',
+    'path.activities': '活动“{name}”',
+    'path.pinned': '固定场次 {name}',
+    'path.previous': '已发布排期中的 {name}',
     'plan.loading': '正在读取计划…',
     'solve.heading': '2 · 排期',
     'solve.limit': '时间上限',
@@ -130,7 +141,7 @@ const TEXTS = {
     'constraints.clear': '取消突出显示',
     'constraints.matches': '{n} 处',
     'level.hard': '硬性',
-    'level.medium': '中等',
+    'level.medium': '未安排',
     'level.soft': '软性',
     'workers.name': '社工',
     'workers.org': '机构',
@@ -140,6 +151,7 @@ const TEXTS = {
     'orgs.name': '机构',
     'orgs.requested': '申请场次',
     'orgs.assigned': '已安排',
+    'session.label': '{name} 第{n}场',
     'session.room': '活动室',
     'session.workers': '社工',
     'session.pinned': '固定',
@@ -176,6 +188,8 @@ const TEXTS = {
     listSeparator: '、',
     sentenceSeparator: '；',
     days: { MON: '周一', TUE: '周二', WED: '周三', THU: '周四', FRI: '周五', SAT: '周六', SUN: '周日' },
+    features: { kitchen: '厨房', projector: '投影仪', private: '私密空间', mats: '地垫', 'ground-floor': '一楼',
+      'wheelchair-access': '无障碍通道', piano: '钢琴', computers: '电脑', sink: '水池', stage: '舞台' },
   },
   en: {
     title: 'Community scheduler',
@@ -190,7 +204,18 @@ const TEXTS = {
     'plan.summary': '{sessions} sessions · {activities} activities · {rooms} rooms · {workers} workers',
     'plan.invalid': 'The plan has {n} problem(s) to fix before it can be scheduled:',
     'plan.notJson': 'The file is not valid JSON',
+    'demo.generated-m': 'Generated example (medium, seed 1) · Binzhou, week of 3 Aug 2026',
+    'demo.generated-s': 'Generated example (small, seed 1) · Binzhou, week of 27 Apr 2026',
     'plan.diagnostics': 'Notes',
+    'path.week': 'The week',
+    'path.sites': 'Site "{name}"',
+    'path.rooms': 'Room "{name}"',
+    'path.organizations': 'Organisation "{name}"',
+    'path.workers': 'Worker "{name}"',
+    'path.audiences': 'Audience "{name}"',
+    'path.activities': 'Activity "{name}"',
+    'path.pinned': 'Pinned {name}',
+    'path.previous': 'Published {name}',
     'plan.loading': 'Reading the plan…',
     'solve.heading': '2 · Schedule',
     'solve.limit': 'Time limit',
@@ -304,7 +329,7 @@ const TEXTS = {
     'constraints.clear': 'Clear highlight',
     'constraints.matches': '{n}×',
     'level.hard': 'hard',
-    'level.medium': 'medium',
+    'level.medium': 'not placed',
     'level.soft': 'soft',
     'workers.name': 'Worker',
     'workers.org': 'Organisation',
@@ -314,6 +339,7 @@ const TEXTS = {
     'orgs.name': 'Organisation',
     'orgs.requested': 'Requested',
     'orgs.assigned': 'Placed',
+    'session.label': '{name} #{n}',
     'session.room': 'Room',
     'session.workers': 'Workers',
     'session.pinned': 'pinned',
@@ -413,6 +439,26 @@ export function translatePage(root = document) {
     element.title = t(element.dataset.i18nTitle);
   });
   document.title = t('title');
+}
+
+/** A time zone as people name it: "中国标准时间", "China Standard Time" (Asia/Shanghai); its id when unknown. */
+export function timeZoneName(timeZone) {
+  try {
+    return new Intl.DateTimeFormat(language === 'zh' ? 'zh-CN' : 'en-GB', { timeZone, timeZoneName: 'long' })
+      .formatToParts(new Date()).find((part) => part.type === 'timeZoneName')?.value ?? timeZone;
+  } catch (e) {
+    return timeZone;
+  }
+}
+
+/** A room feature (a plan's free tag: kitchen, projector…) in the page's language, or the tag as written. */
+export function featureName(tag) {
+  return TEXTS[language].features?.[tag] ?? tag;
+}
+
+/** The page's own text for a key, or {@code fallback} when it has none (a sample's title it knows, say). */
+export function textOr(key, fallback) {
+  return key in TEXTS[language] ? t(key) : fallback;
 }
 
 /** A calendar date ("2026-11-30") as a short date in the page's language; the date is the plan's own. */

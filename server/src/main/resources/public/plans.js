@@ -17,10 +17,12 @@ export async function loadDemoList() {
     const demos = await api.demoPlans();
     const select = $('demo-select');
     select.replaceChildren(...demos.map((demo) => {
-      const option = el('option', '', demo.title);
+      const option = el('option');
       option.value = demo.name;
+      option.dataset.title = demo.title; // the plan's name; the page names the samples it knows in its language
       return option;
     }));
+    redraw();
     const wanted = new URLSearchParams(location.search).get('demo');
     if (wanted && demos.some((demo) => demo.name === wanted)) {
       select.value = wanted;

@@ -4,6 +4,7 @@
 // a job is solving, the schedule as the body the API takes, a session's key and its "name #n" label.
 // (The page's language is kept by i18n.js, which every text reads.)
 
+import { t } from './i18n.js';
 import { DAYS, weekDates } from './util.js';
 
 const HUES = [210, 150, 30, 280, 350, 185, 95, 320, 50, 250];
@@ -126,9 +127,9 @@ export function activityName(index, activityId) {
   return index.activities.get(activityId)?.name ?? activityId;
 }
 
-/** A session as a coordinator names it: "青少年活动 #2". */
+/** A session as a coordinator names it, as the server's messages do: "青少年活动 第2场", "Teen club #2". */
 export function sessionLabel(session, index = state.index) {
-  return `${activityName(index, session.activity)} #${session.session}`;
+  return t('session.label', { name: activityName(index, session.activity), n: session.session });
 }
 
 export function roomName(roomId, index = state.index) {

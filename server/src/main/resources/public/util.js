@@ -1,7 +1,7 @@
 // The page's helpers, each written once: DOM lookups and elements, the page's message line, downloads, times of
 // day and minute ranges, the week's days and dates, and scores as text.
 
-import { t } from './i18n.js';
+import { t, formatNumber } from './i18n.js';
 
 export const DAYS = ['MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT', 'SUN'];
 export const DAY_MINUTES = 24 * 60;
@@ -176,6 +176,16 @@ export function weekDates(startDate) {
 export function parseScore(score) {
   const level = (name) => Number((String(score).match(new RegExp(`(-?\\d+)${name}`)) ?? [0, 0])[1]);
   return { hard: level('hard'), medium: level('medium'), soft: level('soft') };
+}
+
+/**
+ * A score as a coordinator reads it, each level in words: "硬性 -123 · 未安排 -101 · 软性 0" (medium counts the
+ * sessions not placed); the raw score stays in tooltips for those who know it.
+ */
+export function scoreInWords(score) {
+  const levels = parseScore(score);
+  return ['hard', 'medium', 'soft'].map((level) => `${t(`level.${level}`)} ${formatNumber(levels[level])}`)
+    .join(' · ');
 }
 
 export function compareScores(a, b) {

@@ -143,7 +143,7 @@ final class Browser implements BeforeAllCallback, AfterAllCallback {
     void loadDemo(String name) {
         Select demos = new Select(driver.findElement(By.id("demo-select")));
         demos.selectByValue(name);
-        String title = demos.getFirstSelectedOption().getText();
+        String title = demos.getFirstSelectedOption().getAttribute("data-title"); // the plan's name
         driver.findElement(By.id("demo-load")).click();
         wait(10).until(d -> d.findElement(By.id("plan-title")).getText().startsWith(title)
                 && !d.findElements(By.cssSelector(".grid .day")).isEmpty() && d.findElement(By.id("solve")).isEnabled());
@@ -160,6 +160,12 @@ final class Browser implements BeforeAllCallback, AfterAllCallback {
 
     String text(String id) {
         return driver.findElement(By.id(id)).getText();
+    }
+
+    /** The raw score of the week on the page ("0hard/0medium/-420soft"), which the summary says in words. */
+    String score() {
+        String score = driver.findElement(By.id("summary-score")).getAttribute("data-score");
+        return score == null ? "" : score;
     }
 
     /**

@@ -44,7 +44,7 @@ class EditingPageTest {
 
     @Test
     void movingASessionRescoresTheWeekAtOnceAndUndoRedoFollow() {
-        String solved = browser.text("summary-score");
+        String solved = browser.score();
         assertThat(solved).startsWith("0hard/");
 
         pick(HOMEWORK);
@@ -53,9 +53,9 @@ class EditingPageTest {
 
         // The block moves at once; the score follows from the server.
         browser.wait(5).until(d -> lane(d.findElement(block(HOMEWORK))).equals("hall MON"));
-        browser.wait(5).until(d -> browser.text("summary-score").startsWith("-"));
+        browser.wait(5).until(d -> browser.score().startsWith("-"));
         System.out.printf("An edit scored on the page %.0f ms after the click%n", (System.nanoTime() - clicked) / 1e6);
-        String moved = browser.text("summary-score");
+        String moved = browser.score();
         assertThat(browser.text("summary-text")).contains("hard rule(s) broken");
         assertThat(browser.text("constraints")).contains("Locked doors").contains("Outside allowed times");
         assertThat(browser.text("summary-edited")).contains("not saved");
@@ -117,7 +117,7 @@ class EditingPageTest {
         browser.driver.findElement(By.cssSelector("#edit-suggestions .suggestion[data-rank='1']")).click();
         browser.wait(5).until(d -> lane(d.findElement(block("calligraphy#1"))).equals(target));
         awaitScored();
-        assertThat(browser.text("summary-score")).startsWith("0hard/");
+        assertThat(browser.score()).startsWith("0hard/");
     }
 
     @Test
@@ -144,7 +144,7 @@ class EditingPageTest {
 
         browser.wait(5).until(d -> lane(d.findElement(block(HOMEWORK))).equals("hall MON"));
         awaitScored();
-        assertThat(browser.text("summary-score")).startsWith("-");
+        assertThat(browser.score()).startsWith("-");
     }
 
     @Test
@@ -313,6 +313,6 @@ class EditingPageTest {
     }
 
     private static void awaitScore(String score) {
-        browser.wait(10).until(d -> browser.text("summary-score").equals(score) && !d.findElement(By.id("edit-status")).isDisplayed());
+        browser.wait(10).until(d -> browser.score().equals(score) && !d.findElement(By.id("edit-status")).isDisplayed());
     }
 }

@@ -49,7 +49,7 @@ class KeepingTheWeekPageTest {
         awaitScored();
         String calligraphy = where("calligraphy#1");
         browser.driver.findElement(By.id("edit-save")).click();
-        browser.wait(10).until(d -> browser.text("summary-edited").contains("saved on the server"));
+        browser.wait(10).until(d -> browser.text("summary-edited").contains("and saved on the server"));
 
         assertThat(browser.driver.findElement(By.id("keep-week")).isSelected()).as("kept by default").isTrue();
         browser.solve();
