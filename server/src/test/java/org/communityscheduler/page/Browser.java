@@ -158,6 +158,11 @@ final class Browser implements BeforeAllCallback, AfterAllCallback {
                 && !d.findElement(By.id("stop")).isDisplayed() && d.findElement(By.id("download-csv")).isEnabled());
     }
 
+    /** Agrees to the question the page asks before it throws a week away. */
+    void acceptQuestion() {
+        wait(5).until(ExpectedConditions.alertIsPresent()).accept();
+    }
+
     String text(String id) {
         return driver.findElement(By.id(id)).getText();
     }
