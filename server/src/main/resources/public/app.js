@@ -5,7 +5,7 @@
 
 import { onTokenNeeded } from './api.js';
 import { currentLanguage, setLanguage, translatePage } from './i18n.js';
-import { $ } from './util.js';
+import { $, keepingFocus } from './util.js';
 import { onRedraw, redraw, setHighlight, weekAtStake } from './state.js';
 import { loadDemoList, loadDemo, readFile, setUpDropping, askAgainInLanguage, planNextWeek } from './plans.js';
 import { solve, stop, recommend, apply, chooseConstraint } from './solving.js';
@@ -68,6 +68,10 @@ function init() {
 }
 
 function renderAll() {
+  keepingFocus(drawAll);
+}
+
+function drawAll() {
   translatePage();
   renderHeader();
   renderPlanStatus();

@@ -66,6 +66,7 @@ function feedRow(feed) {
   const url = el('input', 'feed-url');
   url.readOnly = true;
   url.value = feed.url;
+  url.setAttribute('aria-label', t('feeds.link', { name: feed.kind === 'all' ? t('feeds.all') : feed.name ?? feed.id }));
   url.addEventListener('focus', () => url.select());
   const copy = button('small copy', t('feeds.copy'), () => actions.copyLink(url, copy));
   const webcal = el('a', 'webcal', t('feeds.subscribe'));

@@ -98,12 +98,15 @@ function block(index, session, range, options) {
   const label = sessionLabel(session, index);
   const time = `${session.start}–${session.end}`;
   const room = roomName(session.room, index);
-  const name = el('span', 'block-name', label);
+  const name = el('span', 'block-name', `${label} `); // the space keeps name and time apart when read out
   const detail = options.showRoom ? `${time} · ${room}` : time;
   element.append(name, el('span', 'block-time', detail));
   const workers = list((activity.workers ?? []).map((id) => index.workers.get(id)?.name ?? id));
   const flags = list([noise === 'LOUD' ? t('session.loud') : '', noise === 'QUIET' ? t('session.quiet') : '',
     session.pinned ? t('session.pinned') : ''].filter(Boolean));
+  // A button a keyboard reaches (Enter picks it, edit.js), named as its tooltip says.
+  element.tabIndex = 0;
+  element.setAttribute('role', 'button');
   element.title = [
     label,
     `${dayName(session.day)} ${time}`,
@@ -113,6 +116,9 @@ function block(index, session, range, options) {
     flags,
     broken ? `${t('session.breaks')}: ${list(broken)}` : '',
   ].filter(Boolean).join('\n');
+  // Named first as it reads on screen, then as its tooltip says.
+  element.setAttribute('aria-label', [`${label} ${detail}`, ...element.title.split('\n').slice(1)]
+    .join(t('sentenceSeparator')));
   if (options.overtime) {
     for (const [a, b] of options.overtime(session)) {
       const over = el('div', 'overtime');

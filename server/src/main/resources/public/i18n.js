@@ -69,6 +69,7 @@ const TEXTS = {
     'print.room': '活动室',
     'print.none': '本周没有安排',
     'export.edited': '手动调整尚未保存：下载 CSV 或日历时会先保存到服务器；发布使用已保存的安排。',
+    'view.tabs': '周视图',
     'view.rooms': '活动室周视图',
     'view.workers': '社工视图',
     'view.orgs': '机构视图',
@@ -101,7 +102,7 @@ const TEXTS = {
     'edit.redo': '↷ 重做',
     'edit.undoKeys': '撤销（Ctrl+Z）',
     'edit.redoKeys': '重做（Ctrl+Y）',
-    'edit.hint': '点击一个场次选中它，再点击一个格子把它移过去（也可以直接拖动）。',
+    'edit.hint': '点击一个场次选中它，再点击一个格子把它移过去（也可以直接拖动）。键盘：Tab 到场次按回车选中，方向键选格子，回车放下；P 固定，Delete 移出，Esc 取消。',
     'edit.scoring': '正在重新评分…',
     'edit.saving': '正在保存…',
     'edit.save': '保存修改',
@@ -179,6 +180,7 @@ const TEXTS = {
     'feeds.workers': '按社工',
     'feeds.rooms': '按活动室',
     'feeds.orgs': '按机构',
+    'feeds.link': '{name} 的订阅链接',
     'feeds.copy': '复制链接',
     'feeds.copied': '已复制',
     'feeds.subscribe': '订阅',
@@ -257,6 +259,7 @@ const TEXTS = {
     'print.room': 'Room',
     'print.none': 'Nothing this week',
     'export.edited': 'Edits not saved yet: downloading the CSV or calendar saves them first; publishing uses the saved week.',
+    'view.tabs': 'The week',
     'view.rooms': 'Rooms week',
     'view.workers': 'Workers',
     'view.orgs': 'Organisations',
@@ -289,7 +292,7 @@ const TEXTS = {
     'edit.redo': '↷ Redo',
     'edit.undoKeys': 'Undo (Ctrl+Z)',
     'edit.redoKeys': 'Redo (Ctrl+Y)',
-    'edit.hint': 'Click a session to pick it, then click a cell to move it there (or drag it).',
+    'edit.hint': 'Click a session to pick it, then click a cell to move it there (or drag it). By keyboard: Tab to a session, Enter picks it, the arrows choose a cell, Enter puts it there; P pins, Delete takes out, Esc lets go.',
     'edit.scoring': 'Scoring…',
     'edit.saving': 'Saving…',
     'edit.save': 'Save edits',
@@ -367,6 +370,7 @@ const TEXTS = {
     'feeds.workers': 'By worker',
     'feeds.rooms': 'By room',
     'feeds.orgs': 'By organisation',
+    'feeds.link': 'Feed link of {name}',
     'feeds.copy': 'Copy link',
     'feeds.copied': 'Copied',
     'feeds.subscribe': 'Subscribe',
@@ -437,6 +441,9 @@ export function translatePage(root = document) {
   });
   root.querySelectorAll('[data-i18n-title]').forEach((element) => {
     element.title = t(element.dataset.i18nTitle);
+  });
+  root.querySelectorAll('[data-i18n-aria]').forEach((element) => {
+    element.setAttribute('aria-label', t(element.dataset.i18nAria));
   });
   document.title = t('title');
 }

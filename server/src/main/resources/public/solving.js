@@ -3,7 +3,7 @@
 // highlight the sessions a constraint concerns.
 
 import { api, followEvents } from './api.js';
-import { $, minutes, describeError, showError, hideMessage, askBeforeLosing } from './util.js';
+import { $, minutes, describeError, showError, hideMessage, askBeforeLosing, focusSoon } from './util.js';
 import {
   state, redraw, isSolving, sessionKey, scheduleBody, scheduleRequest, weekAtStake, publishedWeek, resetSchedule,
   startJob, recordProgress, tickJob, finishJob, markStopped, setSchedule, setStatus, setRecommendation, setHighlight,
@@ -153,6 +153,7 @@ async function finish(job) {
   } catch (error) {
     showError(error);
   }
+  focusSoon('#summary'); // the keyboard's place: what the solve came to
   redraw();
 }
 

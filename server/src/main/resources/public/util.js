@@ -55,6 +55,40 @@ export function fillSelect(select, items, selected) {
   }
 }
 
+// --- Focus: a redraw replaces the week's blocks and cells; the keyboard keeps its place in it
+
+let focusWanted = null; // a selector to focus once the page is drawn
+
+/** Focuses the element the selector finds once the page is next drawn (it may not be there yet). */
+export function focusSoon(selector) {
+  focusWanted = selector;
+}
+
+/** The selector that finds the focused session or cell again once the week is drawn anew, or null. */
+function focusedInWeek() {
+  const active = document.activeElement;
+  if (active?.classList.contains('block')) {
+    return `#grid .block[data-key="${CSS.escape(active.dataset.key)}"]`;
+  }
+  if (active?.classList.contains('cell')) {
+    const { room, day, start } = active.dataset;
+    return `#grid .cell[data-room="${CSS.escape(room)}"][data-day="${day}"][data-start="${start}"]`;
+  }
+  return null;
+}
+
+/** Draws, keeping the focus on the same session or cell (or moving it where {@link focusSoon} asked). */
+export function keepingFocus(draw) {
+  const again = focusedInWeek();
+  draw();
+  const selector = focusWanted ?? (document.activeElement === document.body ? again : null);
+  const target = selector && document.querySelector(selector);
+  if (target) {
+    focusWanted = null;
+    target.focus();
+  }
+}
+
 /** Hands a Blob to the browser as a download of that name. */
 export function saveFile(blob, name) {
   const url = URL.createObjectURL(blob);

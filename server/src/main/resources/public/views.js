@@ -7,12 +7,25 @@ import { state, choose, redraw } from './state.js';
 import { renderRoomGrid, renderWorkerGrid, renderLegend, orgSwatch } from './grid.js';
 import { renderEditing } from './edit-view.js';
 
-/** The tabs and pickers change what the week shows. */
+/** The tabs and pickers change what the week shows; the arrow keys, Home and End move along the tabs. */
 export function setUpViews() {
-  document.querySelectorAll('.tab').forEach((tab) => tab.addEventListener('click', () => {
+  const tabs = [...document.querySelectorAll('.tab')];
+  const open = (tab) => {
     choose('view', tab.dataset.view);
     redraw();
-  }));
+  };
+  tabs.forEach((tab) => tab.addEventListener('click', () => open(tab)));
+  document.querySelector('.tab-list').addEventListener('keydown', (event) => {
+    const at = tabs.indexOf(event.target);
+    const to = { ArrowRight: at + 1, ArrowLeft: at - 1, Home: 0, End: tabs.length - 1 }[event.key];
+    if (at < 0 || to === undefined) {
+      return;
+    }
+    event.preventDefault();
+    const tab = tabs[(to + tabs.length) % tabs.length];
+    open(tab);
+    tab.focus();
+  });
   for (const what of ['site', 'worker', 'org']) {
     $(`${what}-select`).addEventListener('change', (event) => show(what, event.target.value));
   }
@@ -25,7 +38,15 @@ function show(what, id) {
 }
 
 export function renderViews() {
-  document.querySelectorAll('.tab').forEach((tab) => tab.classList.toggle('active', tab.dataset.view === state.view));
+  for (const tab of document.querySelectorAll('.tab')) {
+    const active = tab.dataset.view === state.view;
+    tab.classList.toggle('active', active);
+    tab.setAttribute('aria-selected', String(active));
+    tab.tabIndex = active ? 0 : -1; // one tab in the Tab order; the arrows reach the others
+    if (active) {
+      $('grid').setAttribute('aria-labelledby', tab.id);
+    }
+  }
   const { index, plan } = state;
   const grid = $('grid');
   const table = $('view-table');
