@@ -37,6 +37,10 @@ export function renderFeeds() {
   if (feeds.language !== currentLanguage()) {
     return; // until they are asked for again in the page's language (followLanguage)
   }
+  // Links on this computer's own address open nowhere else: a phone cannot reach them.
+  const local = feeds.list.find((feed) => /^https?:\/\/(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:\d+)?\//i.test(feed.url));
+  $('feeds-local').hidden = !local;
+  $('feeds-local').textContent = local ? t('feeds.local', { host: new URL(local.url).host }) : '';
   $('feeds-weeks').textContent = feeds.weeks.length
     ? t('feeds.weeks', { weeks: list(feeds.weeks.map((week) => formatDate(week.startDate))) })
     : t('feeds.none');

@@ -61,23 +61,40 @@ export function readFile(file) {
   reader.readAsText(file, 'utf-8');
 }
 
-/** A file dropped anywhere on the page is read as one chosen; the drop zone opens the file chooser from the keyboard. */
+/**
+ * A file dropped anywhere on the page is read as one chosen; only a drag that carries files lights the page's drop
+ * frame (a session dragged on the week does not). The drop zone opens the file chooser from the keyboard.
+ */
 export function setUpDropping() {
   const zone = $('drop-zone');
+  const carriesFiles = (event) => Boolean(event.dataTransfer?.types?.includes('Files'));
   let depth = 0;
   document.addEventListener('dragenter', (event) => {
+    if (!carriesFiles(event)) {
+      return;
+    }
     event.preventDefault();
     depth += 1;
     document.body.classList.add('dragging');
   });
-  document.addEventListener('dragleave', () => {
+  document.addEventListener('dragleave', (event) => {
+    if (!carriesFiles(event)) {
+      return;
+    }
     depth = Math.max(0, depth - 1);
     if (depth === 0) {
       document.body.classList.remove('dragging');
     }
   });
-  document.addEventListener('dragover', (event) => event.preventDefault());
+  document.addEventListener('dragover', (event) => {
+    if (carriesFiles(event)) {
+      event.preventDefault();
+    }
+  });
   document.addEventListener('drop', (event) => {
+    if (!carriesFiles(event)) {
+      return;
+    }
     event.preventDefault();
     depth = 0;
     document.body.classList.remove('dragging');

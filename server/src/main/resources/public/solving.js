@@ -100,7 +100,9 @@ export async function solve() {
         return;
       }
       recordProgress(job, name, data);
-      if (name === 'best' && performance.now() - lastFetch > BEST_EVERY && !refreshing) {
+      // Fetched every so often, and at once when the solver has placed sessions the week does not show yet.
+      const behind = typeof data.placed === 'number' && data.placed !== (state.schedule?.sessions?.length ?? 0);
+      if (name === 'best' && (behind || performance.now() - lastFetch > BEST_EVERY) && !refreshing) {
         lastFetch = performance.now();
         refreshing = refresh().catch(() => {}).finally(() => { refreshing = null; });
       }

@@ -106,8 +106,12 @@ export function renderProgress() {
   if (live) {
     $('live-score').textContent = scoreInWords(live.score);
     $('live-score').title = live.score;
-    $('live-counts').textContent = live.placed !== undefined
-      ? t('solve.placed', { placed: live.placed, unassigned: live.unassigned }) : '';
+    // The week below may show fewer sessions than the solver has placed: say it is still placing.
+    const shown = state.schedule?.sessions?.length ?? 0;
+    const placing = live.placed !== undefined && (live.unassigned > 0 || shown < live.placed);
+    $('live-counts').textContent = live.placed === undefined ? ''
+      : [t('solve.placed', { placed: live.placed, unassigned: live.unassigned }),
+        placing ? t('solve.placing') : ''].filter(Boolean).join(' · ');
     drawSparkline();
   }
 }
