@@ -19,6 +19,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -143,7 +144,9 @@ final class Browser implements BeforeAllCallback, AfterAllCallback {
     void loadDemo(String name) {
         Select demos = new Select(driver.findElement(By.id("demo-select")));
         demos.selectByValue(name);
-        String title = demos.getFirstSelectedOption().getAttribute("data-title"); // the plan's name
+        WebElement option = demos.getFirstSelectedOption();
+        String planName = option.getAttribute("data-title"); // the plan's name, where the page names the sample otherwise
+        String title = planName != null ? planName : option.getText();
         driver.findElement(By.id("demo-load")).click();
         wait(10).until(d -> d.findElement(By.id("plan-title")).getText().startsWith(title)
                 && !d.findElements(By.cssSelector(".grid .day")).isEmpty() && d.findElement(By.id("solve")).isEnabled());
