@@ -10,6 +10,7 @@ import {
   dropPlan, setSchedule, setStatus, clearRecommendations, setPublishedWeeks,
 } from './state.js';
 import { showStatus } from './solving.js';
+import { renderControls } from './status.js';
 
 /** Fills the samples' list; a sample named in the address (?demo=) is loaded at once. */
 export async function loadDemoList() {
@@ -179,7 +180,7 @@ async function show(text, validation) {
     } catch (error) {
       showError(error);
     }
-    redraw();
+    renderControls(); // the solve panel offers to keep a published week; the week drawn stays as it is
   }
 }
 

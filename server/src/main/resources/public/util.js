@@ -64,9 +64,14 @@ export function focusSoon(selector) {
   focusWanted = selector;
 }
 
-/** The selector that finds the focused session or cell again once the week is drawn anew, or null. */
+/** The selector that finds the focused session, cell or session not placed again once drawn anew, or null. */
 function focusedInWeek() {
   const active = document.activeElement;
+  const unplaced = active?.closest('#unassigned li[data-key]');
+  if (unplaced) {
+    const which = active.classList.contains('pick-button') ? '.pick-button' : 'button';
+    return `#unassigned li[data-key="${CSS.escape(unplaced.dataset.key)}"] ${which}`;
+  }
   if (active?.classList.contains('block')) {
     return `#grid .block[data-key="${CSS.escape(active.dataset.key)}"]`;
   }

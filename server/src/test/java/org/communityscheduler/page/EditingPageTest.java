@@ -181,14 +181,16 @@ class EditingPageTest {
 
         // Back on the grid, by hand, at noon in the hall: the page says what that breaks, and keeps it.
         browser.driver.findElement(By.cssSelector("#unassigned li[data-key='" + HOMEWORK + "'] .pick-button")).click();
-        browser.wait(5).until(d -> !d.findElements(LUNCH_IN_THE_HALL).isEmpty());
-        browser.driver.findElement(LUNCH_IN_THE_HALL).click();
+        browser.wait(5).until(d -> {
+            d.findElement(LUNCH_IN_THE_HALL).click(); // the cells are drawn again when the suggestions come
+            return true;
+        });
         awaitScored();
         assertThat(browser.driver.findElements(By.cssSelector(".rooms-grid .block"))).hasSize(PageTest.SAMPLE_SESSIONS);
         assertThat(browser.text("summary-text")).contains("hard rule(s) broken");
 
         browser.driver.findElement(By.id("edit-save")).click();
-        browser.wait(10).until(d -> browser.text("summary-edited").contains("saved on the server"));
+        browser.wait(10).until(d -> browser.text("summary-edited").contains("and saved on the server"));
         browser.driver.findElement(By.id("download-csv")).click();
         Path csv = browser.wait(15).until(d -> browser.downloaded("*.csv"));
         assertThat(Files.readString(csv, StandardCharsets.UTF_8)).contains("placed,2026-11-30,MON,12:00,13:00,homework,");
