@@ -95,6 +95,10 @@ export const api = {
   saveSchedule: (id, schedule) => post(`/api/schedules/${encodeURIComponent(id)}/schedule`, schedule, undefined, 'PUT'),
   publish: (id, lang) => post(`/api/schedules/${encodeURIComponent(id)}/publish?lang=${encodeURIComponent(lang)}`, {}),
   publications: () => json('/api/publications'),
+  /** A published week with its sessions where the calendars have them. */
+  publishedWeek: (startDate) => json(`/api/publications/${encodeURIComponent(startDate)}`),
+  /** The plan to solve again, kept close to a schedule of it: its pins, its placements as previous. */
+  replan: (plan, schedule) => post('/api/plans/replan', { plan, schedule }),
   feeds: (lang) => json(`/api/feeds?lang=${encodeURIComponent(lang)}`),
   rotateFeeds: (lang) => post(`/api/feeds/rotate?lang=${encodeURIComponent(lang)}`, {}),
   /** A plan's workbook (a File) as the plan's JSON; a 400 carries the errors at their sheet and cell. */

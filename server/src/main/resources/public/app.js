@@ -5,12 +5,12 @@
 
 import { onTokenNeeded } from './api.js';
 import { currentLanguage, setLanguage, translatePage } from './i18n.js';
-import { $ } from './util.js';
-import { onRedraw, redraw, setHighlight } from './state.js';
+import { $, keepingFocus } from './util.js';
+import { onRedraw, redraw, setHighlight, weekAtStake } from './state.js';
 import { loadDemoList, loadDemo, readFile, setUpDropping, askAgainInLanguage, planNextWeek } from './plans.js';
 import { solve, stop, recommend, apply, chooseConstraint } from './solving.js';
 import { downloadJson, downloadExport, downloadPlanWorkbook, printPages } from './exports.js';
-import { setUpEditing } from './edit.js';
+import { setUpEditing, suggestAgain } from './edit.js';
 import { setUpFeeds, followLanguage } from './feeds.js';
 import { renderFeeds } from './feeds-view.js';
 import { renderHeader, renderPlanStatus, renderStatus, renderProgress, renderControls } from './status.js';
@@ -26,9 +26,16 @@ function init() {
     renderAll();
     followLanguage();
     askAgainInLanguage();
+    suggestAgain();
   });
   $('demo-load').addEventListener('click', loadDemo);
-  $('demo-select').addEventListener('change', loadDemo);
+  // Leaving the page loses the week on it: the browser asks first.
+  window.addEventListener('beforeunload', (event) => {
+    if (weekAtStake()) {
+      event.preventDefault();
+      event.returnValue = '';
+    }
+  });
   $('plan-file').addEventListener('change', (event) => {
     const file = event.target.files?.[0];
     if (file) {
@@ -61,6 +68,10 @@ function init() {
 }
 
 function renderAll() {
+  keepingFocus(drawAll);
+}
+
+function drawAll() {
   translatePage();
   renderHeader();
   renderPlanStatus();

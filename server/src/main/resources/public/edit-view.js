@@ -4,7 +4,7 @@
 // rule it would break there, from rules.js) or suggested. What the buttons do is edit.js's.
 
 import { t, constraintName, dayName, list } from './i18n.js';
-import { $, DAY_MINUTES, el, button, clock, minutes, parseScore } from './util.js';
+import { $, DAY_MINUTES, el, button, clock, minutes, parseScore, scoreInWords, keepingFocus } from './util.js';
 import { state, canEdit, pickedSession, hasUnsavedEdits, sessionLabel, roomName } from './state.js';
 import { hardRulesBroken } from './rules.js';
 
@@ -74,8 +74,8 @@ function renderPicked() {
         + `${roomName(place.room)}`, () => actions.moveTo(state.edits.picked, place.room, place.day, minutes(place.start)));
       choice.dataset.rank = String(i + 1);
       const breaks = (place.constraints ?? []).filter((c) => parseScore(c.score).hard < 0);
-      choice.title = [t('recommend.diff', { diff: place.scoreDifference }),
-        ...(place.constraints ?? []).map((c) => `${constraintName(c)}: ${c.score}`)].join('\n');
+      choice.title = [t('recommend.diff', { diff: scoreInWords(place.scoreDifference) }),
+        ...(place.constraints ?? []).map((c) => `${constraintName(c)}: ${scoreInWords(c.score)}`)].join('\n');
       item.append(choice, el('span', breaks.length ? 'diff bad' : 'diff',
         breaks.length ? list(breaks.map(constraintName)) : t('edit.noHardRuleBroken')));
       return item;
@@ -89,6 +89,11 @@ function decorateBlocks(editable) {
     block.draggable = editable;
     block.classList.toggle('editable', editable);
     block.classList.toggle('picked', block.dataset.key === picked);
+    if (editable) {
+      block.setAttribute('aria-pressed', String(block.dataset.key === picked));
+    } else {
+      block.removeAttribute('aria-pressed');
+    }
   }
 }
 
@@ -114,6 +119,10 @@ export function decorateUnassigned() {
  * (with every hard rule it would break, in its title) or suggested by the server (with its rank).
  */
 function renderCells() {
+  keepingFocus(drawCells);
+}
+
+function drawCells() {
   document.querySelectorAll('#grid .cells').forEach((cells) => cells.remove());
   const session = pickedSession();
   const activity = session && state.index.activities.get(session.activity);
@@ -123,6 +132,8 @@ function renderCells() {
   const duration = activity.durationMinutes;
   const slot = state.plan.week?.slotMinutes ?? 15;
   const check = hardRulesBroken(state, session);
+  let entry = null; // the one cell the Tab key reaches: the best suggestion, else where the session is, else the first
+  let first = null;
   const suggested = new Map();
   const found = state.edits.suggestions?.key === state.edits.picked ? state.edits.suggestions.list ?? [] : [];
   found.forEach((place, i) => suggested.set(`${place.room}|${place.day}|${minutes(place.start)}`, i + 1));
@@ -149,8 +160,19 @@ function renderCells() {
       }
       const when = `${dayName(day)} ${clock(start)}–${clock(start + duration)} · ${roomName(room)}`;
       cell.title = [when, ...(reasons.length ? reasons : [t('edit.free')])].join('\n');
+      cell.setAttribute('role', 'button');
+      cell.setAttribute('aria-label', cell.title.replaceAll('\n', t('sentenceSeparator')));
+      cell.tabIndex = -1;
+      first ??= cell;
+      if (rank === 1 || (!entry && room === session.room && day === session.day && start === minutes(session.start))) {
+        entry = cell;
+      }
       cells.append(cell);
     }
     lane.append(cells);
+  }
+  const focusable = entry ?? first;
+  if (focusable) {
+    focusable.tabIndex = 0;
   }
 }

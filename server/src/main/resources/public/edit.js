@@ -6,9 +6,9 @@
 
 import { api } from './api.js';
 import { t } from './i18n.js';
-import { $, clock, describeError, showError } from './util.js';
+import { $, clock, describeError, showError, focusSoon } from './util.js';
 import {
-  state, redraw, canEdit, sessionKey, splitKey, scheduleBody, setPicked, setSuggestions, setEditRequests, nextScoring,
+  state, redraw, canEdit, sessionKey, splitKey, scheduleBody, weeksPlan, setPicked, setSuggestions, setEditRequests, nextScoring,
   editWeek, undoEdit, redoEdit, setSchedule, setEditSaving, markSaved,
 } from './state.js';
 import { renderEditing, renderSuggestions, setUpEditView } from './edit-view.js';
@@ -41,7 +41,63 @@ export function setUpEditing() {
   $('edit-pin').addEventListener('click', togglePin);
   $('edit-take-out').addEventListener('click', takeOut);
   $('edit-cancel').addEventListener('click', unpick);
+  host.addEventListener('keydown', onGridKey);
   document.addEventListener('keydown', onKey);
+}
+
+/** Where the arrow keys go from a cell: along its lane, or to the lane above or below. */
+const ARROWS = { ArrowLeft: [0, -1], ArrowRight: [0, 1], ArrowUp: [-1, 0], ArrowDown: [1, 0] };
+
+/**
+ * The week by keyboard: Enter or Space on a session picks it (or lets it go) and focuses a cell where it could go;
+ * the arrows move along the cells; Enter or Space on a cell puts the session there.
+ */
+function onGridKey(event) {
+  if (!canEdit() || (event.key !== 'Enter' && event.key !== ' ' && !ARROWS[event.key])) {
+    return;
+  }
+  const cell = event.target.closest?.('.cell');
+  const block = event.target.closest?.('.block');
+  if (cell && ARROWS[event.key]) {
+    event.preventDefault();
+    focusCell(nextCell(cell, ...ARROWS[event.key]));
+  } else if (cell && state.edits.picked) {
+    event.preventDefault();
+    moveTo(state.edits.picked, cell.dataset.room, cell.dataset.day, Number(cell.dataset.start));
+  } else if (block && !ARROWS[event.key]) {
+    event.preventDefault();
+    if (block.dataset.key === state.edits.picked) {
+      unpick();
+    } else {
+      pick(block.dataset.key);
+      focusCell(document.querySelector('#grid .cell[tabindex="0"]'));
+    }
+  }
+}
+
+/** The cell {@code lanes} lanes down and {@code steps} starts on from this one, or this one at the edge. */
+function nextCell(cell, lanes, steps) {
+  if (!lanes) {
+    return (steps > 0 ? cell.nextElementSibling : cell.previousElementSibling) ?? cell;
+  }
+  const all = [...document.querySelectorAll('#grid .cells')];
+  const lane = all[all.indexOf(cell.parentElement) + lanes];
+  if (!lane) {
+    return cell;
+  }
+  const start = Number(cell.dataset.start);
+  return [...lane.children].reduce((best, other) => (Math.abs(Number(other.dataset.start) - start)
+    < Math.abs(Number(best.dataset.start) - start) ? other : best), lane.firstElementChild) ?? cell;
+}
+
+/** Focuses a cell, the one cell of the week the Tab key then reaches. */
+function focusCell(cell) {
+  if (!cell) {
+    return;
+  }
+  document.querySelectorAll('#grid .cell[tabindex="0"]').forEach((other) => { other.tabIndex = -1; });
+  cell.tabIndex = 0;
+  cell.focus();
 }
 
 
@@ -90,10 +146,21 @@ function onKey(event) {
     event.preventDefault();
     redo();
   } else if (key === 'escape' && state.edits.picked) {
+    const picked = state.edits.picked;
     unpick();
+    document.querySelector(blockOf(picked))?.focus(); // back to the session let go
   } else if ((key === 'delete' || key === 'backspace') && state.edits.picked) {
     event.preventDefault();
     takeOut();
+  } else if (key === 'p' && !ctrl && state.edits.picked) {
+    togglePin();
+  }
+}
+
+/** After a language switch: the picked session's suggestions are asked for again, in the new language. */
+export function suggestAgain() {
+  if (state.edits.picked && canEdit()) {
+    suggest(state.edits.picked);
   }
 }
 
@@ -102,6 +169,11 @@ function pick(key) {
   setPicked(key);
   renderEditing();
   suggest(key);
+}
+
+/** The selector of a session's block on the week. */
+function blockOf(key) {
+  return `#grid .block[data-key="${CSS.escape(key)}"]`;
 }
 
 function unpick() {
@@ -119,7 +191,7 @@ async function suggest(key) {
   const sessions = state.schedule.sessions.map((s) => (sessionKey(s) === key ? { ...s, pinned: false } : s));
   try {
     const answer = await api.recommend({
-      plan: state.plan,
+      plan: weeksPlan(),
       schedule: scheduleBody(state.schedule, sessions),
       session: { activity, session: number },
       limit: SUGGESTIONS + 1,
@@ -151,8 +223,9 @@ function edited() {
   redraw();
 }
 
-/** Puts a session (placed or not) in a room at a day and start, keeping its pin. */
+/** Puts a session (placed or not) in a room at a day and start, keeping its pin; the focus follows it there. */
 export function moveTo(key, room, day, start) {
+  focusSoon(blockOf(key));
   const [activityId, number] = splitKey(key);
   const activity = state.index.activities.get(activityId);
   const date = state.index.dates[day];
@@ -196,10 +269,13 @@ function takeOut() {
     return;
   }
   setPicked(null);
+  focusSoon(`#unassigned li[data-key="${CSS.escape(key)}"] .pick-button`); // where it can be put back from
   editWeek((sessions, unassigned) => {
     const at = sessions.findIndex((s) => sessionKey(s) === key);
     const [session] = sessions.splice(at, 1);
-    unassigned.push({ activity: session.activity, session: session.session, reasons: [t('edit.takenOut')] });
+    // Sent back marked taken out: the server's reason then says so too.
+    unassigned.push({ activity: session.activity, session: session.session, takenOut: true,
+      reasons: [t('edit.takenOut')] });
   });
   edited();
 }
@@ -230,7 +306,7 @@ async function score() {
   const sequence = nextScoring();
   renderEditing();
   try {
-    const analyzed = await api.analyze({ plan: state.plan, schedule: scheduleBody() }, controller.signal);
+    const analyzed = await api.analyze({ plan: weeksPlan(), schedule: scheduleBody() }, controller.signal);
     if (sequence !== state.edits.sequence || controller.signal.aborted) {
       return;
     }
@@ -263,6 +339,6 @@ export async function saveEdits() {
     throw error;
   } finally {
     setEditSaving(false);
-    renderEditing();
+    redraw(); // the publish panel says whether the published week would hold the edits
   }
 }

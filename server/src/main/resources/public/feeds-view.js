@@ -3,7 +3,7 @@
 
 import { t, currentLanguage, formatDate, list } from './i18n.js';
 import { $, el, button } from './util.js';
-import { state, isSolving } from './state.js';
+import { state, isSolving, hasUnsavedEdits } from './state.js';
 
 let actions = null;
 
@@ -23,7 +23,7 @@ export function renderFeeds() {
     note = t('publish.noDate');
   } else if (feeds.published && feeds.published.job === state.job?.id) {
     note = t('publish.done', { ...feeds.published, date: formatDate(feeds.published.startDate) });
-  } else if (state.edited) {
+  } else if (hasUnsavedEdits()) {
     note = t('publish.edited');
   }
   status.textContent = note;
@@ -37,6 +37,10 @@ export function renderFeeds() {
   if (feeds.language !== currentLanguage()) {
     return; // until they are asked for again in the page's language (followLanguage)
   }
+  // Links on this computer's own address open nowhere else: a phone cannot reach them.
+  const local = feeds.list.find((feed) => /^https?:\/\/(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:\d+)?\//i.test(feed.url));
+  $('feeds-local').hidden = !local;
+  $('feeds-local').textContent = local ? t('feeds.local', { host: new URL(local.url).host }) : '';
   $('feeds-weeks').textContent = feeds.weeks.length
     ? t('feeds.weeks', { weeks: list(feeds.weeks.map((week) => formatDate(week.startDate))) })
     : t('feeds.none');
@@ -66,6 +70,7 @@ function feedRow(feed) {
   const url = el('input', 'feed-url');
   url.readOnly = true;
   url.value = feed.url;
+  url.setAttribute('aria-label', t('feeds.link', { name: feed.kind === 'all' ? t('feeds.all') : feed.name ?? feed.id }));
   url.addEventListener('focus', () => url.select());
   const copy = button('small copy', t('feeds.copy'), () => actions.copyLink(url, copy));
   const webcal = el('a', 'webcal', t('feeds.subscribe'));

@@ -62,7 +62,7 @@ function shade(trackElement, className, from, to, range) {
   }
 }
 
-/** One session as a block; the classes say loud/quiet/pinned, the hue its organisation. */
+/** One session as a block; the classes say loud/quiet/pinned and whether it breaks a hard rule, the hue its organisation. */
 function block(index, session, range, options) {
   const activity = index.activities.get(session.activity) ?? {};
   const org = activity.organization;
@@ -84,6 +84,10 @@ function block(index, session, range, options) {
   if (session.pinned) {
     element.classList.add('pinned');
   }
+  const broken = options.breaking?.get(element.dataset.key);
+  if (broken) {
+    element.classList.add('breaks');
+  }
   if (options.highlight?.has(element.dataset.key)) {
     element.classList.add('hl');
   }
@@ -94,12 +98,15 @@ function block(index, session, range, options) {
   const label = sessionLabel(session, index);
   const time = `${session.start}–${session.end}`;
   const room = roomName(session.room, index);
-  const name = el('span', 'block-name', label);
+  const name = el('span', 'block-name', `${label} `); // the space keeps name and time apart when read out
   const detail = options.showRoom ? `${time} · ${room}` : time;
   element.append(name, el('span', 'block-time', detail));
   const workers = list((activity.workers ?? []).map((id) => index.workers.get(id)?.name ?? id));
   const flags = list([noise === 'LOUD' ? t('session.loud') : '', noise === 'QUIET' ? t('session.quiet') : '',
     session.pinned ? t('session.pinned') : ''].filter(Boolean));
+  // A button a keyboard reaches (Enter picks it, edit.js), named as its tooltip says.
+  element.tabIndex = 0;
+  element.setAttribute('role', 'button');
   element.title = [
     label,
     `${dayName(session.day)} ${time}`,
@@ -107,7 +114,11 @@ function block(index, session, range, options) {
     org ? `${t('view.org')}: ${index.organizations.get(org)?.name ?? org}` : '',
     workers ? `${t('session.workers')}: ${workers}` : '',
     flags,
+    broken ? `${t('session.breaks')}: ${list(broken)}` : '',
   ].filter(Boolean).join('\n');
+  // Named first as it reads on screen, then as its tooltip says.
+  element.setAttribute('aria-label', [`${label} ${detail}`, ...element.title.split('\n').slice(1)]
+    .join(t('sentenceSeparator')));
   if (options.overtime) {
     for (const [a, b] of options.overtime(session)) {
       const over = el('div', 'overtime');
@@ -261,7 +272,7 @@ export function renderLegend(container, index, view) {
       [mark('closed'), t('legend.closed')]);
   }
   items.push([mark('loud-mark'), t('legend.loud')], [mark('quiet-mark'), t('legend.quiet')],
-    [mark('pinned-mark'), t('legend.pinned')]);
+    [mark('pinned-mark'), t('legend.pinned')], [mark('breaks-mark'), t('legend.breaks')]);
   container.replaceChildren(...items.map(([swatch, label]) => {
     const item = el('span', 'legend-item');
     item.append(swatch, el('span', '', label));

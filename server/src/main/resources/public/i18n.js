@@ -16,7 +16,18 @@ const TEXTS = {
     'plan.summary': '{sessions} 个场次 · {activities} 项活动 · {rooms} 间活动室 · {workers} 位社工',
     'plan.invalid': '计划有 {n} 处错误，需修改后才能排期：',
     'plan.notJson': '文件不是有效的 JSON',
+    'demo.generated-m': '生成的示例（中等规模，种子 1）· 滨州 2026-08-03 起一周',
+    'demo.generated-s': '生成的示例（小规模，种子 1）· 滨州 2026-04-27 起一周',
     'plan.diagnostics': '提示',
+    'path.week': '本周设置',
+    'path.sites': '服务点“{name}”',
+    'path.rooms': '活动室“{name}”',
+    'path.organizations': '机构“{name}”',
+    'path.workers': '社工“{name}”',
+    'path.audiences': '服务对象“{name}”',
+    'path.activities': '活动“{name}”',
+    'path.pinned': '固定场次 {name}',
+    'path.previous': '已发布排期中的 {name}',
     'plan.loading': '正在读取计划…',
     'solve.heading': '2 · 排期',
     'solve.limit': '时间上限',
@@ -27,14 +38,21 @@ const TEXTS = {
     'solve.scheduled': '排队中…',
     'solve.active': '排期中… {elapsed} / {limit} 秒',
     'solve.done': '完成，用时 {elapsed} 秒',
+    'solve.doneKept': '完成，用时 {elapsed} 秒；与原来的安排相比，{moved} 个场次换了位置',
+    'solve.keepWeek': '保留当前的安排：固定场次不动，其余场次尽量不移动（取消勾选则从头排期）',
+    'solve.keepPublished': '保留已发布的安排（{date} 这一周）：固定场次不动，其余场次尽量不移动',
+    'confirm.solved': '当前这一周的排期结果会被丢弃，无法找回。确定继续吗？',
+    'confirm.edited': '当前这一周的排期和尚未保存的手动调整会被丢弃，无法找回。确定继续吗？',
     'solve.stopped': '已停止，保留了最佳结果',
     'solve.failed': '排期失败：{error}',
     'solve.best': '当前最佳',
     'solve.placed': '已安排 {placed} · 未安排 {unassigned}',
+    'solve.placing': '仍在安排，周视图会陆续显示已安排的场次',
     'seconds': '{n} 秒',
     'minutes': '{n} 分钟',
     'hours': '{n} 小时',
     'export.heading': '3 · 导出',
+    'export.hint': '在 Excel、WPS 或 LibreOffice 里查看和打印，请用上面的 Excel 排期。CSV 适合导入其他软件；LibreOffice 打开 CSV 时要选 UTF-8 编码，否则中文会乱码。',
     'export.json': 'JSON',
     'export.csv': 'CSV 表格',
     'export.ics': '日历（iCal）',
@@ -53,6 +71,7 @@ const TEXTS = {
     'print.room': '活动室',
     'print.none': '本周没有安排',
     'export.edited': '手动调整尚未保存：下载 CSV 或日历时会先保存到服务器；发布使用已保存的安排。',
+    'view.tabs': '周视图',
     'view.rooms': '活动室周视图',
     'view.workers': '社工视图',
     'view.orgs': '机构视图',
@@ -70,6 +89,7 @@ const TEXTS = {
     'legend.loud': '喧闹活动',
     'legend.quiet': '安静活动',
     'legend.pinned': '固定场次',
+    'legend.breaks': '违反硬性规则',
     'legend.overtime': '加班时段',
     'legend.offHours': '非工作时间',
     'summary.heading': '结果',
@@ -84,7 +104,7 @@ const TEXTS = {
     'edit.redo': '↷ 重做',
     'edit.undoKeys': '撤销（Ctrl+Z）',
     'edit.redoKeys': '重做（Ctrl+Y）',
-    'edit.hint': '点击一个场次选中它，再点击一个格子把它移过去（也可以直接拖动）。',
+    'edit.hint': '点击一个场次选中它，再点击一个格子把它移过去（也可以直接拖动）。键盘：Tab 到场次按回车选中，方向键选格子，回车放下；P 固定，Delete 移出，Esc 取消。',
     'edit.scoring': '正在重新评分…',
     'edit.saving': '正在保存…',
     'edit.save': '保存修改',
@@ -124,7 +144,7 @@ const TEXTS = {
     'constraints.clear': '取消突出显示',
     'constraints.matches': '{n} 处',
     'level.hard': '硬性',
-    'level.medium': '中等',
+    'level.medium': '未安排',
     'level.soft': '软性',
     'workers.name': '社工',
     'workers.org': '机构',
@@ -134,9 +154,11 @@ const TEXTS = {
     'orgs.name': '机构',
     'orgs.requested': '申请场次',
     'orgs.assigned': '已安排',
+    'session.label': '{name} 第{n}场',
     'session.room': '活动室',
     'session.workers': '社工',
     'session.pinned': '固定',
+    'session.breaks': '违反硬性规则',
     'session.loud': '喧闹',
     'session.quiet': '安静',
     'token.title': '需要访问令牌',
@@ -160,6 +182,8 @@ const TEXTS = {
     'feeds.workers': '按社工',
     'feeds.rooms': '按活动室',
     'feeds.orgs': '按机构',
+    'feeds.link': '{name} 的订阅链接',
+    'feeds.local': '这些链接指向 {host}，也就是这台电脑自己：手机打不开。请用手机能访问的地址打开本页（例如 http://192.168.1.20:7070/）再复制链接，或者用 --public-url 启动服务器（./scheduler serve --public-url http://192.168.1.20:7070）。',
     'feeds.copy': '复制链接',
     'feeds.copied': '已复制',
     'feeds.subscribe': '订阅',
@@ -169,6 +193,8 @@ const TEXTS = {
     listSeparator: '、',
     sentenceSeparator: '；',
     days: { MON: '周一', TUE: '周二', WED: '周三', THU: '周四', FRI: '周五', SAT: '周六', SUN: '周日' },
+    features: { kitchen: '厨房', projector: '投影仪', private: '私密空间', mats: '地垫', 'ground-floor': '一楼',
+      'wheelchair-access': '无障碍通道', piano: '钢琴', computers: '电脑', sink: '水池', stage: '舞台' },
   },
   en: {
     title: 'Community scheduler',
@@ -183,7 +209,18 @@ const TEXTS = {
     'plan.summary': '{sessions} sessions · {activities} activities · {rooms} rooms · {workers} workers',
     'plan.invalid': 'The plan has {n} problem(s) to fix before it can be scheduled:',
     'plan.notJson': 'The file is not valid JSON',
+    'demo.generated-m': 'Generated example (medium, seed 1) · Binzhou, week of 3 Aug 2026',
+    'demo.generated-s': 'Generated example (small, seed 1) · Binzhou, week of 27 Apr 2026',
     'plan.diagnostics': 'Notes',
+    'path.week': 'The week',
+    'path.sites': 'Site "{name}"',
+    'path.rooms': 'Room "{name}"',
+    'path.organizations': 'Organisation "{name}"',
+    'path.workers': 'Worker "{name}"',
+    'path.audiences': 'Audience "{name}"',
+    'path.activities': 'Activity "{name}"',
+    'path.pinned': 'Pinned {name}',
+    'path.previous': 'Published {name}',
     'plan.loading': 'Reading the plan…',
     'solve.heading': '2 · Schedule',
     'solve.limit': 'Time limit',
@@ -194,14 +231,21 @@ const TEXTS = {
     'solve.scheduled': 'Waiting for a free solver…',
     'solve.active': 'Solving… {elapsed} / {limit} s',
     'solve.done': 'Done in {elapsed} s',
+    'solve.doneKept': 'Done in {elapsed} s; {moved} session(s) moved from where they were',
+    'solve.keepWeek': 'Keep the week as it is: pinned sessions stay, the others move as little as they can (untick to start afresh)',
+    'solve.keepPublished': 'Keep the published week (week of {date}): pinned sessions stay, the others move as little as they can',
+    'confirm.solved': 'The week solved on this page will be thrown away, for good. Go on?',
+    'confirm.edited': 'The week on this page and its edits not saved yet will be thrown away, for good. Go on?',
     'solve.stopped': 'Stopped; the best schedule is kept',
     'solve.failed': 'Solving failed: {error}',
     'solve.best': 'Best so far',
     'solve.placed': '{placed} placed · {unassigned} not placed',
+    'solve.placing': 'still placing: the week below fills in as sessions are placed',
     'seconds': '{n} s',
     'minutes': '{n} min',
     'hours': '{n} h',
     'export.heading': '3 · Take it away',
+    'export.hint': 'To read or print the week in Excel, WPS or LibreOffice, take the Excel schedule above. The CSV is for other programs; LibreOffice opens it right only when told it is UTF-8.',
     'export.json': 'JSON',
     'export.csv': 'CSV table',
     'export.ics': 'Calendar (iCal)',
@@ -220,6 +264,7 @@ const TEXTS = {
     'print.room': 'Room',
     'print.none': 'Nothing this week',
     'export.edited': 'Edits not saved yet: downloading the CSV or calendar saves them first; publishing uses the saved week.',
+    'view.tabs': 'The week',
     'view.rooms': 'Rooms week',
     'view.workers': 'Workers',
     'view.orgs': 'Organisations',
@@ -237,6 +282,7 @@ const TEXTS = {
     'legend.loud': 'Loud',
     'legend.quiet': 'Quiet',
     'legend.pinned': 'Pinned',
+    'legend.breaks': 'Breaks a hard rule',
     'legend.overtime': 'Overtime',
     'legend.offHours': 'Outside working hours',
     'summary.heading': 'Result',
@@ -251,7 +297,7 @@ const TEXTS = {
     'edit.redo': '↷ Redo',
     'edit.undoKeys': 'Undo (Ctrl+Z)',
     'edit.redoKeys': 'Redo (Ctrl+Y)',
-    'edit.hint': 'Click a session to pick it, then click a cell to move it there (or drag it).',
+    'edit.hint': 'Click a session to pick it, then click a cell to move it there (or drag it). By keyboard: Tab to a session, Enter picks it, the arrows choose a cell, Enter puts it there; P pins, Delete takes out, Esc lets go.',
     'edit.scoring': 'Scoring…',
     'edit.saving': 'Saving…',
     'edit.save': 'Save edits',
@@ -291,7 +337,7 @@ const TEXTS = {
     'constraints.clear': 'Clear highlight',
     'constraints.matches': '{n}×',
     'level.hard': 'hard',
-    'level.medium': 'medium',
+    'level.medium': 'not placed',
     'level.soft': 'soft',
     'workers.name': 'Worker',
     'workers.org': 'Organisation',
@@ -301,9 +347,11 @@ const TEXTS = {
     'orgs.name': 'Organisation',
     'orgs.requested': 'Requested',
     'orgs.assigned': 'Placed',
+    'session.label': '{name} #{n}',
     'session.room': 'Room',
     'session.workers': 'Workers',
     'session.pinned': 'pinned',
+    'session.breaks': 'Breaks a hard rule',
     'session.loud': 'loud',
     'session.quiet': 'quiet',
     'token.title': 'Access token needed',
@@ -327,6 +375,8 @@ const TEXTS = {
     'feeds.workers': 'By worker',
     'feeds.rooms': 'By room',
     'feeds.orgs': 'By organisation',
+    'feeds.link': 'Feed link of {name}',
+    'feeds.local': 'These links point at {host}, this computer itself: a phone cannot open them. Open this page at an address phones reach (such as http://192.168.1.20:7070/) and copy the links again, or start the server with --public-url (./scheduler serve --public-url http://192.168.1.20:7070).',
     'feeds.copy': 'Copy link',
     'feeds.copied': 'Copied',
     'feeds.subscribe': 'Subscribe',
@@ -398,7 +448,30 @@ export function translatePage(root = document) {
   root.querySelectorAll('[data-i18n-title]').forEach((element) => {
     element.title = t(element.dataset.i18nTitle);
   });
+  root.querySelectorAll('[data-i18n-aria]').forEach((element) => {
+    element.setAttribute('aria-label', t(element.dataset.i18nAria));
+  });
   document.title = t('title');
+}
+
+/** A time zone as people name it: "中国标准时间", "China Standard Time" (Asia/Shanghai); its id when unknown. */
+export function timeZoneName(timeZone) {
+  try {
+    return new Intl.DateTimeFormat(language === 'zh' ? 'zh-CN' : 'en-GB', { timeZone, timeZoneName: 'long' })
+      .formatToParts(new Date()).find((part) => part.type === 'timeZoneName')?.value ?? timeZone;
+  } catch (e) {
+    return timeZone;
+  }
+}
+
+/** A room feature (a plan's free tag: kitchen, projector…) in the page's language, or the tag as written. */
+export function featureName(tag) {
+  return TEXTS[language].features?.[tag] ?? tag;
+}
+
+/** The page's own text for a key, or {@code fallback} when it has none (a sample's title it knows, say). */
+export function textOr(key, fallback) {
+  return key in TEXTS[language] ? t(key) : fallback;
 }
 
 /** A calendar date ("2026-11-30") as a short date in the page's language; the date is the plan's own. */

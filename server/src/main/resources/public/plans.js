@@ -4,12 +4,13 @@
 
 import { api } from './api.js';
 import { formatDate } from './i18n.js';
-import { $, el, showError, hideMessage } from './util.js';
+import { $, el, showError, hideMessage, askBeforeLosing } from './util.js';
 import {
-  state, redraw, isSolving, scheduleBody, scheduleRequest, setPlanSource, setValidation, takePlan, dropPlan,
-  setSchedule, setStatus, clearRecommendations,
+  state, redraw, isSolving, hasUnsavedEdits, scheduleBody, scheduleRequest, weekAtStake, setPlanSource, setValidation, takePlan,
+  dropPlan, setSchedule, setStatus, clearRecommendations, setPublishedWeeks,
 } from './state.js';
 import { showStatus } from './solving.js';
+import { renderControls } from './status.js';
 
 /** Fills the samples' list; a sample named in the address (?demo=) is loaded at once. */
 export async function loadDemoList() {
@@ -17,10 +18,12 @@ export async function loadDemoList() {
     const demos = await api.demoPlans();
     const select = $('demo-select');
     select.replaceChildren(...demos.map((demo) => {
-      const option = el('option', '', demo.title);
+      const option = el('option');
       option.value = demo.name;
+      option.dataset.title = demo.title; // the plan's name; the page names the samples it knows in its language
       return option;
     }));
+    redraw();
     const wanted = new URLSearchParams(location.search).get('demo');
     if (wanted && demos.some((demo) => demo.name === wanted)) {
       select.value = wanted;
@@ -31,9 +34,10 @@ export async function loadDemoList() {
   }
 }
 
+/** Loads the sample chosen in the list (only on the Load button: choosing in the list loads nothing). */
 export async function loadDemo() {
   const name = $('demo-select').value;
-  if (!name) {
+  if (!name || !askBeforeLosing(weekAtStake())) {
     return;
   }
   try {
@@ -44,7 +48,11 @@ export async function loadDemo() {
   }
 }
 
+/** Reads a plan file chosen or dropped, once the coordinator agrees to lose the week on the page, if any. */
 export function readFile(file) {
+  if (!askBeforeLosing(weekAtStake())) {
+    return;
+  }
   if (/\.xlsx$/i.test(file.name)) {
     readWorkbook(file);
     return;
@@ -54,23 +62,40 @@ export function readFile(file) {
   reader.readAsText(file, 'utf-8');
 }
 
-/** A file dropped anywhere on the page is read as one chosen; the drop zone opens the file chooser from the keyboard. */
+/**
+ * A file dropped anywhere on the page is read as one chosen; only a drag that carries files lights the page's drop
+ * frame (a session dragged on the week does not). The drop zone opens the file chooser from the keyboard.
+ */
 export function setUpDropping() {
   const zone = $('drop-zone');
+  const carriesFiles = (event) => Boolean(event.dataTransfer?.types?.includes('Files'));
   let depth = 0;
   document.addEventListener('dragenter', (event) => {
+    if (!carriesFiles(event)) {
+      return;
+    }
     event.preventDefault();
     depth += 1;
     document.body.classList.add('dragging');
   });
-  document.addEventListener('dragleave', () => {
+  document.addEventListener('dragleave', (event) => {
+    if (!carriesFiles(event)) {
+      return;
+    }
     depth = Math.max(0, depth - 1);
     if (depth === 0) {
       document.body.classList.remove('dragging');
     }
   });
-  document.addEventListener('dragover', (event) => event.preventDefault());
+  document.addEventListener('dragover', (event) => {
+    if (carriesFiles(event)) {
+      event.preventDefault();
+    }
+  });
   document.addEventListener('drop', (event) => {
+    if (!carriesFiles(event)) {
+      return;
+    }
     event.preventDefault();
     depth = 0;
     document.body.classList.remove('dragging');
@@ -136,8 +161,11 @@ export async function usePlan(text) {
   show(validation.valid ? text : null, validation);
 }
 
-/** A valid plan becomes the page's, its week drawn, ready to solve; an invalid one shows its errors instead. */
-function show(text, validation) {
+/**
+ * A valid plan becomes the page's, its week drawn, ready to solve; an invalid one shows its errors instead. The
+ * published weeks are asked for, so that a solve of a week already published keeps it.
+ */
+async function show(text, validation) {
   if (text) {
     takePlan(text, validation);
     setStatus('solve.ready');
@@ -146,6 +174,14 @@ function show(text, validation) {
     setStatus('solve.idle');
   }
   redraw();
+  if (text) {
+    try {
+      setPublishedWeeks(await api.publications());
+    } catch (error) {
+      showError(error);
+    }
+    renderControls(); // the solve panel offers to keep a published week; the week drawn stays as it is
+  }
 }
 
 /**
@@ -172,7 +208,7 @@ export async function askAgainInLanguage() {
 /** Next week's plan from the server (this week's placements, edits included, as previous), loaded ready to solve. */
 export async function planNextWeek() {
   const { job } = state;
-  if (!job) {
+  if (!job || !askBeforeLosing(hasUnsavedEdits() ? 'edited' : null)) {
     return;
   }
   let plan;

@@ -2,7 +2,7 @@
 // with their reasons and the places the server recommends, and the constraints broken with their justifications.
 
 import { t, constraintName, dayName, formatDate, formatNumber, list, sentence } from './i18n.js';
-import { $, el, button, parseScore, compareScores } from './util.js';
+import { $, el, button, parseScore, compareScores, scoreInWords } from './util.js';
 import { state, isSolving, sessionKey, sessionLabel, roomName } from './state.js';
 import { decorateUnassigned } from './edit-view.js';
 
@@ -38,7 +38,9 @@ export function renderSummary() {
     parts.push(t('summary.soft', { n: formatNumber(-score.soft) }));
   }
   $('summary-text').textContent = sentence(parts);
-  $('summary-score').textContent = schedule.score;
+  $('summary-score').textContent = scoreInWords(schedule.score);
+  $('summary-score').title = schedule.score;
+  $('summary-score').dataset.score = schedule.score;
   $('summary').classList.toggle('bad', score.hard < 0);
   $('summary').classList.toggle('warn', score.hard >= 0 && unassigned > 0);
 }
@@ -98,8 +100,9 @@ function recommendationList(item, found) {
       const li = el('li');
       const text = el('span', 'placement', placementText(placement));
       const diff = el('span', `diff${parseScore(placement.scoreDifference).hard < 0 ? ' bad' : ''}`,
-        t('recommend.diff', { diff: placement.scoreDifference }));
-      diff.title = (placement.constraints ?? []).map((c) => `${constraintName(c)}: ${c.score}`).join('\n');
+        t('recommend.diff', { diff: scoreInWords(placement.scoreDifference) }));
+      diff.title = [placement.scoreDifference,
+        ...(placement.constraints ?? []).map((c) => `${constraintName(c)}: ${scoreInWords(c.score)}`)].join('\n');
       li.append(text, diff, button('small primary', t('recommend.apply'), () => actions.apply(item, placement)));
       places.append(li);
     }
@@ -126,7 +129,7 @@ export function renderConstraints() {
       el('span', 'constraint-name', constraintName(constraint)),
       el('span', 'constraint-count', t('constraints.matches', { n: matchCount(constraint) })),
       el('span', 'constraint-score', shortScore(constraint)));
-    choice.title = constraint.name;
+    choice.title = `${constraintName(constraint)}: ${scoreInWords(constraint.score)}`;
     li.append(choice);
     if (chosen && constraint.justifications) {
       const details = el('ul', 'justifications');

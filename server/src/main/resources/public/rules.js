@@ -6,7 +6,7 @@
 // copy against it, rule by rule, for sessions moved across the sample weeks; a change to a hard constraint of the
 // solver that this file does not follow fails there.
 
-import { t, constraintName, list } from './i18n.js';
+import { t, constraintName, featureName, list } from './i18n.js';
 import { DAY_MINUTES, hoursOn, intersect, minutes, minutesInside, overlaps, weekMinute } from './util.js';
 import { sessionKey, sessionLabel } from './state.js';
 
@@ -81,7 +81,8 @@ export function hardRulesBroken({ plan, index, schedule }, picked) {
     }
     const missing = (activity.requiredFeatures ?? []).filter((f) => !(room?.features ?? []).includes(f));
     if (hard.has('Missing feature') && missing.length) {
-      reasons.push(broken('Missing feature', 'edit.why.feature', { room: roomName, features: list(missing) }));
+      reasons.push(broken('Missing feature', 'edit.why.feature',
+        { room: roomName, features: list(missing.map(featureName)) }));
     }
     const siteBarred = activity.allowedSites && !activity.allowedSites.includes(siteId);
     const barredWorkers = workers.map((id) => index.workers.get(id))

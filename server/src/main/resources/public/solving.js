@@ -3,10 +3,10 @@
 // highlight the sessions a constraint concerns.
 
 import { api, followEvents } from './api.js';
-import { $, minutes, describeError, showError, hideMessage } from './util.js';
+import { $, minutes, describeError, showError, hideMessage, askBeforeLosing, focusSoon } from './util.js';
 import {
-  state, redraw, isSolving, sessionKey, scheduleRequest, resetSchedule, startJob, recordProgress, tickJob,
-  finishJob, markStopped, setSchedule, setStatus, setRecommendation, setHighlight,
+  state, redraw, isSolving, sessionKey, scheduleBody, scheduleRequest, weekAtStake, publishedWeek, resetSchedule,
+  startJob, recordProgress, tickJob, finishJob, markStopped, setSchedule, setStatus, setRecommendation, setHighlight,
 } from './state.js';
 import { renderStatus, renderProgress } from './status.js';
 import { renderUnassigned } from './results.js';
@@ -21,23 +21,64 @@ export function showStatus(key, values) {
   renderStatus();
 }
 
+/** Whether a solve is on its way to the server (the week on the page still shown meanwhile). */
+let submitting = false;
+
+/**
+ * The week a new solve keeps, unless the coordinator unticks "keep": the week on the page (solved, edited, saved or
+ * not), else the published week of the plan's dates; null for none.
+ */
+export function weekToKeep() {
+  if (!$('keep-week').checked || isSolving()) {
+    return null;
+  }
+  if (state.schedule?.sessions) {
+    return { onPage: true };
+  }
+  const published = publishedWeek();
+  return published ? { published } : null;
+}
+
+/** The plan to submit: as loaded, or kept close to the week to keep (its pins, its placements as previous). */
+async function planToSolve(keep) {
+  if (!keep) {
+    return state.planText;
+  }
+  const schedule = keep.onPage ? scheduleBody()
+    : { sessions: (await api.publishedWeek(keep.published.startDate)).sessions, unassigned: [] };
+  return JSON.stringify(await api.replan(state.plan, schedule));
+}
+
+/**
+ * Solves the plan: kept close to the week on the page or the published one (its pins kept, every move weighed by
+ * Disruption), or afresh once the coordinator agrees to lose that week.
+ */
 export async function solve() {
-  if (!state.planText) {
+  if (!state.planText || submitting) {
     return;
   }
   const limit = $('time-limit').value;
-  resetSchedule();
+  const keep = weekToKeep();
+  if (!keep && !askBeforeLosing(weekAtStake())) {
+    return;
+  }
   hideMessage();
   let submitted;
+  let planText;
+  submitting = true;
   try {
-    submitted = await api.submit(state.planText, limit);
+    planText = await planToSolve(keep);
+    submitted = await api.submit(planText, limit);
   } catch (error) {
     showError(error);
     return;
+  } finally {
+    submitting = false;
   }
+  resetSchedule(Boolean(keep?.onPage));
   const job = {
     id: submitted.id, status: submitted.status, limitSeconds: parseInt(submitted.timeLimit ?? limit, 10) || parseInt(limit, 10),
-    startedAt: null, elapsed: 0,
+    startedAt: null, elapsed: 0, plan: JSON.parse(planText), kept: Boolean(keep),
   };
   const controller = new AbortController();
   startJob(job, controller);
@@ -59,7 +100,9 @@ export async function solve() {
         return;
       }
       recordProgress(job, name, data);
-      if (name === 'best' && performance.now() - lastFetch > BEST_EVERY && !refreshing) {
+      // Fetched every so often, and at once when the solver has placed sessions the week does not show yet.
+      const behind = typeof data.placed === 'number' && data.placed !== (state.schedule?.sessions?.length ?? 0);
+      if (name === 'best' && (behind || performance.now() - lastFetch > BEST_EVERY) && !refreshing) {
         lastFetch = performance.now();
         refreshing = refresh().catch(() => {}).finally(() => { refreshing = null; });
       }
@@ -102,12 +145,17 @@ async function finish(job) {
       showStatus('solve.failed', { error: job.error });
     } else if (job.stopped) {
       showStatus('solve.stopped');
+    } else if (job.kept) {
+      // Disruption counts each session no longer where the week kept had it.
+      const moved = state.schedule.constraints?.find((c) => c.name === 'Disruption')?.matches ?? 0;
+      showStatus('solve.doneKept', { ...job, moved: Array.isArray(moved) ? moved.length : moved });
     } else {
       showStatus('solve.done', job);
     }
   } catch (error) {
     showError(error);
   }
+  focusSoon('#summary'); // the keyboard's place: what the solve came to
   redraw();
 }
 

@@ -4,6 +4,7 @@
 // a job is solving, the schedule as the body the API takes, a session's key and its "name #n" label.
 // (The page's language is kept by i18n.js, which every text reads.)
 
+import { t } from './i18n.js';
 import { DAYS, weekDates } from './util.js';
 
 const HUES = [210, 150, 30, 280, 350, 185, 95, 320, 50, 250];
@@ -15,7 +16,7 @@ export const state = {
   plan: null,
   index: null, // lookups over the plan (indexPlan)
   validation: null,
-  job: null, // { id, limitSeconds, startedAt, elapsed, status, live, error, stopped, finished }
+  job: null, // { id, plan, kept, limitSeconds, startedAt, elapsed, status, live, error, stopped, finished }
   events: null, // AbortController of the job's event stream
   schedule: null,
   analyzed: false,
@@ -32,7 +33,7 @@ export const state = {
   feeds: {
     list: null, // the feeds as GET /api/feeds answered them, or null before they are asked for
     language: null, // the language their links ask for
-    weeks: [], // the published weeks
+    weeks: [], // the published weeks (GET /api/publications)
     published: null, // what the last publication answered
     loading: false,
     qr: new Map(), // feed path → data: URL of its QR code
@@ -78,12 +79,37 @@ export function scheduleBody(schedule = state.schedule, sessions = schedule.sess
   return { sessions, unassigned: schedule.unassigned ?? [] };
 }
 
+/**
+ * The plan the week on the page belongs to: the job's, which may keep an earlier week (its pins and placements as
+ * the plan's pinned and previous), or else the plan as loaded.
+ */
+export function weeksPlan() {
+  return state.job?.plan ?? state.plan;
+}
+
 /** The body of analyze or recommend: the job's own schedule, or the plan with the week as edited on the page. */
 export function scheduleRequest(extra = {}) {
   if (!state.edited && state.job) {
     return { job: state.job.id, ...extra };
   }
-  return { plan: state.plan, schedule: scheduleBody(), ...extra };
+  return { plan: weeksPlan(), schedule: scheduleBody(), ...extra };
+}
+
+/**
+ * What a new plan or a fresh solve would throw away: 'edited' (edits not saved), 'solved' (a week solved, or being
+ * solved, which the page cannot show again), or null.
+ */
+export function weekAtStake() {
+  if (hasUnsavedEdits()) {
+    return 'edited';
+  }
+  return state.schedule || isSolving() ? 'solved' : null;
+}
+
+/** The published week of the plan's dates ({ startDate, name, job, published, sessions }), or undefined. */
+export function publishedWeek() {
+  const startDate = state.plan?.week?.startDate;
+  return startDate ? state.feeds.weeks.find((week) => week.startDate === startDate) : undefined;
 }
 
 /** "teen-club#2": the second session of activity teen-club. */
@@ -101,9 +127,9 @@ export function activityName(index, activityId) {
   return index.activities.get(activityId)?.name ?? activityId;
 }
 
-/** A session as a coordinator names it: "青少年活动 #2". */
+/** A session as a coordinator names it, as the server's messages do: "青少年活动 第2场", "Teen club #2". */
 export function sessionLabel(session, index = state.index) {
-  return `${activityName(index, session.activity)} #${session.session}`;
+  return t('session.label', { name: activityName(index, session.activity), n: session.session });
 }
 
 export function roomName(roomId, index = state.index) {
@@ -196,13 +222,17 @@ export function dropPlan(validation) {
 
 // --- The job and its schedule
 
-/** A new plan or a new solve: the job, its schedule and the edits of the last one are gone. */
-export function resetSchedule() {
+/**
+ * A new plan or a new solve: the job, its schedule and the edits of the last one are gone. A solve that keeps the
+ * week on the page ({@code keepHistory}) keeps its undo history, that week last: undo goes back to it.
+ */
+export function resetSchedule(keepHistory = false) {
   const { edits } = state;
   edits.scoring?.abort();
   edits.suggesting?.abort();
   clearTimeout(edits.timer);
-  state.edits = { ...freshEdits(), sequence: edits.sequence, version: edits.version };
+  const undo = keepHistory && state.schedule ? [...edits.undo, snapshot()] : [];
+  state.edits = { ...freshEdits(), undo, sequence: edits.sequence, version: edits.version };
   state.events?.abort();
   state.job = null;
   state.schedule = null;
@@ -374,6 +404,11 @@ export function setFeeds(answer, weeks = state.feeds.weeks) {
 
 export function setFeedsLoading(loading) {
   state.feeds.loading = loading;
+}
+
+/** The published weeks, as GET /api/publications lists them. */
+export function setPublishedWeeks(weeks) {
+  state.feeds.weeks = weeks;
 }
 
 export function setPublished(published) {

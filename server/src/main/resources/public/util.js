@@ -1,7 +1,7 @@
 // The page's helpers, each written once: DOM lookups and elements, the page's message line, downloads, times of
 // day and minute ranges, the week's days and dates, and scores as text.
 
-import { t } from './i18n.js';
+import { t, formatNumber } from './i18n.js';
 
 export const DAYS = ['MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT', 'SUN'];
 export const DAY_MINUTES = 24 * 60;
@@ -55,6 +55,45 @@ export function fillSelect(select, items, selected) {
   }
 }
 
+// --- Focus: a redraw replaces the week's blocks and cells; the keyboard keeps its place in it
+
+let focusWanted = null; // a selector to focus once the page is drawn
+
+/** Focuses the element the selector finds once the page is next drawn (it may not be there yet). */
+export function focusSoon(selector) {
+  focusWanted = selector;
+}
+
+/** The selector that finds the focused session, cell or session not placed again once drawn anew, or null. */
+function focusedInWeek() {
+  const active = document.activeElement;
+  const unplaced = active?.closest('#unassigned li[data-key]');
+  if (unplaced) {
+    const which = active.classList.contains('pick-button') ? '.pick-button' : 'button';
+    return `#unassigned li[data-key="${CSS.escape(unplaced.dataset.key)}"] ${which}`;
+  }
+  if (active?.classList.contains('block')) {
+    return `#grid .block[data-key="${CSS.escape(active.dataset.key)}"]`;
+  }
+  if (active?.classList.contains('cell')) {
+    const { room, day, start } = active.dataset;
+    return `#grid .cell[data-room="${CSS.escape(room)}"][data-day="${day}"][data-start="${start}"]`;
+  }
+  return null;
+}
+
+/** Draws, keeping the focus on the same session or cell (or moving it where {@link focusSoon} asked). */
+export function keepingFocus(draw) {
+  const again = focusedInWeek();
+  draw();
+  const selector = focusWanted ?? (document.activeElement === document.body ? again : null);
+  const target = selector && document.querySelector(selector);
+  if (target) {
+    focusWanted = null;
+    target.focus();
+  }
+}
+
 /** Hands a Blob to the browser as a download of that name. */
 export function saveFile(blob, name) {
   const url = URL.createObjectURL(blob);
@@ -88,6 +127,11 @@ export function hideMessage() {
 /** What went wrong, on the message line. */
 export function showError(error) {
   showMessage(describeError(error));
+}
+
+/** Whether to go on when that would lose a week ({@code atStake}: 'edited', 'solved' or null): asks first. */
+export function askBeforeLosing(atStake) {
+  return !atStake || window.confirm(t(`confirm.${atStake}`));
 }
 
 // --- Times and minute ranges: [from, to) pairs of minutes
@@ -171,6 +215,16 @@ export function weekDates(startDate) {
 export function parseScore(score) {
   const level = (name) => Number((String(score).match(new RegExp(`(-?\\d+)${name}`)) ?? [0, 0])[1]);
   return { hard: level('hard'), medium: level('medium'), soft: level('soft') };
+}
+
+/**
+ * A score as a coordinator reads it, each level in words: "硬性 -123 · 未安排 -101 · 软性 0" (medium counts the
+ * sessions not placed); the raw score stays in tooltips for those who know it.
+ */
+export function scoreInWords(score) {
+  const levels = parseScore(score);
+  return ['hard', 'medium', 'soft'].map((level) => `${t(`level.${level}`)} ${formatNumber(levels[level])}`)
+    .join(' · ');
 }
 
 export function compareScores(a, b) {

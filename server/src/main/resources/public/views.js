@@ -1,18 +1,31 @@
 // The week on screen, drawn from the state: the tabs (rooms, workers, organisations), their pickers, the legend,
 // the grid (grid.js) and the table above it (each worker's hours, each organisation's sessions placed).
 
-import { t, hours } from './i18n.js';
+import { t, hours, constraintName } from './i18n.js';
 import { $, el, fillSelect, headedTable } from './util.js';
 import { state, choose, redraw } from './state.js';
 import { renderRoomGrid, renderWorkerGrid, renderLegend, orgSwatch } from './grid.js';
 import { renderEditing } from './edit-view.js';
 
-/** The tabs and pickers change what the week shows. */
+/** The tabs and pickers change what the week shows; the arrow keys, Home and End move along the tabs. */
 export function setUpViews() {
-  document.querySelectorAll('.tab').forEach((tab) => tab.addEventListener('click', () => {
+  const tabs = [...document.querySelectorAll('.tab')];
+  const open = (tab) => {
     choose('view', tab.dataset.view);
     redraw();
-  }));
+  };
+  tabs.forEach((tab) => tab.addEventListener('click', () => open(tab)));
+  document.querySelector('.tab-list').addEventListener('keydown', (event) => {
+    const at = tabs.indexOf(event.target);
+    const to = { ArrowRight: at + 1, ArrowLeft: at - 1, Home: 0, End: tabs.length - 1 }[event.key];
+    if (at < 0 || to === undefined) {
+      return;
+    }
+    event.preventDefault();
+    const tab = tabs[(to + tabs.length) % tabs.length];
+    open(tab);
+    tab.focus();
+  });
   for (const what of ['site', 'worker', 'org']) {
     $(`${what}-select`).addEventListener('change', (event) => show(what, event.target.value));
   }
@@ -25,7 +38,15 @@ function show(what, id) {
 }
 
 export function renderViews() {
-  document.querySelectorAll('.tab').forEach((tab) => tab.classList.toggle('active', tab.dataset.view === state.view));
+  for (const tab of document.querySelectorAll('.tab')) {
+    const active = tab.dataset.view === state.view;
+    tab.classList.toggle('active', active);
+    tab.setAttribute('aria-selected', String(active));
+    tab.tabIndex = active ? 0 : -1; // one tab in the Tab order; the arrows reach the others
+    if (active) {
+      $('grid').setAttribute('aria-labelledby', tab.id);
+    }
+  }
   const { index, plan } = state;
   const grid = $('grid');
   const table = $('view-table');
@@ -45,7 +66,7 @@ export function renderViews() {
   fillSelect($('org-select'), named(plan.organizations), state.org);
   renderLegend($('legend'), index, state.view);
   const sessions = state.schedule?.sessions ?? [];
-  const options = { site: state.site, highlight: state.highlight?.keys };
+  const options = { site: state.site, highlight: state.highlight?.keys, breaking: hardRulesBrokenBySession() };
   if (state.view === 'workers') {
     table.replaceChildren(workerTable());
     renderWorkerGrid(grid, index, sessions, state.worker, options);
@@ -57,6 +78,28 @@ export function renderViews() {
     renderRoomGrid(grid, index, sessions, options);
   }
   renderEditing();
+}
+
+/**
+ * The hard rules each session breaks, by session key (their names in the page's language), from the analysis of the
+ * week on the page: the same justifications that make its score, marked where they are.
+ */
+function hardRulesBrokenBySession() {
+  const breaking = new Map();
+  for (const constraint of state.schedule?.constraints ?? []) {
+    if (constraint.level !== 'hard') {
+      continue;
+    }
+    for (const justification of constraint.justifications ?? []) {
+      for (const key of justification.sessions ?? []) {
+        const names = breaking.get(key) ?? [];
+        if (!names.includes(constraintName(constraint))) {
+          breaking.set(key, [...names, constraintName(constraint)]);
+        }
+      }
+    }
+  }
+  return breaking;
 }
 
 function workerTable() {

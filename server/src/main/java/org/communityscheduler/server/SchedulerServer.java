@@ -155,10 +155,12 @@ public final class SchedulerServer {
             config.routes.post("/api/schedules/recommend", analysis::recommend);
             config.routes.post("/api/plans/validate", plans::validate);
             config.routes.post("/api/plans/convert", plans::convert);
+            config.routes.post("/api/plans/replan", plans::replan);
             config.routes.get("/api/demo-data", plans::demoPlans);
             config.routes.get("/api/demo-data/{name}", plans::demoPlan);
             config.routes.post("/api/schedules/{id}/publish", feeds::publish);
             config.routes.get("/api/publications", feeds::publications);
+            config.routes.get("/api/publications/{startDate}", feeds::published);
             config.routes.delete("/api/publications/{startDate}", feeds::unpublish);
             config.routes.get("/api/feeds", feeds::list);
             config.routes.post("/api/feeds/rotate", feeds::rotate);

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -143,23 +144,36 @@ final class Browser implements BeforeAllCallback, AfterAllCallback {
     void loadDemo(String name) {
         Select demos = new Select(driver.findElement(By.id("demo-select")));
         demos.selectByValue(name);
-        String title = demos.getFirstSelectedOption().getText();
+        WebElement option = demos.getFirstSelectedOption();
+        String planName = option.getAttribute("data-title"); // the plan's name, where the page names the sample otherwise
+        String title = planName != null ? planName : option.getText();
         driver.findElement(By.id("demo-load")).click();
         wait(10).until(d -> d.findElement(By.id("plan-title")).getText().startsWith(title)
                 && !d.findElements(By.cssSelector(".grid .day")).isEmpty() && d.findElement(By.id("solve")).isEnabled());
     }
 
-    /** Solves with the shortest time limit and waits for the final, analyzed schedule. */
+    /** Solves with the shortest time limit and waits for the final, analyzed schedule (of this solve, not the last). */
     void solve() {
         new Select(driver.findElement(By.id("time-limit"))).selectByValue("3s");
         driver.findElement(By.id("solve")).click();
-        wait(10).until(ExpectedConditions.visibilityOfElementLocated(By.id("progress")));
+        wait(10).until(ExpectedConditions.visibilityOfElementLocated(By.id("stop"))); // solving for 3 s at least
         wait(40).until(d -> !d.findElements(By.cssSelector("#constraints .constraint")).isEmpty()
                 && !d.findElement(By.id("stop")).isDisplayed() && d.findElement(By.id("download-csv")).isEnabled());
     }
 
+    /** Agrees to the question the page asks before it throws a week away. */
+    void acceptQuestion() {
+        wait(5).until(ExpectedConditions.alertIsPresent()).accept();
+    }
+
     String text(String id) {
         return driver.findElement(By.id(id)).getText();
+    }
+
+    /** The raw score of the week on the page ("0hard/0medium/-420soft"), which the summary says in words. */
+    String score() {
+        String score = driver.findElement(By.id("summary-score")).getAttribute("data-score");
+        return score == null ? "" : score;
     }
 
     /**

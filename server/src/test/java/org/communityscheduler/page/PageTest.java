@@ -55,7 +55,7 @@ class PageTest {
         assertThat(browser.driver.findElements(By.cssSelector(".rooms-grid .block.pinned"))).hasSize(2);
         assertThat(browser.text("summary-text")).contains("All hard rules hold").contains("every session is placed");
         assertThat(browser.text("unassigned")).contains("Every session is placed");
-        assertThat(browser.driver.findElement(By.id("live-score")).getText()).matches("-?\\d+hard/-?\\d+medium/-?\\d+soft");
+        assertThat(browser.driver.findElement(By.id("live")).isDisplayed()).as("the summary has the score").isFalse();
 
         String screenshot = System.getProperty("screenshot");
         if (screenshot != null) { // for the README: in Chinese, as most coordinators will see it

@@ -216,6 +216,21 @@ class CalendarFeedsApiTest {
     }
 
     @Test
+    void aPublishedWeeksSessionsAreThereToKeepWhenTheWeekIsSolvedAgain() {
+        publish(sampleJob);
+        JsonNode schedule = TestServer.json(authorized("GET", "/api/schedules/" + sampleJob, null).body());
+
+        HttpResponse<String> answer = authorized("GET", "/api/publications/" + WEEK, null);
+
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        JsonNode week = TestServer.json(answer.body());
+        assertThat(week.get("job").asText()).isEqualTo(sampleJob);
+        assertThat(week.get("sessions")).containsExactlyInAnyOrderElementsOf(schedule.get("sessions"));
+        assertThat(authorized("GET", "/api/publications/2030-01-07", null).statusCode()).isEqualTo(404);
+        assertThat(authorized("GET", "/api/publications/monday", null).statusCode()).isEqualTo(400);
+    }
+
+    @Test
     void rotatingTheKeysShutsEveryOldLink() {
         publish(sampleJob);
         JsonNode old = feeds("en");

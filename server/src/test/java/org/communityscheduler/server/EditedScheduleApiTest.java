@@ -2,6 +2,7 @@ package org.communityscheduler.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
 import java.io.StringReader;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -21,6 +22,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 import org.communityscheduler.plan.Json;
 import org.junit.jupiter.api.AfterAll;
@@ -129,6 +132,45 @@ class EditedScheduleApiTest {
                 .filter(event -> event.getUid().getValue().equals("2026-11-30/homework#1@community-scheduler")).findFirst().orElseThrow();
         // Sunday 6 December 2026, 19:00 in Binzhou (UTC+8).
         assertThat(homework.getDateStart().getValue().toInstant()).isEqualTo(Instant.parse("2026-12-06T11:00:00Z"));
+    }
+
+    /** Taken out by hand, a session says so wherever its reason is read: the saved week, an analysis, the workbook. */
+    @Test
+    void aSessionTakenOutByHandIsExplainedAsTakenOut() throws Exception {
+        String id = api.submit(TestServer.SAMPLE, "1s");
+        api.awaitDone(id, Duration.ofSeconds(60));
+        ObjectNode week = week();
+        ArrayNode sessions = (ArrayNode) week.get("sessions");
+        for (int i = 0; i < sessions.size(); i++) {
+            if (sessions.get(i).get("activity").asText().equals("homework") && sessions.get(i).get("session").asInt() == 1) {
+                sessions.remove(i);
+                break;
+            }
+        }
+        ((ArrayNode) week.get("unassigned")).addObject().put("activity", "homework").put("session", 1)
+                .put("takenOut", true);
+
+        JsonNode saved = TestServer.json(save(id, week).body());
+
+        JsonNode homework = saved.get("unassigned").get(0);
+        assertThat(homework.get("takenOut").asBoolean()).isTrue();
+        assertThat(homework.get("reasons")).extracting(reason -> reason.get("message").asText())
+                .containsExactly("taken out of the week by hand");
+        JsonNode analysis = TestServer.json(api.post("/api/schedules/analyze", "{\"job\": \"" + id + "\"}").body());
+        assertThat(analysis.get("unassigned").get(0).get("reasons").get(0).get("code").asText())
+                .isEqualTo("schedule.unplaced.takenOut");
+        // Sent back as the page sends it, in Chinese.
+        ObjectNode request = Json.MAPPER.createObjectNode();
+        request.set("plan", TestServer.json(TestServer.SAMPLE));
+        request.set("schedule", saved);
+        HttpResponse<String> chinese = api.post("/api/schedules/analyze?lang=zh", request.toString());
+        assertThat(TestServer.json(chinese.body()).get("unassigned").get(0).get("reasons").get(0).get("message").asText())
+                .isEqualTo("已手动移出本周排期");
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(api.getBytes("/api/schedules/" + id + "/export.xlsx").body()))) {
+            StringBuilder text = new StringBuilder();
+            workbook.forEach(sheet -> sheet.forEach(row -> row.forEach(cell -> text.append(cell).append('\n'))));
+            assertThat(text).contains("taken out of the week by hand").doesNotContain("solver stopped");
+        }
     }
 
     @Test

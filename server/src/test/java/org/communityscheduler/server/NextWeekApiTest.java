@@ -224,6 +224,31 @@ class NextWeekApiTest {
         assertThat(TestServer.json(response.body()).get("errors").get(0).get("path").asText()).isEqualTo("id");
     }
 
+    @Test
+    void theWeekSolvedAgainKeepsThePinsAsEditedAndThePlacementsAsPrevious() {
+        ObjectNode request = Json.MAPPER.createObjectNode();
+        request.set("plan", TestServer.json(WEEK));
+        request.set("schedule", repinned(solved));
+
+        HttpResponse<String> response = api.post("/api/plans/replan", request.toString());
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode again = TestServer.json(response.body());
+        assertThat(again.get("name").asText()).isEqualTo("Huanghe, week of 2026-11-30");
+        assertThat(again.get("week").get("startDate").asText()).isEqualTo("2026-11-30");
+        assertThat(again.get("pinned")).containsExactly(pinOf(solved, "choir", 1));
+        assertThat(placements(again.get("previous"))).containsExactlyElementsOf(placements(solved.get("sessions")));
+        assertThat(api.post("/api/schedules?timeLimit=1s", response.body()).statusCode())
+                .as("the plan is submitted as it is").isEqualTo(202);
+
+        HttpResponse<String> refused = api.post("/api/plans/replan", """
+                {"plan": {"name": "x"}, "schedule": {"sessions": []}}""");
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(TestServer.json(refused.body()).get("errors")).extracting(error -> error.get("path").asText())
+                .allMatch(path -> path.startsWith("plan"));
+        assertThat(api.post("/api/plans/replan", "{\"plan\": " + WEEK + "}").body()).contains("\"path\":\"schedule\"");
+    }
+
     /** activity#n room day start: what a placement says, whether in a schedule or a plan's previous. */
     private static List<String> placements(JsonNode sessions) {
         List<String> placements = new ArrayList<>();

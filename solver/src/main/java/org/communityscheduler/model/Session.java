@@ -29,6 +29,8 @@ public class Session {
     /** Pinned by the coordinator, or impossible to place: the solver never touches it. */
     @PlanningPin
     private boolean locked;
+    /** Taken out of the week by a coordinator, as a schedule sent back says: its reason says so. */
+    private boolean takenOut;
     private Room previousRoom;
     private Integer previousStart;
     /** Starts where the session fits in some candidate room, its allowed times and its workers' availability. */
@@ -77,6 +79,7 @@ public class Session {
         copy.number = number;
         copy.pinned = pinned;
         copy.locked = locked;
+        copy.takenOut = takenOut;
         copy.previousRoom = previousRoom;
         copy.previousStart = previousStart;
         copy.startRange = startRange;
@@ -109,6 +112,20 @@ public class Session {
         }
         this.room = chosenRoom;
         this.start = boxedStart;
+        this.takenOut = false;
+    }
+
+    /** Out of the week, unpinned, as a schedule sent back leaves it; {@code byHand} when a coordinator took it out. */
+    public void leaveOut(boolean byHand) {
+        unpin();
+        this.room = null;
+        this.start = null;
+        this.takenOut = byHand;
+    }
+
+    /** Whether a coordinator took this session out of the week by hand. */
+    public boolean isTakenOut() {
+        return takenOut && !isAssigned();
     }
 
     private static <T> List<T> widened(List<T> range, T value) {
@@ -132,6 +149,18 @@ public class Session {
     public void setPrevious(Room previousRoom, int previousStart) {
         this.previousRoom = previousRoom;
         this.previousStart = WeekTime.boxed(previousStart);
+    }
+
+    /**
+     * A session not placed yet starts where the published week had it, when its ranges still hold that place: the
+     * solver then starts from that week rather than from nothing, and leaves it only where that pays.
+     */
+    public void startAtPrevious() {
+        if (!locked && !isAssigned() && previousStart != null && roomRange.contains(previousRoom)
+                && startRange.contains(previousStart)) {
+            this.room = previousRoom;
+            this.start = previousStart;
+        }
     }
 
     @ValueRangeProvider(id = "startRange")

@@ -39,7 +39,8 @@ public final class Assignments {
      * Puts the week as a schedule document has it: each placed session where it is listed — anywhere a room and
      * a day hold it, also where the solver would never put it, so that the constraints say what it breaks — pinned
      * there when the document says {@code pinned}, not pinned otherwise (a coordinator's pin or unpin wins over
-     * the plan's); each {@code unassigned} session left out, even one the plan pins. Sessions the document names
+     * the plan's); each {@code unassigned} session left out, even one the plan pins (taken out by hand when it says
+     * {@code takenOut}, so that its reason says so). Sessions the document names
      * nowhere keep what the plan says: pinned ones stay at their pin, the rest stay unplaced.
      *
      * @param path the JSON path of the document, for problems ({@code "schedule"}; empty for the whole document)
@@ -62,9 +63,7 @@ public final class Assignments {
             } else if (!seen.add(session.getId())) {
                 problems.add(new Problem(at, Text.of("edit.placedAndLeftOut", entry.session(), entry.activity())));
             } else {
-                session.unpin();
-                session.setRoom(null);
-                session.setStart(null);
+                session.leaveOut(entry.takenOut());
             }
         }
         return problems;

@@ -8,18 +8,17 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import org.communityscheduler.model.ModelBuilder;
 import org.communityscheduler.plan.Day;
 import org.communityscheduler.plan.InvalidPlanException;
 import org.communityscheduler.plan.Plan;
 import org.communityscheduler.plan.Problem;
-import org.communityscheduler.plan.SessionKey;
 import org.communityscheduler.text.Text;
 
 /**
  * The plan of the week after a solved one (docs/plan-format.md §7, "Next week from this one"): the same
- * plan a week later, with this week's placements as {@code previous} so that Disruption keeps the week
- * steady. The server's {@code next-week} route and {@code scheduler next-week} both come here.
+ * plan a week later, kept close to this week's schedule ({@link Replan}: its pins, its placements as
+ * {@code previous}) so that Disruption keeps the week steady. The server's {@code next-week} route and
+ * {@code scheduler next-week} both come here.
  */
 public final class NextWeek {
 
@@ -68,6 +67,24 @@ public final class NextWeek {
      */
     public static Plan of(Plan plan, List<Schedule.PlacedSession> placed,
             List<Schedule.UnassignedSession> unassigned) {
+        return aWeekLater(Replan.of(plan, placed, unassigned));
+    }
+
+    /**
+     * Next week's plan from this week's plan and a schedule document of it ({@code {"sessions": [...]}}, for
+     * example one a coordinator edited by hand): its placed sessions become {@code previous}, its pins and left-out
+     * sessions give next week's pins.
+     *
+     * @throws InvalidPlanException with every problem of the document, and every session or room the plan does
+     *         not know, at their JSON paths
+     * @throws PastLastDate when the following week would start after the last date a plan may name
+     */
+    public static Plan of(Plan plan, JsonNode schedule) {
+        return aWeekLater(Replan.of(plan, schedule));
+    }
+
+    /** The plan, already kept close to this week's schedule, a week later. */
+    private static Plan aWeekLater(Plan plan) {
         Plan.Week week = plan.week();
         LocalDate monday = week.startDate() == null ? null : week.startDate().plusDays(DAYS);
         if (monday != null && monday.isAfter(Plan.LAST_DATE)) {
@@ -84,55 +101,10 @@ public final class NextWeek {
                         site.quietHours(), site.closedDates().stream()
                                 .filter(date -> monday != null && !date.isBefore(monday)).toList()))
                 .toList();
-        List<Plan.Placement> previous = placed.stream()
-                .map(session -> new Plan.Placement(session.activity(), session.session(), session.room(),
-                        session.day(), session.start()))
-                .toList();
         return new Plan(renamed(plan.name(), week.startDate(), monday),
                 new Plan.Week(monday, week.slotMinutes(), week.timeZone(), makeUpWorkdays, week.minBreakMinutes()),
                 sites, plan.rooms(), plan.organizations(), plan.workers(), plan.audiences(), plan.activities(),
-                pins(plan, placed, unassigned), previous,
-                plan.constraintWeights());
-    }
-
-    /**
-     * The pins as the schedule has them, read as {@link Assignments} reads it: a listed session is pinned where it
-     * is exactly when it says {@code pinned} (a coordinator's pin or unpin wins over the plan's), a left-out one is
-     * not pinned, and a session the schedule names nowhere keeps the plan's pin. The plan's pins keep their order.
-     */
-    private static List<Plan.Placement> pins(Plan plan, List<Schedule.PlacedSession> placed,
-            List<Schedule.UnassignedSession> unassigned) {
-        Map<SessionKey, Plan.Placement> pins = new LinkedHashMap<>();
-        plan.pinned().forEach(pin -> pins.put(SessionKey.of(pin.activity(), pin.session()), pin));
-        unassigned.forEach(session -> pins.remove(SessionKey.of(session.activity(), session.session())));
-        for (Schedule.PlacedSession session : placed) {
-            SessionKey key = SessionKey.of(session.activity(), session.session());
-            if (session.pinned()) {
-                pins.put(key, new Plan.Placement(session.activity(), session.session(), session.room(),
-                        session.day(), session.start()));
-            } else {
-                pins.remove(key);
-            }
-        }
-        return List.copyOf(pins.values());
-    }
-
-    /**
-     * Next week's plan from this week's plan and a schedule document of it ({@code {"sessions": [...]}}, for
-     * example one a coordinator edited by hand): its placed sessions become {@code previous}, its pins and left-out
-     * sessions give next week's pins.
-     *
-     * @throws InvalidPlanException with every problem of the document, and every session or room the plan does
-     *         not know, at their JSON paths
-     * @throws PastLastDate when the following week would start after the last date a plan may name
-     */
-    public static Plan of(Plan plan, JsonNode schedule) {
-        List<Problem> problems = ScheduleReader.apply(ModelBuilder.build(plan), schedule, "");
-        if (!problems.isEmpty()) {
-            throw new InvalidPlanException(problems);
-        }
-        ScheduleReader.Reading reading = ScheduleReader.read(schedule, "");
-        return of(plan, reading.sessions(), reading.unassigned());
+                plan.pinned(), plan.previous(), plan.constraintWeights());
     }
 
     /**

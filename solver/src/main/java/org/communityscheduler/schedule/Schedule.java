@@ -29,8 +29,17 @@ public record Schedule(String name, String score, boolean feasible, List<PlacedS
             LocalDate date, boolean pinned) {
     }
 
-    /** A session left out, and why: each reason {@code {"code", "message", "args"}}. */
-    public record UnassignedSession(String activity, int session, List<Text> reasons) {
+    /**
+     * A session left out, and why: each reason {@code {"code", "message", "args"}}; {@code takenOut} (written only when
+     * true) when a coordinator took it out of the week by hand, which a schedule sent back keeps saying.
+     */
+    public record UnassignedSession(String activity, int session, List<Text> reasons,
+            @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean takenOut) {
+
+        /** A session the schedule leaves out without a coordinator taking it out. */
+        public UnassignedSession(String activity, int session, List<Text> reasons) {
+            this(activity, session, reasons, false);
+        }
     }
 
     /**

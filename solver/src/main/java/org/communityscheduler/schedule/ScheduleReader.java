@@ -109,14 +109,18 @@ public final class ScheduleReader {
         return new Schedule.PlacedSession(activity, number, room, day, start, null, null, Boolean.TRUE.equals(pinned));
     }
 
-    /** One session the document leaves out, or null when it has problems; its reasons are the engine's, not read. */
+    /**
+     * One session the document leaves out (taken out by hand when it says {@code takenOut}), or null when it has
+     * problems; its reasons are the engine's, not read.
+     */
     private static Schedule.UnassignedSession readLeftOut(JsonObjectReader json) {
         int before = json.problemCount();
         String activity = json.requiredText("activity");
         Integer number = json.requiredInteger("session", 1, Plan.MAX_SESSIONS_PER_WEEK);
+        Boolean takenOut = json.bool("takenOut");
         if (json.problemCount() > before) {
             return null;
         }
-        return new Schedule.UnassignedSession(activity, number, List.of());
+        return new Schedule.UnassignedSession(activity, number, List.of(), Boolean.TRUE.equals(takenOut));
     }
 }

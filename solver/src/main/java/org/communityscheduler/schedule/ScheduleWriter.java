@@ -51,7 +51,7 @@ public final class ScheduleWriter {
                         monday == null ? null : monday.plusDays(session.getDay()), session.isPinned()));
             } else {
                 unassigned.add(new Schedule.UnassignedSession(session.getActivity().getId(), session.getNumber(),
-                        unassignedReasons.getOrDefault(session, List.of())));
+                        unassignedReasons.getOrDefault(session, List.of()), session.isTakenOut()));
             }
         }
         HardMediumSoftLongScore score = analysis.score();

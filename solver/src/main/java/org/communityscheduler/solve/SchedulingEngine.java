@@ -120,6 +120,8 @@ public final class SchedulingEngine implements AutoCloseable {
      */
     public SolverJob<WeeklySchedule, String> start(String jobId, WeeklySchedule problem, Duration timeLimit,
             Consumer<WeeklySchedule> onBest, Consumer<WeeklySchedule> onFinal, BiConsumer<String, Throwable> onError) {
+        // A week re-planned starts from the week it keeps (previous), not from nothing.
+        problem.getSessions().forEach(Session::startAtPrevious);
         // A solve started while others wait or run gets a share of the cores, so that together they fill them.
         int share = Math.max(1, threads / (1 + solves.size()));
         List<List<List<Session>>> lanes = Partition.of(problem, share);
@@ -242,7 +244,8 @@ public final class SchedulingEngine implements AutoCloseable {
     }
 
     /**
-     * Why each unplaced session is out: the plan makes it impossible (the model's diagnostic), or
+     * Why each unplaced session is out: a coordinator took it out by hand, the plan makes it impossible (the
+     * model's diagnostic), or
      * every placement left would break a hard rule (named, with the sessions in the way), or the
      * solver ran out of time before it found the free placement this names.
      */
@@ -255,7 +258,9 @@ public final class SchedulingEngine implements AutoCloseable {
                 continue;
             }
             Text impossible = session.getActivity().getUnplaceableReason();
-            if (impossible != null) {
+            if (session.isTakenOut()) {
+                reasons.put(session, List.of(Text.of("schedule.unplaced.takenOut")));
+            } else if (impossible != null) {
                 reasons.put(session, List.of(impossible));
             } else if (session.isPinned()) {
                 reasons.put(session, List.of(Text.of("schedule.unplaced.pinnedWithoutPlace")));

@@ -468,4 +468,24 @@ class ModelBuilderTest {
             assertThat(session.isPinned()).isFalse();
         });
     }
+
+    @Test
+    void aSolveStartsAtThePreviousPlacementsItsRangesStillHold() {
+        WeeklySchedule week = ModelBuilder.build(huanghe()
+                .activity("teen-club", activity -> activity.duration(60).sessions(3).allowed(SAT, "09:00-16:00"))
+                .pin("teen-club", 1, "hall", SAT, "09:00")
+                .previous("teen-club", 1, "hall", SAT, "11:00")
+                .previous("teen-club", 2, "hall", SAT, "14:00")
+                .previous("teen-club", 3, "hall", MON, "09:00") // no longer allowed on Mondays
+                .build());
+        List<Session> sessions = sessions(week, "teen-club");
+
+        sessions.forEach(Session::startAtPrevious);
+
+        assertThat(sessions.get(0).getStart()).as("a pin stays").isEqualTo(at(SAT, "09:00"));
+        assertThat(sessions.get(1).getRoom()).isEqualTo(room(week, "hall"));
+        assertThat(sessions.get(1).getStart()).isEqualTo(at(SAT, "14:00"));
+        assertThat(sessions.get(1).isLocked()).as("free to move").isFalse();
+        assertThat(sessions.get(2).isAssigned()).isFalse();
+    }
 }

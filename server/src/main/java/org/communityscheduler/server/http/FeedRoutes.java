@@ -20,7 +20,10 @@ import io.nayuki.qrcodegen.QrCode;
 import org.communityscheduler.server.calendar.CalendarFeeds;
 import org.communityscheduler.server.calendar.CalendarFeeds.Feed;
 import org.communityscheduler.server.calendar.CalendarFeeds.Kind;
+import org.communityscheduler.plan.Day;
+import org.communityscheduler.schedule.Schedule;
 import org.communityscheduler.server.job.run.JobStore;
+import org.communityscheduler.server.publish.Publications;
 import org.communityscheduler.text.Language;
 import org.communityscheduler.text.Text;
 
@@ -32,6 +35,11 @@ public final class FeedRoutes {
 
     /** {@code GET /api/publications}: one published week. */
     record Week(LocalDate startDate, String name, String job, Instant published, int sessions) {
+    }
+
+    /** {@code GET /api/publications/{startDate}}: one published week with its sessions, as a schedule lists them. */
+    record WeekPublished(LocalDate startDate, String name, String job, Instant published,
+            List<Schedule.PlacedSession> sessions) {
     }
 
     /** {@code GET /api/feeds}: the language the URLs ask for, and the feeds. */
@@ -86,19 +94,39 @@ public final class FeedRoutes {
                 week.job(), week.published(), week.sessions().size())).toList());
     }
 
+    /**
+     * {@code GET /api/publications/{startDate}}: the week as published, its sessions where the calendars have them,
+     * so that solving the week again can keep them (the page sends them back as a schedule).
+     */
+    public void published(Context ctx) {
+        LocalDate startDate = startDate(ctx);
+        Publications.PublishedWeek week = feeds.publications().weeks().stream()
+                .filter(published -> published.startDate().equals(startDate)).findFirst()
+                .orElseThrow(() -> ApiError.notFound("startDate", Text.of("publish.notPublished", startDate.toString())));
+        List<Schedule.PlacedSession> sessions = week.sessions().stream().map(session -> {
+            Publications.Event event = session.event();
+            return new Schedule.PlacedSession(session.activity(), session.session(), event.room(),
+                    Day.values()[event.date().getDayOfWeek().ordinal()], event.start(), event.end(), event.date(), event.pinned());
+        }).toList();
+        ctx.json(new WeekPublished(week.startDate(), week.name(), week.job(), week.published(), sessions));
+    }
+
     /** {@code DELETE /api/publications/{startDate}}: the week leaves every feed. */
     public void unpublish(Context ctx) {
-        String text = ctx.pathParam("startDate");
-        LocalDate startDate;
-        try {
-            startDate = LocalDate.parse(text);
-        } catch (DateTimeParseException e) {
-            throw ApiError.badRequest("startDate", Text.of("publish.badDate", text));
-        }
+        LocalDate startDate = startDate(ctx);
         if (!feeds.publications().unpublish(startDate)) {
             throw ApiError.notFound("startDate", Text.of("publish.notPublished", startDate.toString()));
         }
         ctx.status(204);
+    }
+
+    private static LocalDate startDate(Context ctx) {
+        String text = ctx.pathParam("startDate");
+        try {
+            return LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            throw ApiError.badRequest("startDate", Text.of("publish.badDate", text));
+        }
     }
 
     /** {@code GET /api/feeds}: every feed's URL, in the language asked for. */

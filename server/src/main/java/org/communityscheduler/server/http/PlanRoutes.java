@@ -3,16 +3,27 @@ package org.communityscheduler.server.http;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
 import io.javalin.http.Context;
 
 import org.communityscheduler.data.DemoPlans;
 import org.communityscheduler.model.PlanIntake;
 import org.communityscheduler.model.PlanLimits;
+import org.communityscheduler.plan.InvalidPlanException;
 import org.communityscheduler.plan.Json;
+import org.communityscheduler.plan.Problem;
+import org.communityscheduler.schedule.Replan;
 import org.communityscheduler.text.Text;
 import org.communityscheduler.workbook.PlanWorkbook;
 
-/** The routes of plans on their own: validate one, convert between JSON and a workbook, and the bundled demo plans. */
+/**
+ * The routes of plans on their own: validate one, convert between JSON and a workbook, keep one close to a schedule
+ * of it to solve again, and the bundled demo plans.
+ */
 public final class PlanRoutes {
 
     private final PlanLimits planLimits;
@@ -43,6 +54,32 @@ public final class PlanRoutes {
             RequestLanguage.json(ctx, new Answers.WorkbookPlan(intake.plan(), intake.diagnostics()));
         } else {
             PlanBody.answer(ctx, "plan.xlsx", PlanWorkbook.write(intake.plan(), RequestLanguage.of(ctx)));
+        }
+    }
+
+    /**
+     * {@code {"plan", "schedule"}} in, the plan out ready to solve again kept close to that schedule of it: its pins as
+     * the schedule has them, its placed sessions as {@code previous}; 400 with every problem of either.
+     */
+    public void replan(Context ctx) {
+        JsonNode body = RequestBodies.jsonObject(ctx);
+        List<Problem> problems = new ArrayList<>();
+        for (String field : List.of("plan", "schedule")) {
+            if (!body.path(field).isObject()) {
+                problems.add(new Problem(field, Text.of("server.replanRequired")));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw ApiError.badRequest(problems);
+        }
+        PlanIntake intake = PlanIntake.read(body.get("plan"), planLimits);
+        if (!intake.isValid()) {
+            throw ApiError.badRequest(intake.problems().stream().map(problem -> problem.under("plan")).toList());
+        }
+        try {
+            ctx.json(Replan.of(intake.plan(), body.get("schedule")));
+        } catch (InvalidPlanException e) {
+            throw ApiError.badRequest(e.problems().stream().map(problem -> problem.under("schedule")).toList());
         }
     }
 
