@@ -1,0 +1,124 @@
+package org.communityscheduler.workbook;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.poi.ss.util.CellReference;
+
+import org.communityscheduler.plan.Diagnostic;
+import org.communityscheduler.plan.Problem;
+import org.communityscheduler.text.Text;
+import org.communityscheduler.workbook.PlanTemplate.Column;
+import org.communityscheduler.workbook.PlanTemplate.Sheet;
+import org.communityscheduler.workbook.WorkbookFile.Cell;
+
+/**
+ * A sheet's rows as they are read: its header row, the first with something in it, which column is which field,
+ * and then each row with something in a column read. What is wrong with the headers is said at their cells.
+ */
+final class SheetRows implements WorkbookFile.Rows {
+
+    /** A row under the header: its cells in the columns read, in order. */
+    record Row(int row, List<Cell> cells) {
+
+        Cell cell(int column) {
+            for (Cell cell : cells) {
+                if (cell.column() == column) {
+                    return cell;
+                }
+            }
+            return null;
+        }
+    }
+
+    private final Sheet spec;
+    private final String name;
+    private final List<Problem> problems = new ArrayList<>();
+    private final List<Diagnostic> diagnostics = new ArrayList<>();
+    private int header = -1;
+    private Map<Integer, Column> columns = Map.of();
+    private final List<Row> data = new ArrayList<>();
+
+    SheetRows(Sheet spec, String name) {
+        this.spec = spec;
+        this.name = name;
+    }
+
+    @Override
+    public boolean row(int row, List<Cell> cells) {
+        if (header >= 0) {
+            List<Cell> kept = new ArrayList<>();
+            for (Cell cell : cells) {
+                if (columns.containsKey(cell.column()) && !CellValues.isBlank(cell)) {
+                    kept.add(cell);
+                }
+            }
+            if (!kept.isEmpty()) {
+                data.add(new Row(row, kept));
+            }
+            return true;
+        }
+        if (cells.stream().allMatch(CellValues::isBlank)) {
+            return true;
+        }
+        header = row;
+        readHeaders(cells);
+        return true;
+    }
+
+    /** Which column is which field; unknown headers are ignored with a warning. */
+    private void readHeaders(List<Cell> row) {
+        Map<Integer, Column> found = new LinkedHashMap<>();
+        Map<Column, String> seen = new HashMap<>();
+        for (Cell cell : row) {
+            String at = at(cell.row(), cell.column());
+            Text wrong = CellValues.wrong(cell);
+            if (wrong != null) {
+                problems.add(new Problem(at, wrong));
+                continue;
+            }
+            String text = CellValues.text(cell);
+            if (text == null) {
+                continue;
+            }
+            Column column = spec.columns().stream().filter(c -> c.isNamed(text)).findFirst().orElse(null);
+            if (column == null) {
+                diagnostics.add(Diagnostic.warning(at, Text.of("workbook.unknownColumn", CellValues.shown(text))));
+            } else if (seen.containsKey(column)) {
+                problems.add(new Problem(at, Text.of("workbook.duplicateColumn", CellValues.shown(text),
+                        seen.get(column))));
+            } else {
+                seen.put(column, at);
+                found.put(cell.column(), column);
+            }
+        }
+        columns = found;
+    }
+
+    /** The columns read, by their index. */
+    Map<Integer, Column> columns() {
+        return columns;
+    }
+
+    /** The rows under the header with something in a column read. */
+    List<Row> data() {
+        return data;
+    }
+
+    /** What is wrong with the headers, at their cells. */
+    List<Problem> problems() {
+        return problems;
+    }
+
+    /** The columns ignored. */
+    List<Diagnostic> diagnostics() {
+        return diagnostics;
+    }
+
+    private String at(int row, int column) {
+        return name + "!" + new CellReference(row, column).formatAsString(false);
+    }
+}
