@@ -183,12 +183,18 @@ final class CellValues {
 
     /** What is wrong with a cell whose value cannot be read at all, or null. */
     static Text wrong(Cell cell) {
-        return cell.type() == Type.UNREADABLE ? Text.of("workbook.unreadableCell") : null;
+        return switch (cell.type()) {
+            case ERROR -> Text.of("workbook.errorValue", shown(cell.text()));
+            case NO_RESULT -> Text.of("workbook.noFormulaResult");
+            case UNREADABLE -> Text.of("workbook.unreadableCell");
+            default -> null;
+        };
     }
 
-    /** Blank: nothing in it, only spaces, or nothing that can be shown (an error value). */
+    /** Blank: nothing in it, or only spaces. A cell with an error value is not blank: it is wrong. */
     static boolean isBlank(Cell cell) {
-        return cell == null || cell.type() != Type.UNREADABLE && text(cell) == null;
+        return cell == null || (cell.type() == Type.TEXT || cell.type() == Type.NUMBER
+                || cell.type() == Type.BOOLEAN) && text(cell) == null;
     }
 
     static boolean isNone(String text) {

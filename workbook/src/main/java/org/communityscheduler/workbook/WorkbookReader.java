@@ -41,7 +41,8 @@ import org.communityscheduler.workbook.WorkbookFile.Type;
  * validator find at a JSON path ({@code activities[3].workers[0]}) can be said at its cell ({@code 活动!J5}). It
  * moves values from cells into JSON, in the shape docs/plan-format.md describes, as they were typed; judging them
  * is the plan reader's work, so a workbook and a JSON file are held to the same rules with the same words. What
- * JSON cannot hold is said here, at its cell: a text longer than a JSON string may be.
+ * JSON cannot hold is said here, at its cell: an error value ({@code #DIV/0!}), a text longer than a JSON string
+ * may be, a range the plan reader would misread.
  */
 final class WorkbookReader {
 
@@ -386,8 +387,8 @@ final class WorkbookReader {
     // --- Cells
 
     /**
-     * The cell's value for the JSON path, or null: blank, or holding what JSON cannot (a text too long, a value the
-     * file gets wrong), which is said at the cell, and the path (when there is one) noted as said.
+     * The cell's value for the JSON path, or null: blank, or holding what JSON cannot (an error value, a text too
+     * long), which is said at the cell, and the path (when there is one) noted as said.
      */
     private JsonNode take(String sheet, Cell cell, Kind kind, String path) {
         if (isBlank(cell)) {
