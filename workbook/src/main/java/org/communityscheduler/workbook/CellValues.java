@@ -3,6 +3,7 @@ package org.communityscheduler.workbook;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.List;
 import java.util.Locale;
 
@@ -26,7 +27,7 @@ import org.communityscheduler.workbook.WorkbookFile.Type;
 /**
  * A cell as the JSON value its column asks for, as Excel and WPS users type it: {@code 是} is true,
  * {@code 2026/11/30} and an Excel date are {@code 2026-11-30}. What is not understood is passed on as typed,
- * for the plan reader to say what is wrong with it.
+ * for the plan reader to say what is wrong with it; nothing is guessed ({@code 2026-11-31} is no date).
  */
 final class CellValues {
 
@@ -35,9 +36,9 @@ final class CellValues {
     static final String SEPARATORS = "[,，、;；\\n]+";
     /** Between the two times of a range, besides a hyphen. */
     static final String DASHES = "[~～–—至到]";
-    private static final List<DateTimeFormatter> DATES = List.of(DateTimeFormatter.ofPattern("y-M-d"),
-            DateTimeFormatter.ofPattern("y/M/d"), DateTimeFormatter.ofPattern("y.M.d"),
-            DateTimeFormatter.ofPattern("y年M月d日"));
+    /** Dates as typed, each checked: 2026-11-31 is no date, not the 30th. */
+    private static final List<DateTimeFormatter> DATES = List.of("u-M-d", "u/M/d", "u.M.d", "u年M月d日").stream()
+            .map(pattern -> DateTimeFormatter.ofPattern(pattern).withResolverStyle(ResolverStyle.STRICT)).toList();
     /** Excel's dates end on 9999-12-31. */
     private static final double LAST_EXCEL_DATE = 2_958_465;
 
@@ -45,7 +46,7 @@ final class CellValues {
     }
 
     /** A cell as the JSON value its column asks for; null when blank. What is not understood is passed on as text. */
-    static JsonNode value(Cell cell, Kind kind) {
+    static JsonNode value(Cell cell, Kind kind, boolean date1904) {
         String text = text(cell);
         if (text == null) {
             return null;
@@ -56,7 +57,7 @@ final class CellValues {
                 case WHOLE_NUMBER -> number(number);
                 case YES_NO -> yesNo(plain(number));
                 case DATE -> DateUtil.isValidExcelDate(number) && number <= LAST_EXCEL_DATE
-                        ? TextNode.valueOf(DateUtil.getLocalDateTime(number).toLocalDate().toString())
+                        ? TextNode.valueOf(DateUtil.getLocalDateTime(number, date1904).toLocalDate().toString())
                         : TextNode.valueOf(plain(number));
                 case TIME -> number >= 0 && number <= 1
                         ? TextNode.valueOf(time((int) Math.round(number * Day.MINUTES_PER_DAY)))

@@ -27,8 +27,8 @@ import org.communityscheduler.plan.Json;
 import org.communityscheduler.text.Text;
 
 /**
- * An unpacked {@code .xlsx} read as a stream of XML events, never as a tree of every cell: its sheets, its shared
- * strings and, sheet by sheet, each row's cells as they come. The XML reader is POI's safe one
+ * An unpacked {@code .xlsx} read as a stream of XML events, never as a tree of every cell: its sheets, its date
+ * system, its shared strings and, sheet by sheet, each row's cells as they come. The XML reader is POI's safe one
  * (no DOCTYPE, nothing from outside the file); no element may nest deeper than a JSON plan may
  * ({@link Json#MAX_NESTING_DEPTH}), a text is kept to one character more than a JSON string may hold (enough to
  * say it is too long), and a sheet stops being read at its first row past {@link Workbooks#MAX_ROWS}.
@@ -70,11 +70,14 @@ final class WorkbookFile {
 
     private final Map<String, byte[]> parts;
     private final List<Sheet> sheets;
+    private final boolean date1904;
     private final List<String> sharedStrings;
 
-    private WorkbookFile(Map<String, byte[]> parts, List<Sheet> sheets, List<String> sharedStrings) {
+    private WorkbookFile(Map<String, byte[]> parts, List<Sheet> sheets, boolean date1904,
+            List<String> sharedStrings) {
         this.parts = parts;
         this.sheets = sheets;
+        this.date1904 = date1904;
         this.sharedStrings = sharedStrings;
     }
 
@@ -102,12 +105,17 @@ final class WorkbookFile {
                 .map(Relationship::target).findFirst().orElse(null);
         List<String> shared = strings == null || !parts.containsKey(strings) ? List.of()
                 : parse(parts.get(strings), new SharedStringEvents()).strings;
-        return new WorkbookFile(parts, List.copyOf(sheets), shared);
+        return new WorkbookFile(parts, List.copyOf(sheets), book.date1904, shared);
     }
 
     /** The sheets in the workbook's order. */
     List<Sheet> sheets() {
         return sheets;
+    }
+
+    /** Whether its dates count from 1904, as Excel for Mac's did, rather than from 1900. */
+    boolean date1904() {
+        return date1904;
     }
 
     /**
@@ -272,9 +280,10 @@ final class WorkbookFile {
         }
     }
 
-    /** {@code xl/workbook.xml}: the sheets, in order. */
+    /** {@code xl/workbook.xml}: the date system and the sheets, in order. */
     private static final class WorkbookEvents extends Events {
         boolean isWorkbook;
+        boolean date1904;
         final List<String[]> sheets = new ArrayList<>();
         private boolean first = true;
 
@@ -283,6 +292,9 @@ final class WorkbookFile {
             if (first) {
                 isWorkbook = name.equals("workbook");
                 first = false;
+            } else if (name.equals("workbookPr")) {
+                String value = attributes.getValue("date1904");
+                date1904 = "1".equals(value) || "true".equals(value);
             } else if (name.equals("sheet")) {
                 String sheet = attributes.getValue("name");
                 String id = relationshipId(attributes);

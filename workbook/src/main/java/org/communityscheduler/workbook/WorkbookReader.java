@@ -61,6 +61,7 @@ final class WorkbookReader {
     /** The JSON paths whose cells have had their say here: the plan's reading adds nothing there. */
     private final Set<String> said = new HashSet<>();
     private boolean everySheetRead = true;
+    private boolean date1904;
     /** The characters the cells have brought into the plan so far. */
     private long characters;
 
@@ -107,6 +108,7 @@ final class WorkbookReader {
     }
 
     private void readSheets(WorkbookFile file) {
+        date1904 = file.date1904();
         for (Sheet sheet : PlanTemplate.SHEETS) {
             if (sheet.list() != null && sheet.shape() == PlanTemplate.Shape.LIST) {
                 cells.putIfAbsent(sheet.list(), sheet.zh()); // a missing sheet is named in Chinese
@@ -409,7 +411,7 @@ final class WorkbookReader {
         if (characters > MAX_TEXT) {
             throw new TooMuchText(at(sheet, cell));
         }
-        return CellValues.value(cell, kind);
+        return CellValues.value(cell, kind, date1904);
     }
 
     /** The cells bring more text than the bound: the workbook is not read further. */

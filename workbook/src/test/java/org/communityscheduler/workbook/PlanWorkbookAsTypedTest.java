@@ -2,11 +2,17 @@ package org.communityscheduler.workbook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.LocalDate;
+
 import org.apache.poi.ss.usermodel.FormulaError;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.communityscheduler.model.PlanIntake;
 import org.communityscheduler.model.PlanLimits;
+import org.communityscheduler.plan.Plan;
+import org.communityscheduler.plan.Problem;
 import org.communityscheduler.text.Language;
 
 /** A workbook is read exactly as typed, as Excel and WPS users type it: nothing guessed, nothing dropped unsaid. */
@@ -26,5 +32,48 @@ class PlanWorkbookAsTypedTest {
         assertThat(intake.problems()).extracting(p -> p.path() + ": " + p.message(Language.ZH)).containsExactly(
                 "周!B2: 单元格显示错误值 #DIV/0!：请改正它的公式，或直接填写数值",
                 "活动室!B2: 单元格显示错误值 #REF!：请改正它的公式，或直接填写数值");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "2026-11-31", "2026/11/31", "2026年11月31日", "2026-02-29" })
+    void anImpossibleDateIsRefusedAtItsCellNotCorrected(String typed) {
+        byte[] startDate = week(typed).bytes();
+        byte[] closedDate = week("2026-11-30").sheet("休息日", "场地", "日期").row(null, typed).bytes();
+
+        assertThat(PlanWorkbook.read(startDate, PlanLimits.NONE).intake().problems()).extracting(Problem::toString)
+                .containsExactly("周!B2: \"" + typed + "\" is not a date (YYYY-MM-DD)");
+        assertThat(PlanWorkbook.read(closedDate, PlanLimits.NONE).intake().problems()).extracting(Problem::toString)
+                .containsExactly("休息日!B2: \"" + typed + "\" is not a date (YYYY-MM-DD)");
+    }
+
+    @Test
+    void aMacWorkbooksDatesAreReadInIts1904DateSystem() {
+        byte[] workbook = new Sheets().date1904()
+                .sheet("周", "名称", "开始日期").row("黄河社区", LocalDate.parse("2026-11-30"))
+                .sheet("场地", "编号", "开放时间 周一").row("huanghe", "08:30-17:00")
+                .sheet("活动室", "编号", "容量").row("hall", 40)
+                .sheet("活动", "编号", "时长分钟").row("choir", 60)
+                .sheet("休息日", "场地", "日期").row(null, LocalDate.parse("2026-12-01"))
+                .sheet("调休", "日期", "按星期").row(LocalDate.parse("2026-12-05"), "周一")
+                .bytes();
+
+        Plan plan = valid(PlanWorkbook.read(workbook, PlanLimits.NONE).intake());
+
+        assertThat(plan.week().startDate()).hasToString("2026-11-30");
+        assertThat(plan.sites().get(0).closedDates()).hasToString("[2026-12-01]");
+        assertThat(plan.week().makeUpWorkdays()).containsKey(LocalDate.parse("2026-12-05"));
+    }
+
+    private static Sheets week(String startDate) {
+        return new Sheets()
+                .sheet("周", "名称", "开始日期").row("黄河社区", startDate)
+                .sheet("场地", "编号", "开放时间 周一").row("huanghe", "08:30-17:00")
+                .sheet("活动室", "编号", "容量").row("hall", 40)
+                .sheet("活动", "编号", "时长分钟").row("choir", 60);
+    }
+
+    private static Plan valid(PlanIntake intake) {
+        assertThat(intake.problems()).isEmpty();
+        return intake.plan();
     }
 }

@@ -19,6 +19,13 @@ final class Sheets {
         return row(headers);
     }
 
+    /** Dates from here on in the 1904 date system, as Excel for Mac saves them. */
+    Sheets date1904() {
+        var ct = workbook.getCTWorkbook();
+        (ct.isSetWorkbookPr() ? ct.getWorkbookPr() : ct.addNewWorkbookPr()).setDate1904(true);
+        return this;
+    }
+
     /**
      * A row of the current sheet: numbers as numbers, booleans as TRUE/FALSE, dates as Excel dates, a
      * {@link FormulaError} as that error ({@code #DIV/0!}), the rest as text, null as a blank cell.
