@@ -1,5 +1,6 @@
 package org.communityscheduler.workbook;
 
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -178,9 +179,13 @@ final class PlanTemplate {
         return language == Language.ZH ? DAYS_ZH[day.ordinal()] : day.name();
     }
 
-    /** Headers and sheet names match whatever their case, spaces and separators: "开放时间·周一" is "开放时间 周一". */
+    /**
+     * Headers and sheet names match whatever their case, width, separators and spaces of any kind (a full-width
+     * space, a no-break space, a zero-width one): "开放时间·周一" and "开放时间　周一" are "开放时间 周一".
+     */
     static String normalized(String text) {
-        return text.toLowerCase(Locale.ROOT).replaceAll("[\\s·._\\-:：/()（）]", "");
+        return Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT)
+                .replaceAll("[\\s\\p{Z}\\p{Cf}·・._\\-:/()]", "");
     }
 
     private static Sheet placements(String list, String zh, String en) {

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.communityscheduler.model.PlanIntake;
 import org.communityscheduler.model.PlanLimits;
@@ -49,7 +51,12 @@ public final class PlanWorkbook {
             if (isSaid(result.said(), problem.path())) {
                 continue; // its cell said what is wrong with it
             }
-            problems.add(new Problem(where.cellOf(problem.path()), problem.text()));
+            Problem located = missingColumn(result, problem);
+            if (located == null) {
+                problems.add(new Problem(where.cellOf(problem.path()), problem.text()));
+            } else if (!problems.contains(located)) {
+                problems.add(located); // once, not once a row
+            }
         }
         List<Diagnostic> diagnostics = new ArrayList<>(result.diagnostics());
         diagnostics.addAll(where.locatedDiagnostics(intake.diagnostics()));
@@ -66,6 +73,17 @@ public final class PlanWorkbook {
         }
         return false;
     }
+
+    /** {@code rooms[3].capacity} is required: the rooms' sheet has no capacity column, said at its header row. */
+    private static Problem missingColumn(WorkbookReader.Result result, Problem problem) {
+        if (!problem.code().equals("plan.required") && !problem.code().equals("plan.sessionRequired")) {
+            return null;
+        }
+        Matcher field = LIST_FIELD.matcher(problem.path());
+        return field.matches() ? result.missingColumns().get(field.group(1) + "." + field.group(2)) : null;
+    }
+
+    private static final Pattern LIST_FIELD = Pattern.compile("(\\w+)\\[\\d+]\\.(\\w+)");
 
     /** A valid plan as a workbook, its sheets and headers in the language asked for. */
     public static byte[] write(Plan plan, Language language) {

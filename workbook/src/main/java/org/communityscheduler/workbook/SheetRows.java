@@ -10,6 +10,7 @@ import org.apache.poi.ss.util.CellReference;
 
 import org.communityscheduler.plan.Diagnostic;
 import org.communityscheduler.plan.Problem;
+import org.communityscheduler.text.Language;
 import org.communityscheduler.text.Text;
 import org.communityscheduler.workbook.PlanTemplate.Column;
 import org.communityscheduler.workbook.PlanTemplate.Sheet;
@@ -40,6 +41,8 @@ final class SheetRows implements WorkbookFile.Rows {
     private final List<Diagnostic> diagnostics = new ArrayList<>();
     private int header = -1;
     private Map<Integer, Column> columns = Map.of();
+    /** Every header cell's text by column ("" for one that cannot be read): where a missing column is said. */
+    private final Map<Integer, String> headers = new HashMap<>();
     private final List<Row> data = new ArrayList<>();
 
     SheetRows(Sheet spec, String name) {
@@ -78,12 +81,14 @@ final class SheetRows implements WorkbookFile.Rows {
             Text wrong = CellValues.wrong(cell);
             if (wrong != null) {
                 problems.add(new Problem(at, wrong));
+                headers.put(cell.column(), "");
                 continue;
             }
             String text = CellValues.text(cell);
             if (text == null) {
                 continue;
             }
+            headers.put(cell.column(), text);
             Column column = spec.columns().stream().filter(c -> c.isNamed(text)).findFirst().orElse(null);
             if (column == null) {
                 diagnostics.add(Diagnostic.warning(at, Text.of("workbook.unknownColumn", CellValues.shown(text))));
@@ -116,6 +121,34 @@ final class SheetRows implements WorkbookFile.Rows {
     /** The columns ignored. */
     List<Diagnostic> diagnostics() {
         return diagnostics;
+    }
+
+    /**
+     * For each column of the sheet it lacks, by list and field ({@code rooms.capacity}), the problem to say once
+     * should its rows need it: at the header that looks like it ({@code 容量（人）} for {@code 容量}), or else at the
+     * first free cell of the header row.
+     */
+    Map<String, Problem> missingColumns() {
+        Map<String, Problem> missing = new HashMap<>();
+        int free = headers.keySet().stream().mapToInt(Integer::intValue).max().orElse(-1) + 1;
+        for (Column column : spec.columns()) {
+            if (column.day() != null || columns.containsValue(column)) {
+                continue;
+            }
+            String wanted = column.header(language());
+            int where = headers.entrySet().stream()
+                    .filter(h -> !h.getValue().isEmpty() && !columns.containsKey(h.getKey()))
+                    .filter(h -> PlanTemplate.normalized(h.getValue()).contains(PlanTemplate.normalized(wanted)))
+                    .mapToInt(Map.Entry::getKey).min().orElse(free);
+            missing.put(spec.list() + "." + column.field(),
+                    new Problem(at(header, where), Text.of("workbook.missingColumn", wanted)));
+        }
+        return missing;
+    }
+
+    /** The language of the sheet's headers, by its name: Chinese unless it is named in English. */
+    private Language language() {
+        return PlanTemplate.normalized(name).equals(PlanTemplate.normalized(spec.en())) ? Language.EN : Language.ZH;
     }
 
     private String at(int row, int column) {

@@ -60,6 +60,8 @@ final class WorkbookReader {
     private final List<Diagnostic> diagnostics = new ArrayList<>();
     /** The JSON paths whose cells have had their say here: the plan's reading adds nothing there. */
     private final Set<String> said = new HashSet<>();
+    /** For {@code rooms.capacity}: where to say that the rooms' sheet has no capacity column. */
+    private final Map<String, Problem> missingColumns = new HashMap<>();
     private boolean everySheetRead = true;
     private boolean date1904;
     /** The characters the cells have brought into the plan so far. */
@@ -72,9 +74,10 @@ final class WorkbookReader {
      *     could not be read would make every reference to it a problem
      * @param json the plan as compact UTF-8 JSON, the smallest body that would carry it; empty when not complete
      * @param said the JSON paths whose cells have their problem among {@code problems} already
+     * @param missingColumns by list and field ({@code rooms.capacity}), the problem of a column the sheet lacks
      */
     record Result(boolean complete, byte[] json, Map<String, String> cells, List<Problem> problems,
-            List<Diagnostic> diagnostics, Set<String> said) {
+            List<Diagnostic> diagnostics, Set<String> said, Map<String, Problem> missingColumns) {
     }
 
     private WorkbookReader() {
@@ -96,7 +99,7 @@ final class WorkbookReader {
         }
         byte[] json = reader.everySheetRead ? bytes(reader.plan) : new byte[0];
         return new Result(reader.everySheetRead, json, Collections.unmodifiableMap(reader.cells), reader.problems,
-                reader.diagnostics, Set.copyOf(reader.said));
+                reader.diagnostics, Set.copyOf(reader.said), Map.copyOf(reader.missingColumns));
     }
 
     private static byte[] bytes(ObjectNode plan) {
@@ -149,7 +152,10 @@ final class WorkbookReader {
         diagnostics.addAll(rows.diagnostics());
         switch (spec.shape()) {
             case WEEK -> readWeek(name, rows.columns(), rows.data());
-            case LIST -> readList(spec, name, rows.columns(), rows.data());
+            case LIST -> {
+                missingColumns.putAll(rows.missingColumns());
+                readList(spec, name, rows.columns(), rows.data());
+            }
             case CLOSED_DATES -> readClosedDates(name, rows.columns(), rows.data());
             case MAKE_UP_WORKDAYS -> readMakeUpWorkdays(name, rows.columns(), rows.data());
             case WEIGHTS -> readWeights(name, rows.columns(), rows.data());

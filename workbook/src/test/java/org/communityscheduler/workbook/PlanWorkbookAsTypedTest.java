@@ -11,8 +11,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import org.communityscheduler.model.PlanIntake;
 import org.communityscheduler.model.PlanLimits;
+import org.communityscheduler.plan.Day;
 import org.communityscheduler.plan.Plan;
 import org.communityscheduler.plan.Problem;
+import org.communityscheduler.plan.TimeRange;
 import org.communityscheduler.text.Language;
 
 /** A workbook is read exactly as typed, as Excel and WPS users type it: nothing guessed, nothing dropped unsaid. */
@@ -62,6 +64,45 @@ class PlanWorkbookAsTypedTest {
         assertThat(plan.week().startDate()).hasToString("2026-11-30");
         assertThat(plan.sites().get(0).closedDates()).hasToString("[2026-12-01]");
         assertThat(plan.week().makeUpWorkdays()).containsKey(LocalDate.parse("2026-12-05"));
+    }
+
+    @Test
+    void aHeaderIsReadWhateverKindOfSpaceItHolds() {
+        byte[] workbook = new Sheets()
+                .sheet("场地", "编号\u00A0", "开放时间\u3000周一", "开放时间\u2002周二", "开放时间\u200B周三")
+                .row("huanghe", "08:30-12:00", "09:00-12:00", "10:00-12:00")
+                .sheet("活动室", "编号", "容\u3000量").row("hall", 40)
+                .sheet("活动", "编号", "时长分钟").row("choir", 60)
+                .bytes();
+
+        PlanWorkbook.Reading reading = PlanWorkbook.read(workbook, PlanLimits.NONE);
+
+        Plan plan = valid(reading.intake());
+        assertThat(reading.intake().diagnostics()).isEmpty();
+        assertThat(plan.sites().get(0).openingHours().on(Day.MON)).containsExactly(TimeRange.parse("08:30-12:00"));
+        assertThat(plan.sites().get(0).openingHours().on(Day.TUE)).containsExactly(TimeRange.parse("09:00-12:00"));
+        assertThat(plan.sites().get(0).openingHours().on(Day.WED)).containsExactly(TimeRange.parse("10:00-12:00"));
+        assertThat(plan.rooms().get(0).capacity()).isEqualTo(40);
+    }
+
+    @Test
+    void aRequiredColumnThatCannotBeReadIsNamedAtItsHeaderOnce() {
+        byte[] unitInHeader = new Sheets()
+                .sheet("场地", "编号", "开放时间 周一").row("huanghe", "08:30-17:00")
+                .sheet("活动室", "编号", "名称", "容量（人）").row("hall", "多功能厅", 40).row("small", "小会议室", 8)
+                .sheet("活动", "编号", "时长分钟").row("choir", 60)
+                .bytes();
+        byte[] noColumn = new Sheets()
+                .sheet("场地", "编号", "开放时间 周一").row("huanghe", "08:30-17:00")
+                .sheet("Rooms", "id", "name").row("hall", "多功能厅")
+                .sheet("活动", "编号").row("choir")
+                .bytes();
+
+        assertThat(PlanWorkbook.read(unitInHeader, PlanLimits.NONE).intake().problems())
+                .extracting(p -> p.path() + ": " + p.message(Language.ZH)).containsExactly("活动室!C1: 找不到“容量”列");
+        assertThat(PlanWorkbook.read(noColumn, PlanLimits.NONE).intake().problems()).extracting(Problem::toString)
+                .containsExactlyInAnyOrder("Rooms!C1: there is no column \"capacity\"",
+                        "活动!B1: there is no column \"时长分钟\"");
     }
 
     private static Sheets week(String startDate) {
