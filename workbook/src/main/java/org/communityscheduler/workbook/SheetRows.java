@@ -17,10 +17,14 @@ import org.communityscheduler.workbook.PlanTemplate.Sheet;
 import org.communityscheduler.workbook.WorkbookFile.Cell;
 
 /**
- * A sheet's rows as they are read: its header row, the first with something in it, which column is which field,
- * and then each row with something in a column read. What is wrong with the headers is said at their cells.
+ * A sheet's rows as they are read: its header row, the first of its first {@link #HEADER_SEARCH_ROWS} rows that
+ * names one of its columns (a title may stand above it), which column is which field, and then each row with
+ * something in a column read. What is wrong with the headers is said at their cells.
  */
 final class SheetRows implements WorkbookFile.Rows {
+
+    /** The rows searched for the header row: a title and a blank line or two may stand above it. */
+    static final int HEADER_SEARCH_ROWS = 10;
 
     /** A row under the header: its cells in the columns read, in order. */
     record Row(int row, List<Cell> cells) {
@@ -39,6 +43,9 @@ final class SheetRows implements WorkbookFile.Rows {
     private final String name;
     private final List<Problem> problems = new ArrayList<>();
     private final List<Diagnostic> diagnostics = new ArrayList<>();
+    private int searched;
+    /** The first cell with something in it, or null for an empty sheet. */
+    private Cell first;
     private int header = -1;
     private Map<Integer, Column> columns = Map.of();
     /** Every header cell's text by column ("" for one that cannot be read): where a missing column is said. */
@@ -67,9 +74,19 @@ final class SheetRows implements WorkbookFile.Rows {
         if (cells.stream().allMatch(CellValues::isBlank)) {
             return true;
         }
-        header = row;
-        readHeaders(cells);
-        return true;
+        if (first == null) {
+            first = cells.stream().filter(cell -> !CellValues.isBlank(cell)).findFirst().orElseThrow();
+        }
+        if (cells.stream().map(CellValues::text)
+                .anyMatch(text -> text != null && spec.columns().stream().anyMatch(column -> column.isNamed(text)))) {
+            header = row;
+            readHeaders(cells);
+            if (header != first.row()) {
+                diagnostics.add(Diagnostic.info(at(first.row(), 0), Text.of("workbook.headerRow", header + 1)));
+            }
+            return true;
+        }
+        return ++searched < HEADER_SEARCH_ROWS;
     }
 
     /** Which column is which field; unknown headers are ignored with a warning. */
@@ -103,6 +120,16 @@ final class SheetRows implements WorkbookFile.Rows {
         columns = found;
     }
 
+    /** Whether the sheet has something in it but no header row, which {@link #noHeaderRow()} says. */
+    boolean lacksHeaderRow() {
+        return header < 0 && first != null;
+    }
+
+    Problem noHeaderRow() {
+        return new Problem(at(first.row(), 0), Text.of("workbook.noHeaderRow", first.row() + 1, HEADER_SEARCH_ROWS,
+                spec.columns().get(0).header(language())));
+    }
+
     /** The columns read, by their index. */
     Map<Integer, Column> columns() {
         return columns;
@@ -118,7 +145,7 @@ final class SheetRows implements WorkbookFile.Rows {
         return problems;
     }
 
-    /** The columns ignored. */
+    /** The columns ignored, and where the header row is when rows stand above it. */
     List<Diagnostic> diagnostics() {
         return diagnostics;
     }

@@ -150,6 +150,11 @@ final class WorkbookReader {
         }
         problems.addAll(rows.problems());
         diagnostics.addAll(rows.diagnostics());
+        if (rows.lacksHeaderRow()) {
+            problems.add(rows.noHeaderRow());
+            everySheetRead = false;
+            return;
+        }
         switch (spec.shape()) {
             case WEEK -> readWeek(name, rows.columns(), rows.data());
             case LIST -> {

@@ -105,6 +105,42 @@ class PlanWorkbookAsTypedTest {
                         "活动!B1: there is no column \"时长分钟\"");
     }
 
+    @Test
+    void aTitleRowAboveTheHeadersIsPassedOver() {
+        byte[] workbook = new Sheets()
+                .sheet("场地", "黄河社区服务中心 2026 年第 48 周").row().row("编号", "开放时间 周一")
+                .row("huanghe", "08:30-17:00")
+                .sheet("活动室", "编号", "容量").row("hall", 40)
+                .sheet("机构", "机构名单").row("编号", "名称").row("sunrise", "朝阳社工")
+                .sheet("活动", "编号", "机构", "时长分钟").row("choir", "sunrise", 60)
+                .bytes();
+
+        PlanWorkbook.Reading reading = PlanWorkbook.read(workbook, PlanLimits.NONE);
+
+        Plan plan = valid(reading.intake());
+        assertThat(plan.organizations()).extracting(Plan.Organization::name).containsExactly("朝阳社工");
+        assertThat(plan.sites().get(0).openingHours().on(Day.MON)).hasSize(1);
+        assertThat(reading.intake().diagnostics()).extracting(d -> d.path() + ": " + d.message(Language.EN))
+                .containsExactlyInAnyOrder("场地!A1: the headers are in row 3; the rows above them are not read",
+                        "机构!A1: the headers are in row 2; the rows above them are not read");
+    }
+
+    @Test
+    void aSheetWithoutAHeaderRowSaysSoAlone() {
+        byte[] workbook = new Sheets()
+                .sheet("场地", "编号", "开放时间 周一").row("huanghe", "08:30-17:00")
+                .sheet("活动室", "编号", "容量").row("hall", 40)
+                .sheet("机构", "机构代码", "机构全称").row("sunrise", "朝阳社工").row("harmony", "和谐社工")
+                .sheet("活动", "编号", "机构", "时长分钟").row("choir", "sunrise", 60).row("club", "harmony", 60)
+                .bytes();
+
+        PlanIntake intake = PlanWorkbook.read(workbook, PlanLimits.NONE).intake();
+
+        assertThat(intake.problems()).extracting(Problem::toString).containsExactly(
+                "机构!A1: row 1 is not a header row: none of the first 10 rows names a column of this sheet, such as"
+                        + " \"编号\"");
+    }
+
     private static Sheets week(String startDate) {
         return new Sheets()
                 .sheet("周", "名称", "开始日期").row("黄河社区", startDate)
