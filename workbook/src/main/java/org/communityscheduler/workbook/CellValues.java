@@ -1,5 +1,6 @@
 package org.communityscheduler.workbook;
 
+import java.text.Normalizer;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -25,8 +26,8 @@ import org.communityscheduler.workbook.WorkbookFile.Cell;
 import org.communityscheduler.workbook.WorkbookFile.Type;
 
 /**
- * A cell as the JSON value its column asks for, as Excel and WPS users type it: {@code 是} is true,
- * {@code 2026/11/30} and an Excel date are {@code 2026-11-30}. What is not understood is passed on as typed,
+ * A cell as the JSON value its column asks for, as Excel and WPS users type it: {@code 是} is true, {@code ２０} is
+ * 20, {@code 2026/11/30} and an Excel date are {@code 2026-11-30}. What is not understood is passed on as typed,
  * for the plan reader to say what is wrong with it; nothing is guessed ({@code 2026-11-31} is no date).
  */
 final class CellValues {
@@ -34,8 +35,8 @@ final class CellValues {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     /** Between the ranges of a day, and the items of a list: commas (also Chinese ones), 、, semicolons, lines. */
     static final String SEPARATORS = "[,，、;；\\n]+";
-    /** Between the two times of a range, besides a hyphen. */
-    static final String DASHES = "[~～–—至到]";
+    /** Between the two times of a range: hyphens, dashes, minus signs and tildes of every width, 至 and 到. */
+    static final String DASHES = "[~〜～\\-–—―‐‑‒−﹣至到]";
     /** Dates as typed, each checked: 2026-11-31 is no date, not the 30th. */
     private static final List<DateTimeFormatter> DATES = List.of("u-M-d", "u/M/d", "u.M.d", "u年M月d日").stream()
             .map(pattern -> DateTimeFormatter.ofPattern(pattern).withResolverStyle(ResolverStyle.STRICT)).toList();
@@ -70,15 +71,20 @@ final class CellValues {
             return BooleanNode.valueOf(cell.text().equals("true"));
         }
         return switch (kind) {
-            case WHOLE_NUMBER -> number(text);
-            case YES_NO -> yesNo(text);
+            case WHOLE_NUMBER -> number(halfWidth(text));
+            case YES_NO -> yesNo(halfWidth(text));
             case LIST -> list(text);
-            case DATE -> TextNode.valueOf(date(text));
-            case TIME -> TextNode.valueOf(text.replace('：', ':'));
-            case DAY -> TextNode.valueOf(day(text));
-            case NOISE -> TextNode.valueOf(noise(text));
+            case DATE -> TextNode.valueOf(date(halfWidth(text)));
+            case TIME -> TextNode.valueOf(halfWidth(text));
+            case DAY -> TextNode.valueOf(day(halfWidth(text)));
+            case NOISE -> TextNode.valueOf(noise(halfWidth(text)));
             case TEXT, HOURS -> TextNode.valueOf(text);
         };
+    }
+
+    /** Full-width digits, letters and signs as their ASCII selves: {@code ０８：３０} is {@code 08:30}. */
+    static String halfWidth(String text) {
+        return Normalizer.normalize(text, Normalizer.Form.NFKC).strip();
     }
 
     private static JsonNode number(double number) {
@@ -92,11 +98,16 @@ final class CellValues {
     }
 
     private static JsonNode number(String text) {
+        String digits = text.replace(",", "").replace('−', '-');
         try {
-            return number(Double.parseDouble(text.replace('，', ',').replace(",", "")));
+            double number = Double.parseDouble(digits);
+            if (Double.isFinite(number) && digits.matches("[-+]?[\\d.]+([eE][-+]?\\d+)?")) {
+                return number(number);
+            }
         } catch (NumberFormatException notANumber) {
-            return TextNode.valueOf(text); // the plan reader says it must be a whole number
+            // the plan reader says it must be a whole number
         }
+        return TextNode.valueOf(text);
     }
 
     private static JsonNode list(String text) {

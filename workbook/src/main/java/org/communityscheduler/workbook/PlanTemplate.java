@@ -16,7 +16,10 @@ import org.communityscheduler.text.Language;
  */
 final class PlanTemplate {
 
-    /** What a cell holds, which decides how it is read and written. */
+    /**
+     * What a cell holds, which decides how it is read and written: text is taken without the spaces around it,
+     * and numbers, dates, times and hours also as typed in full-width forms ({@code ２０}, {@code ０８：３０}).
+     */
     enum Kind { TEXT, WHOLE_NUMBER, YES_NO, LIST, HOURS, DATE, TIME, DAY, NOISE }
 
     /** A column: the plan field it fills (its day for hours), and its headers. */

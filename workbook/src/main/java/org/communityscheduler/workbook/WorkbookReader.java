@@ -2,6 +2,7 @@ package org.communityscheduler.workbook;
 
 import static org.communityscheduler.workbook.CellValues.DASHES;
 import static org.communityscheduler.workbook.CellValues.SEPARATORS;
+import static org.communityscheduler.workbook.CellValues.halfWidth;
 import static org.communityscheduler.workbook.CellValues.isBlank;
 import static org.communityscheduler.workbook.CellValues.isNone;
 import static org.communityscheduler.workbook.CellValues.shown;
@@ -9,6 +10,7 @@ import static org.communityscheduler.workbook.CellValues.shown;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -231,13 +233,22 @@ final class WorkbookReader {
         }
     }
 
-    /** One day of weekly hours; "无" makes the hours given (never open) without adding a range. */
+    /**
+     * One day of weekly hours; "无" makes the hours given (never open) without adding a range. Ranges apart by
+     * spaces alone ({@code 08:30-12:00 14:00-17:30}) are asked for a comma, which the plan reader could not do.
+     */
     private void readHours(ObjectNode element, String path, Column column, String text, String at) {
         String fieldPath = path + "." + column.field();
         String dayPath = fieldPath + "." + column.day().name();
         List<String> ranges = new ArrayList<>();
-        for (String range : isNone(text) ? new String[0] : text.split(SEPARATORS)) {
-            String cleaned = range.strip().replace('：', ':').replaceAll(DASHES, "-");
+        for (String range : isNone(text) ? new String[0] : halfWidth(text).split(SEPARATORS)) {
+            String cleaned = range.strip().replaceAll(DASHES, "-");
+            String[] apart = cleaned.replaceAll("\\s*-\\s*", "-").split("\\s+");
+            if (apart.length > 1 && Arrays.stream(apart).allMatch(part -> part.indexOf('-') > 0)) {
+                problems.add(new Problem(at, Text.of("workbook.rangesNeedComma", String.join(", ", apart))));
+                said.add(dayPath);
+                return;
+            }
             if (!cleaned.isEmpty()) {
                 ranges.add(cleaned);
             }

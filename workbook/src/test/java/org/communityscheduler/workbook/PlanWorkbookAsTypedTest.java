@@ -141,6 +141,41 @@ class PlanWorkbookAsTypedTest {
                         + " \"编号\"");
     }
 
+    @Test
+    void fullWidthDigitsDashesAndMinusSignsAreReadWhereverANumberOrTimeIs() {
+        byte[] workbook = new Sheets()
+                .sheet("场地", "编号", "开放时间 周一", "开放时间 周二", "开放时间 周三")
+                .row("huanghe", "08:30－12:00", "08:30−12:00", "０８：３０〜１２：００")
+                .sheet("活动室", "编号", "容量").row("hall", "４０")
+                .sheet("活动", "编号", "时长分钟", "每周场次").row("choir", "６０", "２")
+                .bytes();
+
+        Plan plan = valid(PlanWorkbook.read(workbook, PlanLimits.NONE).intake());
+
+        for (Day day : new Day[] { Day.MON, Day.TUE, Day.WED }) {
+            assertThat(plan.sites().get(0).openingHours().on(day)).as(day.name())
+                    .containsExactly(TimeRange.parse("08:30-12:00"));
+        }
+        assertThat(plan.rooms().get(0).capacity()).isEqualTo(40);
+        assertThat(plan.activities().get(0).durationMinutes()).isEqualTo(60);
+        assertThat(plan.activities().get(0).sessionsPerWeek()).isEqualTo(2);
+    }
+
+    @Test
+    void rangesSeparatedBySpacesAreAskedForACommaAtTheirCell() {
+        byte[] workbook = new Sheets()
+                .sheet("场地", "编号", "开放时间 周一").row("huanghe", "08:30-12:00 14:00 - 17:30")
+                .sheet("活动室", "编号", "容量").row("hall", 40)
+                .sheet("活动", "编号", "时长分钟").row("choir", 60)
+                .bytes();
+
+        PlanIntake intake = PlanWorkbook.read(workbook, PlanLimits.NONE).intake();
+
+        assertThat(intake.problems()).extracting(p -> p.path() + ": " + p.message(Language.EN) + " / "
+                + p.message(Language.ZH)).containsExactly("场地!B2: separate the ranges with a comma: "
+                        + "\"08:30-12:00, 14:00-17:30\" / 时段之间请用逗号分隔：“08:30-12:00, 14:00-17:30”");
+    }
+
     private static Sheets week(String startDate) {
         return new Sheets()
                 .sheet("周", "名称", "开始日期").row("黄河社区", startDate)
