@@ -71,6 +71,7 @@ final class CellValues {
             return BooleanNode.valueOf(cell.text().equals("true"));
         }
         return switch (kind) {
+            case NAME -> TextNode.valueOf(cell.text()); // as typed, spaces and all
             case WHOLE_NUMBER -> number(halfWidth(text));
             case YES_NO -> yesNo(halfWidth(text));
             case LIST -> list(text);

@@ -2,16 +2,21 @@ package org.communityscheduler.workbook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.apache.poi.ss.usermodel.FormulaError;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import org.communityscheduler.data.DemoPlans;
 import org.communityscheduler.model.PlanIntake;
 import org.communityscheduler.model.PlanLimits;
 import org.communityscheduler.plan.Day;
+import org.communityscheduler.plan.Json;
 import org.communityscheduler.plan.Plan;
 import org.communityscheduler.plan.Problem;
 import org.communityscheduler.plan.TimeRange;
@@ -174,6 +179,22 @@ class PlanWorkbookAsTypedTest {
         assertThat(intake.problems()).extracting(p -> p.path() + ": " + p.message(Language.EN) + " / "
                 + p.message(Language.ZH)).containsExactly("场地!B2: separate the ranges with a comma: "
                         + "\"08:30-12:00, 14:00-17:30\" / 时段之间请用逗号分隔：“08:30-12:00, 14:00-17:30”");
+    }
+
+    @Test
+    void namesKeepTheirSpacesAndTabsThroughAWorkbook() throws Exception {
+        ObjectNode json = (ObjectNode) Json.MAPPER.readTree(DemoPlans.json(DemoPlans.DEFAULT).orElseThrow());
+        json.put("name", "  黄河社区 第 48 周\t");
+        ((ObjectNode) json.get("activities").get(0)).put("name", "\t青少年成长小组  ");
+        ((ObjectNode) json.get("workers").get(0)).put("name", " Li Na");
+        ((ObjectNode) json.get("sites").get(0)).put("name", "黄河社区服务中心\u3000");
+        Plan plan = valid(PlanIntake.read(Json.write(json).getBytes(StandardCharsets.UTF_8), PlanLimits.NONE));
+
+        Plan back = valid(PlanWorkbook.read(PlanWorkbook.write(plan, Language.ZH), PlanLimits.NONE).intake());
+
+        assertThat(back.name()).isEqualTo("  黄河社区 第 48 周\t");
+        assertThat(back.activities().get(0).name()).isEqualTo("\t青少年成长小组  ");
+        assertThat(back).isEqualTo(plan);
     }
 
     private static Sheets week(String startDate) {
