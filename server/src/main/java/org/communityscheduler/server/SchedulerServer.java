@@ -97,7 +97,7 @@ public final class SchedulerServer {
         this.jobRoutes = new JobRoutes(jobs, engine, settings.requestLimits(), settings.apiToken(), streamSlots);
         AccessFilters access = new AccessFilters(settings.apiToken(), settings.requestLimits(), () -> started);
         AnalysisRoutes analysis = new AnalysisRoutes(jobs, engine, settings.planLimits());
-        PlanRoutes plans = new PlanRoutes(settings.planLimits());
+        PlanRoutes plans = new PlanRoutes(settings.requestLimits());
         ExportRoutes exports = new ExportRoutes(jobs);
         FeedRoutes feeds = new FeedRoutes(jobs, new CalendarFeeds(publications), settings.publicUrl());
         OperationRoutes operations = new OperationRoutes(jobs, settings.parallelSolvers(), metrics);

@@ -7,7 +7,6 @@ import io.javalin.http.Context;
 
 import org.communityscheduler.data.DemoPlans;
 import org.communityscheduler.model.PlanIntake;
-import org.communityscheduler.model.PlanLimits;
 import org.communityscheduler.plan.Json;
 import org.communityscheduler.text.Text;
 import org.communityscheduler.workbook.PlanWorkbook;
@@ -15,15 +14,15 @@ import org.communityscheduler.workbook.PlanWorkbook;
 /** The routes of plans on their own: validate one, convert between JSON and a workbook, and the bundled demo plans. */
 public final class PlanRoutes {
 
-    private final PlanLimits planLimits;
+    private final RequestLimits limits;
 
-    public PlanRoutes(PlanLimits planLimits) {
-        this.planLimits = planLimits;
+    public PlanRoutes(RequestLimits limits) {
+        this.limits = limits;
     }
 
     /** 200 with the diagnostics for a valid plan; 400 with every error (and the diagnostics) for an invalid one. */
     public void validate(Context ctx) {
-        PlanIntake intake = PlanBody.read(ctx, planLimits).intake();
+        PlanIntake intake = PlanBody.read(ctx, limits).intake();
         if (intake.isValid()) {
             RequestLanguage.json(ctx, Answers.Validation.valid(intake.model()));
         } else {
@@ -36,7 +35,7 @@ public final class PlanRoutes {
      * workbook out; 400 with every error of either.
      */
     public void convert(Context ctx) {
-        PlanIntake intake = PlanBody.read(ctx, planLimits).intake();
+        PlanIntake intake = PlanBody.read(ctx, limits).intake();
         if (!intake.isValid()) {
             RequestLanguage.json(ctx.status(400), Answers.Validation.invalid(intake));
         } else if (PlanBody.isWorkbook(ctx)) {
