@@ -99,7 +99,7 @@ public final class SchedulerServer {
         AccessFilters access = new AccessFilters(settings.apiToken(), settings.metricsToken(), settings.requestLimits(),
                 () -> started);
         AnalysisRoutes analysis = new AnalysisRoutes(jobs, engine, settings.planLimits());
-        PlanRoutes plans = new PlanRoutes(settings.planLimits());
+        PlanRoutes plans = new PlanRoutes(settings.requestLimits());
         ExportRoutes exports = new ExportRoutes(jobs);
         FeedRoutes feeds = new FeedRoutes(jobs, new CalendarFeeds(publications), settings.publicUrl());
         OperationRoutes operations = new OperationRoutes(jobs, () -> started, metrics);

@@ -9,9 +9,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
-import java.util.zip.ZipOutputStream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -153,23 +150,45 @@ class WorkbookApiTest {
     }
 
     @Test
-    void aWorkbookThatUnpacksPastTheBoundIsRefusedUnread() throws IOException {
-        ByteArrayOutputStream bomb = new ByteArrayOutputStream();
-        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(sampleWorkbook));
-                ZipOutputStream zip = new ZipOutputStream(bomb)) {
-            for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
-                zip.putNextEntry(new ZipEntry(entry.getName()));
-                in.transferTo(zip);
-            }
-            zip.putNextEntry(new ZipEntry("xl/padding.xml"));
-            zip.write(new byte[24 * 1024 * 1024]); // 24 MB of zeros, some 24 KB packed
-        }
+    void aWorkbookThatUnpacksPastTheBoundIsRefusedUnread() {
+        byte[] bomb = WorkbookMutations.edited(sampleWorkbook, "xl/padding.xml", none -> "\0".repeat(24 * 1024 * 1024)); // 24 KB packed
 
-        HttpResponse<String> answer = api.post("/api/plans/validate", XLSX, bomb.toByteArray());
+        HttpResponse<String> answer = api.post("/api/plans/validate", XLSX, bomb);
 
         assertThat(answer.statusCode()).isEqualTo(400);
         assertThat(TestServer.json(answer.body()).get("errors").findValuesAsText("code"))
                 .containsExactly("workbook.tooLarge");
+    }
+
+    @Test
+    void aTextLongerThanJsonTakesIsRefusedAtItsCellOnEveryRoute() {
+        byte[] workbook = WorkbookMutations.edited(sampleWorkbook, "xl/sharedStrings.xml",
+                xml -> xml.replace(">儿童成长小组<", ">" + WorkbookMutations.text(1_200_000) + "<"));
+
+        for (String route : new String[] { "/api/schedules", "/api/plans/validate", "/api/plans/convert" }) {
+            HttpResponse<String> answer = api.post(route, XLSX, workbook);
+
+            assertThat(answer.statusCode()).as(route).isEqualTo(400);
+            JsonNode errors = TestServer.json(answer.body()).get("errors");
+            assertThat(errors).as(route).hasSize(1);
+            assertThat(errors.get(0).path("path").asText()).as(route).isEqualTo("活动!B2");
+            assertThat(errors.get(0).path("code").asText()).as(route).isEqualTo("plan.tooLarge");
+        }
+    }
+
+    @Test
+    void thePlanAWorkbookHoldsIsHeldToTheBodyLimitAJsonPlanIsHeldTo() {
+        // One text of a million characters, in the eleven cells of one organisation: a workbook of 2 MB, a plan
+        // of 33 MB as JSON, which could not be sent as JSON.
+        byte[] workbook = WorkbookMutations.edited(sampleWorkbook, "xl/sharedStrings.xml",
+                xml -> xml.replace(">lezhu<", ">" + WorkbookMutations.text(1_000_000) + "<"));
+        assertThat((long) workbook.length).isLessThan(ServerSettings.defaults().maxRequestBytes());
+
+        HttpResponse<String> answer = api.post("/api/schedules", XLSX, workbook);
+
+        assertThat(answer.statusCode()).isEqualTo(413);
+        assertThat(TestServer.json(answer.body()).get("errors").findValuesAsText("code"))
+                .containsExactly("server.workbookPlanTooLarge");
     }
 
     private static int column(Sheet sheet, String header) {

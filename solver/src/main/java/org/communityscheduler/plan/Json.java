@@ -19,9 +19,10 @@ import org.communityscheduler.text.Text;
 /** The one configured Jackson mapper for plans and schedules. */
 public final class Json {
 
-    /** Nesting and string limits well above any real plan, far below what could hurt the server. */
+    /** Nesting, string and field-name limits well above any real plan, far below what could hurt the server. */
     public static final int MAX_NESTING_DEPTH = 64;
     public static final int MAX_STRING_LENGTH = 1_000_000;
+    public static final int MAX_NAME_LENGTH = 50_000;
 
     public static final ObjectMapper MAPPER = JsonMapper.builder()
             .addModule(new JavaTimeModule())
@@ -38,6 +39,7 @@ public final class Json {
         MAPPER.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
                 .maxNestingDepth(MAX_NESTING_DEPTH)
                 .maxStringLength(MAX_STRING_LENGTH)
+                .maxNameLength(MAX_NAME_LENGTH)
                 .build());
     }
 

@@ -206,6 +206,9 @@ public final class PlanReader {
         if (text.startsWith("String value length")) {
             return Text.of("plan.tooLarge", Text.of("plan.stringTooLong", Json.MAX_STRING_LENGTH));
         }
+        if (text.startsWith("Name length")) {
+            return Text.of("plan.tooLarge", Text.of("plan.nameTooLong", Json.MAX_NAME_LENGTH));
+        }
         if (text.startsWith("Number value length")) {
             return Text.of("plan.tooLarge", Text.of("plan.numberTooLong"));
         }

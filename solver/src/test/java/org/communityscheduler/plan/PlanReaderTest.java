@@ -169,6 +169,14 @@ class PlanReaderTest {
     }
 
     @Test
+    void aFieldNameLongerThanAnyPlanNeedsIsRefusedInPlainWords() {
+        String name = "x".repeat(Json.MAX_NAME_LENGTH + 1);
+
+        assertThat(problemsOf("{\"constraintWeights\": {\"" + name + "\": 5}}")).containsExactly(problem("$",
+                "the plan is too large or too deeply nested: a field name longer than 50000 characters"));
+    }
+
+    @Test
     void orThrowCarriesEveryProblem() {
         PlanReading reading = readWith("""
                 {"activities": [{"id": "a", "durationMinutes": 0}, {"id": "a", "durationMinutes": 60}]}

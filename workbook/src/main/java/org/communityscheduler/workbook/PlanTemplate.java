@@ -1,5 +1,6 @@
 package org.communityscheduler.workbook;
 
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -15,8 +16,12 @@ import org.communityscheduler.text.Language;
  */
 final class PlanTemplate {
 
-    /** What a cell holds, which decides how it is read and written. */
-    enum Kind { TEXT, WHOLE_NUMBER, YES_NO, LIST, HOURS, DATE, TIME, DAY, NOISE }
+    /**
+     * What a cell holds, which decides how it is read and written: a {@code NAME} is kept exactly as typed, spaces
+     * and all; other text is taken without the spaces around it, and numbers, dates, times and hours also as typed
+     * in full-width forms ({@code ２０}, {@code ０８：３０}).
+     */
+    enum Kind { NAME, TEXT, WHOLE_NUMBER, YES_NO, LIST, HOURS, DATE, TIME, DAY, NOISE }
 
     /** A column: the plan field it fills (its day for hours), and its headers. */
     record Column(String field, Day day, Kind kind, String zh, String en) {
@@ -61,7 +66,7 @@ final class PlanTemplate {
     static final String[] DAYS_ZH = { "周一", "周二", "周三", "周四", "周五", "周六", "周日" };
 
     static final Sheet WEEK = new Sheet(null, Shape.WEEK, "周", "Week", List.of(
-            text("name", "名称", "name"),
+            name("name", "名称", "name"),
             new Column("startDate", null, Kind.DATE, "开始日期", "startDate"),
             number("slotMinutes", "时段分钟", "slotMinutes"),
             text("timeZone", "时区", "timeZone"),
@@ -69,14 +74,14 @@ final class PlanTemplate {
 
     static final Sheet SITES = new Sheet("sites", Shape.LIST, "场地", "Sites", columns(
             text("id", "编号", "id"),
-            text("name", "名称", "name"),
+            name("name", "名称", "name"),
             hours("openingHours", "开放时间", "openingHours"),
             hours("onRequestHours", "预约开放", "onRequestHours"),
             hours("quietHours", "安静时段", "quietHours")));
 
     static final Sheet ROOMS = new Sheet("rooms", Shape.LIST, "活动室", "Rooms", columns(
             text("id", "编号", "id"),
-            text("name", "名称", "name"),
+            name("name", "名称", "name"),
             text("site", "场地", "site"),
             number("capacity", "容量", "capacity"),
             list("features", "设施", "features"),
@@ -86,11 +91,11 @@ final class PlanTemplate {
 
     static final Sheet ORGANIZATIONS = new Sheet("organizations", Shape.LIST, "机构", "Organizations", List.of(
             text("id", "编号", "id"),
-            text("name", "名称", "name")));
+            name("name", "名称", "name")));
 
     static final Sheet WORKERS = new Sheet("workers", Shape.LIST, "社工", "Workers", columns(
             text("id", "编号", "id"),
-            text("name", "姓名", "name"),
+            name("name", "姓名", "name"),
             text("organization", "机构", "organization"),
             list("sites", "场地", "sites"),
             number("maxMinutesPerDay", "每日上限分钟", "maxMinutesPerDay"),
@@ -103,7 +108,7 @@ final class PlanTemplate {
 
     static final Sheet AUDIENCES = new Sheet("audiences", Shape.LIST, "服务对象", "Audiences", columns(
             text("id", "编号", "id"),
-            text("name", "名称", "name"),
+            name("name", "名称", "name"),
             hours("availableTimes", "可参加时间", "availableTimes"),
             hours("preferredTimes", "偏好时间", "preferredTimes"),
             number("maxMinutesInARow", "连续上限分钟", "maxMinutesInARow"),
@@ -113,7 +118,7 @@ final class PlanTemplate {
 
     static final Sheet ACTIVITIES = new Sheet("activities", Shape.LIST, "活动", "Activities", columns(
             text("id", "编号", "id"),
-            text("name", "名称", "name"),
+            name("name", "名称", "name"),
             text("organization", "机构", "organization"),
             number("durationMinutes", "时长分钟", "durationMinutes"),
             number("sessionsPerWeek", "每周场次", "sessionsPerWeek"),
@@ -178,9 +183,13 @@ final class PlanTemplate {
         return language == Language.ZH ? DAYS_ZH[day.ordinal()] : day.name();
     }
 
-    /** Headers and sheet names match whatever their case, spaces and separators: "开放时间·周一" is "开放时间 周一". */
+    /**
+     * Headers and sheet names match whatever their case, width, separators and spaces of any kind (a full-width
+     * space, a no-break space, a zero-width one): "开放时间·周一" and "开放时间　周一" are "开放时间 周一".
+     */
     static String normalized(String text) {
-        return text.toLowerCase(Locale.ROOT).replaceAll("[\\s·._\\-:：/()（）]", "");
+        return Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT)
+                .replaceAll("[\\s\\p{Z}\\p{Cf}·・._\\-:/()]", "");
     }
 
     private static Sheet placements(String list, String zh, String en) {
@@ -190,6 +199,10 @@ final class PlanTemplate {
                 text("room", "活动室", "room"),
                 new Column("day", null, Kind.DAY, "星期", "day"),
                 new Column("start", null, Kind.TIME, "开始", "start")));
+    }
+
+    private static Column name(String field, String zh, String en) {
+        return new Column(field, null, Kind.NAME, zh, en);
     }
 
     private static Column text(String field, String zh, String en) {

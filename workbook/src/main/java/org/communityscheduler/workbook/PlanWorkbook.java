@@ -1,17 +1,16 @@
 package org.communityscheduler.workbook;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.communityscheduler.model.PlanIntake;
 import org.communityscheduler.model.PlanLimits;
 import org.communityscheduler.plan.Diagnostic;
-import org.communityscheduler.plan.Json;
 import org.communityscheduler.plan.Plan;
 import org.communityscheduler.plan.Problem;
 import org.communityscheduler.text.Language;
@@ -35,23 +34,56 @@ public final class PlanWorkbook {
     }
 
     /**
-     * Reads a workbook into a plan: what the workbook itself gets wrong (not a workbook, a column twice) and
-     * what the plan's reading finds, all at once, at their cells.
+     * Reads a workbook into a plan: what the workbook itself gets wrong (not a workbook, a column twice, an error
+     * value) and what the plan's reading finds, all at once, at their cells. The plan is read from the very JSON
+     * bytes a job keeps ({@link Reading#json()}), so that a plan taken from a workbook always reads back.
      */
     public static Reading read(byte[] xlsx, PlanLimits limits) {
         WorkbookReader.Result result = WorkbookReader.read(xlsx);
-        Reading where = new Reading(null, result.plan(), result.cells());
-        if (!result.opened()) {
-            return new Reading(new PlanIntake(null, result.problems(), List.of()), result.plan(), result.cells());
+        byte[] json = result.json();
+        Reading where = new Reading(null, json, result.cells());
+        if (!result.complete()) { // a sheet that could not be read would make every reference to it a problem
+            return new Reading(new PlanIntake(null, result.problems(), result.diagnostics()), json, result.cells());
         }
-        PlanIntake intake = PlanIntake.read(result.plan(), limits);
+        PlanIntake intake = PlanIntake.read(json, limits);
         List<Problem> problems = new ArrayList<>(result.problems());
-        problems.addAll(where.located(intake.problems()));
+        for (Problem problem : intake.problems()) {
+            if (isSaid(result.said(), problem.path())) {
+                continue; // its cell said what is wrong with it
+            }
+            Problem located = missingColumn(result, problem);
+            if (located == null) {
+                problems.add(new Problem(where.cellOf(problem.path()), problem.text()));
+            } else if (!problems.contains(located)) {
+                problems.add(located); // once, not once a row
+            }
+        }
         List<Diagnostic> diagnostics = new ArrayList<>(result.diagnostics());
         diagnostics.addAll(where.locatedDiagnostics(intake.diagnostics()));
         return new Reading(new PlanIntake(problems.isEmpty() ? intake.plan() : null, problems, diagnostics,
-                where::cellOf), result.plan(), result.cells());
+                where::cellOf), json, result.cells());
     }
+
+    private static boolean isSaid(Set<String> said, String path) {
+        for (String at = path; !at.isEmpty(); at = at.substring(0, Math.max(0, Math.max(at.lastIndexOf('.'),
+                at.lastIndexOf('['))))) {
+            if (said.contains(at)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** {@code rooms[3].capacity} is required: the rooms' sheet has no capacity column, said at its header row. */
+    private static Problem missingColumn(WorkbookReader.Result result, Problem problem) {
+        if (!problem.code().equals("plan.required") && !problem.code().equals("plan.sessionRequired")) {
+            return null;
+        }
+        Matcher field = LIST_FIELD.matcher(problem.path());
+        return field.matches() ? result.missingColumns().get(field.group(1) + "." + field.group(2)) : null;
+    }
+
+    private static final Pattern LIST_FIELD = Pattern.compile("(\\w+)\\[\\d+]\\.(\\w+)");
 
     /** A valid plan as a workbook, its sheets and headers in the language asked for. */
     public static byte[] write(Plan plan, Language language) {
@@ -60,14 +92,10 @@ public final class PlanWorkbook {
 
     /**
      * A workbook read: its intake (problems and diagnostics at their cells, and so the model's diagnostics too), the
-     * plan JSON it made, and the way from a JSON path to its cell.
+     * plan as UTF-8 JSON (what a job keeps; empty when the workbook could not be read), and the way from a JSON path
+     * to its cell.
      */
-    public record Reading(PlanIntake intake, ObjectNode planJson, Map<String, String> cells) {
-
-        /** The plan as UTF-8 JSON, as it would have been sent: what a job keeps. */
-        public byte[] json() {
-            return Json.write(planJson).getBytes(StandardCharsets.UTF_8);
-        }
+    public record Reading(PlanIntake intake, byte[] json, Map<String, String> cells) {
 
         /** The cell a JSON path's value came from ({@code 活动!J5}), or the nearest one that holds it. */
         public String cellOf(String path) {
@@ -91,10 +119,6 @@ public final class PlanWorkbook {
 
         public List<Diagnostic> locatedDiagnostics(List<Diagnostic> diagnostics) {
             return diagnostics.stream().map(this::located).toList();
-        }
-
-        List<Problem> located(List<Problem> problems) {
-            return problems.stream().map(p -> new Problem(cellOf(p.path()), p.text())).toList();
         }
     }
 }

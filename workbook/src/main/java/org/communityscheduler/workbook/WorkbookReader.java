@@ -1,64 +1,85 @@
 package org.communityscheduler.workbook;
 
+import static org.communityscheduler.workbook.CellValues.DASHES;
+import static org.communityscheduler.workbook.CellValues.SEPARATORS;
+import static org.communityscheduler.workbook.CellValues.halfWidth;
+import static org.communityscheduler.workbook.CellValues.isBlank;
+import static org.communityscheduler.workbook.CellValues.isNone;
+import static org.communityscheduler.workbook.CellValues.shown;
+
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.BooleanNode;
-import com.fasterxml.jackson.databind.node.DoubleNode;
-import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.node.TextNode;
 
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellType;
-import org.apache.poi.ss.usermodel.DateUtil;
-import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.util.CellReference;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 import org.communityscheduler.plan.Day;
 import org.communityscheduler.plan.Diagnostic;
+import org.communityscheduler.plan.Json;
 import org.communityscheduler.plan.Problem;
 import org.communityscheduler.text.Text;
 import org.communityscheduler.workbook.PlanTemplate.Column;
 import org.communityscheduler.workbook.PlanTemplate.Kind;
 import org.communityscheduler.workbook.PlanTemplate.Sheet;
+import org.communityscheduler.workbook.WorkbookFile.Cell;
+import org.communityscheduler.workbook.WorkbookFile.Type;
 
 /**
  * A plan workbook to plan JSON, remembering the cell each value came from, so that what the plan's own reader and
  * validator find at a JSON path ({@code activities[3].workers[0]}) can be said at its cell ({@code 活动!J5}). It
- * only moves values from cells into JSON, in the shape docs/plan-format.md describes; judging them is the plan
- * reader's work, so a workbook and a JSON file are held to the same rules with the same words.
+ * moves values from cells into JSON, in the shape docs/plan-format.md describes, as they were typed; judging them
+ * is the plan reader's work, so a workbook and a JSON file are held to the same rules with the same words. What
+ * JSON cannot hold is said here, at its cell: an error value ({@code #DIV/0!}), a text longer than a JSON string
+ * may be, a range the plan reader would misread.
  */
 final class WorkbookReader {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    /** Between the ranges of a day, and the items of a list: commas (also Chinese ones), 、, semicolons, lines. */
-    private static final String SEPARATORS = "[,，、;；\\n]+";
-    private static final List<DateTimeFormatter> DATES = List.of(DateTimeFormatter.ofPattern("y-M-d"),
-            DateTimeFormatter.ofPattern("y/M/d"), DateTimeFormatter.ofPattern("y.M.d"),
-            DateTimeFormatter.ofPattern("y年M月d日"));
+    /**
+     * The most characters a workbook's cells may bring into a plan, counting a text once for each cell that shows
+     * it: about as many as the workbook may unpack to, so that one shared text cannot make a plan of gigabytes.
+     */
+    static final long MAX_TEXT = 40_000_000;
 
     private final ObjectNode plan = NODES.objectNode();
     /** Where each JSON path's value came from: {@code 活动!J5}, or a sheet's name for a whole list. */
     private final Map<String, String> cells = new HashMap<>();
     private final List<Problem> problems = new ArrayList<>();
     private final List<Diagnostic> diagnostics = new ArrayList<>();
+    /** The JSON paths whose cells have had their say here: the plan's reading adds nothing there. */
+    private final Set<String> said = new HashSet<>();
+    /** For {@code rooms.capacity}: where to say that the rooms' sheet has no capacity column. */
+    private final Map<String, Problem> missingColumns = new HashMap<>();
+    private boolean everySheetRead = true;
+    private boolean date1904;
+    /** The characters the cells have brought into the plan so far. */
+    private long characters;
 
-    /** The workbook as plan JSON, where each value came from, and what was wrong with the workbook itself. */
-    record Result(boolean opened, ObjectNode plan, Map<String, String> cells, List<Problem> problems,
-            List<Diagnostic> diagnostics) {
+    /**
+     * The workbook as plan JSON, where each value came from, and what was wrong with the workbook itself.
+     *
+     * @param complete whether every sheet could be read, so that the plan may be checked as a whole: a sheet that
+     *     could not be read would make every reference to it a problem
+     * @param json the plan as compact UTF-8 JSON, the smallest body that would carry it; empty when not complete
+     * @param said the JSON paths whose cells have their problem among {@code problems} already
+     * @param missingColumns by list and field ({@code rooms.capacity}), the problem of a column the sheet lacks
+     */
+    record Result(boolean complete, byte[] json, Map<String, String> cells, List<Problem> problems,
+            List<Diagnostic> diagnostics, Set<String> said, Map<String, Problem> missingColumns) {
     }
 
     private WorkbookReader() {
@@ -66,147 +87,145 @@ final class WorkbookReader {
 
     static Result read(byte[] xlsx) {
         WorkbookReader reader = new WorkbookReader();
-        boolean opened = false;
         try {
-            opened = Workbooks.read(xlsx, workbook -> {
-                reader.readSheets(workbook);
-                return true;
+            Workbooks.read(xlsx, file -> {
+                reader.readSheets(file);
+                return null;
             });
         } catch (Workbooks.Unreadable unreadable) {
-            reader.problems.add(new Problem("$", unreadable.tooLarge()
-                    ? Text.of("workbook.tooLarge", Long.toString(Workbooks.MAX_UNPACKED_BYTES >> 20),
-                            Long.toString(Workbooks.MAX_PART_BYTES >> 20))
-                    : Text.of("workbook.unreadable")));
+            reader.problems.add(new Problem("$", unreadable.text()));
+            reader.everySheetRead = false;
+        } catch (TooMuchText tooMuch) {
+            reader.problems.add(new Problem(tooMuch.at, Text.of("workbook.tooMuchText", MAX_TEXT / 1_000_000)));
+            reader.everySheetRead = false;
         }
-        return new Result(opened, reader.plan, Map.copyOf(reader.cells), reader.problems, reader.diagnostics);
+        byte[] json = reader.everySheetRead ? bytes(reader.plan) : new byte[0];
+        return new Result(reader.everySheetRead, json, Collections.unmodifiableMap(reader.cells), reader.problems,
+                reader.diagnostics, Set.copyOf(reader.said), Map.copyOf(reader.missingColumns));
     }
 
-    private void readSheets(XSSFWorkbook workbook) {
+    private static byte[] bytes(ObjectNode plan) {
+        try {
+            return Json.MAPPER.writeValueAsBytes(plan);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write a plan as JSON", e);
+        }
+    }
+
+    private void readSheets(WorkbookFile file) {
+        date1904 = file.date1904();
         for (Sheet sheet : PlanTemplate.SHEETS) {
             if (sheet.list() != null && sheet.shape() == PlanTemplate.Shape.LIST) {
                 cells.putIfAbsent(sheet.list(), sheet.zh()); // a missing sheet is named in Chinese
             }
         }
-        Map<Sheet, org.apache.poi.ss.usermodel.Sheet> found = new LinkedHashMap<>();
-        for (org.apache.poi.ss.usermodel.Sheet sheet : workbook) {
-            Sheet spec = PlanTemplate.SHEETS.stream().filter(s -> s.isNamed(sheet.getSheetName())).findFirst()
-                    .orElse(null);
+        Map<Sheet, WorkbookFile.Sheet> found = new LinkedHashMap<>();
+        for (WorkbookFile.Sheet sheet : file.sheets()) {
+            Sheet spec = PlanTemplate.SHEETS.stream().filter(s -> s.isNamed(sheet.name())).findFirst().orElse(null);
             if (spec == null) {
-                diagnostics.add(Diagnostic.info(sheet.getSheetName(), Text.of("workbook.sheetIgnored",
-                        sheet.getSheetName())));
+                diagnostics.add(Diagnostic.info(sheet.name(), Text.of("workbook.sheetIgnored", sheet.name())));
             } else if (found.containsKey(spec)) {
-                problems.add(new Problem(sheet.getSheetName(), Text.of("workbook.duplicateSheet",
-                        found.get(spec).getSheetName())));
-            } else if (sheet.getLastRowNum() > Workbooks.MAX_ROWS) {
-                problems.add(new Problem(sheet.getSheetName(),
-                        Text.of("workbook.tooManyRows", Integer.toString(Workbooks.MAX_ROWS))));
+                problems.add(new Problem(sheet.name(), Text.of("workbook.duplicateSheet",
+                        found.get(spec).name())));
             } else {
                 found.put(spec, sheet);
             }
         }
         // Closed dates go to sites that must be read first; the order of sheets in the file does not matter.
         for (Sheet spec : PlanTemplate.SHEETS) {
-            org.apache.poi.ss.usermodel.Sheet sheet = found.get(spec);
+            WorkbookFile.Sheet sheet = found.get(spec);
             if (sheet != null) {
-                readSheet(spec, sheet);
+                readSheet(spec, sheet, file);
             }
         }
     }
 
-    private void readSheet(Sheet spec, org.apache.poi.ss.usermodel.Sheet sheet) {
-        String name = sheet.getSheetName();
-        Row header = sheet.getRow(sheet.getFirstRowNum());
-        Map<Integer, Column> columns = header == null ? Map.of() : columns(spec, name, header);
-        List<Row> rows = new ArrayList<>();
-        for (int r = sheet.getFirstRowNum() + 1; header != null && r <= sheet.getLastRowNum(); r++) {
-            Row row = sheet.getRow(r);
-            if (row != null && columns.keySet().stream().anyMatch(c -> !isBlank(row.getCell(c)))) {
-                rows.add(row);
-            }
+    private void readSheet(Sheet spec, WorkbookFile.Sheet sheet, WorkbookFile file) {
+        String name = sheet.name();
+        SheetRows rows = new SheetRows(spec, name);
+        try {
+            file.rows(sheet, rows);
+        } catch (Workbooks.Unreadable unreadable) {
+            problems.add(new Problem(name, unreadable.text()));
+            everySheetRead = false;
+            return;
+        }
+        problems.addAll(rows.problems());
+        diagnostics.addAll(rows.diagnostics());
+        if (rows.lacksHeaderRow()) {
+            problems.add(rows.noHeaderRow());
+            everySheetRead = false;
+            return;
         }
         switch (spec.shape()) {
-            case WEEK -> readWeek(name, columns, rows);
-            case LIST -> readList(spec, name, columns, rows);
-            case CLOSED_DATES -> readClosedDates(name, columns, rows);
-            case MAKE_UP_WORKDAYS -> readMakeUpWorkdays(name, columns, rows);
-            case WEIGHTS -> readWeights(name, columns, rows);
+            case WEEK -> readWeek(name, rows.columns(), rows.data());
+            case LIST -> {
+                missingColumns.putAll(rows.missingColumns());
+                readList(spec, name, rows.columns(), rows.data());
+            }
+            case CLOSED_DATES -> readClosedDates(name, rows.columns(), rows.data());
+            case MAKE_UP_WORKDAYS -> readMakeUpWorkdays(name, rows.columns(), rows.data());
+            case WEIGHTS -> readWeights(name, rows.columns(), rows.data());
         }
     }
 
-    /** The header row: which column is which field; unknown headers are ignored with a warning. */
-    private Map<Integer, Column> columns(Sheet spec, String sheet, Row header) {
-        Map<Integer, Column> columns = new LinkedHashMap<>();
-        Map<Column, String> seen = new HashMap<>();
-        for (Cell cell : header) {
-            String text = text(cell);
-            if (text == null) {
-                continue;
-            }
-            String at = at(sheet, cell);
-            Column column = spec.columns().stream().filter(c -> c.isNamed(text)).findFirst().orElse(null);
-            if (column == null) {
-                diagnostics.add(Diagnostic.warning(at, Text.of("workbook.unknownColumn", text)));
-            } else if (seen.containsKey(column)) {
-                problems.add(new Problem(at, Text.of("workbook.duplicateColumn", text, seen.get(column))));
-            } else {
-                seen.put(column, at);
-                columns.put(cell.getColumnIndex(), column);
-            }
-        }
-        return columns;
-    }
-
-    private void readWeek(String sheet, Map<Integer, Column> columns, List<Row> rows) {
+    private void readWeek(String sheet, Map<Integer, Column> columns, List<SheetRows.Row> rows) {
         if (rows.isEmpty()) {
             return;
         }
-        Row row = rows.get(0); // the week is one row; a second one is not read
+        SheetRows.Row row = rows.get(0); // the week is one row; a second one is not read
         ObjectNode week = NODES.objectNode();
         columns.forEach((index, column) -> {
-            Cell cell = row.getCell(index);
-            JsonNode value = value(cell, column.kind());
+            Cell cell = row.cell(index);
+            String path = column.field().equals("name") ? "name" : "week." + column.field();
+            JsonNode value = take(sheet, cell, column.kind(), path);
             if (value == null) {
                 return;
             }
             if (column.field().equals("name")) {
                 plan.set("name", value);
-                cells.put("name", at(sheet, cell));
             } else {
                 week.set(column.field(), value);
-                cells.put("week." + column.field(), at(sheet, cell));
                 cells.putIfAbsent("week", at(sheet, cell));
             }
+            cells.put(path, at(sheet, cell));
         });
         if (!week.isEmpty()) {
             plan.set("week", week);
         }
     }
 
-    private void readList(Sheet spec, String sheet, Map<Integer, Column> columns, List<Row> rows) {
+    private void readList(Sheet spec, String sheet, Map<Integer, Column> columns, List<SheetRows.Row> rows) {
         ArrayNode list = plan.putArray(spec.list());
         cells.put(spec.list(), sheet);
-        for (Row row : rows) {
+        for (SheetRows.Row row : rows) {
             String path = spec.list() + "[" + list.size() + "]";
             ObjectNode element = list.addObject();
-            cells.put(path, sheet + "!A" + (row.getRowNum() + 1));
+            cells.put(path, at(sheet, row.row(), 0));
             columns.forEach((index, column) -> {
-                Cell cell = row.getCell(index);
+                Cell cell = row.cell(index);
                 if (isBlank(cell)) {
                     return;
                 }
                 String at = at(sheet, cell);
-                if (column.kind() == Kind.HOURS) {
-                    readHours(element, path, column, cell, at);
+                String fieldPath = path + "." + column.field();
+                JsonNode value = take(sheet, cell, column.kind(),
+                        column.day() == null ? fieldPath : fieldPath + "." + column.day().name());
+                if (value == null) {
                     return;
                 }
-                JsonNode value = value(cell, column.kind());
+                if (column.kind() == Kind.HOURS) {
+                    readHours(element, path, column, value.asText(), at);
+                    return;
+                }
                 if (column.kind() == Kind.YES_NO && !value.isBoolean()) {
                     // Said in the workbook's words (是/否), not the JSON's (true/false).
-                    problems.add(new Problem(at, Text.of("workbook.notYesNo", text(cell))));
+                    problems.add(new Problem(at, Text.of("workbook.notYesNo", shown(CellValues.text(cell)))));
+                    said.add(fieldPath);
                     return;
                 }
                 element.set(column.field(), value);
-                cells.put(path + "." + column.field(), at);
+                cells.put(fieldPath, at);
                 if (column.field().equals("id")) {
                     cells.put(path, at);
                 }
@@ -214,59 +233,70 @@ final class WorkbookReader {
         }
     }
 
-    /** One day of weekly hours; "无" makes the hours given (never open) without adding a range. */
-    private void readHours(ObjectNode element, String path, Column column, Cell cell, String at) {
+    /**
+     * One day of weekly hours; "无" makes the hours given (never open) without adding a range. Ranges apart by
+     * spaces alone ({@code 08:30-12:00 14:00-17:30}) are asked for a comma, which the plan reader could not do.
+     */
+    private void readHours(ObjectNode element, String path, Column column, String text, String at) {
         String fieldPath = path + "." + column.field();
-        ObjectNode hours = element.has(column.field()) ? (ObjectNode) element.get(column.field())
-                : element.putObject(column.field());
-        cells.putIfAbsent(fieldPath, at);
-        String text = text(cell);
-        if (isNone(text)) {
-            return;
-        }
-        ArrayNode ranges = hours.putArray(column.day().name());
-        for (String range : text.split(SEPARATORS)) {
-            String cleaned = range.strip().replace('：', ':').replaceAll("[~～–—至到]", "-");
+        String dayPath = fieldPath + "." + column.day().name();
+        List<String> ranges = new ArrayList<>();
+        for (String range : isNone(text) ? new String[0] : halfWidth(text).split(SEPARATORS)) {
+            String cleaned = range.strip().replaceAll(DASHES, "-");
+            String[] apart = cleaned.replaceAll("\\s*-\\s*", "-").split("\\s+");
+            if (apart.length > 1 && Arrays.stream(apart).allMatch(part -> part.indexOf('-') > 0)) {
+                problems.add(new Problem(at, Text.of("workbook.rangesNeedComma", String.join(", ", apart))));
+                said.add(dayPath);
+                return;
+            }
             if (!cleaned.isEmpty()) {
                 ranges.add(cleaned);
             }
         }
-        cells.put(fieldPath + "." + column.day().name(), at);
+        ObjectNode hours = element.has(column.field()) ? (ObjectNode) element.get(column.field())
+                : element.putObject(column.field());
+        cells.putIfAbsent(fieldPath, at);
+        if (!isNone(text)) {
+            ArrayNode day = hours.putArray(column.day().name());
+            ranges.forEach(day::add);
+            cells.put(dayPath, at);
+        }
     }
 
-    private void readClosedDates(String sheet, Map<Integer, Column> columns, List<Row> rows) {
+    private void readClosedDates(String sheet, Map<Integer, Column> columns, List<SheetRows.Row> rows) {
         JsonNode sites = plan.path("sites");
         int siteColumn = index(columns, "site");
         int dateColumn = index(columns, "date");
-        for (Row row : rows) {
-            Cell siteCell = siteColumn < 0 ? null : row.getCell(siteColumn);
-            Cell dateCell = dateColumn < 0 ? null : row.getCell(dateColumn);
-            String rowAt = sheet + "!A" + (row.getRowNum() + 1);
+        for (SheetRows.Row row : rows) {
+            Cell siteCell = row.cell(siteColumn);
+            Cell dateCell = row.cell(dateColumn);
+            String rowAt = at(sheet, row.row(), 0);
             String siteAt = siteCell == null ? rowAt : at(sheet, siteCell);
-            String site = text(siteCell);
+            JsonNode siteValue = take(sheet, siteCell, Kind.TEXT, null);
+            String site = siteValue == null ? null : siteValue.asText();
             int index = -1;
-            if (site == null) {
+            if (isBlank(siteCell)) {
                 if (sites.size() == 1) {
                     index = 0;
                 } else {
                     problems.add(new Problem(siteAt,
                             Text.of("workbook.closedDateSite", Integer.toString(sites.size()))));
                 }
-            } else {
+            } else if (site != null) {
                 for (int i = 0; i < sites.size(); i++) {
                     if (site.equals(sites.get(i).path("id").asText(null))) {
                         index = i;
                     }
                 }
                 if (index < 0) {
-                    problems.add(new Problem(siteAt, Text.of("workbook.unknownSite", site,
+                    problems.add(new Problem(siteAt, Text.of("workbook.unknownSite", shown(site),
                             cells.getOrDefault("sites", PlanTemplate.SITES.zh()))));
                 }
             }
-            JsonNode date = value(dateCell, Kind.DATE);
-            if (date == null) {
-                problems.add(new Problem(dateCell == null ? rowAt : at(sheet, dateCell),
-                        Text.of("workbook.closedDateMissing")));
+            String dateAt = dateCell == null ? at(sheet, row.row(), Math.max(dateColumn, 0)) : at(sheet, dateCell);
+            JsonNode date = take(sheet, dateCell, Kind.DATE, null);
+            if (isBlank(dateCell)) {
+                problems.add(new Problem(dateAt, Text.of("workbook.closedDateMissing")));
             }
             if (index < 0 || date == null) {
                 continue;
@@ -275,14 +305,14 @@ final class WorkbookReader {
             ArrayNode dates = target.has("closedDates") ? (ArrayNode) target.get("closedDates")
                     : target.putArray("closedDates");
             String path = "sites[" + index + "].closedDates";
-            cells.putIfAbsent(path, at(sheet, dateCell));
-            cells.put(path + "[" + dates.size() + "]", at(sheet, dateCell));
+            cells.putIfAbsent(path, dateAt);
+            cells.put(path + "[" + dates.size() + "]", dateAt);
             dates.add(date);
         }
     }
 
     /** The week's make-up workdays, one a row: its date and the weekday whose hours it has. */
-    private void readMakeUpWorkdays(String sheet, Map<Integer, Column> columns, List<Row> rows) {
+    private void readMakeUpWorkdays(String sheet, Map<Integer, Column> columns, List<SheetRows.Row> rows) {
         if (rows.isEmpty()) {
             return;
         }
@@ -291,21 +321,29 @@ final class WorkbookReader {
         int dateColumn = index(columns, "date");
         int dayColumn = index(columns, "day");
         Map<String, String> seen = new HashMap<>();
-        for (Row row : rows) {
-            String dateAt = at(sheet, row, dateColumn);
-            String dayAt = at(sheet, row, dayColumn);
-            JsonNode date = value(dateColumn < 0 ? null : row.getCell(dateColumn), Kind.DATE);
-            JsonNode day = value(dayColumn < 0 ? null : row.getCell(dayColumn), Kind.DAY);
+        for (SheetRows.Row row : rows) {
+            String dateAt = at(sheet, row.row(), Math.max(dateColumn, 0));
+            String dayAt = at(sheet, row.row(), Math.max(dayColumn, 0));
+            Cell dateCell = row.cell(dateColumn);
+            Cell dayCell = row.cell(dayColumn);
+            JsonNode date = take(sheet, dateCell, Kind.DATE, null);
+            JsonNode day = take(sheet, dayCell, Kind.DAY, null);
+            if (date == null && !isBlank(dateCell) || day == null && !isBlank(dayCell)) {
+                continue; // said at its cell
+            }
             if (date == null) {
                 problems.add(new Problem(dateAt, Text.of("workbook.makeUpWorkdayDateMissing")));
                 continue;
             }
+            if (!fitsAName(date.asText(), dateAt)) {
+                continue;
+            }
             if (day == null) {
-                problems.add(new Problem(dayAt, Text.of("workbook.makeUpWorkdayDayMissing", date.asText())));
+                problems.add(new Problem(dayAt, Text.of("workbook.makeUpWorkdayDayMissing", shown(date.asText()))));
                 continue;
             }
             if (seen.containsKey(date.asText())) {
-                problems.add(new Problem(dateAt, Text.of("workbook.duplicateMakeUpWorkday", date.asText(),
+                problems.add(new Problem(dateAt, Text.of("workbook.duplicateMakeUpWorkday", shown(date.asText()),
                         seen.get(date.asText()))));
                 continue;
             }
@@ -327,183 +365,85 @@ final class WorkbookReader {
         }
     }
 
-    private void readWeights(String sheet, Map<Integer, Column> columns, List<Row> rows) {
+    private void readWeights(String sheet, Map<Integer, Column> columns, List<SheetRows.Row> rows) {
         ObjectNode weights = plan.putObject("constraintWeights");
         cells.put("constraintWeights", sheet);
         int nameColumn = index(columns, "constraint");
         int weightColumn = index(columns, "weight");
         Map<String, String> seen = new HashMap<>();
-        for (Row row : rows) {
-            Cell nameCell = nameColumn < 0 ? null : row.getCell(nameColumn);
-            Cell weightCell = weightColumn < 0 ? null : row.getCell(weightColumn);
-            String rowAt = sheet + "!A" + (row.getRowNum() + 1);
-            String name = text(nameCell);
-            if (name == null) {
-                problems.add(new Problem(rowAt, Text.of("workbook.weightWithoutConstraint")));
+        for (SheetRows.Row row : rows) {
+            Cell nameCell = row.cell(nameColumn);
+            Cell weightCell = row.cell(weightColumn);
+            String rowAt = at(sheet, row.row(), 0);
+            String at = nameCell == null ? rowAt : at(sheet, nameCell);
+            JsonNode nameValue = take(sheet, nameCell, Kind.TEXT, null);
+            if (nameValue == null) {
+                if (isBlank(nameCell)) {
+                    problems.add(new Problem(rowAt, Text.of("workbook.weightWithoutConstraint")));
+                }
                 continue;
             }
-            String at = at(sheet, nameCell);
+            String name = nameValue.asText();
+            if (!fitsAName(name, at)) {
+                continue;
+            }
             if (seen.containsKey(name)) {
-                problems.add(new Problem(at, Text.of("workbook.duplicateWeight", name, seen.get(name))));
+                problems.add(new Problem(at, Text.of("workbook.duplicateWeight", shown(name), seen.get(name))));
                 continue;
             }
             seen.put(name, at);
-            JsonNode weight = value(weightCell, Kind.TEXT);
+            String weightAt = weightCell == null ? at : at(sheet, weightCell);
+            JsonNode weight = take(sheet, weightCell, Kind.TEXT, "constraintWeights." + name);
             weights.set(name, weight == null ? NODES.nullNode() : weight);
-            cells.put("constraintWeights." + name, weightCell == null ? at : at(sheet, weightCell));
+            cells.put("constraintWeights." + name, weightAt);
         }
+    }
+
+    /** Whether a text may be a field's name in JSON (a weight's constraint, a make-up workday's date); if not, said. */
+    private boolean fitsAName(String name, String at) {
+        if (name.length() <= Json.MAX_NAME_LENGTH) {
+            return true;
+        }
+        problems.add(new Problem(at, Text.of("plan.tooLarge", Text.of("plan.nameTooLong", Json.MAX_NAME_LENGTH))));
+        return false;
     }
 
     // --- Cells
 
-    /** A cell as the JSON value its column asks for; null when blank. What is not understood is passed on as text. */
-    static JsonNode value(Cell cell, Kind kind) {
+    /**
+     * The cell's value for the JSON path, or null: blank, or holding what JSON cannot (an error value, a text too
+     * long), which is said at the cell, and the path (when there is one) noted as said.
+     */
+    private JsonNode take(String sheet, Cell cell, Kind kind, String path) {
         if (isBlank(cell)) {
             return null;
         }
-        CellType type = type(cell);
-        if (type == CellType.NUMERIC) {
-            double number = cell.getNumericCellValue();
-            return switch (kind) {
-                case WHOLE_NUMBER -> number(number);
-                case YES_NO -> yesNo(plain(number));
-                case DATE -> DateUtil.isValidExcelDate(number)
-                        ? TextNode.valueOf(DateUtil.getLocalDateTime(number).toLocalDate().toString())
-                        : TextNode.valueOf(plain(number));
-                case TIME -> number >= 0 && number <= 1
-                        ? TextNode.valueOf(time((int) Math.round(number * Day.MINUTES_PER_DAY)))
-                        : TextNode.valueOf(plain(number));
-                case LIST -> NODES.arrayNode().add(plain(number));
-                default -> TextNode.valueOf(plain(number));
-            };
+        Text wrong = CellValues.wrong(cell);
+        if (wrong == null && cell.type() == Type.TEXT && cell.text().length() > Json.MAX_STRING_LENGTH) {
+            wrong = Text.of("plan.tooLarge", Text.of("plan.stringTooLong", Json.MAX_STRING_LENGTH));
         }
-        if (type == CellType.BOOLEAN && kind == Kind.YES_NO) {
-            return BooleanNode.valueOf(cell.getBooleanCellValue());
-        }
-        String text = text(cell);
-        return switch (kind) {
-            case WHOLE_NUMBER -> number(text);
-            case YES_NO -> yesNo(text);
-            case LIST -> list(text);
-            case DATE -> TextNode.valueOf(date(text));
-            case TIME -> TextNode.valueOf(text.replace('：', ':'));
-            case DAY -> TextNode.valueOf(day(text));
-            case NOISE -> TextNode.valueOf(noise(text));
-            default -> TextNode.valueOf(text);
-        };
-    }
-
-    private static JsonNode number(double number) {
-        if (number == Math.rint(number) && Math.abs(number) <= Integer.MAX_VALUE) {
-            return IntNode.valueOf((int) number);
-        }
-        if (number == Math.rint(number) && Math.abs(number) < 1e18) {
-            return LongNode.valueOf((long) number);
-        }
-        return DoubleNode.valueOf(number);
-    }
-
-    private static JsonNode number(String text) {
-        try {
-            return number(Double.parseDouble(text.replace('，', ',').replace(",", "")));
-        } catch (NumberFormatException notANumber) {
-            return TextNode.valueOf(text); // the plan reader says it must be a whole number
-        }
-    }
-
-    private static JsonNode list(String text) {
-        ArrayNode list = NODES.arrayNode();
-        if (isNone(text)) {
-            return list;
-        }
-        for (String item : text.split(SEPARATORS)) {
-            if (!item.isBlank()) {
-                list.add(item.strip());
+        if (wrong != null) {
+            problems.add(new Problem(at(sheet, cell), wrong));
+            if (path != null) {
+                said.add(path);
             }
-        }
-        return list;
-    }
-
-    private static String date(String text) {
-        for (DateTimeFormatter format : DATES) {
-            try {
-                return LocalDate.parse(text, format).toString();
-            } catch (DateTimeParseException notThisOne) {
-                // the next format
-            }
-        }
-        return text;
-    }
-
-    private static String day(String text) {
-        String stripped = text.strip();
-        for (Day day : Day.values()) {
-            String zh = PlanTemplate.DAYS_ZH[day.ordinal()];
-            if (stripped.equals(zh) || stripped.equals("星期" + zh.substring(1))
-                    || stripped.equalsIgnoreCase(day.name())
-                    || stripped.toUpperCase(Locale.ROOT).startsWith(day.name()) && stripped.length() > 3) {
-                return day.name();
-            }
-        }
-        return stripped.equals("周天") || stripped.equals("星期天") ? Day.SUN.name() : stripped;
-    }
-
-    /** 是/否, yes/no, ✓…: a boolean; anything else as typed, which is not one. */
-    private static JsonNode yesNo(String text) {
-        String stripped = text.strip();
-        if (PlanTemplate.YES.stream().anyMatch(stripped::equalsIgnoreCase)) {
-            return BooleanNode.TRUE;
-        }
-        if (PlanTemplate.NO.stream().anyMatch(stripped::equalsIgnoreCase)) {
-            return BooleanNode.FALSE;
-        }
-        return TextNode.valueOf(stripped);
-    }
-
-    private static String noise(String text) {
-        return switch (text.strip()) {
-            case "安静" -> "QUIET";
-            case "普通", "一般", "正常" -> "NORMAL";
-            case "吵闹", "嘈杂", "响" -> "LOUD";
-            default -> text.strip();
-        };
-    }
-
-    private static String time(int minutes) {
-        return String.format(Locale.ROOT, "%02d:%02d", minutes / 60, minutes % 60);
-    }
-
-    /** A number as a person typed it: {@code 101}, not {@code 101.0}. */
-    private static String plain(double number) {
-        return number == Math.rint(number) && Math.abs(number) < 1e15 ? Long.toString((long) number)
-                : Double.toString(number);
-    }
-
-    /** A cell's text, stripped; null when blank. Numbers as typed. */
-    static String text(Cell cell) {
-        if (cell == null) {
             return null;
         }
-        String text = switch (type(cell)) {
-            case STRING -> cell.getRichStringCellValue().getString();
-            case NUMERIC -> plain(cell.getNumericCellValue());
-            case BOOLEAN -> Boolean.toString(cell.getBooleanCellValue());
-            default -> null;
-        };
-        return text == null || text.isBlank() ? null : text.strip();
+        characters += cell.text().length();
+        if (characters > MAX_TEXT) {
+            throw new TooMuchText(at(sheet, cell));
+        }
+        return CellValues.value(cell, kind, date1904);
     }
 
-    /** A formula's cached result counts as what it shows. */
-    private static CellType type(Cell cell) {
-        return cell.getCellType() == CellType.FORMULA ? cell.getCachedFormulaResultType() : cell.getCellType();
-    }
+    /** The cells bring more text than the bound: the workbook is not read further. */
+    private static final class TooMuchText extends RuntimeException {
+        private final String at;
 
-    private static boolean isBlank(Cell cell) {
-        return text(cell) == null;
-    }
-
-    private static boolean isNone(String text) {
-        return PlanTemplate.NONE.stream().anyMatch(none -> none.equalsIgnoreCase(text.strip()));
+        TooMuchText(String at) {
+            super(at, null, false, false);
+            this.at = at;
+        }
     }
 
     private static int index(Map<Integer, Column> columns, String field) {
@@ -511,13 +451,13 @@ final class WorkbookReader {
                 .findFirst().orElse(-1);
     }
 
-    /** A cell of the row, blank or not ({@code 调休!B3}); the row ({@code 调休!A3}) when the column is missing. */
-    private static String at(String sheet, Row row, int column) {
-        return sheet + "!" + new CellReference(row.getRowNum(), Math.max(column, 0)).formatAsString(false);
+    /** A cell of a sheet by its row and column from 0: {@code 调休!B3}. */
+    private static String at(String sheet, int row, int column) {
+        return sheet + "!" + new CellReference(row, column).formatAsString(false);
     }
 
     /** {@code 活动!J5}. */
     static String at(String sheet, Cell cell) {
-        return sheet + "!" + new CellReference(cell.getRowIndex(), cell.getColumnIndex()).formatAsString(false);
+        return at(sheet, cell.row(), cell.column());
     }
 }

@@ -2,40 +2,43 @@ package org.communityscheduler.workbook;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Semaphore;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
-import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+import org.communityscheduler.text.Text;
 
 /**
  * Opening and saving {@code .xlsx} files, within bounds: a workbook is a zip, and a small one can unpack to
  * gigabytes (a zip bomb). A workbook may unpack to at most {@link #MAX_UNPACKED_BYTES} in all, each part to
- * {@link #MAX_PART_BYTES} and at least 1 % of it packed, in at most {@link #MAX_PARTS} parts; the bytes are
- * unpacked once to count before POI, which holds every part in memory, sees them. A week of 8 000 sessions
- * is a sheet of 3.3 MB, read in a heap of 150 MB; one at the bounds takes some hundreds, so at most
- * {@link #AT_ONCE} workbooks are opened at a time and the others wait.
+ * {@link #MAX_PART_BYTES} and, past its first 100 KB, to at most 100 times its packed size, in at most
+ * {@link #MAX_PARTS} parts; unpacking stops at the first byte past a bound. The parts are then read as a stream
+ * ({@link WorkbookFile}), never as a tree of every cell: a week of 8 000 sessions, a 430 KB workbook whose largest
+ * sheet unpacks to 3.3 MB, is read in a heap of less than 150 MB, and one at the bounds (40 MB of small cells) in
+ * about 400 MB, so at most {@link #AT_ONCE} workbooks are read at a time and the others wait.
  */
 final class Workbooks {
 
     static final long MAX_PART_BYTES = 20L * 1024 * 1024;
     static final long MAX_UNPACKED_BYTES = 40L * 1024 * 1024;
     static final int MAX_PARTS = 200;
+    /** A part past its first 100 KB must keep at least 1 % of its size packed, as POI's ZipSecureFile asks. */
+    private static final long RATIO_GRACE_BYTES = 100 * 1024;
+    private static final double MIN_PACKED_RATIO = 0.01;
     static final int AT_ONCE = 2;
     private static final Semaphore OPENING = new Semaphore(AT_ONCE, true);
     /** At most this many rows a sheet: more than the most activities, sessions or rooms a plan may hold. */
     static final int MAX_ROWS = 100_000;
-
-    static {
-        ZipSecureFile.setMaxEntrySize(MAX_PART_BYTES);
-        ZipSecureFile.setMinInflateRatio(0.01);
-        ZipSecureFile.setMaxFileCount(MAX_PARTS);
-    }
 
     private Workbooks() {
     }
@@ -44,52 +47,46 @@ final class Workbooks {
      * Reads the workbook with {@code reader}, or throws {@link Unreadable} saying why it cannot be read
      * ({@link Unreadable#tooLarge()} for a bomb).
      */
-    static <T> T read(byte[] xlsx, Function<XSSFWorkbook, T> reader) {
-        requireBoundedUnpacking(xlsx);
+    static <T> T read(byte[] xlsx, Function<WorkbookFile, T> reader) {
         OPENING.acquireUninterruptibly();
-        try (XSSFWorkbook workbook = open(xlsx)) {
-            return reader.apply(workbook);
-        } catch (Unreadable unreadable) {
-            throw unreadable;
-        } catch (RuntimeException broken) {
-            throw new Unreadable(broken, false); // POI parses some parts only when they are read
-        } catch (IOException closing) {
-            throw new UncheckedIOException(closing); // in memory: closing does not fail
+        try {
+            return reader.apply(WorkbookFile.of(unpack(xlsx)));
         } finally {
             OPENING.release();
         }
     }
 
-    private static XSSFWorkbook open(byte[] xlsx) {
-        try {
-            return new XSSFWorkbook(new ByteArrayInputStream(xlsx));
-        } catch (IOException | RuntimeException e) {
-            throw new Unreadable(e, POI_BOUNDS.matcher(String.valueOf(e.getMessage())).find());
-        }
-    }
-
-    /** Unpacks and counts, keeping nothing: a zip bomb is refused before it takes memory. */
-    private static void requireBoundedUnpacking(byte[] xlsx) {
+    /** The parts by name in lower case (names in a workbook are not case-sensitive), unpacked within the bounds. */
+    private static Map<String, byte[]> unpack(byte[] xlsx) {
+        Map<String, byte[]> parts = new HashMap<>();
         byte[] buffer = new byte[64 * 1024];
         long total = 0;
-        int parts = 0;
-        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(xlsx))) {
+        CountingInputStream packed = new CountingInputStream(new ByteArrayInputStream(xlsx));
+        try (ZipInputStream zip = new ZipInputStream(packed)) {
             for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
-                if (++parts > MAX_PARTS) {
-                    throw new Unreadable(null, true);
+                if (parts.size() >= MAX_PARTS) {
+                    throw Unreadable.tooLarge();
                 }
-                long part = 0;
+                long packedAtStart = packed.count;
+                ByteArrayOutputStream part = new ByteArrayOutputStream();
                 for (int read = zip.read(buffer); read > 0; read = zip.read(buffer)) {
-                    part += read;
+                    part.write(buffer, 0, read);
                     total += read;
-                    if (part > MAX_PART_BYTES || total > MAX_UNPACKED_BYTES) {
-                        throw new Unreadable(null, true);
+                    if (part.size() > MAX_PART_BYTES || total > MAX_UNPACKED_BYTES
+                            || part.size() > RATIO_GRACE_BYTES
+                                    && packed.count - packedAtStart < part.size() * MIN_PACKED_RATIO) {
+                        throw Unreadable.tooLarge();
                     }
+                }
+                String name = entry.getName().toLowerCase(Locale.ROOT);
+                if (parts.put(name.startsWith("/") ? name.substring(1) : name, part.toByteArray()) != null) {
+                    throw Unreadable.broken(); // one name twice: which is the workbook's is anyone's guess
                 }
             }
         } catch (IOException | IllegalArgumentException e) {
-            throw new Unreadable(e, false);
+            throw Unreadable.broken();
         }
+        return parts;
     }
 
     static byte[] bytes(XSSFWorkbook workbook) {
@@ -101,21 +98,51 @@ final class Workbooks {
         }
     }
 
-    /** POI's own words for a part past its bounds (ZipSecureFile), should one pass the count above. */
-    private static final Pattern POI_BOUNDS = Pattern.compile("(?i)zip bomb|max entry size|max file count");
+    /** The packed bytes read so far. */
+    private static final class CountingInputStream extends FilterInputStream {
+        long count;
 
-    /** Why the bytes cannot be read as a workbook. */
-    static final class Unreadable extends RuntimeException {
-        private final boolean tooLarge;
-
-        Unreadable(Throwable cause, boolean tooLarge) {
-            super(cause == null ? "too large" : cause.getMessage(), cause, false, false);
-            this.tooLarge = tooLarge;
+        CountingInputStream(InputStream in) {
+            super(in);
         }
 
-        /** Whether it unpacks past the bounds. */
-        boolean tooLarge() {
-            return tooLarge;
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            count += b < 0 ? 0 : 1;
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int read = super.read(b, off, len);
+            count += Math.max(read, 0);
+            return read;
+        }
+    }
+
+    /** Why the bytes, or a sheet of them, cannot be read as a workbook: said where it happened. */
+    static final class Unreadable extends RuntimeException {
+        private final transient Text text;
+
+        Unreadable(Text text) {
+            super(text.toString(), null, false, false);
+            this.text = text;
+        }
+
+        /** Not a workbook, or a broken one. */
+        static Unreadable broken() {
+            return new Unreadable(Text.of("workbook.unreadable"));
+        }
+
+        /** Unpacking past the bounds. */
+        static Unreadable tooLarge() {
+            return new Unreadable(Text.of("workbook.tooLarge", Long.toString(MAX_UNPACKED_BYTES >> 20),
+                    Long.toString(MAX_PART_BYTES >> 20)));
+        }
+
+        Text text() {
+            return text;
         }
     }
 }

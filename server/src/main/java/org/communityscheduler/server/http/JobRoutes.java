@@ -68,7 +68,7 @@ public final class JobRoutes implements AutoCloseable {
             answerReplay(ctx, first);
             return;
         }
-        PlanBody plan = PlanBody.read(ctx, limits.planLimits());
+        PlanBody plan = PlanBody.read(ctx, limits);
         PlanIntake intake = plan.intake();
         if (!intake.isValid()) {
             throw ApiError.badRequest(intake.problems());

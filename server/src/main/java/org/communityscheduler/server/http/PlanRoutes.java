@@ -12,7 +12,6 @@ import io.javalin.http.Context;
 
 import org.communityscheduler.data.DemoPlans;
 import org.communityscheduler.model.PlanIntake;
-import org.communityscheduler.model.PlanLimits;
 import org.communityscheduler.plan.InvalidPlanException;
 import org.communityscheduler.plan.Json;
 import org.communityscheduler.plan.Problem;
@@ -26,15 +25,15 @@ import org.communityscheduler.workbook.PlanWorkbook;
  */
 public final class PlanRoutes {
 
-    private final PlanLimits planLimits;
+    private final RequestLimits limits;
 
-    public PlanRoutes(PlanLimits planLimits) {
-        this.planLimits = planLimits;
+    public PlanRoutes(RequestLimits limits) {
+        this.limits = limits;
     }
 
     /** 200 with the diagnostics for a valid plan; 400 with every error (and the diagnostics) for an invalid one. */
     public void validate(Context ctx) {
-        PlanIntake intake = PlanBody.read(ctx, planLimits).intake();
+        PlanIntake intake = PlanBody.read(ctx, limits).intake();
         if (intake.isValid()) {
             RequestLanguage.json(ctx, Answers.Validation.valid(intake.model()));
         } else {
@@ -47,7 +46,7 @@ public final class PlanRoutes {
      * workbook out; 400 with every error of either.
      */
     public void convert(Context ctx) {
-        PlanIntake intake = PlanBody.read(ctx, planLimits).intake();
+        PlanIntake intake = PlanBody.read(ctx, limits).intake();
         if (!intake.isValid()) {
             RequestLanguage.json(ctx.status(400), Answers.Validation.invalid(intake));
         } else if (PlanBody.isWorkbook(ctx)) {
