@@ -71,7 +71,7 @@ public final class PlanRoutes {
         if (!problems.isEmpty()) {
             throw ApiError.badRequest(problems);
         }
-        PlanIntake intake = PlanIntake.read(body.get("plan"), planLimits);
+        PlanIntake intake = PlanIntake.read(body.get("plan"), limits.planLimits());
         if (!intake.isValid()) {
             throw ApiError.badRequest(intake.problems().stream().map(problem -> problem.under("plan")).toList());
         }
