@@ -19,16 +19,21 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import org.communityscheduler.cli.Main;
 import org.communityscheduler.data.DemoPlans;
+import org.communityscheduler.model.PlanIntake;
+import org.communityscheduler.model.PlanLimits;
 import org.communityscheduler.server.job.JobEvent;
 import org.communityscheduler.server.job.run.JobStore;
 import org.communityscheduler.server.job.storage.JobFiles;
+import org.communityscheduler.text.Language;
+import org.communityscheduler.workbook.PlanWorkbook;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A coordinator's plan survives the server: a real {@code serve} process, killed with {@code kill -9} and
- * started again on the same data directory, serves its finished job and its published week's calendar feed as
+ * A coordinator's plan survives the server, sent as JSON or as a workbook: a real {@code serve} process, killed
+ * with {@code kill -9} and started again on the same data directory, serves its finished jobs and its published
+ * week's calendar feed as
  * before (the feed's key never in its log) and starts the job it was solving again from the best schedule so far,
  * without ever solving past its time limit however often it is killed; SIGTERM puts every best schedule on disk before
  * a clean exit. A second server on a directory that one holds refuses to start and writes nothing.
@@ -44,6 +49,8 @@ class RestartTest {
     @Test
     void killedAndStartedAgainItServesFinishedJobsAsBeforeAndGoesOnWithTheOneThatWasSolving() throws Exception {
         String finished;
+        String fromWorkbook;
+        JsonNode fromWorkbookBefore;
         String solving;
         JsonNode finishedBefore;
         String savedScore;
@@ -59,6 +66,10 @@ class RestartTest {
             feedBefore = first.send("GET", feed, null);
             assertThat(feedBefore.statusCode()).isEqualTo(200);
             askOddly(first, feed);
+            // A week sent as a workbook in Chinese, as a coordinator's office suite saves it.
+            fromWorkbook = first.submitWorkbook(PlanWorkbook.write(PlanIntake.read(
+                    ServerProcess.SAMPLE.getBytes(StandardCharsets.UTF_8), PlanLimits.NONE).plan(), Language.ZH), "2s");
+            fromWorkbookBefore = awaitStatus(first, fromWorkbook, "NOT_SOLVING", Duration.ofSeconds(30));
             solving = first.submit(LONG_PLAN, "5m");
             savedScore = awaitBestOnDisk(solving, Duration.ofSeconds(60));
 
@@ -72,6 +83,9 @@ class RestartTest {
                     second.startup.toMillis());
             JsonNode finishedAfter = second.schedule(finished);
             assertThat(finishedAfter).isEqualTo(finishedBefore);
+            assertThat(second.schedule(fromWorkbook)).isEqualTo(fromWorkbookBefore);
+            assertThat(second.send("GET", "/api/schedules/" + fromWorkbook + "/export.csv", null).statusCode())
+                    .isEqualTo(200);
             // The published week's feed, with the same link: the same calendar, and current for a phone's copy.
             HttpResponse<String> feedAfter = second.send("GET", feed, null);
             assertThat(feedAfter.statusCode()).isEqualTo(200);

@@ -22,6 +22,7 @@ import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import org.communityscheduler.workbook.PlanWorkbook;
 import org.communityscheduler.data.DemoPlans;
 import org.communityscheduler.plan.Json;
 
@@ -144,6 +145,19 @@ final class ServerProcess implements AutoCloseable {
     /** Submits a plan; the new job's id. */
     String submit(String plan, String timeLimit) {
         HttpResponse<String> response = send("POST", "/api/schedules?timeLimit=" + timeLimit, plan);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+        return json(response.body()).get("id").asText();
+    }
+
+    /** Submits a plan workbook (.xlsx); the new job's id. */
+    String submitWorkbook(byte[] workbook, String timeLimit) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                        + "/api/schedules?timeLimit=" + timeLimit))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", PlanWorkbook.MEDIA_TYPE)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(workbook))
+                .build();
+        HttpResponse<String> response = send(client, request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
         return json(response.body()).get("id").asText();
     }
