@@ -103,18 +103,18 @@ class AccessibilityPageTest {
         press(Keys.ENTER);
         browser.wait(5).until(d -> focused().getAttribute("class").contains("cell"));
         press("p");
-        browser.wait(10).until(d -> d.findElement(block(key)).getAttribute("class").contains("pinned"));
+        browser.wait(10).until(d -> d.findElement(Browser.block(key)).getAttribute("class").contains("pinned"));
         browser.wait(5).until(d -> focused().getAttribute("class").contains("cell"));
         press(Keys.ESCAPE);
         browser.wait(5).until(d -> key.equals(focused().getAttribute("data-key")));
         press(Keys.ENTER);
         browser.wait(5).until(d -> focused().getAttribute("class").contains("cell"));
         press(Keys.DELETE);
-        browser.wait(10).until(d -> d.findElements(block(key)).isEmpty());
+        browser.wait(10).until(d -> d.findElements(Browser.block(key)).isEmpty());
         browser.wait(10).until(d -> !d.findElement(By.id("edit-status")).isDisplayed()); // scored, drawn again
         assertThat(focused().getAttribute("class")).as("focus on where it can be put back from").contains("pick-button");
         new Actions(browser.driver).keyDown(Keys.CONTROL).sendKeys("z").keyUp(Keys.CONTROL).perform();
-        browser.wait(10).until(d -> !d.findElements(block(key)).isEmpty());
+        browser.wait(10).until(d -> !d.findElements(Browser.block(key)).isEmpty());
         assertThat(lane(key)).isEqualTo(there);
 
         // The view tabs follow the arrow keys.
@@ -131,7 +131,7 @@ class AccessibilityPageTest {
         browser.openFresh();
         browser.loadDemo("binzhou-huanghe");
         browser.solve();
-        browser.driver.findElement(block("calligraphy#1")).click();
+        browser.driver.findElement(Browser.block("calligraphy#1")).click();
         browser.wait(10).until(d -> !d.findElements(By.cssSelector("#edit-suggestions .suggestion")).isEmpty());
         browser.driver.findElement(By.cssSelector("#edit-suggestions .suggestion[data-rank='1']")).sendKeys(Keys.ENTER);
         browser.wait(5).until(d -> "calligraphy#1".equals(focused().getAttribute("data-key")));
@@ -160,13 +160,10 @@ class AccessibilityPageTest {
         new Actions(browser.driver).sendKeys(key).perform();
     }
 
-    private static By block(String key) {
-        return By.cssSelector(".rooms-grid .block[data-key='" + key + "']");
-    }
 
     private static String lane(String key) {
         return browser.wait(5).until(d -> {
-            WebElement track = d.findElement(block(key)).findElement(By.xpath("ancestor::div[contains(@class, 'track')]"));
+            WebElement track = d.findElement(Browser.block(key)).findElement(By.xpath("ancestor::div[contains(@class, 'track')]"));
             return track.getAttribute("data-room") + " " + track.getAttribute("data-day");
         });
     }

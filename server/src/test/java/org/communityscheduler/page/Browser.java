@@ -17,6 +17,7 @@ import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
@@ -155,8 +156,12 @@ final class Browser implements BeforeAllCallback, AfterAllCallback {
     /** Solves with the shortest time limit and waits for the final, analyzed schedule (of this solve, not the last). */
     void solve() {
         new Select(driver.findElement(By.id("time-limit"))).selectByValue("3s");
+        // Stop shows while the solve runs: perhaps only for a moment, when the week reaches a perfect score at once.
+        ((JavascriptExecutor) driver).executeScript("window.stopShown = false; new MutationObserver((changes, seen) => {"
+                + " if (!document.getElementById('stop').hidden) { window.stopShown = true; seen.disconnect(); } })"
+                + ".observe(document.getElementById('stop'), {attributes: true});");
         driver.findElement(By.id("solve")).click();
-        wait(10).until(ExpectedConditions.visibilityOfElementLocated(By.id("stop"))); // solving for 3 s at least
+        wait(10).until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript("return window.stopShown;")));
         wait(40).until(d -> !d.findElements(By.cssSelector("#constraints .constraint")).isEmpty()
                 && !d.findElement(By.id("stop")).isDisplayed() && d.findElement(By.id("download-csv")).isEnabled());
     }
@@ -189,6 +194,23 @@ final class Browser implements BeforeAllCallback, AfterAllCallback {
     }
 
     /** The page redraws parts of itself: an element found a moment ago may be replaced, so look again. */
+    /** A session's block on the rooms grid, by its key ("homework#1"). */
+    static By block(String key) {
+        return By.cssSelector(".rooms-grid .block[data-key='" + key + "']");
+    }
+
+    /** Picks a session by a click on its block and waits for the cells it may move to. */
+    void pick(String key) {
+        driver.findElement(block(key)).click();
+        wait(5).until(d -> !d.findElements(By.cssSelector(".cells .cell")).isEmpty()
+                && d.findElement(By.id("edit-picked")).isDisplayed());
+    }
+
+    /** Waits until no edit is waiting to be scored. */
+    void awaitScored() {
+        wait(10).until(d -> !d.findElement(By.id("edit-status")).isDisplayed());
+    }
+
     WebDriverWait wait(int seconds) {
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(seconds), Duration.ofMillis(100));
         wait.ignoring(StaleElementReferenceException.class);

@@ -48,12 +48,12 @@ class EditingPageTest {
         String solved = browser.score();
         assertThat(solved).startsWith("0hard/");
 
-        pick(HOMEWORK);
+        browser.pick(HOMEWORK);
         long clicked = System.nanoTime();
         browser.driver.findElement(LUNCH_IN_THE_HALL).click();
 
         // The block moves at once; the score follows from the server.
-        browser.wait(5).until(d -> lane(d.findElement(block(HOMEWORK))).equals("hall MON"));
+        browser.wait(5).until(d -> lane(d.findElement(Browser.block(HOMEWORK))).equals("hall MON"));
         browser.wait(5).until(d -> browser.score().startsWith("-"));
         System.out.printf("An edit scored on the page %.0f ms after the click%n", (System.nanoTime() - clicked) / 1e6);
         String moved = browser.score();
@@ -69,20 +69,20 @@ class EditingPageTest {
         awaitScore(solved);
         new Actions(browser.driver).keyDown(Keys.CONTROL).sendKeys("y").keyUp(Keys.CONTROL).perform();
         awaitScore(moved);
-        assertThat(lane(browser.driver.findElement(block(HOMEWORK)))).isEqualTo("hall MON");
+        assertThat(lane(browser.driver.findElement(Browser.block(HOMEWORK)))).isEqualTo("hall MON");
     }
 
     @Test
     void aSessionMovedWhereItBreaksAHardRuleIsMarkedThereAndTheWeekHasOneScore() {
-        pick(HOMEWORK);
+        browser.pick(HOMEWORK);
         browser.driver.findElement(LUNCH_IN_THE_HALL).click();
         browser.wait(10).until(d -> !d.findElements(By.cssSelector(".rooms-grid .block.breaks")).isEmpty());
-        awaitScored();
+        browser.awaitScored();
 
         List<String> marked = browser.wait(5).until(d -> d.findElements(By.cssSelector(".rooms-grid .block.breaks"))
                 .stream().map(block -> block.getAttribute("data-key")).toList());
         assertThat(marked).containsExactly(HOMEWORK);
-        assertThat(attribute(block(HOMEWORK), "title"))
+        assertThat(attribute(Browser.block(HOMEWORK), "title"))
                 .contains("Breaks a hard rule: Locked doors, Outside allowed times");
         assertThat(browser.text("legend")).contains("Breaks a hard rule");
         // One score: the sidebar's "best so far" was the solver's, and is gone once it is done.
@@ -95,7 +95,7 @@ class EditingPageTest {
 
     @Test
     void aCellWhereThePickedSessionCannotGoSaysWhyAndTheBestPlacesAreMarked() {
-        pick("elder-lunch#1"); // 36 diners who need the kitchen
+        browser.pick("elder-lunch#1"); // 36 diners who need the kitchen
 
         WebElement counselling = browser.driver.findElement(cell("counselling", "MON", 11 * 60));
         assertThat(counselling.getAttribute("class")).contains("blocked");
@@ -106,7 +106,7 @@ class EditingPageTest {
 
         // A session that fits in many places: the server's best few are marked, where it is now is not one of them.
         browser.driver.findElement(By.id("edit-cancel")).click();
-        pick("calligraphy#1");
+        browser.pick("calligraphy#1");
         browser.wait(10).until(d -> !d.findElements(By.cssSelector(".cell.suggested")).isEmpty());
         assertThat(browser.driver.findElements(By.cssSelector("#edit-suggestions .suggestion"))).hasSizeBetween(1, 3);
         assertThat(browser.text("edit-suggestions")).contains("no hard rule broken");
@@ -116,8 +116,8 @@ class EditingPageTest {
 
         // Taking the first suggestion moves it there, and no hard rule breaks.
         browser.driver.findElement(By.cssSelector("#edit-suggestions .suggestion[data-rank='1']")).click();
-        browser.wait(5).until(d -> lane(d.findElement(block("calligraphy#1"))).equals(target));
-        awaitScored();
+        browser.wait(5).until(d -> lane(d.findElement(Browser.block("calligraphy#1"))).equals(target));
+        browser.awaitScored();
         assertThat(browser.score()).startsWith("0hard/");
     }
 
@@ -126,7 +126,7 @@ class EditingPageTest {
         browser.driver.findElement(By.id("language")).click(); // the next test opens the page afresh, in English
         browser.wait(10).until(d -> browser.text("constraints").contains("活动室冲突"));
 
-        pick("elder-lunch#1");
+        browser.pick("elder-lunch#1");
         assertThat(attribute(cell("counselling", "MON", 11 * 60), "title"))
                 .contains("活动室容量不足").contains("缺少所需设施").doesNotContain("Room capacity");
     }
@@ -137,45 +137,45 @@ class EditingPageTest {
         JavascriptExecutor page = browser.driver;
         page.executeScript("window.dragged = new DataTransfer(); arguments[0].dispatchEvent("
                 + "new DragEvent('dragstart', {bubbles: true, cancelable: true, dataTransfer: window.dragged}));",
-                browser.driver.findElement(block(HOMEWORK)));
+                browser.driver.findElement(Browser.block(HOMEWORK)));
         browser.wait(5).until(d -> !d.findElements(LUNCH_IN_THE_HALL).isEmpty());
         // The cell looked up in the page as it is: the suggestions coming in redraw the cells.
         page.executeScript("const cell = document.querySelector(arguments[0]); for (const type of ['dragover', 'drop']) "
                 + "cell.dispatchEvent(new DragEvent(type, {bubbles: true, cancelable: true, dataTransfer: window.dragged}));",
                 CELL_LUNCH_IN_THE_HALL);
 
-        browser.wait(5).until(d -> lane(d.findElement(block(HOMEWORK))).equals("hall MON"));
-        awaitScored();
+        browser.wait(5).until(d -> lane(d.findElement(Browser.block(HOMEWORK))).equals("hall MON"));
+        browser.awaitScored();
         assertThat(browser.score()).startsWith("-");
     }
 
     @Test
     void pinsAndUnpinsASession() {
-        pick(HOMEWORK);
+        browser.pick(HOMEWORK);
         browser.driver.findElement(By.id("edit-pin")).click();
-        awaitScored();
-        assertThat(browser.driver.findElement(block(HOMEWORK)).getAttribute("class")).contains("pinned");
+        browser.awaitScored();
+        assertThat(browser.driver.findElement(Browser.block(HOMEWORK)).getAttribute("class")).contains("pinned");
 
         // Still picked: the same button takes the pin off again.
         assertThat(browser.driver.findElement(By.id("edit-pin")).getText()).isEqualTo("Unpin");
         browser.driver.findElement(By.id("edit-pin")).click();
-        awaitScored();
-        assertThat(browser.driver.findElement(block(HOMEWORK)).getAttribute("class")).doesNotContain("pinned");
+        browser.awaitScored();
+        assertThat(browser.driver.findElement(Browser.block(HOMEWORK)).getAttribute("class")).doesNotContain("pinned");
 
         // The plan pins the staff meeting; the coordinator may take the pin off. Clicking it picks it instead.
-        pick("staff-meeting#1");
+        browser.pick("staff-meeting#1");
         assertThat(browser.driver.findElement(By.id("edit-picked-name")).getText()).contains("中心周例会 #1");
         browser.driver.findElement(By.id("edit-pin")).click();
-        awaitScored();
-        assertThat(browser.driver.findElement(block("staff-meeting#1")).getAttribute("class")).doesNotContain("pinned");
+        browser.awaitScored();
+        assertThat(browser.driver.findElement(Browser.block("staff-meeting#1")).getAttribute("class")).doesNotContain("pinned");
         assertThat(browser.driver.findElements(By.cssSelector(".rooms-grid .block.pinned"))).hasSize(1);
     }
 
     @Test
     void takesASessionOutPutsItBackByHandAndSavesTheWeekForTheExports() throws IOException {
-        pick(HOMEWORK);
+        browser.pick(HOMEWORK);
         browser.driver.findElement(By.id("edit-take-out")).click();
-        awaitScored();
+        browser.awaitScored();
         assertThat(browser.driver.findElements(By.cssSelector(".rooms-grid .block"))).hasSize(PageTest.SAMPLE_SESSIONS - 1);
         assertThat(browser.text("summary-text")).contains("1 session(s) could not be placed");
 
@@ -185,7 +185,7 @@ class EditingPageTest {
             d.findElement(LUNCH_IN_THE_HALL).click(); // the cells are drawn again when the suggestions come
             return true;
         });
-        awaitScored();
+        browser.awaitScored();
         assertThat(browser.driver.findElements(By.cssSelector(".rooms-grid .block"))).hasSize(PageTest.SAMPLE_SESSIONS);
         assertThat(browser.text("summary-text")).contains("hard rule(s) broken");
 
@@ -198,9 +198,9 @@ class EditingPageTest {
 
     @Test
     void anEditMadeWhileTheWeekIsBeingSavedIsNotMarkedSaved() {
-        pick(HOMEWORK);
+        browser.pick(HOMEWORK);
         browser.driver.findElement(LUNCH_IN_THE_HALL).click();
-        awaitScored();
+        browser.awaitScored();
         // The save takes a second and a half on its way: long enough to move the session again meanwhile.
         JavascriptExecutor page = (JavascriptExecutor) browser.driver;
         page.executeScript("const fetch = window.fetch; window.fetch = (url, options) => "
@@ -208,13 +208,13 @@ class EditingPageTest {
                 + ".then(() => fetch(url, options)).finally(() => { window.putAnswered = true; });");
 
         browser.driver.findElement(By.id("edit-save")).click();
-        pick(HOMEWORK);
+        browser.pick(HOMEWORK);
         browser.wait(5).until(d -> {
             d.findElement(cell("hall", "MON", 13 * 60)).click();
             return true;
         });
         browser.wait(10).until(d -> Boolean.TRUE.equals(page.executeScript("return window.putAnswered;")));
-        awaitScored();
+        browser.awaitScored();
 
         assertThat(browser.text("summary-edited")).contains("not saved");
         assertThat(browser.driver.findElement(By.id("edit-save")).isEnabled()).as("the newer move is still to save")
@@ -234,7 +234,7 @@ class EditingPageTest {
         browser.wait(10).until(d -> !d.findElements(By.cssSelector(".day[data-day='SAT'] .works-as-note")).isEmpty());
         browser.solve();
 
-        pick("a#1");
+        browser.pick("a#1");
         assertThat(attribute(cell("r", "SAT", 10 * 60), "class"))
                 .as("Friday's 09:00-12:00 is open on the make-up Saturday").doesNotContain("blocked");
         assertThat(attribute(cell("r", "SAT", 14 * 60), "title"))
@@ -258,7 +258,7 @@ class EditingPageTest {
         browser.wait(10).until(d -> d.findElement(By.id("plan-title")).getText().startsWith("四点半课堂"));
         browser.solve();
 
-        pick("reading#1");
+        browser.pick("reading#1");
         assertThat(attribute(cell("q", "MON", 16 * 60), "title"))
                 .contains("Audience clash: the audience \"小学生\" is at homework #1 then")
                 .contains("Out of order: it comes after homework #1, which has not ended by then");
@@ -268,13 +268,13 @@ class EditingPageTest {
 
     @Test
     void planNextWeekKeepsThePinsAsEditedOnThePage() {
-        pick(HOMEWORK);
+        browser.pick(HOMEWORK);
         browser.driver.findElement(By.id("edit-pin")).click();
-        awaitScored();
+        browser.awaitScored();
         // The plan pins the staff meeting; taken out this week, it is no longer pinned next week.
-        pick("staff-meeting#1");
+        browser.pick("staff-meeting#1");
         browser.driver.findElement(By.id("edit-take-out")).click();
-        awaitScored();
+        browser.awaitScored();
 
         browser.driver.findElement(By.id("next-week")).click();
         browser.acceptQuestion(); // the edits are not saved: they shape next week, but this week's page goes
@@ -289,9 +289,6 @@ class EditingPageTest {
 
     // --- Helpers
 
-    private static By block(String key) {
-        return By.cssSelector(".rooms-grid .block[data-key='" + key + "']");
-    }
 
     private static By cell(String room, String day, int start) {
         return By.cssSelector(".cell[data-room='" + room + "'][data-day='" + day + "'][data-start='" + start + "']");
@@ -308,16 +305,7 @@ class EditingPageTest {
         return browser.wait(5).until(d -> d.findElement(element).getAttribute(name));
     }
 
-    private static void pick(String key) {
-        browser.driver.findElement(block(key)).click();
-        browser.wait(5).until(d -> !d.findElements(By.cssSelector(".cells .cell")).isEmpty()
-                && d.findElement(By.id("edit-picked")).isDisplayed());
-    }
 
-    /** Waits until no edit is waiting to be scored. */
-    private static void awaitScored() {
-        browser.wait(10).until(d -> !d.findElement(By.id("edit-status")).isDisplayed());
-    }
 
     private static void awaitScore(String score) {
         browser.wait(10).until(d -> browser.score().equals(score) && !d.findElement(By.id("edit-status")).isDisplayed());

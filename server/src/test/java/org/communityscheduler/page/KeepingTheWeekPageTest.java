@@ -38,15 +38,15 @@ class KeepingTheWeekPageTest {
     void solvingAgainKeepsThePinsAndTheMovesAndUndoGoesBackToTheWeekBefore() {
         browser.loadDemo("binzhou-huanghe");
         browser.solve();
-        pick("homework#1");
+        browser.pick("homework#1");
         browser.driver.findElement(By.id("edit-pin")).click();
-        awaitScored();
+        browser.awaitScored();
         String homework = where("homework#1");
         // Calligraphy moved to the place the server suggests first, and the week saved.
-        pick("calligraphy#1");
+        browser.pick("calligraphy#1");
         browser.wait(10).until(d -> !d.findElements(By.cssSelector("#edit-suggestions .suggestion")).isEmpty());
         browser.driver.findElement(By.cssSelector("#edit-suggestions .suggestion[data-rank='1']")).click();
-        awaitScored();
+        browser.awaitScored();
         String calligraphy = where("calligraphy#1");
         browser.driver.findElement(By.id("edit-save")).click();
         browser.wait(10).until(d -> browser.text("summary-edited").contains("and saved on the server"));
@@ -54,7 +54,7 @@ class KeepingTheWeekPageTest {
         assertThat(browser.driver.findElement(By.id("keep-week")).isSelected()).as("kept by default").isTrue();
         browser.solve();
 
-        assertThat(browser.driver.findElement(block("homework#1")).getAttribute("class")).contains("pinned");
+        assertThat(browser.driver.findElement(Browser.block("homework#1")).getAttribute("class")).contains("pinned");
         assertThat(where("homework#1")).isEqualTo(homework);
         assertThat(where("calligraphy#1")).isEqualTo(calligraphy);
         assertThat(browser.text("solve-status")).matches("Done in .* s; \\d+ session\\(s\\) moved from where they were.*");
@@ -62,7 +62,7 @@ class KeepingTheWeekPageTest {
         WebElement undo = browser.driver.findElement(By.id("edit-undo"));
         assertThat(undo.isEnabled()).isTrue();
         undo.click();
-        awaitScored();
+        browser.awaitScored();
         assertThat(where("homework#1")).isEqualTo(homework);
         assertThat(where("calligraphy#1")).isEqualTo(calligraphy);
     }
@@ -96,9 +96,9 @@ class KeepingTheWeekPageTest {
         assertThat(leavingAsks()).isTrue();
 
         // Unsaved edits are named in the question; agreed to, the other plan comes.
-        pick("homework#1");
+        browser.pick("homework#1");
         browser.driver.findElement(By.id("edit-take-out")).click();
-        awaitScored();
+        browser.awaitScored();
         browser.driver.findElement(By.id("demo-load")).click();
         Alert question = browser.wait(5).until(ExpectedConditions.alertIsPresent());
         assertThat(question.getText()).contains("edits not saved");
@@ -157,27 +157,16 @@ class KeepingTheWeekPageTest {
         return text;
     }
 
-    private static By block(String key) {
-        return By.cssSelector(".rooms-grid .block[data-key='" + key + "']");
-    }
 
     /** "room DAY start–end" of a session on the rooms' week. */
     private static String where(String key) {
         return browser.wait(5).until(d -> {
-            WebElement block = d.findElement(block(key));
+            WebElement block = d.findElement(Browser.block(key));
             WebElement track = block.findElement(By.xpath("ancestor::div[contains(@class, 'track')]"));
             return track.getAttribute("data-room") + " " + track.getAttribute("data-day") + " "
                     + block.findElement(By.cssSelector(".block-time")).getAttribute("textContent");
         });
     }
 
-    private static void pick(String key) {
-        browser.driver.findElement(block(key)).click();
-        browser.wait(5).until(d -> !d.findElements(By.cssSelector(".cells .cell")).isEmpty()
-                && d.findElement(By.id("edit-picked")).isDisplayed());
-    }
 
-    private static void awaitScored() {
-        browser.wait(10).until(d -> !d.findElement(By.id("edit-status")).isDisplayed());
-    }
 }

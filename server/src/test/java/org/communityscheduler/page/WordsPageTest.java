@@ -38,9 +38,9 @@ class WordsPageTest {
     void aSessionTakenOutByHandIsSaidToBeTakenOutAndASavedWeekIsPublishedWithItsEdits() {
         browser.loadDemo("binzhou-huanghe");
         browser.solve();
-        pick("homework#1");
+        browser.pick("homework#1");
         browser.driver.findElement(By.id("edit-take-out")).click();
-        awaitScored();
+        browser.awaitScored();
 
         assertThat(browser.text("unassigned")).contains("taken out of the week by hand").doesNotContain("solve longer");
         assertThat(browser.text("publish-status")).contains("without the changes made here");
@@ -69,12 +69,12 @@ class WordsPageTest {
         List<String> titles = browser.wait(5).until(d -> d.findElements(By.cssSelector("#constraints .constraint-button"))
                 .stream().map(button -> button.getAttribute("title")).toList());
         assertThat(titles).isNotEmpty().allSatisfy(title -> assertThat(title).doesNotContainPattern("[A-Za-z]{3,}"));
-        pick("elder-lunch#1"); // needs the kitchen
+        browser.pick("elder-lunch#1"); // needs the kitchen
         assertThat(attribute(cell("counselling", "MON", 11 * 60), "title")).contains("缺少 厨房").doesNotContain("kitchen");
 
         // The suggestions' tooltips follow a switch of language, as the rest of the page does.
         browser.driver.findElement(By.id("edit-cancel")).click();
-        pick("calligraphy#1");
+        browser.pick("calligraphy#1");
         assertThat(suggestionLines()).isNotEmpty().allSatisfy(line -> assertThat(line).contains("硬性"));
         browser.driver.findElement(By.id("language")).click();
         browser.wait(10).until(d -> suggestionLines().stream().allMatch(line -> line.contains(": hard ")
@@ -121,13 +121,5 @@ class WordsPageTest {
         return browser.wait(5).until(d -> d.findElement(element).getAttribute(name));
     }
 
-    private static void pick(String key) {
-        browser.driver.findElement(By.cssSelector(".rooms-grid .block[data-key='" + key + "']")).click();
-        browser.wait(5).until(d -> !d.findElements(By.cssSelector(".cells .cell")).isEmpty()
-                && d.findElement(By.id("edit-picked")).isDisplayed());
-    }
 
-    private static void awaitScored() {
-        browser.wait(10).until(d -> !d.findElement(By.id("edit-status")).isDisplayed());
-    }
 }
